@@ -1,0 +1,96 @@
+//! Validation cost next to the floor (bare `serde_json` parsing of the same
+//! bytes) and next to a naive pipeline of the crates a user would otherwise
+//! glue together (`email_address`, `phonenumber`, `isocountry`, `isolang`).
+//! Run with `cargo bench --bench validate`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use omnicontact::{Provider, Validator};
+use serde_json::Value;
+
+/// A realistic ~600-byte Omnisend contact: two identifiers (one national
+/// phone read in the `countryCode` region), tags, custom properties.
+const CONTACT: &str = r#"{
+  "identifiers": [
+    {"type": "email", "id": "Vanessa.Kensington@Example.COM", "channels": {"email": {"status": "subscribed", "statusDate": "2024-05-30T15:14:22+02:00"}}, "sendWelcomeEmail": false},
+    {"type": "phone", "id": "0612 34567", "channels": {"sms": {"status": "nonSubscribed"}}}
+  ],
+  "firstName": "Vanessa",
+  "lastName": "Kensington",
+  "createdAt": "2024-05-30T14:11:12Z",
+  "tags": ["source: shopify", "vip", "newsletter"],
+  "countryCode": "LT",
+  "city": "Vilnius",
+  "postalCode": "01100",
+  "gender": "F",
+  "birthdate": "1981-11-05",
+  "customProperties": {"age": 33, "hair_color": "brown", "married": true, "marriageDate": "2018-07-07", "loyaltyPoints": 125.8, "favoriteColors": ["blue", "green"]}
+}"#;
+
+/// What a user might write instead: parse, then check each value with the
+/// usual crates (phones through `phonenumber`'s own parse, validity and
+/// E.164 formatting). It checks far less than the crate does.
+fn naive_pipeline(text: &str) -> bool {
+    let Ok(Value::Object(body)) = serde_json::from_str::<Value>(text) else {
+        return false;
+    };
+    let region = body
+        .get("countryCode")
+        .and_then(Value::as_str)
+        .and_then(|c| isocountry::CountryCode::for_alpha2_caseless(c).ok());
+    let mut ok = region.is_some();
+    for identifier in body
+        .get("identifiers")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let id = identifier
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        match identifier.get("type").and_then(Value::as_str) {
+            Some("email") => ok &= email_address::EmailAddress::is_valid(id),
+            Some("phone") => {
+                let country =
+                    region.and_then(|r| r.alpha2().parse::<phonenumber::country::Id>().ok());
+                ok &= phonenumber::parse(country, id).is_ok_and(|n| {
+                    phonenumber::is_valid(&n)
+                        && !n
+                            .format()
+                            .mode(phonenumber::Mode::E164)
+                            .to_string()
+                            .is_empty()
+                });
+            }
+            _ => ok = false,
+        }
+    }
+    ok
+}
+
+fn bench(c: &mut Criterion) {
+    let validator = Validator::new(Provider::Omnisend);
+    // First use loads phone metadata; keep it out of the steady-state numbers.
+    assert!(validator.validate_str(CONTACT).is_valid());
+    assert!(naive_pipeline(CONTACT));
+
+    let mut group = c.benchmark_group("omnisend/contact");
+    group.bench_function("floor: serde_json::from_str::<Value>", |b| {
+        b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(CONTACT)).unwrap());
+    });
+    group.bench_function(
+        "naive pipeline: email_address + phonenumber + isocountry",
+        |b| {
+            b.iter(|| naive_pipeline(black_box(CONTACT)));
+        },
+    );
+    group.bench_function("validate_str", |b| {
+        b.iter(|| validator.validate_str(black_box(CONTACT)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

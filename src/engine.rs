@@ -1,0 +1,493 @@
+//! The one engine that walks any provider's member table.
+//!
+//! A provider is data: an [`ObjectSpec`] per JSON object (its members, each
+//! with a [`Kind`], a type rule and an optional required rule), plus a few
+//! named special checks. [`Walker`] visits the document once, in document
+//! order, collecting every violation and normalizing in place; nothing is
+//! fail-fast.
+
+use serde_json::{Map, Value};
+
+use crate::options::Options;
+use crate::report::{Change, Location, Violation, push_pointer_token};
+use crate::rules::RuleInfo;
+use crate::suggest;
+use crate::values::{CountryCode, Date, Email, Gender, Phone, UtcDateTime};
+
+/// A special check run on an object after its members were walked.
+pub(crate) type ObjectCheck = fn(&mut Walker<'_>, &mut Map<String, Value>);
+/// A member whose value is checked by a named function.
+pub(crate) type ValueCheck = fn(&mut Walker<'_>, &mut Value);
+
+/// The members of one JSON object.
+pub(crate) struct ObjectSpec {
+    pub members: &'static [Member],
+    /// The rule for a member not in `members`; `None` accepts any.
+    pub unknown: Option<&'static RuleInfo>,
+    /// Runs after the members were walked.
+    pub check: Option<ObjectCheck>,
+}
+
+/// One member of an object: wire name, kind, and the rules that govern it.
+pub(crate) struct Member {
+    pub name: &'static str,
+    pub kind: Kind,
+    /// Reported when the JSON type is wrong.
+    pub type_rule: &'static RuleInfo,
+    /// Reported when the member is missing or `null`; `None`: optional,
+    /// and `null` counts as absent.
+    pub required: Option<&'static RuleInfo>,
+}
+
+impl Member {
+    /// An optional member.
+    pub(crate) const fn optional(
+        name: &'static str,
+        kind: Kind,
+        type_rule: &'static RuleInfo,
+    ) -> Self {
+        Member {
+            name,
+            kind,
+            type_rule,
+            required: None,
+        }
+    }
+
+    /// A member that must be present and not `null`.
+    pub(crate) const fn required(
+        name: &'static str,
+        kind: Kind,
+        type_rule: &'static RuleInfo,
+        required: &'static RuleInfo,
+    ) -> Self {
+        Member {
+            name,
+            kind,
+            type_rule,
+            required: Some(required),
+        }
+    }
+}
+
+/// What a member holds.
+pub(crate) enum Kind {
+    /// A string, checked and normalized by a [`Format`].
+    Str(Format),
+    /// A boolean.
+    Bool,
+    /// An object with its own member table.
+    Object(&'static ObjectSpec),
+    /// An array.
+    Array(&'static ArraySpec),
+    /// Checked by a named function (which also checks the type).
+    Custom(ValueCheck),
+}
+
+/// An array member.
+pub(crate) struct ArraySpec {
+    /// What each item holds; a wrong item type is reported with the
+    /// member's type rule at the item's path.
+    pub items: Kind,
+    /// At most this many items.
+    pub max_items: Option<(usize, &'static RuleInfo)>,
+    /// Equal items after normalization are removed (keeping the first),
+    /// with a warning and a change under this rule.
+    pub dedupe: Option<&'static RuleInfo>,
+}
+
+/// How a string is checked and normalized. Each variant names the rules it
+/// reports under.
+pub(crate) enum Format {
+    /// Any string.
+    Any,
+    /// A non-empty string (after trimming); empty strings are reported
+    /// under the type rule.
+    NonEmpty,
+    /// One of the listed values, exactly.
+    Enum(&'static [&'static str], &'static RuleInfo),
+    /// An email address; normalized.
+    Email(&'static RuleInfo),
+    /// A phone number read in the payload's region; `invalid` warns about
+    /// numbers no numbering plan assigns.
+    Phone {
+        format: &'static RuleInfo,
+        invalid: &'static RuleInfo,
+    },
+    /// An ISO 3166-1 code; `alpha2` converts alpha-3 to alpha-2.
+    Country {
+        format: &'static RuleInfo,
+        alpha2: bool,
+    },
+    /// An ISO 8601 date-time with a zone, normalized to UTC.
+    UtcDateTime(&'static RuleInfo),
+    /// A calendar date; `future` warns about dates after today.
+    Date {
+        format: &'static RuleInfo,
+        future: Option<&'static RuleInfo>,
+    },
+    /// `m` or `f`.
+    Gender(&'static RuleInfo),
+}
+
+/// The JSON type name used in messages.
+pub(crate) fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Walks one document part, collecting violations and changes.
+pub(crate) struct Walker<'a> {
+    pub options: &'a Options,
+    pub location: Location,
+    /// The region national phone numbers are read in.
+    pub region: Option<CountryCode>,
+    /// Whether the request creates a record (advice that applies to
+    /// creation only).
+    pub creating: bool,
+    path: String,
+    pub violations: Vec<Violation>,
+    pub changes: Vec<Change>,
+}
+
+impl<'a> Walker<'a> {
+    pub(crate) fn new(options: &'a Options, location: Location) -> Self {
+        Walker {
+            options,
+            location,
+            region: options.get_default_region().cloned(),
+            creating: true,
+            path: String::new(),
+            violations: Vec::new(),
+            changes: Vec::new(),
+        }
+    }
+
+    /// Runs `f` one member deeper.
+    pub(crate) fn at<R>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.path.len();
+        push_pointer_token(&mut self.path, name);
+        let r = f(self);
+        self.path.truncate(len);
+        r
+    }
+
+    /// Runs `f` one array item deeper.
+    pub(crate) fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.at(&index.to_string(), f)
+    }
+
+    /// Records a violation at the current path.
+    pub(crate) fn report(&mut self, rule: &'static RuleInfo, message: impl Into<String>) {
+        self.report_suggesting(rule, message, None);
+    }
+
+    /// Records a violation at the current path, with a did-you-mean.
+    pub(crate) fn report_suggesting(
+        &mut self,
+        rule: &'static RuleInfo,
+        message: impl Into<String>,
+        suggestion: Option<String>,
+    ) {
+        self.violations.push(
+            Violation::new(rule, self.location, self.path.clone(), message.into())
+                .with_suggestion(suggestion),
+        );
+    }
+
+    /// Records that normalization replaced `from` by `to` at the current
+    /// path.
+    pub(crate) fn change(&mut self, rule: &'static RuleInfo, from: Value, to: Value) {
+        self.changes.push(Change::new(
+            rule,
+            self.location,
+            self.path.clone(),
+            from,
+            to,
+        ));
+    }
+
+    /// Replaces the string in `value` by `normalized` when they differ,
+    /// recording the change.
+    pub(crate) fn normalize(
+        &mut self,
+        rule: &'static RuleInfo,
+        value: &mut Value,
+        normalized: &str,
+    ) {
+        if let Value::String(s) = value
+            && s != normalized
+        {
+            let from = std::mem::replace(s, normalized.to_owned());
+            self.change(
+                rule,
+                Value::String(from),
+                Value::String(normalized.to_owned()),
+            );
+        }
+    }
+
+    /// Reports a wrong JSON type.
+    pub(crate) fn wrong_type(&mut self, rule: &'static RuleInfo, expected: &str, found: &Value) {
+        self.report(
+            rule,
+            format!("expected {expected}, found {}", type_name(found)),
+        );
+    }
+
+    /// Walks the members of `object` by `spec`, in document order, then runs
+    /// the spec's check.
+    pub(crate) fn walk_object(&mut self, object: &mut Map<String, Value>, spec: &ObjectSpec) {
+        for (name, value) in object.iter_mut() {
+            match spec.members.iter().find(|m| m.name == name) {
+                Some(member) => self.at(name, |w| w.walk_member(value, member)),
+                None => {
+                    if let Some(rule) = spec.unknown {
+                        self.at(name, |w| w.unknown_member(name, rule, spec));
+                    }
+                }
+            }
+        }
+        for member in spec.members {
+            if let Some(rule) = member.required
+                && !object.contains_key(member.name)
+            {
+                self.at(member.name, |w| {
+                    w.report(rule, format!("`{}` is required", member.name));
+                });
+            }
+        }
+        if let Some(check) = spec.check {
+            check(self, object);
+        }
+    }
+
+    fn unknown_member(&mut self, name: &str, rule: &'static RuleInfo, spec: &ObjectSpec) {
+        let suggestion = suggest::closest(name, spec.members.iter().map(|m| m.name));
+        let message = match suggestion {
+            Some(s) => format!("unknown member `{name}`; did you mean `{s}`?"),
+            None => format!("unknown member `{name}`"),
+        };
+        self.report_suggesting(rule, message, suggestion.map(str::to_owned));
+    }
+
+    fn walk_member(&mut self, value: &mut Value, member: &Member) {
+        if value.is_null() {
+            if let Some(rule) = member.required {
+                self.report(
+                    rule,
+                    format!("`{}` is required and may not be null", member.name),
+                );
+            }
+            return;
+        }
+        self.walk_value(value, &member.kind, member.type_rule);
+    }
+
+    /// Checks one value of `kind`, reporting a wrong type under `type_rule`.
+    pub(crate) fn walk_value(
+        &mut self,
+        value: &mut Value,
+        kind: &Kind,
+        type_rule: &'static RuleInfo,
+    ) {
+        match kind {
+            Kind::Str(format) => match value {
+                Value::String(_) => self.check_string(value, format, type_rule),
+                other => self.wrong_type(type_rule, "a string", other),
+            },
+            Kind::Bool => {
+                if !value.is_boolean() {
+                    self.wrong_type(type_rule, "a boolean", value);
+                }
+            }
+            Kind::Object(spec) => match value {
+                Value::Object(map) => self.walk_object(map, spec),
+                other => self.wrong_type(type_rule, "an object", other),
+            },
+            Kind::Array(spec) => match value {
+                Value::Array(items) => self.walk_array(items, spec, type_rule),
+                other => self.wrong_type(type_rule, "an array", other),
+            },
+            Kind::Custom(check) => check(self, value),
+        }
+    }
+
+    fn walk_array(
+        &mut self,
+        items: &mut Vec<Value>,
+        spec: &ArraySpec,
+        type_rule: &'static RuleInfo,
+    ) {
+        if let Some((max, rule)) = spec.max_items
+            && items.len() > max
+        {
+            self.report(
+                rule,
+                format!("{} items, more than the {max} allowed", items.len()),
+            );
+        }
+        for (i, item) in items.iter_mut().enumerate() {
+            self.at_index(i, |w| w.walk_value(item, &spec.items, type_rule));
+        }
+        if let Some(rule) = spec.dedupe {
+            self.dedupe(items, rule);
+        }
+    }
+
+    /// Removes items equal to an earlier one, recording one warning per
+    /// duplicate and one change of the whole array.
+    fn dedupe(&mut self, items: &mut Vec<Value>, rule: &'static RuleInfo) {
+        let mut kept: Vec<Value> = Vec::with_capacity(items.len());
+        let mut removed = false;
+        for (i, item) in items.iter().enumerate() {
+            match kept.iter().position(|k| k == item) {
+                Some(first) => {
+                    removed = true;
+                    self.at_index(i, |w| {
+                        w.report(rule, format!("duplicate of item {first}; removed"));
+                    });
+                }
+                None => kept.push(item.clone()),
+            }
+        }
+        if removed {
+            let from = std::mem::replace(items, kept);
+            self.change(rule, Value::Array(from), Value::Array(items.clone()));
+        }
+    }
+
+    pub(crate) fn check_string(
+        &mut self,
+        value: &mut Value,
+        format: &Format,
+        type_rule: &'static RuleInfo,
+    ) {
+        let Value::String(s) = value else { return };
+        match *format {
+            Format::Any => {}
+            Format::NonEmpty => {
+                if crate::values::trim(s).is_empty() {
+                    self.report(type_rule, "expected a non-empty string");
+                }
+            }
+            Format::Enum(allowed, rule) => {
+                if !allowed.contains(&s.as_str()) {
+                    let suggestion = suggest::closest(s, allowed.iter().copied());
+                    let list = allowed
+                        .iter()
+                        .map(|a| format!("`{a}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.report_suggesting(
+                        rule,
+                        format!("`{s}` is not one of {list}"),
+                        suggestion.map(str::to_owned),
+                    );
+                }
+            }
+            Format::Email(rule) => match Email::parse(s) {
+                Ok(email) => self.normalize(rule, value, email.as_str()),
+                Err(e) => self.report(rule, format!("not an email address: {e}")),
+            },
+            Format::Phone { format, invalid } => {
+                self.check_phone(value, format, invalid);
+            }
+            Format::Country { format, alpha2 } => match CountryCode::parse(s) {
+                Ok(code) => {
+                    let code = if alpha2 { code.to_alpha2() } else { code };
+                    self.normalize(format, value, code.as_str());
+                }
+                Err(e) => {
+                    let suggestion = e.suggestion().map(str::to_owned);
+                    self.report_suggesting(format, format!("not a country code: {e}"), suggestion);
+                }
+            },
+            Format::UtcDateTime(rule) => match UtcDateTime::parse(s) {
+                Ok(dt) => self.normalize(rule, value, dt.as_str()),
+                Err(e) => self.report(rule, format!("not an ISO 8601 date-time: {e}")),
+            },
+            Format::Date { format, future } => match Date::parse(s) {
+                Ok(date) => {
+                    if let Some(rule) = future
+                        && date > self.options.get_today()
+                    {
+                        self.report(rule, format!("`{date}` is in the future"));
+                    }
+                    self.normalize(format, value, date.as_str());
+                }
+                Err(e) => self.report(format, format!("not a `YYYY-MM-DD` date: {e}")),
+            },
+            Format::Gender(rule) => match Gender::parse(s) {
+                Ok(g) => self.normalize(rule, value, g.as_str()),
+                Err(e) => self.report(rule, format!("{e}; expected `m` or `f`")),
+            },
+        }
+    }
+
+    /// Checks and normalizes a phone number string in the walker's region.
+    pub(crate) fn check_phone(
+        &mut self,
+        value: &mut Value,
+        format: &'static RuleInfo,
+        invalid: &'static RuleInfo,
+    ) {
+        let Value::String(s) = value else { return };
+        match Phone::parse_with_region(s, self.region.as_ref()) {
+            Ok(phone) => {
+                if !phone.is_assigned() {
+                    self.report(
+                        invalid,
+                        format!("`{phone}` is well-formed but no numbering plan assigns it"),
+                    );
+                }
+                self.normalize(format, value, phone.as_str());
+            }
+            Err(e) => self.report(format, format!("not a phone number: {e}")),
+        }
+    }
+}
+
+/// The nesting depth of a value (a scalar is 0, `{}` is 1), computed
+/// without recursion.
+pub(crate) fn depth_exceeds(value: &Value, limit: usize) -> bool {
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 0)];
+    while let Some((v, d)) = stack.pop() {
+        match v {
+            Value::Array(items) => {
+                if d + 1 > limit {
+                    return true;
+                }
+                stack.extend(items.iter().map(|i| (i, d + 1)));
+            }
+            Value::Object(map) => {
+                if d + 1 > limit {
+                    return true;
+                }
+                stack.extend(map.values().map(|i| (i, d + 1)));
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn depth_counts_containers() {
+        assert!(!depth_exceeds(&json!(1), 0));
+        assert!(depth_exceeds(&json!({}), 0));
+        assert!(!depth_exceeds(&json!({"a": [1]}), 2));
+        assert!(depth_exceeds(&json!({"a": [[1]]}), 2));
+    }
+}

@@ -1,0 +1,35 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![warn(
+    clippy::pedantic,
+    rust_2018_idioms,
+    unreachable_pub,
+    missing_debug_implementations
+)]
+#![allow(
+    clippy::module_name_repetitions,
+    clippy::must_use_candidate,
+    clippy::missing_errors_doc
+)]
+
+mod engine;
+pub mod options;
+mod parse;
+pub mod providers;
+pub mod report;
+pub mod rules;
+pub mod stream;
+pub mod suggest;
+mod validator;
+pub mod values;
+
+pub use options::Options;
+pub use providers::{NameError, Operation, Provider};
+pub use report::{Change, Location, Report, Severity, Violation};
+pub use stream::{Document, Documents};
+pub use validator::Validator;
+pub use values::{
+    CountryCode, Date, Email, Gender, LanguageCode, Phone, PushToken, PushTokenKind,
+    SendiosDateTime, TimeZone, Url, UtcDateTime, Uuid,
+};

@@ -1,0 +1,200 @@
+//! [`Options`]: the knobs a [`Validator`](crate::Validator) takes.
+
+use crate::values::{CountryCode, Date};
+
+/// Default maximum document size: 1 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
+/// Default maximum nesting depth of a document.
+pub const DEFAULT_MAX_DEPTH: usize = 32;
+/// The deepest nesting the parser can follow; larger depth limits are capped
+/// to it.
+pub const MAX_SUPPORTED_DEPTH: usize = 120;
+
+/// Validation options: default phone region, input limits, and the clock
+/// used for "in the future" checks.
+///
+/// Options are a small builder; every setter returns a new value.
+///
+/// ```
+/// use omnicontact::{CountryCode, Options};
+///
+/// let options = Options::new()
+///     .default_region(CountryCode::parse("US").unwrap())
+///     .max_depth(16);
+/// assert_eq!(options.get_max_depth(), 16);
+/// assert_eq!(options.get_default_region().unwrap().alpha2(), "US");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Options {
+    default_region: Option<CountryCode>,
+    max_bytes: usize,
+    max_depth: usize,
+    today: Option<Date>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options::new()
+    }
+}
+
+impl Options {
+    /// The defaults: no default region, 1 MiB, depth 32, today's date from
+    /// the system clock.
+    ///
+    /// ```
+    /// let o = omnicontact::Options::new();
+    /// assert_eq!(o.get_max_bytes(), 1 << 20);
+    /// assert!(o.get_default_region().is_none());
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        Options {
+            default_region: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+            max_depth: DEFAULT_MAX_DEPTH,
+            today: None,
+        }
+    }
+
+    /// The region in which a phone number written without `+` / `00` is
+    /// read when the payload itself names no country.
+    ///
+    /// ```
+    /// use omnicontact::{CountryCode, Options, Provider, Validator};
+    /// let v = Validator::new(Provider::Omnisend)
+    ///     .with_options(Options::new().default_region(CountryCode::parse("GB").unwrap()));
+    /// let r = v.validate_str(r#"{"phone":"020 7946 0018","tags":["source: x"]}"#);
+    /// assert_eq!(r.normalized().unwrap()["phone"], "+442079460018");
+    /// ```
+    #[must_use]
+    pub fn default_region(mut self, region: CountryCode) -> Self {
+        self.default_region = Some(region);
+        self
+    }
+
+    /// The largest document accepted, in bytes (`input.body.max_length`).
+    ///
+    /// ```
+    /// let o = omnicontact::Options::new().max_bytes(4096);
+    /// assert_eq!(o.get_max_bytes(), 4096);
+    /// ```
+    #[must_use]
+    pub const fn max_bytes(mut self, bytes: usize) -> Self {
+        self.max_bytes = bytes;
+        self
+    }
+
+    /// The deepest nesting accepted (`input.body.max_depth`); values above
+    /// [`MAX_SUPPORTED_DEPTH`] are capped to it.
+    ///
+    /// ```
+    /// let o = omnicontact::Options::new().max_depth(1000);
+    /// assert_eq!(o.get_max_depth(), omnicontact::options::MAX_SUPPORTED_DEPTH);
+    /// ```
+    #[must_use]
+    pub const fn max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = if depth > MAX_SUPPORTED_DEPTH {
+            MAX_SUPPORTED_DEPTH
+        } else {
+            depth
+        };
+        self
+    }
+
+    /// Fixes "today" for date checks such as `omnisend.birthdate.advice`
+    /// (tests use it to be independent of the clock).
+    ///
+    /// ```
+    /// use omnicontact::{Date, Options};
+    /// let o = Options::new().today(Date::from_ymd(2030, 1, 1).unwrap());
+    /// assert_eq!(o.get_today().year(), 2030);
+    /// ```
+    #[must_use]
+    pub fn today(mut self, today: Date) -> Self {
+        self.today = Some(today);
+        self
+    }
+
+    /// The default phone region, if set.
+    ///
+    /// ```
+    /// assert!(omnicontact::Options::new().get_default_region().is_none());
+    /// ```
+    #[must_use]
+    pub fn get_default_region(&self) -> Option<&CountryCode> {
+        self.default_region.as_ref()
+    }
+
+    /// The document size limit in bytes.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Options::new().get_max_bytes(), 1_048_576);
+    /// ```
+    #[must_use]
+    pub const fn get_max_bytes(&self) -> usize {
+        self.max_bytes
+    }
+
+    /// The nesting depth limit.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Options::new().get_max_depth(), 32);
+    /// ```
+    #[must_use]
+    pub const fn get_max_depth(&self) -> usize {
+        self.max_depth
+    }
+
+    /// "Today": the fixed date if one was set, else the UTC date of the
+    /// system clock.
+    ///
+    /// ```
+    /// assert!(omnicontact::Options::new().get_today().year() >= 2024);
+    /// ```
+    #[must_use]
+    pub fn get_today(&self) -> Date {
+        self.today.clone().unwrap_or_else(today_utc)
+    }
+}
+
+/// The UTC date of the system clock (the epoch if the clock is before it).
+fn today_utc() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days(i64::try_from(secs / 86_400).unwrap_or(0));
+    Date::from_ymd(y, m, d).unwrap_or_else(|| Date::from_ymd(1970, 1, 1).expect("epoch is a date"))
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day)
+/// (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (
+        i32::try_from(y).unwrap_or(1970),
+        u32::try_from(m).unwrap_or(1),
+        u32::try_from(d).unwrap_or(1),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn civil_from_days_matches_known_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+}

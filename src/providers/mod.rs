@@ -1,0 +1,227 @@
+//! The providers: each one is a member table walked by the shared engine,
+//! plus a few named special checks.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde_json::{Map, Value};
+
+use crate::engine::{ObjectCheck, ObjectSpec};
+use crate::values::CountryCode;
+
+pub mod omnisend;
+
+/// A messaging / CRM platform whose records the crate validates.
+///
+/// ```
+/// use omnicontact::Provider;
+///
+/// let p: Provider = "omnisend".parse().unwrap();
+/// assert_eq!(p, Provider::Omnisend);
+/// assert_eq!(p.to_string(), "omnisend");
+/// assert!("sendios".parse::<Provider>().unwrap_err().to_string().contains("not implemented yet"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Provider {
+    /// Omnisend contacts (`POST /v3/contacts`).
+    Omnisend,
+}
+
+impl Provider {
+    /// Every implemented provider.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Provider::ALL.len(), 1);
+    /// ```
+    pub const ALL: &'static [Provider] = &[Provider::Omnisend];
+
+    /// The lowercase name used on the command line and in rule ids.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Provider::Omnisend.as_str(), "omnisend");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Provider::Omnisend => "omnisend",
+        }
+    }
+
+    /// The operations this provider supports; the first is the default.
+    ///
+    /// ```
+    /// use omnicontact::{Operation, Provider};
+    /// assert_eq!(Provider::Omnisend.operations(), &[Operation::Create]);
+    /// ```
+    #[must_use]
+    pub const fn operations(self) -> &'static [Operation] {
+        self.spec().operations
+    }
+
+    pub(crate) const fn spec(self) -> &'static ProviderSpec {
+        match self {
+            Provider::Omnisend => &omnisend::SPEC,
+        }
+    }
+}
+
+impl fmt::Display for Provider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The providers the crate will support but does not implement yet.
+const PLANNED: &[&str] = &["sendios", "rocketchat", "suprsend", "raia"];
+
+/// Why a provider or operation name was not accepted.
+///
+/// ```
+/// let e = "mailchimp".parse::<omnicontact::Provider>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NameError {
+    /// Not a provider name at all.
+    #[error("unknown provider `{0}`; expected one of {list}", list = provider_list())]
+    UnknownProvider(String),
+    /// A provider the crate does not implement yet.
+    #[error("provider `{0}` is not implemented yet; implemented: {list}", list = provider_list())]
+    NotImplemented(String),
+    /// Not an operation name.
+    #[error("unknown operation `{0}`; expected one of {list}", list = operation_list())]
+    UnknownOperation(String),
+    /// An operation the provider does not have.
+    #[error("provider `{provider}` has no operation `{operation}`")]
+    UnsupportedOperation {
+        /// The provider.
+        provider: Provider,
+        /// The operation asked for.
+        operation: Operation,
+    },
+}
+
+fn operation_list() -> String {
+    Operation::ALL
+        .iter()
+        .map(|o| o.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn provider_list() -> String {
+    Provider::ALL
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl FromStr for Provider {
+    type Err = NameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(p) = Provider::ALL.iter().find(|p| p.as_str() == s) {
+            return Ok(*p);
+        }
+        if PLANNED.contains(&s) {
+            Err(NameError::NotImplemented(s.to_owned()))
+        } else {
+            Err(NameError::UnknownProvider(s.to_owned()))
+        }
+    }
+}
+
+/// What a request does; it decides which rules apply.
+///
+/// ```
+/// use omnicontact::Operation;
+/// assert_eq!("create".parse::<Operation>().unwrap(), Operation::Create);
+/// assert_eq!(Operation::default(), Operation::Create);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[non_exhaustive]
+pub enum Operation {
+    /// Create (or, where the provider does so, create or update) a record.
+    #[default]
+    Create,
+    /// Look a record up by query parameters.
+    Search,
+    /// Read a record by id.
+    Get,
+    /// Delete a record by id.
+    Delete,
+}
+
+impl Operation {
+    /// Every operation, in the order the command line lists them.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Operation::ALL.len(), 4);
+    /// ```
+    pub const ALL: &'static [Operation] = &[
+        Operation::Create,
+        Operation::Search,
+        Operation::Get,
+        Operation::Delete,
+    ];
+
+    /// The lowercase name used on the command line.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Operation::Search.as_str(), "search");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Operation::Create => "create",
+            Operation::Search => "search",
+            Operation::Get => "get",
+            Operation::Delete => "delete",
+        }
+    }
+
+    /// Whether requests of this operation carry a JSON body.
+    ///
+    /// ```
+    /// assert!(omnicontact::Operation::Create.has_body());
+    /// assert!(!omnicontact::Operation::Get.has_body());
+    /// ```
+    #[must_use]
+    pub const fn has_body(self) -> bool {
+        matches!(self, Operation::Create)
+    }
+}
+
+impl fmt::Display for Operation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Operation {
+    type Err = NameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Operation::ALL
+            .iter()
+            .copied()
+            .find(|o| o.as_str() == s)
+            .ok_or_else(|| NameError::UnknownOperation(s.to_owned()))
+    }
+}
+
+/// One provider as data.
+pub(crate) struct ProviderSpec {
+    /// The request body's member table.
+    pub body: &'static ObjectSpec,
+    /// The region national phone numbers in the body are read in, taken
+    /// from the body itself.
+    pub region: fn(&Map<String, Value>) -> Option<CountryCode>,
+    /// Whole-body checks, run after the walk in this order.
+    pub checks: &'static [ObjectCheck],
+    /// Supported operations; the first is the default.
+    pub operations: &'static [Operation],
+}

@@ -1,0 +1,703 @@
+//! Omnisend contacts: `POST https://api.omnisend.com/v3/contacts`.
+//!
+//! The body's member table below encodes every `omnisend.*` rule of the
+//! catalog; the checks that need more than one member (identifier `id` by
+//! its `type`, channels by identifier type, duplicate identifiers, the
+//! required identifier, `country` against `countryCode`, the `source:` tag
+//! advice) are the named functions beside it.
+//!
+//! Choices where Omnisend's documentation is silent:
+//! - `null` for an optional member is accepted and left as is: Omnisend's
+//!   API reads it as "not given".
+//! - A phone number written without `+` / `00` is read in the region of
+//!   `countryCode` (or else `country`, as a code or an English name), or
+//!   else the validator's default region.
+//! - The shorthand `phone` gets the same unassigned-number warning as a
+//!   phone identifier, `omnisend.identifiers.id.invalid_number`, since
+//!   Omnisend stores it as one.
+//! - `tags.max_items` counts the tags as sent, before duplicates are
+//!   removed; tags compare exactly (case-sensitively).
+//! - Duplicate identifiers are merged into the first: members the first
+//!   lacks are taken from the later one, and for a channel both give, the
+//!   status with the later `statusDate` wins (the first on a tie), as
+//!   Omnisend's own status-date rule does.
+//! - A `source:` tag is matched case-insensitively.
+//!
+//! ```
+//! use omnicontact::{Provider, Validator};
+//!
+//! let report = Validator::new(Provider::Omnisend).validate_str(r#"{
+//!     "identifiers": [{"type": "phone", "id": "(415) 555-2671",
+//!                      "channels": {"sms": {"status": "subscribed"}}}],
+//!     "countryCode": "USA",
+//!     "tags": ["source: pos", "vip", "vip"]
+//! }"#);
+//! assert!(report.is_valid());
+//! let body = report.normalized().unwrap();
+//! assert_eq!(body["identifiers"][0]["id"], "+14155552671");
+//! assert_eq!(body["countryCode"], "US");
+//! assert_eq!(body["tags"], serde_json::json!(["source: pos", "vip"]));
+//! assert_eq!(report.violations()[0].rule(), "omnisend.tags.unique");
+//! ```
+
+use serde_json::{Map, Value};
+
+use super::{Operation, ProviderSpec};
+use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, Walker, type_name};
+use crate::rules;
+use crate::suggest;
+use crate::values::{self, CountryCode, UtcDateTime};
+
+/// Omnisend as data.
+pub(crate) static SPEC: ProviderSpec = ProviderSpec {
+    body: &BODY,
+    region,
+    checks: &[
+        merge_duplicate_identifiers,
+        require_identifier,
+        country_conflict,
+        source_tag_advice,
+    ],
+    operations: &[Operation::Create],
+};
+
+/// Channel statuses Omnisend accepts.
+pub const STATUSES: &[&str] = &["subscribed", "unsubscribed", "nonSubscribed"];
+/// Identifier types Omnisend accepts.
+pub const IDENTIFIER_TYPES: &[&str] = &["email", "phone"];
+/// The most tags a contact may have (Omnisend's `OpenAPI` description).
+pub const MAX_TAGS: usize = 100;
+/// The longest custom property name, in chars.
+pub const MAX_PROPERTY_NAME: usize = 128;
+/// The longest custom property string value, in chars.
+pub const MAX_PROPERTY_STRING: usize = 2048;
+/// Custom property numbers are rounded to this many decimals.
+pub const PROPERTY_DECIMALS: usize = 6;
+
+static BODY: ObjectSpec = ObjectSpec {
+    members: &[
+        Member::optional(
+            "identifiers",
+            Kind::Array(&IDENTIFIERS),
+            rules::OMNISEND_IDENTIFIERS_TYPE,
+        ),
+        Member::optional(
+            "email",
+            Kind::Str(Format::Email(rules::OMNISEND_EMAIL_FORMAT)),
+            rules::OMNISEND_EMAIL_TYPE,
+        ),
+        Member::optional(
+            "phone",
+            Kind::Str(Format::Phone {
+                format: rules::OMNISEND_PHONE_FORMAT,
+                invalid: rules::OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER,
+            }),
+            rules::OMNISEND_PHONE_TYPE,
+        ),
+        Member::optional(
+            "contactID",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_CONTACT_ID_TYPE,
+        ),
+        Member::optional(
+            "createdAt",
+            Kind::Str(Format::UtcDateTime(rules::OMNISEND_CREATED_AT_FORMAT)),
+            rules::OMNISEND_CREATED_AT_TYPE,
+        ),
+        Member::optional(
+            "firstName",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_FIRST_NAME_TYPE,
+        ),
+        Member::optional(
+            "lastName",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_LAST_NAME_TYPE,
+        ),
+        Member::optional("tags", Kind::Array(&TAGS), rules::OMNISEND_TAGS_TYPE),
+        Member::optional(
+            "country",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_COUNTRY_TYPE,
+        ),
+        Member::optional(
+            "countryCode",
+            Kind::Str(Format::Country {
+                format: rules::OMNISEND_COUNTRY_CODE_FORMAT,
+                alpha2: true,
+            }),
+            rules::OMNISEND_COUNTRY_CODE_TYPE,
+        ),
+        Member::optional("state", Kind::Str(Format::Any), rules::OMNISEND_STATE_TYPE),
+        Member::optional("city", Kind::Str(Format::Any), rules::OMNISEND_CITY_TYPE),
+        Member::optional(
+            "address",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_ADDRESS_TYPE,
+        ),
+        Member::optional(
+            "postalCode",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_POSTAL_CODE_TYPE,
+        ),
+        Member::optional(
+            "gender",
+            Kind::Str(Format::Gender(rules::OMNISEND_GENDER_ENUM)),
+            rules::OMNISEND_GENDER_TYPE,
+        ),
+        Member::optional(
+            "birthdate",
+            Kind::Str(Format::Date {
+                format: rules::OMNISEND_BIRTHDATE_FORMAT,
+                future: Some(rules::OMNISEND_BIRTHDATE_ADVICE),
+            }),
+            rules::OMNISEND_BIRTHDATE_TYPE,
+        ),
+        Member::optional(
+            "customProperties",
+            Kind::Custom(custom_properties),
+            rules::OMNISEND_CUSTOM_PROPERTIES_TYPE,
+        ),
+    ],
+    unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
+    check: None,
+};
+
+static IDENTIFIERS: ArraySpec = ArraySpec {
+    items: Kind::Object(&IDENTIFIER),
+    max_items: None,
+    dedupe: None,
+};
+
+static IDENTIFIER: ObjectSpec = ObjectSpec {
+    members: &[
+        Member::required(
+            "type",
+            Kind::Str(Format::Enum(
+                IDENTIFIER_TYPES,
+                rules::OMNISEND_IDENTIFIERS_TYPE_ENUM,
+            )),
+            rules::OMNISEND_IDENTIFIERS_TYPE_ENUM,
+            rules::OMNISEND_IDENTIFIERS_TYPE_ENUM,
+        ),
+        Member::required(
+            "id",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_IDENTIFIERS_ID_TYPE,
+            rules::OMNISEND_IDENTIFIERS_ID_REQUIRED,
+        ),
+        Member::optional(
+            "channels",
+            Kind::Custom(checked_with_identifier),
+            rules::OMNISEND_IDENTIFIERS_CHANNELS_ENUM,
+        ),
+        Member::optional(
+            "sendWelcomeEmail",
+            Kind::Bool,
+            rules::OMNISEND_IDENTIFIERS_SEND_WELCOME_EMAIL_TYPE,
+        ),
+        Member::optional(
+            "source",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_IDENTIFIERS_SOURCE_TYPE,
+        ),
+    ],
+    unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
+    check: Some(identifier),
+};
+
+static CHANNEL: ObjectSpec = ObjectSpec {
+    members: &[
+        Member::required(
+            "status",
+            Kind::Str(Format::Enum(
+                STATUSES,
+                rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
+            )),
+            rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
+            rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
+        ),
+        Member::optional(
+            "statusDate",
+            Kind::Str(Format::UtcDateTime(
+                rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
+            )),
+            rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
+        ),
+    ],
+    unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
+    check: None,
+};
+
+static TAGS: ArraySpec = ArraySpec {
+    items: Kind::Str(Format::NonEmpty),
+    max_items: Some((MAX_TAGS, rules::OMNISEND_TAGS_MAX_ITEMS)),
+    dedupe: Some(rules::OMNISEND_TAGS_UNIQUE),
+};
+
+/// The region national phone numbers are read in: `countryCode`, else
+/// `country` as a code or an English name.
+fn region(body: &Map<String, Value>) -> Option<CountryCode> {
+    let code = body
+        .get("countryCode")
+        .and_then(Value::as_str)
+        .and_then(|s| CountryCode::parse(s).ok());
+    code.or_else(|| {
+        body.get("country")
+            .and_then(Value::as_str)
+            .and_then(country_named)
+    })
+    .map(|c| c.to_alpha2())
+}
+
+/// A country given as a code or an English name.
+fn country_named(s: &str) -> Option<CountryCode> {
+    CountryCode::parse(s)
+        .ok()
+        .or_else(|| CountryCode::from_name(s))
+}
+
+/// `channels` is checked by [`identifier`], once the identifier's type is
+/// known (members may come in any order).
+fn checked_with_identifier(_: &mut Walker<'_>, _: &mut Value) {}
+
+/// The channel an identifier type may have.
+fn channel_of(identifier_type: &str) -> Option<&'static str> {
+    match identifier_type {
+        "email" => Some("email"),
+        "phone" => Some("sms"),
+        _ => None,
+    }
+}
+
+/// An identifier's `id` by its `type`, and its `channels`.
+fn identifier(w: &mut Walker<'_>, item: &mut Map<String, Value>) {
+    let kind = item
+        .get("type")
+        .and_then(Value::as_str)
+        .filter(|t| IDENTIFIER_TYPES.contains(t))
+        .map(str::to_owned);
+    if let (Some(kind), Some(id @ Value::String(_))) = (kind.as_deref(), item.get_mut("id")) {
+        w.at("id", |w| {
+            if kind == "email" {
+                w.check_string(
+                    id,
+                    &Format::Email(rules::OMNISEND_IDENTIFIERS_ID_FORMAT),
+                    rules::OMNISEND_IDENTIFIERS_ID_TYPE,
+                );
+            } else {
+                w.check_phone(
+                    id,
+                    rules::OMNISEND_IDENTIFIERS_ID_FORMAT,
+                    rules::OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER,
+                );
+            }
+        });
+    }
+    if let Some(channels) = item.get_mut("channels").filter(|c| !c.is_null()) {
+        w.at("channels", |w| check_channels(w, channels, kind.as_deref()));
+    }
+}
+
+fn check_channels(w: &mut Walker<'_>, channels: &mut Value, kind: Option<&str>) {
+    let rule = rules::OMNISEND_IDENTIFIERS_CHANNELS_ENUM;
+    let Value::Object(map) = channels else {
+        w.wrong_type(rule, "an object keyed by channel name", channels);
+        return;
+    };
+    let allowed: &[&str] = match kind.and_then(channel_of) {
+        Some("email") => &["email"],
+        Some(_) => &["sms"],
+        None => &["email", "sms"],
+    };
+    for (name, channel) in map.iter_mut() {
+        w.at(name, |w| {
+            if !allowed.contains(&name.as_str()) {
+                let suggestion = suggest::closest(name, allowed.iter().copied())
+                    .or_else(|| (allowed.len() == 1).then_some(allowed[0]));
+                let message = match (kind, ["email", "sms"].contains(&name.as_str())) {
+                    (Some(k), true) => format!(
+                        "a `{k}` identifier has no `{name}` channel; its channel is `{}`",
+                        allowed[0]
+                    ),
+                    _ => format!("unknown channel `{name}`; Omnisend has `email` and `sms`"),
+                };
+                w.report_suggesting(rule, message, suggestion.map(str::to_owned));
+            }
+            w.walk_value(
+                channel,
+                &Kind::Object(&CHANNEL),
+                rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
+            );
+        });
+    }
+}
+
+/// `omnisend.identifiers.unique`: merges an identifier given twice into its
+/// first occurrence.
+fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
+    let Some(Value::Array(items)) = body.get_mut("identifiers") else {
+        return;
+    };
+    let key = |v: &Value| -> Option<(String, String)> {
+        Some((
+            v.get("type")?.as_str()?.to_owned(),
+            v.get("id")?.as_str()?.to_owned(),
+        ))
+    };
+    let mut merged: Vec<Value> = Vec::with_capacity(items.len());
+    let mut keys: Vec<Option<(String, String)>> = Vec::with_capacity(items.len());
+    let mut changed = false;
+    w.at("identifiers", |w| {
+        for (i, item) in items.iter().enumerate() {
+            let k = key(item);
+            let first = k
+                .as_ref()
+                .and_then(|k| keys.iter().position(|seen| seen.as_ref() == Some(k)));
+            if let Some(j) = first {
+                changed = true;
+                w.at_index(i, |w| {
+                    w.report(
+                        rules::OMNISEND_IDENTIFIERS_UNIQUE,
+                        format!("same identifier as item {j}; merged into it"),
+                    );
+                });
+                merge_identifier(&mut merged[j], item);
+            } else {
+                merged.push(item.clone());
+                keys.push(k);
+            }
+        }
+        if changed {
+            let from = std::mem::replace(items, merged);
+            w.change(
+                rules::OMNISEND_IDENTIFIERS_UNIQUE,
+                Value::Array(from),
+                Value::Array(items.clone()),
+            );
+        }
+    });
+}
+
+/// Takes into `first` what `later` adds: members `first` lacks, and
+/// channels whose status is more recent.
+fn merge_identifier(first: &mut Value, later: &Value) {
+    let (Value::Object(first), Value::Object(later)) = (first, later) else {
+        return;
+    };
+    for (name, value) in later {
+        match (first.get_mut(name), name.as_str()) {
+            (None, _) => {
+                first.insert(name.clone(), value.clone());
+            }
+            (Some(Value::Object(mine)), "channels") => {
+                if let Value::Object(theirs) = value {
+                    for (channel, status) in theirs {
+                        match mine.get_mut(channel) {
+                            None => {
+                                mine.insert(channel.clone(), status.clone());
+                            }
+                            Some(current) => {
+                                if status_date(status) > status_date(current) {
+                                    *current = status.clone();
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn status_date(channel: &Value) -> Option<UtcDateTime> {
+    channel
+        .get("statusDate")?
+        .as_str()
+        .and_then(|s| UtcDateTime::parse(s).ok())
+}
+
+/// `omnisend.body.required`: at least one identifier.
+fn require_identifier(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
+    let has = |name: &str| body.get(name).is_some_and(|v| !v.is_null());
+    let listed = body
+        .get("identifiers")
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty());
+    if !listed && !has("email") && !has("phone") {
+        w.report(
+            rules::OMNISEND_BODY_REQUIRED,
+            "a contact needs at least one identifier: an `identifiers` item, `email` or `phone`",
+        );
+    }
+}
+
+/// `omnisend.country.conflict`: `country` names another country than
+/// `countryCode`.
+fn country_conflict(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
+    let Some(code) = body
+        .get("countryCode")
+        .and_then(Value::as_str)
+        .and_then(|s| CountryCode::parse(s).ok())
+    else {
+        return;
+    };
+    let Some(name) = body.get("country").and_then(Value::as_str) else {
+        return;
+    };
+    if let Some(named) = country_named(name)
+        && named.alpha2() != code.alpha2()
+    {
+        w.at("country", |w| {
+            w.report(
+                rules::OMNISEND_COUNTRY_CONFLICT,
+                format!(
+                    "`{name}` is {} but `countryCode` is `{}`; Omnisend keeps `countryCode`",
+                    named.alpha2(),
+                    code.alpha2()
+                ),
+            );
+        });
+    }
+}
+
+/// `omnisend.tags.advice`: creating a contact without a `source:` tag.
+fn source_tag_advice(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
+    if !w.creating {
+        return;
+    }
+    let has_source = match body.get("tags") {
+        None | Some(Value::Null) => false,
+        Some(Value::Array(tags)) => tags.iter().any(|t| {
+            t.as_str().is_some_and(|s| {
+                values::trim(s)
+                    .get(..7)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("source:"))
+            })
+        }),
+        // A wrong type is already an error.
+        Some(_) => true,
+    };
+    if !has_source {
+        w.at("tags", |w| {
+            w.report(
+                rules::OMNISEND_TAGS_ADVICE,
+                "no tag starts with `source:`; Omnisend strongly advises one when creating a contact, e.g. `source: shopify`",
+            );
+        });
+    }
+}
+
+/// `customProperties`: names, value types, lengths, rounding, date shapes.
+fn custom_properties(w: &mut Walker<'_>, value: &mut Value) {
+    let Value::Object(map) = value else {
+        if !value.is_null() {
+            w.wrong_type(rules::OMNISEND_CUSTOM_PROPERTIES_TYPE, "an object", value);
+        }
+        return;
+    };
+    for (name, value) in map.iter_mut() {
+        w.at(name, |w| {
+            check_property_name(w, name);
+            check_property_value(w, value);
+        });
+    }
+}
+
+/// Whether `name` is a valid custom property name.
+fn valid_property_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_PROPERTY_NAME
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+fn check_property_name(w: &mut Walker<'_>, name: &str) {
+    if valid_property_name(name) {
+        return;
+    }
+    let len = name.chars().count();
+    let message = if name.is_empty() {
+        "a custom property name may not be empty".to_owned()
+    } else if len > MAX_PROPERTY_NAME {
+        format!("a custom property name has at most {MAX_PROPERTY_NAME} characters, this one {len}")
+    } else {
+        "a custom property name may contain only latin letters, digits and `_`".to_owned()
+    };
+    // Suggest the name with each run of other characters replaced by `_`.
+    let mut fixed = String::new();
+    for c in suggest::fold_confusables(name)
+        .chars()
+        .take(MAX_PROPERTY_NAME)
+    {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            fixed.push(c);
+        } else if !fixed.ends_with('_') {
+            fixed.push('_');
+        }
+    }
+    let fixed = fixed.trim_matches('_').to_owned();
+    let suggestion = (valid_property_name(&fixed) && fixed != name).then_some(fixed);
+    w.report_suggesting(
+        rules::OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT,
+        message,
+        suggestion,
+    );
+}
+
+fn check_property_value(w: &mut Walker<'_>, value: &mut Value) {
+    match value {
+        Value::Null | Value::Bool(_) => {}
+        Value::Number(_) => round_property_number(w, value),
+        Value::String(s) => check_property_string(w, s),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                w.at_index(i, |w| match item {
+                    Value::String(s) => check_property_string(w, s),
+                    other => w.report(
+                        rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_TYPE,
+                        format!("a list holds only strings, found {}", type_name(other)),
+                    ),
+                });
+            }
+        }
+        Value::Object(_) => w.report(
+            rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_TYPE,
+            "expected a number, boolean, string or list of strings, found object",
+        ),
+    }
+}
+
+fn check_property_string(w: &mut Walker<'_>, s: &str) {
+    let len = s.chars().count();
+    if len > MAX_PROPERTY_STRING {
+        w.report(
+            rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_MAX_LENGTH,
+            format!("{len} characters, more than the {MAX_PROPERTY_STRING} allowed"),
+        );
+    }
+    if values::date_like(s) == Some(false) {
+        w.report(
+            rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_FORMAT,
+            format!("`{s}` looks like a date but is not a real date or time"),
+        );
+    }
+}
+
+/// Rounds a number with more than six decimals, as Omnisend does.
+fn round_property_number(w: &mut Walker<'_>, value: &mut Value) {
+    let Value::Number(n) = value else { return };
+    if n.is_i64() || n.is_u64() {
+        return;
+    }
+    let text = n.to_string();
+    let Some(rounded) = round_decimal(&text, PROPERTY_DECIMALS) else {
+        return;
+    };
+    let Some(number) = rounded
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+    else {
+        return;
+    };
+    let to = Value::Number(number);
+    w.report(
+        rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY,
+        format!(
+            "`{text}` has more than {PROPERTY_DECIMALS} decimals; Omnisend rounds it to `{to}`"
+        ),
+    );
+    let from = std::mem::replace(value, to.clone());
+    w.change(rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY, from, to);
+}
+
+/// Rounds the decimal number `text` (as `serde_json` prints a float:
+/// `-1.25`, `1e-7`, `1.5e+20`) half away from zero to `places` decimals, or
+/// `None` when it has no more than `places` decimals.
+fn round_decimal(text: &str, places: usize) -> Option<String> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], text[i + 1..].parse::<i32>().ok()?),
+        None => (text, 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = format!("{int_part}{frac_part}");
+    // The value is digits × 10^(exponent − frac_len).
+    let scale = i64::try_from(frac_part.len()).ok()? - i64::from(exponent);
+    let places_i = i64::try_from(places).ok()?;
+    if scale <= places_i {
+        return None;
+    }
+    // Keep `digits.len() - (scale - places)` leading digits, round on the
+    // next one.
+    let drop = usize::try_from(scale - places_i).ok()?;
+    let (kept, round_up) = if drop >= digits.len() {
+        let round_up = drop == digits.len() && digits.as_bytes()[0] >= b'5';
+        (String::from("0"), round_up)
+    } else {
+        let cut = digits.len() - drop;
+        (digits[..cut].to_owned(), digits.as_bytes()[cut] >= b'5')
+    };
+    let mut kept: Vec<u8> = kept.into_bytes();
+    if round_up {
+        let mut i = kept.len();
+        loop {
+            if i == 0 {
+                kept.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if kept[i] == b'9' {
+                kept[i] = b'0';
+            } else {
+                kept[i] += 1;
+                break;
+            }
+        }
+    }
+    // `kept` is the value × 10^places.
+    let kept = String::from_utf8(kept).ok()?;
+    let padded = format!("{kept:0>width$}", width = places + 1);
+    let (int_digits, frac_digits) = padded.split_at(padded.len() - places);
+    Some(format!(
+        "{}{}.{}",
+        if negative { "-" } else { "" },
+        int_digits,
+        frac_digits
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_half_away_from_zero_at_six_places() {
+        assert_eq!(round_decimal("1.1234567", 6).as_deref(), Some("1.123457"));
+        assert_eq!(round_decimal("-1.1234564", 6).as_deref(), Some("-1.123456"));
+        assert_eq!(round_decimal("0.9999999", 6).as_deref(), Some("1.000000"));
+        assert_eq!(round_decimal("1e-7", 6).as_deref(), Some("0.000000"));
+        assert_eq!(round_decimal("5e-7", 6).as_deref(), Some("0.000001"));
+        assert_eq!(
+            round_decimal("1.2345675e-3", 6).as_deref(),
+            Some("0.001235")
+        );
+        assert_eq!(round_decimal("1.123456", 6), None);
+        assert_eq!(round_decimal("125.8", 6), None);
+        assert_eq!(round_decimal("1.5e20", 6), None);
+    }
+
+    #[test]
+    fn property_names() {
+        assert!(valid_property_name("hair_color"));
+        assert!(valid_property_name(&"a".repeat(128)));
+        assert!(!valid_property_name(&"a".repeat(129)));
+        assert!(!valid_property_name("hair color"));
+        assert!(!valid_property_name("plaukų_spalva"));
+        assert!(!valid_property_name(""));
+    }
+}

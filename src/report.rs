@@ -1,0 +1,628 @@
+//! What validation found: [`Violation`]s, normalization [`Change`]s and the
+//! normalized body, gathered in a [`Report`].
+//!
+//! Every violation and change carries a [`Location`] (which part of the
+//! request it is about) and an [RFC 6901] JSON Pointer path into that part.
+//!
+//! ```
+//! use omnicontact::{Provider, Severity, Validator};
+//!
+//! let report = Validator::new(Provider::Omnisend)
+//!     .validate_str(r#"{"email":"jane@example.com","tags":["source: shop"],"gender":"x"}"#);
+//! assert!(!report.is_valid());
+//! let v = &report.violations()[0];
+//! assert_eq!(v.rule(), "omnisend.gender.enum");
+//! assert_eq!(v.severity(), Severity::Error);
+//! assert_eq!(v.path(), "/gender");
+//! ```
+//!
+//! [RFC 6901]: https://www.rfc-editor.org/rfc/rfc6901
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::rules::RuleInfo;
+
+/// How serious a violation is.
+///
+/// A report is valid when it holds no [`Severity::Error`]; warnings never
+/// block.
+///
+/// ```
+/// use omnicontact::Severity;
+/// assert_eq!(Severity::Warning.as_str(), "warning");
+/// assert!(Severity::Error > Severity::Warning);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The provider accepts the request, but it is very likely a mistake or
+    /// loses information.
+    Warning,
+    /// The provider would reject the request, or silently drop or alter the
+    /// data.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used on the wire: `"error"` or `"warning"`.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Severity::Error.as_str(), "error");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which part of a request a violation or change is about (`"in"` on the
+/// wire).
+///
+/// ```
+/// use omnicontact::Location;
+/// assert_eq!(Location::Header.as_str(), "header");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Location {
+    /// The JSON request body.
+    Body,
+    /// A path parameter (`/<name>`).
+    Path,
+    /// A query parameter (`/<name>`).
+    Query,
+    /// A request header (`/<Header-Name>`).
+    Header,
+    /// The body produced by converting to another provider.
+    Converted,
+}
+
+impl Location {
+    /// The lowercase name used on the wire.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Location::Body.as_str(), "body");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Location::Body => "body",
+            Location::Path => "path",
+            Location::Query => "query",
+            Location::Header => "header",
+            Location::Converted => "converted",
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One broken rule: where, which rule, how bad, why, and what was probably
+/// meant.
+///
+/// ```
+/// use omnicontact::{Provider, Validator};
+///
+/// let report = Validator::new(Provider::Omnisend)
+///     .validate_str(r#"{"email":"a@b.co","tags":["source: x"],"firstNmae":"Jo"}"#);
+/// let v = &report.violations()[0];
+/// assert_eq!(v.rule(), "omnisend.body.unknown_field");
+/// assert_eq!(v.path(), "/firstNmae");
+/// assert_eq!(v.suggestion(), Some("firstName"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Violation {
+    rule: &'static RuleInfo,
+    location: Location,
+    path: String,
+    message: String,
+    suggestion: Option<String>,
+}
+
+impl Violation {
+    pub(crate) fn new(
+        rule: &'static RuleInfo,
+        location: Location,
+        path: String,
+        message: String,
+    ) -> Self {
+        Violation {
+            rule,
+            location,
+            path,
+            message,
+            suggestion: None,
+        }
+    }
+
+    /// The stable rule id, e.g. `"omnisend.tags.max_items"`.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str("[]");
+    /// assert_eq!(r.violations()[0].rule(), "input.body.type");
+    /// ```
+    #[must_use]
+    pub fn rule(&self) -> &'static str {
+        self.rule.id()
+    }
+
+    /// The catalog entry of the rule.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str("[]");
+    /// assert_eq!(r.violations()[0].info().provider(), "input");
+    /// ```
+    #[must_use]
+    pub fn info(&self) -> &'static RuleInfo {
+        self.rule
+    }
+
+    /// The rule's severity.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Severity, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str("[]");
+    /// assert_eq!(r.violations()[0].severity(), Severity::Error);
+    /// ```
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.rule.severity()
+    }
+
+    /// Which part of the request the violation is about.
+    ///
+    /// ```
+    /// # use omnicontact::{Location, Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str("[]");
+    /// assert_eq!(r.violations()[0].location(), Location::Body);
+    /// ```
+    #[must_use]
+    pub fn location(&self) -> Location {
+        self.location
+    }
+
+    /// RFC 6901 JSON Pointer into the part named by [`Violation::location`];
+    /// `""` is the whole part.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str("[]");
+    /// assert_eq!(r.violations()[0].path(), "");
+    /// ```
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// A human-readable explanation (lowercase, no trailing period).
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str("[]");
+    /// assert!(r.violations()[0].message().contains("object"));
+    /// ```
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// What was probably meant, when something close is known (a member
+    /// name, a country code…).
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend)
+    ///     .validate_str(r#"{"email":"a@b.co","countryCode":"UK"}"#);
+    /// let v = r.violations().iter().find(|v| v.rule() == "omnisend.country_code.format").unwrap();
+    /// assert_eq!(v.suggestion(), Some("GB"));
+    /// ```
+    #[must_use]
+    pub fn suggestion(&self) -> Option<&str> {
+        self.suggestion.as_deref()
+    }
+
+    pub(crate) fn with_suggestion(mut self, suggestion: Option<String>) -> Self {
+        self.suggestion = suggestion;
+        self
+    }
+}
+
+impl fmt::Display for Violation {
+    /// `error omnisend.tags.max_items at body /tags: …`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} at {} {}: {}",
+            self.severity(),
+            self.rule(),
+            self.location,
+            if self.path.is_empty() {
+                "\"\""
+            } else {
+                &self.path
+            },
+            self.message
+        )?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (did you mean `{s}`?)")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Violation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Violation", 6)?;
+        s.serialize_field("rule", self.rule())?;
+        s.serialize_field("severity", &self.severity())?;
+        s.serialize_field("in", &self.location)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("message", &self.message)?;
+        s.serialize_field("suggestion", &self.suggestion)?;
+        s.end()
+    }
+}
+
+/// One value that normalization changed: `from` was replaced by `to`.
+///
+/// ```
+/// use omnicontact::{Provider, Validator};
+/// use serde_json::json;
+///
+/// let report = Validator::new(Provider::Omnisend)
+///     .validate_str(r#"{"email":"Jane@Example.COM","tags":["source: x"]}"#);
+/// let c = &report.changes()[0];
+/// assert_eq!(c.rule(), "omnisend.email.format");
+/// assert_eq!(c.path(), "/email");
+/// assert_eq!(c.from(), &json!("Jane@Example.COM"));
+/// assert_eq!(c.to(), &json!("Jane@example.com"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    rule: &'static RuleInfo,
+    location: Location,
+    path: String,
+    from: Value,
+    to: Value,
+}
+
+impl Change {
+    pub(crate) fn new(
+        rule: &'static RuleInfo,
+        location: Location,
+        path: String,
+        from: Value,
+        to: Value,
+    ) -> Self {
+        Change {
+            rule,
+            location,
+            path,
+            from,
+            to,
+        }
+    }
+
+    /// The id of the rule that governs the value (its `format` rule, or the
+    /// `coerced` / `lossy` / `unique` rule that caused the change).
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend)
+    ///     .validate_str(r#"{"phone":"+44 20 7946 0018","tags":["source: x"]}"#);
+    /// assert_eq!(r.changes()[0].rule(), "omnisend.phone.format");
+    /// ```
+    #[must_use]
+    pub fn rule(&self) -> &'static str {
+        self.rule.id()
+    }
+
+    /// Which part of the request was changed.
+    ///
+    /// ```
+    /// # use omnicontact::{Location, Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend)
+    ///     .validate_str(r#"{"phone":"+44 20 7946 0018","tags":["source: x"]}"#);
+    /// assert_eq!(r.changes()[0].location(), Location::Body);
+    /// ```
+    #[must_use]
+    pub fn location(&self) -> Location {
+        self.location
+    }
+
+    /// RFC 6901 JSON Pointer to the changed value.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend)
+    ///     .validate_str(r#"{"phone":"+44 20 7946 0018","tags":["source: x"]}"#);
+    /// assert_eq!(r.changes()[0].path(), "/phone");
+    /// ```
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The value as sent.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend)
+    ///     .validate_str(r#"{"phone":"+44 20 7946 0018","tags":["source: x"]}"#);
+    /// assert_eq!(r.changes()[0].from(), "+44 20 7946 0018");
+    /// ```
+    #[must_use]
+    pub fn from(&self) -> &Value {
+        &self.from
+    }
+
+    /// The normalized value.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend)
+    ///     .validate_str(r#"{"phone":"+44 20 7946 0018","tags":["source: x"]}"#);
+    /// assert_eq!(r.changes()[0].to(), "+442079460018");
+    /// ```
+    #[must_use]
+    pub fn to(&self) -> &Value {
+        &self.to
+    }
+}
+
+impl fmt::Display for Change {
+    /// `omnisend.email.format at body /email: "A@X.COM" -> "A@x.com"`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at {} {}: {} -> {}",
+            self.rule(),
+            self.location,
+            if self.path.is_empty() {
+                "\"\""
+            } else {
+                &self.path
+            },
+            self.from,
+            self.to
+        )
+    }
+}
+
+impl Serialize for Change {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Change", 5)?;
+        s.serialize_field("rule", self.rule())?;
+        s.serialize_field("in", &self.location)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("from", &self.from)?;
+        s.serialize_field("to", &self.to)?;
+        s.end()
+    }
+}
+
+/// Everything validation found in one document: every violation (nothing is
+/// fail-fast), every change normalization made, and the normalized body
+/// when the document is valid.
+///
+/// ```
+/// use omnicontact::{Provider, Validator};
+///
+/// let report = Validator::new(Provider::Omnisend).validate_str(
+///     r#"{"email":"jane@example.com","countryCode":"ltu","tags":["source: crm"]}"#,
+/// );
+/// assert!(report.is_valid());
+/// assert_eq!(report.normalized().unwrap()["countryCode"], "LT");
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+#[must_use]
+pub struct Report {
+    violations: Vec<Violation>,
+    changes: Vec<Change>,
+    normalized: Option<Value>,
+}
+
+impl Report {
+    pub(crate) fn from_parts(
+        violations: Vec<Violation>,
+        changes: Vec<Change>,
+        normalized: Value,
+    ) -> Self {
+        let valid = violations.iter().all(|v| v.severity() != Severity::Error);
+        Report {
+            violations,
+            changes,
+            normalized: valid.then_some(normalized),
+        }
+    }
+
+    /// A report holding one violation and no normalized body.
+    pub(crate) fn single(
+        rule: &'static RuleInfo,
+        location: Location,
+        path: &str,
+        message: String,
+    ) -> Self {
+        Report::from_parts(
+            vec![Violation::new(rule, location, path.to_owned(), message)],
+            Vec::new(),
+            Value::Null,
+        )
+    }
+
+    /// `true` when no violation is an error (warnings never block).
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// assert!(!Validator::new(Provider::Omnisend).validate_str("{}").is_valid());
+    /// ```
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        self.normalized.is_some()
+    }
+
+    /// Every violation, in document order.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str(r#"{"gender":"x","birthdate":"1990-02-30"}"#);
+    /// let ids: Vec<_> = r.violations().iter().map(|v| v.rule()).collect();
+    /// assert_eq!(ids, ["omnisend.gender.enum", "omnisend.birthdate.format", "omnisend.body.required", "omnisend.tags.advice"]);
+    /// ```
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The violations whose severity is [`Severity::Error`].
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str(r#"{"email":"a@b.co"}"#);
+    /// assert_eq!(r.errors().count(), 0);
+    /// assert_eq!(r.warnings().count(), 1); // no `source:` tag
+    /// ```
+    pub fn errors(&self) -> impl Iterator<Item = &Violation> {
+        self.violations
+            .iter()
+            .filter(|v| v.severity() == Severity::Error)
+    }
+
+    /// The violations whose severity is [`Severity::Warning`].
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str(r#"{"email":"a@b.co"}"#);
+    /// assert_eq!(r.warnings().next().unwrap().rule(), "omnisend.tags.advice");
+    /// ```
+    pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
+        self.violations
+            .iter()
+            .filter(|v| v.severity() == Severity::Warning)
+    }
+
+    /// Every change normalization made, in document order.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str(r#"{"email":" a@B.co ","tags":["source: x"]}"#);
+    /// assert_eq!(r.changes()[0].to(), "a@b.co");
+    /// ```
+    #[must_use]
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// The normalized body, present only when the report is valid.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str(r#"{"email":"a@B.co","tags":["source: x"]}"#);
+    /// assert_eq!(r.normalized().unwrap()["email"], "a@b.co");
+    /// ```
+    #[must_use]
+    pub fn normalized(&self) -> Option<&Value> {
+        self.normalized.as_ref()
+    }
+
+    /// Takes the normalized body out of the report.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str(r#"{"email":"a@b.co","tags":["source: x"]}"#);
+    /// let body = r.into_normalized().unwrap();
+    /// assert_eq!(body.to_string(), r#"{"email":"a@b.co","tags":["source: x"]}"#);
+    /// ```
+    #[must_use]
+    pub fn into_normalized(self) -> Option<Value> {
+        self.normalized
+    }
+}
+
+impl fmt::Display for Report {
+    /// One line per violation, then one per change.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for v in &self.violations {
+            writeln!(f, "{v}")?;
+        }
+        for c in &self.changes {
+            writeln!(f, "change {c}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Report {
+    /// `{"valid":…,"violations":[…],"changes":[…],"normalized":…}`
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Report", 4)?;
+        s.serialize_field("valid", &self.is_valid())?;
+        s.serialize_field("violations", &self.violations)?;
+        s.serialize_field("changes", &self.changes)?;
+        s.serialize_field("normalized", &self.normalized)?;
+        s.end()
+    }
+}
+
+/// Appends one RFC 6901 reference token (escaping `~` and `/`) to a pointer.
+///
+/// ```
+/// let mut p = String::from("/customProperties");
+/// omnicontact::report::push_pointer_token(&mut p, "hair/color");
+/// assert_eq!(p, "/customProperties/hair~1color");
+/// ```
+pub fn push_pointer_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    if token.contains(['~', '/']) {
+        for c in token.chars() {
+            match c {
+                '~' => pointer.push_str("~0"),
+                '/' => pointer.push_str("~1"),
+                c => pointer.push(c),
+            }
+        }
+    } else {
+        pointer.push_str(token);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        let mut p = String::new();
+        push_pointer_token(&mut p, "a~b/c");
+        push_pointer_token(&mut p, "0");
+        assert_eq!(p, "/a~0b~1c/0");
+    }
+
+    #[test]
+    fn severity_orders_error_above_warning() {
+        assert!(Severity::Error > Severity::Warning);
+        assert_eq!(Severity::Error.to_string(), "error");
+    }
+}

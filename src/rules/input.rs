@@ -1,0 +1,14 @@
+//! The `input.*` rules: limits and syntax, the same for every provider.
+
+use super::{RuleInfo, Severity};
+
+rules! {
+    INPUT_JSON_FORMAT = "input.json.format", Error,
+        "the document is not valid JSON (the message gives line and column)";
+    INPUT_BODY_TYPE = "input.body.type", Error,
+        "the body is not a JSON object";
+    INPUT_BODY_MAX_LENGTH = "input.body.max_length", Error,
+        "the document is larger than the limit (default 1 MiB)";
+    INPUT_BODY_MAX_DEPTH = "input.body.max_depth", Error,
+        "the document nests deeper than the limit (default 32)";
+}

@@ -1,0 +1,180 @@
+//! The rule catalog: one constant per rule id, the only place an id string
+//! is written.
+//!
+//! Rule ids, severities and meanings are a public contract (`RULES.md` of
+//! the project). An id reads `<provider>.<field>.<check>`; [`catalog`] lists
+//! every rule the crate implements, in catalog order. The constants live in
+//! one file per provider and are all re-exported here.
+//!
+//! ```
+//! use omnicontact::rules::{self, Severity};
+//!
+//! assert_eq!(rules::OMNISEND_TAGS_MAX_ITEMS.id(), "omnisend.tags.max_items");
+//! assert_eq!(rules::OMNISEND_TAGS_MAX_ITEMS.severity(), Severity::Error);
+//! assert_eq!(rules::lookup("omnisend.tags.unique").unwrap().severity(), Severity::Warning);
+//! ```
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+pub use crate::report::Severity;
+
+/// One entry of the rule catalog.
+///
+/// ```
+/// let rule = omnicontact::rules::INPUT_JSON_FORMAT;
+/// assert_eq!(rule.provider(), "input");
+/// assert_eq!(rule.to_string(), "input.json.format");
+/// ```
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleInfo {
+    id: &'static str,
+    severity: Severity,
+    summary: &'static str,
+}
+
+impl RuleInfo {
+    const fn new(id: &'static str, severity: Severity, summary: &'static str) -> Self {
+        RuleInfo {
+            id,
+            severity,
+            summary,
+        }
+    }
+
+    /// The stable id, e.g. `"omnisend.email.format"`.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::rules::OMNISEND_EMAIL_FORMAT.id(), "omnisend.email.format");
+    /// ```
+    #[must_use]
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The severity every violation of this rule has.
+    ///
+    /// ```
+    /// use omnicontact::Severity;
+    /// assert_eq!(omnicontact::rules::OMNISEND_BIRTHDATE_ADVICE.severity(), Severity::Warning);
+    /// ```
+    #[must_use]
+    pub const fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// The first segment of the id: `input`, `omnisend`, …
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::rules::OMNISEND_TAGS_TYPE.provider(), "omnisend");
+    /// ```
+    #[must_use]
+    pub fn provider(&self) -> &'static str {
+        match self.id.split_once('.') {
+            Some((provider, _)) => provider,
+            None => self.id,
+        }
+    }
+
+    /// One sentence saying what the rule checks.
+    ///
+    /// ```
+    /// assert!(omnicontact::rules::OMNISEND_TAGS_MAX_ITEMS.summary().contains("100"));
+    /// ```
+    #[must_use]
+    pub const fn summary(&self) -> &'static str {
+        self.summary
+    }
+}
+
+impl fmt::Display for RuleInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
+impl Serialize for RuleInfo {
+    /// `{"id":…,"severity":…,"provider":…,"summary":…}` — one line of
+    /// `validate --list-rules`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("RuleInfo", 4)?;
+        s.serialize_field("id", self.id)?;
+        s.serialize_field("severity", &self.severity)?;
+        s.serialize_field("provider", self.provider())?;
+        s.serialize_field("summary", self.summary)?;
+        s.end()
+    }
+}
+
+/// Every implemented rule, in catalog order.
+///
+/// ```
+/// let ids: Vec<_> = omnicontact::rules::catalog().iter().map(|r| r.id()).collect();
+/// assert!(ids.contains(&"input.body.max_depth"));
+/// ```
+#[must_use]
+pub fn catalog() -> &'static [&'static RuleInfo] {
+    static ALL: OnceLock<Vec<&'static RuleInfo>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        CATALOG
+            .iter()
+            .flat_map(|group| group.iter().copied())
+            .collect()
+    })
+}
+
+/// Finds a rule by id.
+///
+/// ```
+/// assert!(omnicontact::rules::lookup("omnisend.gender.enum").is_some());
+/// assert!(omnicontact::rules::lookup("omnisend.gender.nope").is_none());
+/// ```
+#[must_use]
+pub fn lookup(id: &str) -> Option<&'static RuleInfo> {
+    catalog().iter().copied().find(|r| r.id == id)
+}
+
+/// Defines one constant per rule and the list `RULES` of them, in order.
+macro_rules! rules {
+    ($( $name:ident = $id:literal, $sev:ident, $summary:literal; )*) => {
+        $(
+            #[doc = concat!("`", $id, "` (", stringify!($sev), "): ", $summary)]
+            pub const $name: &RuleInfo = &RuleInfo::new($id, Severity::$sev, $summary);
+        )*
+        /// This file's rules, in catalog order.
+        pub(super) static RULES: &[&RuleInfo] = &[$($name),*];
+    };
+}
+
+mod input;
+mod omnisend;
+
+pub use input::*;
+pub use omnisend::*;
+
+/// The catalog: every provider's rules, in order.
+static CATALOG: &[&[&RuleInfo]] = &[input::RULES, omnisend::RULES];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for r in catalog() {
+            assert!(seen.insert(r.id()), "duplicate id {}", r.id());
+            assert!(r.id().split('.').count() >= 3, "{}", r.id());
+            assert!(
+                r.id()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'),
+                "{}",
+                r.id()
+            );
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Did-you-mean: the closest known name to an unknown one.
+//!
+//! A candidate is close when it is the same key after folding Unicode
+//! confusables (Cyrillic `а` for Latin `a`, fullwidth letters, zero-width
+//! characters), the same key ignoring case and `_` / `-`, or within an edit
+//! distance of 2 (optimal string alignment: a swap of two neighbours counts
+//! as one edit).
+//!
+//! ```
+//! use omnicontact::suggest::closest;
+//!
+//! let known = ["customFields", "contactManager", "app_push_token"];
+//! assert_eq!(closest("customFileds", known), Some("customFields"));
+//! assert_eq!(closest("арp_push_token", known), Some("app_push_token")); // Cyrillic а and р
+//! assert_eq!(closest("CONTACT_MANAGER", known), Some("contactManager"));
+//! assert_eq!(closest("zzz", known), None);
+//! ```
+
+/// Keys longer than this (in chars) are only compared after folding, not by
+/// edit distance, so that a hostile key costs linear time.
+const MAX_EDIT_LEN: usize = 64;
+
+/// The closest of `candidates` to `key`, or `None` when none is close.
+///
+/// Ties go to the earliest candidate.
+///
+/// ```
+/// assert_eq!(omnicontact::suggest::closest("$emial", ["$email", "$sms"]), Some("$email"));
+/// ```
+#[must_use]
+pub fn closest<'c, I>(key: &str, candidates: I) -> Option<&'c str>
+where
+    I: IntoIterator<Item = &'c str>,
+{
+    let folded = fold_confusables(key);
+    let loose_key = loose(&folded);
+    let key_chars: Vec<char> = folded.to_lowercase().chars().collect();
+    let mut best: Option<(usize, &'c str)> = None;
+    for candidate in candidates {
+        if candidate == folded {
+            return Some(candidate);
+        }
+        let rank = if loose(candidate) == loose_key {
+            0
+        } else if key_chars.len() <= MAX_EDIT_LEN {
+            let cand: Vec<char> = candidate.to_lowercase().chars().collect();
+            let longest = cand.len().max(key_chars.len());
+            match edit_distance(&key_chars, &cand, 2) {
+                // A short key two edits away from a short name is noise.
+                Some(d) if d * 3 <= longest => d,
+                _ => continue,
+            }
+        } else {
+            continue;
+        };
+        if best.is_none_or(|(r, _)| rank < r) {
+            best = Some((rank, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Replaces characters that look like ASCII letters with those letters and
+/// drops invisible ones.
+///
+/// ```
+/// assert_eq!(omnicontact::suggest::fold_confusables("ｅｍａｉｌ\u{200B}"), "email");
+/// ```
+#[must_use]
+pub fn fold_confusables(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+/// Letters of other scripts that look like ASCII letters, sorted by the
+/// first char (Cyrillic and Greek homoglyphs).
+const LOOKALIKES: &[(char, char)] = &[
+    ('Α', 'A'),
+    ('Β', 'B'),
+    ('Ε', 'E'),
+    ('Ζ', 'Z'),
+    ('Η', 'H'),
+    ('Ι', 'I'),
+    ('Κ', 'K'),
+    ('Μ', 'M'),
+    ('Ν', 'N'),
+    ('Ο', 'O'),
+    ('Ρ', 'P'),
+    ('Τ', 'T'),
+    ('Υ', 'Y'),
+    ('Χ', 'X'),
+    ('α', 'a'),
+    ('ε', 'e'),
+    ('ι', 'i'),
+    ('κ', 'k'),
+    ('ν', 'v'),
+    ('ο', 'o'),
+    ('ρ', 'p'),
+    ('τ', 't'),
+    ('υ', 'u'),
+    ('χ', 'x'),
+    ('Ѕ', 'S'),
+    ('І', 'I'),
+    ('Ј', 'J'),
+    ('А', 'A'),
+    ('В', 'B'),
+    ('Е', 'E'),
+    ('К', 'K'),
+    ('М', 'M'),
+    ('Н', 'H'),
+    ('О', 'O'),
+    ('Р', 'P'),
+    ('С', 'C'),
+    ('Т', 'T'),
+    ('Х', 'X'),
+    ('а', 'a'),
+    ('в', 'b'),
+    ('е', 'e'),
+    ('к', 'k'),
+    ('м', 'm'),
+    ('н', 'h'),
+    ('о', 'o'),
+    ('р', 'p'),
+    ('с', 'c'),
+    ('т', 't'),
+    ('у', 'y'),
+    ('х', 'x'),
+    ('ё', 'e'),
+    ('ѕ', 's'),
+    ('і', 'i'),
+    ('ј', 'j'),
+    ('һ', 'h'),
+    ('ԁ', 'd'),
+    ('ԛ', 'q'),
+    ('ԝ', 'w'),
+];
+
+fn fold_char(c: char) -> Option<char> {
+    match c {
+        // Invisible characters.
+        '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' => None,
+        // Fullwidth ASCII.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
+        // Dashes and low lines.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
+        '\u{FE4D}'..='\u{FE4F}' => Some('_'),
+        c => Some(
+            LOOKALIKES
+                .binary_search_by_key(&c, |&(from, _)| from)
+                .map_or(c, |i| LOOKALIKES[i].1),
+        ),
+    }
+}
+
+/// Lowercase with `_` and `-` removed.
+fn loose(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Optimal string alignment distance, or `None` when it exceeds `limit`.
+fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut prev2 = vec![0usize; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut cur = vec![0usize; width];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= limit).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn edit_distance_counts_a_swap_as_one() {
+        assert_eq!(
+            edit_distance(&chars("fileds"), &chars("fields"), 2),
+            Some(1)
+        );
+        assert_eq!(edit_distance(&chars("abc"), &chars("abc"), 2), Some(0));
+        assert_eq!(edit_distance(&chars("kitten"), &chars("sitting"), 2), None);
+        assert_eq!(edit_distance(&chars(""), &chars("ab"), 2), Some(2));
+    }
+
+    #[test]
+    fn prefers_the_folded_match_over_an_edit() {
+        assert_eq!(
+            closest("firstname", ["firstNme", "firstName"]),
+            Some("firstName")
+        );
+    }
+
+    #[test]
+    fn short_unrelated_keys_get_no_suggestion() {
+        assert_eq!(closest("ab", ["id", "type"]), None);
+        assert_eq!(closest("tag", ["tags"]), Some("tags"));
+    }
+
+    #[test]
+    fn long_keys_are_cheap_and_unmatched() {
+        let key = "x".repeat(100_000);
+        assert_eq!(closest(&key, ["email"]), None);
+    }
+
+    #[test]
+    fn lookalike_table_is_sorted_for_binary_search() {
+        assert!(LOOKALIKES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn folds_greek_and_zero_width() {
+        assert_eq!(closest("ρhοne\u{200B}", ["phone"]), Some("phone"));
+    }
+}

@@ -1,0 +1,418 @@
+//! [`Validator`]: a provider, an operation and [`Options`], applied to
+//! documents.
+
+use std::io;
+
+use serde_json::Value;
+
+use crate::engine::{Walker, depth_exceeds};
+use crate::options::Options;
+use crate::parse::{self, ParseFailure};
+use crate::providers::{NameError, Operation, Provider};
+use crate::report::{Change, Location, Report, Violation};
+use crate::rules;
+use crate::suggest;
+
+/// The members a request envelope may have.
+const ENVELOPE_PARTS: &[&str] = &["path", "query", "headers", "body"];
+
+/// Validates and normalizes documents for one provider and operation.
+///
+/// A validator never panics and never does I/O; it is `Send + Sync`, so
+/// one can be shared by many threads.
+///
+/// ```
+/// use omnicontact::{Provider, Validator};
+///
+/// let validator = Validator::new(Provider::Omnisend);
+/// let report = validator.validate_str(r#"{
+///     "email": "Jane@Example.COM",
+///     "tags": ["source: signup", "newsletter", "newsletter"],
+///     "countryCode": "lt",
+///     "customProperties": {"hair color": "brown", "score": 1.1234567}
+/// }"#);
+///
+/// let found: Vec<_> = report.violations().iter().map(|v| (v.rule(), v.path())).collect();
+/// assert_eq!(found, [
+///     ("omnisend.tags.unique", "/tags/2"),
+///     ("omnisend.custom_properties.name.format", "/customProperties/hair color"),
+///     ("omnisend.custom_properties.value.lossy", "/customProperties/score"),
+/// ]);
+/// assert!(!report.is_valid()); // the property name is an error
+/// assert_eq!(report.violations()[1].suggestion(), Some("hair_color"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Validator {
+    provider: Provider,
+    operation: Operation,
+    options: Options,
+}
+
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Validator>();
+    assert_send_sync::<Report>();
+    assert_send_sync::<Violation>();
+    assert_send_sync::<Change>();
+};
+
+impl Validator {
+    /// A validator for the provider's default operation (create) with
+    /// default [`Options`].
+    ///
+    /// ```
+    /// use omnicontact::{Operation, Provider, Validator};
+    /// let v = Validator::new(Provider::Omnisend);
+    /// assert_eq!(v.operation(), Operation::Create);
+    /// ```
+    #[must_use]
+    pub fn new(provider: Provider) -> Self {
+        Validator {
+            provider,
+            operation: provider.operations()[0],
+            options: Options::new(),
+        }
+    }
+
+    /// A validator for one of the provider's operations.
+    ///
+    /// # Errors
+    /// [`NameError::UnsupportedOperation`] when the provider has no such
+    /// operation.
+    ///
+    /// ```
+    /// use omnicontact::{Operation, Provider, Validator};
+    /// assert!(Validator::for_operation(Provider::Omnisend, Operation::Create).is_ok());
+    /// assert!(Validator::for_operation(Provider::Omnisend, Operation::Delete).is_err());
+    /// ```
+    pub fn for_operation(provider: Provider, operation: Operation) -> Result<Self, NameError> {
+        if provider.operations().contains(&operation) {
+            Ok(Validator {
+                operation,
+                ..Validator::new(provider)
+            })
+        } else {
+            Err(NameError::UnsupportedOperation {
+                provider,
+                operation,
+            })
+        }
+    }
+
+    /// The same validator with other options.
+    ///
+    /// ```
+    /// use omnicontact::{Options, Provider, Validator};
+    /// let v = Validator::new(Provider::Omnisend).with_options(Options::new().max_bytes(10));
+    /// assert_eq!(v.validate_str(r#"{"email":"a@b.co"}"#).violations()[0].rule(), "input.body.max_length");
+    /// ```
+    #[must_use]
+    pub fn with_options(mut self, options: Options) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// The provider.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// assert_eq!(Validator::new(Provider::Omnisend).provider(), Provider::Omnisend);
+    /// ```
+    #[must_use]
+    pub fn provider(&self) -> Provider {
+        self.provider
+    }
+
+    /// The operation.
+    ///
+    /// ```
+    /// # use omnicontact::{Operation, Provider, Validator};
+    /// assert_eq!(Validator::new(Provider::Omnisend).operation(), Operation::Create);
+    /// ```
+    #[must_use]
+    pub fn operation(&self) -> Operation {
+        self.operation
+    }
+
+    /// The options.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// assert_eq!(Validator::new(Provider::Omnisend).options().get_max_depth(), 32);
+    /// ```
+    #[must_use]
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Validates one JSON request body.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_str("{\"email\": ");
+    /// assert_eq!(r.violations()[0].rule(), "input.json.format");
+    /// assert!(r.violations()[0].message().contains("line 1"));
+    /// ```
+    pub fn validate_str(&self, text: &str) -> Report {
+        match self.read(text) {
+            Ok((value, violations)) => self.check_body_value(value, violations),
+            Err(report) => report,
+        }
+    }
+
+    /// Validates one JSON request body given as bytes; invalid UTF-8 is an
+    /// `input.json.format` violation.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Omnisend).validate_bytes(b"{\"email\":\"\xff\"}");
+    /// assert_eq!(r.violations()[0].rule(), "input.json.format");
+    /// ```
+    pub fn validate_bytes(&self, bytes: &[u8]) -> Report {
+        utf8(bytes).map_or_else(|r| r, |text| self.validate_str(text))
+    }
+
+    /// Validates a request envelope given as bytes (see
+    /// [`Validator::validate_envelope_str`]); invalid UTF-8 is an
+    /// `input.json.format` violation.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let v = Validator::new(Provider::Omnisend);
+    /// assert!(v.validate_envelope_bytes(br#"{"body":{"email":"a@b.co","tags":["source: x"]}}"#).is_valid());
+    /// assert_eq!(v.validate_envelope_bytes(b"\xff").violations()[0].rule(), "input.json.format");
+    /// ```
+    pub fn validate_envelope_bytes(&self, bytes: &[u8]) -> Report {
+        utf8(bytes).map_or_else(|r| r, |text| self.validate_envelope_str(text))
+    }
+
+    /// Validates a request body that is already a JSON value.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// use serde_json::json;
+    /// let r = Validator::new(Provider::Omnisend)
+    ///     .validate_value(json!({"email": "a@b.co", "tags": ["source: api"]}));
+    /// assert!(r.is_valid());
+    /// ```
+    pub fn validate_value(&self, value: Value) -> Report {
+        if let Some(report) = self.check_limits(&value) {
+            return report;
+        }
+        self.check_body_value(value, Vec::new())
+    }
+
+    /// Validates a request envelope
+    /// `{"path":{…},"query":{…},"headers":{…},"body":{…}}` (every member
+    /// optional, but `body` is required for operations that have one). The
+    /// normalized envelope is the report's normalized value.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let v = Validator::new(Provider::Omnisend);
+    /// let r = v.validate_envelope_str(r#"{"headers":{"X-API-KEY":"k"},"body":{"email":"a@B.co","tags":["source: x"]}}"#);
+    /// assert_eq!(r.normalized().unwrap()["body"]["email"], "a@b.co");
+    /// assert_eq!(v.validate_envelope_str("{}").violations()[0].rule(), "input.body.type");
+    /// ```
+    pub fn validate_envelope_str(&self, text: &str) -> Report {
+        match self.read(text) {
+            Ok((value, violations)) => self.check_envelope_value(value, violations),
+            Err(report) => report,
+        }
+    }
+
+    /// Validates a request envelope that is already a JSON value.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// use serde_json::json;
+    /// let r = Validator::new(Provider::Omnisend)
+    ///     .validate_envelope_value(json!({"body": {"phone": "+370 612 34567", "tags": ["source: x"]}}));
+    /// assert_eq!(r.normalized().unwrap()["body"]["phone"], "+37061234567");
+    /// ```
+    pub fn validate_envelope_value(&self, value: Value) -> Report {
+        if let Some(report) = self.check_limits(&value) {
+            return report;
+        }
+        self.check_envelope_value(value, Vec::new())
+    }
+
+    /// Reads a document, or the report that says why it cannot be read.
+    /// Duplicate member names are returned as violations.
+    #[allow(clippy::result_large_err)]
+    fn read(&self, text: &str) -> Result<(Value, Vec<Violation>), Report> {
+        let max = self.options.get_max_bytes();
+        if text.len() > max {
+            return Err(Report::single(
+                rules::INPUT_BODY_MAX_LENGTH,
+                Location::Body,
+                "",
+                format!(
+                    "the document is {} bytes, more than the {max} allowed",
+                    text.len()
+                ),
+            ));
+        }
+        match parse::parse(text, self.options.get_max_depth()) {
+            Ok(parsed) => {
+                let duplicates = parsed
+                    .duplicates
+                    .into_iter()
+                    .map(|path| {
+                        Violation::new(
+                            rules::INPUT_JSON_FORMAT,
+                            Location::Body,
+                            path,
+                            "duplicate member name; parsers disagree on which value wins (here: the last)"
+                                .to_owned(),
+                        )
+                    })
+                    .collect();
+                Ok((parsed.value, duplicates))
+            }
+            Err(ParseFailure::Syntax(message)) => Err(Report::single(
+                rules::INPUT_JSON_FORMAT,
+                Location::Body,
+                "",
+                message,
+            )),
+            Err(ParseFailure::TooDeep(path)) => Err(Report::single(
+                rules::INPUT_BODY_MAX_DEPTH,
+                Location::Body,
+                &path,
+                format!(
+                    "nested deeper than the {} levels allowed",
+                    self.options.get_max_depth()
+                ),
+            )),
+        }
+    }
+
+    /// The size and depth limits, for a value that did not come from text.
+    fn check_limits(&self, value: &Value) -> Option<Report> {
+        let depth = self.options.get_max_depth();
+        if depth_exceeds(value, depth) {
+            return Some(Report::single(
+                rules::INPUT_BODY_MAX_DEPTH,
+                Location::Body,
+                "",
+                format!("nested deeper than the {depth} levels allowed"),
+            ));
+        }
+        let max = self.options.get_max_bytes();
+        let mut counter = ByteCounter {
+            count: 0,
+            limit: max,
+        };
+        if serde_json::to_writer(&mut counter, value).is_err() {
+            return Some(Report::single(
+                rules::INPUT_BODY_MAX_LENGTH,
+                Location::Body,
+                "",
+                format!("the document serializes to more than the {max} bytes allowed"),
+            ));
+        }
+        None
+    }
+
+    fn check_body_value(&self, mut value: Value, violations: Vec<Violation>) -> Report {
+        let mut w = Walker::new(&self.options, Location::Body);
+        w.violations = violations;
+        self.walk_body(&mut w, &mut value);
+        Report::from_parts(w.violations, w.changes, value)
+    }
+
+    fn check_envelope_value(&self, mut value: Value, violations: Vec<Violation>) -> Report {
+        let mut w = Walker::new(&self.options, Location::Body);
+        w.violations = violations;
+        let Value::Object(envelope) = &mut value else {
+            w.wrong_type(rules::INPUT_BODY_TYPE, "an envelope object", &value);
+            return Report::from_parts(w.violations, w.changes, value);
+        };
+        for (name, part) in envelope.iter_mut() {
+            let location = match name.as_str() {
+                "path" => Location::Path,
+                "query" => Location::Query,
+                "headers" => Location::Header,
+                "body" => {
+                    self.walk_body(&mut w, part);
+                    continue;
+                }
+                other => {
+                    let suggestion = suggest::closest(other, ENVELOPE_PARTS.iter().copied());
+                    w.report_suggesting(
+                        rules::INPUT_JSON_FORMAT,
+                        format!("unknown envelope member `{other}`; expected path, query, headers or body"),
+                        suggestion.map(str::to_owned),
+                    );
+                    continue;
+                }
+            };
+            if !part.is_object() {
+                let mut part_walker = Walker::new(&self.options, location);
+                part_walker.wrong_type(rules::INPUT_JSON_FORMAT, "an object", part);
+                w.violations.append(&mut part_walker.violations);
+            }
+        }
+        if self.operation.has_body() && !envelope.contains_key("body") {
+            w.report(
+                rules::INPUT_BODY_TYPE,
+                format!(
+                    "the envelope has no `body`; `{}` on {} sends a JSON object",
+                    self.operation, self.provider
+                ),
+            );
+        }
+        Report::from_parts(w.violations, w.changes, value)
+    }
+
+    /// Walks a body with the provider's table and checks.
+    fn walk_body(&self, w: &mut Walker<'_>, body: &mut Value) {
+        let Value::Object(map) = body else {
+            w.wrong_type(rules::INPUT_BODY_TYPE, "a JSON object", body);
+            return;
+        };
+        let spec = self.provider.spec();
+        w.creating = self.operation == Operation::Create;
+        if let Some(region) = (spec.region)(map) {
+            w.region = Some(region);
+        }
+        w.walk_object(map, spec.body);
+        for check in spec.checks {
+            check(w, map);
+        }
+    }
+}
+
+/// The text of `bytes`, or the report saying where it is not UTF-8.
+#[allow(clippy::result_large_err)]
+fn utf8(bytes: &[u8]) -> Result<&str, Report> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        Report::single(
+            rules::INPUT_JSON_FORMAT,
+            Location::Body,
+            "",
+            format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+        )
+    })
+}
+
+/// Counts bytes written, failing past a limit.
+struct ByteCounter {
+    count: usize,
+    limit: usize,
+}
+
+impl io::Write for ByteCounter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.count += buf.len();
+        if self.count > self.limit {
+            return Err(io::Error::other("over the limit"));
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}

@@ -1,0 +1,1020 @@
+//! Phone numbers, normalized to E.164 (RULES.md §2 "phone").
+//!
+//! Parsing is done in two steps: a strict scan written here, then
+//! libphonenumber's metadata (through the `phonenumber` crate, which never
+//! appears in this API).
+//!
+//! 1. Trim; map every Unicode decimal digit (general category `Nd`: fullwidth
+//!    `０`, Arabic-Indic `٠`, Devanagari `०`, Thai `๐`, …) to ASCII.
+//! 2. Refuse extensions (`x89`, `ext. 99`, `ext=12`, `;ext=12`, `#`, any `;`:
+//!    [`PhoneError::Extension`]), then any letter ([`PhoneError::Letters`]),
+//!    then more than one `+` ([`PhoneError::MultiplePlus`]). Allowed are
+//!    digits, Unicode spaces, the separators `-` `.` `(` `)` `/` (also their
+//!    fullwidth forms and the Unicode hyphens and dashes U+2010–U+2015,
+//!    U+2212) and one `+` (or fullwidth `＋`) as the first character. More
+//!    than 17 digits is [`PhoneError::TooLong`] before any metadata lookup.
+//! 3. A leading `+` or `00` makes the number international: the country
+//!    calling code is read from the digits and the region is ignored (a
+//!    region would corrupt foreign numbers). Otherwise the number is
+//!    national and read in the given region ([`PhoneError::NoRegion`]
+//!    without one); a national number that starts with the region's
+//!    international prefix (`011` in the US) is international too.
+//! 4. The result is `+` and 7 to 15 digits, the first not `0`, with a
+//!    calling code that exists ([`PhoneError::UnknownCallingCode`]).
+//!
+//! Whether the number is *assigned* (libphonenumber's "valid": it matches a
+//! numbering plan) is a separate flag, [`Phone::is_assigned`], not an error:
+//! providers' own examples use numbers such as `+1234567890`.
+//!
+//! International numbers are taken digit for digit when the digits as
+//! written form an assigned number. Only otherwise is libphonenumber's
+//! reading used, when that one is assigned: it strips a written national
+//! prefix (`+44 (0)20 7946 0018` → `+442079460018`). This avoids the
+//! `phonenumber` crate's habit of stripping a "national prefix" from
+//! international numbers that really start with those digits
+//! (`+7 800 123-45-67`, `+370 800 12345` lose their `8`).
+//!
+//! Matching a number against the metadata uses regular expressions compiled
+//! once and kept (they are few, one per pattern), not the `phonenumber`
+//! crate's shared 100-entry cache, which thrashes with numbers from more than
+//! a handful of countries; that cache is only used to read national numbers
+//! and unassigned international ones, and is enlarged once so that it does
+//! not evict.
+//!
+//! ```
+//! use omnicontact::values::{CountryCode, Phone, PhoneError};
+//!
+//! let p = Phone::parse("+49 1512 3456789")?;
+//! assert_eq!(p.as_str(), "+4915123456789");
+//! assert_eq!(p.calling_code(), 49);
+//! assert!(p.is_assigned());
+//!
+//! let us = CountryCode::parse("US").unwrap();
+//! assert_eq!(Phone::parse_with_region("(415) 555-2671", Some(&us))?.as_str(), "+14155552671");
+//! assert_eq!(Phone::parse("(415) 555-2671"), Err(PhoneError::NoRegion));
+//! assert!(!Phone::parse("+1234567890")?.is_assigned());
+//! assert_eq!(Phone::parse("+1 415 555 2671 ext. 99"), Err(PhoneError::Extension));
+//! # Ok::<(), PhoneError>(())
+//! ```
+
+use std::collections::HashMap;
+use std::sync::{Arc, Once, OnceLock, PoisonError, RwLock};
+
+use phonenumber::country::Id;
+use phonenumber::metadata::{DATABASE, Database};
+use phonenumber::{Metadata, ParseError};
+use regex::{Regex, RegexBuilder};
+
+use super::country::CountryCode;
+use super::trim;
+
+/// Most digits looked at; anything longer is refused before the metadata is
+/// consulted (E.164 allows 15; a written national prefix or `00` adds some).
+const MAX_DIGITS: usize = 17;
+/// Fewest digits of an E.164 number, calling code included.
+const MIN_E164: usize = 7;
+/// Most digits of an E.164 number, calling code included.
+const MAX_E164: usize = 15;
+
+/// A phone number in E.164 form (`+14155552671`), and whether
+/// libphonenumber's metadata considers it assigned.
+///
+/// ```
+/// use omnicontact::values::Phone;
+///
+/// let p: Phone = "＋４４ ２０ ７９４６ ００１８".parse()?;
+/// assert_eq!(p.as_str(), "+442079460018");
+/// assert_eq!(p.calling_code(), 44);
+/// assert_eq!(Phone::parse("0044 20 7946 0018")?, p);
+/// # Ok::<(), omnicontact::values::PhoneError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Phone {
+    /// `+` and the digits.
+    e164: String,
+    /// The country calling code.
+    code: u16,
+    /// libphonenumber considers the number valid.
+    assigned: bool,
+}
+
+/// Why a string is not a [`Phone`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PhoneError {
+    /// Nothing but whitespace.
+    #[error("empty phone number")]
+    Empty,
+    /// An extension (`x89`, `ext. 99`, `;ext=12`, `#12`).
+    #[error("extensions (`x89`, `ext. 99`, `;ext=12`, `#`) are not allowed")]
+    Extension,
+    /// A letter (vanity numbers such as `1-800-FLOWERS` are not read).
+    #[error("letters are not allowed in a phone number")]
+    Letters,
+    /// More than one `+`.
+    #[error("more than one `+`")]
+    MultiplePlus,
+    /// A `+` that is not the first character.
+    #[error("`+` is only allowed as the first character")]
+    MisplacedPlus,
+    /// A character that is not a digit, a space or a separator `-.()/`.
+    #[error("character {0:?} is not allowed in a phone number")]
+    InvalidCharacter(char),
+    /// No digits at all.
+    #[error("no digits")]
+    NoDigits,
+    /// Fewer digits than any number can have.
+    #[error("too short for a phone number")]
+    TooShort,
+    /// More digits than E.164 allows.
+    #[error("too long for a phone number (E.164 allows at most 15 digits)")]
+    TooLong,
+    /// A national number (no `+` or `00`) and no region to read it in.
+    #[error("a national number (without `+` or `00`) needs a country to be read in")]
+    NoRegion,
+    /// The region has no numbering plan in libphonenumber's metadata.
+    #[error("no numbering plan is known for country `{0}`")]
+    NoNumberingPlan(&'static str),
+    /// No country has this calling code.
+    #[error("unknown country calling code")]
+    UnknownCallingCode,
+    /// The digits do not form a number in the region.
+    #[error("not a phone number")]
+    NotANumber,
+}
+
+impl Phone {
+    /// Parses an international number (`+…` or `00…`); national numbers are
+    /// [`PhoneError::NoRegion`]. Same as `parse_with_region(input, None)`.
+    ///
+    /// ```
+    /// use omnicontact::values::{Phone, PhoneError};
+    ///
+    /// assert_eq!(Phone::parse("+33 1 42 76 49 78").unwrap().as_str(), "+33142764978");
+    /// assert_eq!(Phone::parse("+3367a829916"), Err(PhoneError::Letters));
+    /// ```
+    pub fn parse(input: &str) -> Result<Phone, PhoneError> {
+        Phone::parse_with_region(input, None)
+    }
+
+    /// Parses a number; one written without `+` / `00` is read in `region`.
+    /// A `+` / `00` number ignores `region`.
+    ///
+    /// ```
+    /// use omnicontact::values::{CountryCode, Phone};
+    ///
+    /// let gb = CountryCode::parse("GB").unwrap();
+    /// let p = Phone::parse_with_region("020 7946 0018", Some(&gb))?;
+    /// assert_eq!(p.as_str(), "+442079460018");
+    /// let us = CountryCode::parse("USA").unwrap();
+    /// let p = Phone::parse_with_region("+49 1512 3456789", Some(&us))?;
+    /// assert_eq!(p.as_str(), "+4915123456789");
+    /// # Ok::<(), omnicontact::values::PhoneError>(())
+    /// ```
+    pub fn parse_with_region(
+        input: &str,
+        region: Option<&CountryCode>,
+    ) -> Result<Phone, PhoneError> {
+        let (digits, international) = scan(input)?;
+        if international {
+            return from_international(&digits);
+        }
+        let region = region.ok_or(PhoneError::NoRegion)?;
+        from_national(&digits, region.alpha2())
+    }
+
+    /// Whether [`Phone::parse`] (no region) accepts `input`.
+    pub fn is_valid(input: &str) -> bool {
+        Phone::parse(input).is_ok()
+    }
+
+    /// The E.164 form: `+` and 7 to 15 digits.
+    pub fn as_str(&self) -> &str {
+        &self.e164
+    }
+
+    /// The country calling code (`1`, `44`, `370`, …).
+    ///
+    /// ```
+    /// # use omnicontact::values::Phone;
+    /// assert_eq!(Phone::parse("+370 612 34567").unwrap().calling_code(), 370);
+    /// ```
+    pub fn calling_code(&self) -> u16 {
+        self.code
+    }
+
+    /// Whether libphonenumber's metadata considers the number valid (it
+    /// matches a numbering plan). An unassigned number is well-formed but
+    /// most likely a mistake or a placeholder.
+    ///
+    /// ```
+    /// # use omnicontact::values::Phone;
+    /// assert!(Phone::parse("+442079460018").unwrap().is_assigned());
+    /// assert!(!Phone::parse("+1234567890").unwrap().is_assigned());
+    /// ```
+    pub fn is_assigned(&self) -> bool {
+        self.assigned
+    }
+}
+
+super::string_value!(Phone, PhoneError, "an E.164 phone number");
+
+/// The first code point of each block of ten `Nd` (decimal digit)
+/// characters, Unicode 16.0 (the table behind `regex`'s `\d`).
+const DIGIT_ZEROS: [u32; 76] = [
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x10D40, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0,
+    0x11650, 0x116C0, 0x116D0, 0x116DA, 0x11730, 0x118E0, 0x11950, 0x11BF0, 0x11C50, 0x11D50,
+    0x11DA0, 0x11F50, 0x16130, 0x16A60, 0x16AC0, 0x16B50, 0x16D70, 0x1CCF0, 0x1D7CE, 0x1D7D8,
+    0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E5F1, 0x1E950, 0x1FBF0,
+];
+
+/// The ASCII digit for a Unicode decimal digit.
+fn decimal_digit(c: char) -> Option<char> {
+    if c.is_ascii_digit() {
+        return Some(c);
+    }
+    let cp = u32::from(c);
+    let i = DIGIT_ZEROS
+        .partition_point(|&zero| zero <= cp)
+        .checked_sub(1)?;
+    let offset = cp - DIGIT_ZEROS[i];
+    if offset < 10 {
+        // offset < 10, so the addition stays within ASCII digits.
+        char::from_digit(offset, 10)
+    } else {
+        None
+    }
+}
+
+fn is_plus(c: char) -> bool {
+    c == '+' || c == '\u{FF0B}'
+}
+
+/// Separators besides whitespace: `-.()/`, their fullwidth forms, and the
+/// Unicode hyphens, dashes and minus sign.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '.' | '(' | ')' | '/' | '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2212}'
+                | '\u{FF08}'
+                | '\u{FF09}'
+                | '\u{FF0D}'
+                | '\u{FF0E}'
+                | '\u{FF0F}'
+    )
+}
+
+/// Whether the letters starting at byte `at` of `s` are an extension marker
+/// after some digits: `x`, `ext`, `extn`, `extension` (any case).
+fn is_extension_marker(s: &str, at: usize) -> bool {
+    if !s[..at].chars().any(|c| decimal_digit(c).is_some()) {
+        return false;
+    }
+    let word: String = s[at..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(10)
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(word.as_str(), "x" | "ext" | "extn" | "extension")
+}
+
+/// Checks the characters; returns the ASCII digits and whether the number
+/// is international: after a `+`, or after a leading `00` (removed).
+fn scan(input: &str) -> Result<(String, bool), PhoneError> {
+    let s = trim(input);
+    if s.is_empty() {
+        return Err(PhoneError::Empty);
+    }
+    if s.contains(['#', ';']) {
+        return Err(PhoneError::Extension);
+    }
+    if let Some((at, _)) = s.char_indices().find(|(_, c)| c.is_alphabetic()) {
+        return Err(if is_extension_marker(s, at) {
+            PhoneError::Extension
+        } else {
+            PhoneError::Letters
+        });
+    }
+    if s.chars().filter(|&c| is_plus(c)).count() > 1 {
+        return Err(PhoneError::MultiplePlus);
+    }
+    let mut digits = String::with_capacity(MAX_DIGITS);
+    let mut plus = false;
+    for (i, c) in s.chars().enumerate() {
+        if let Some(d) = decimal_digit(c) {
+            if digits.len() == MAX_DIGITS {
+                return Err(PhoneError::TooLong);
+            }
+            digits.push(d);
+        } else if is_plus(c) {
+            if i != 0 {
+                return Err(PhoneError::MisplacedPlus);
+            }
+            plus = true;
+        } else if !(c.is_whitespace() || is_separator(c)) {
+            return Err(PhoneError::InvalidCharacter(c));
+        }
+    }
+    if digits.is_empty() {
+        return Err(PhoneError::NoDigits);
+    }
+    if plus {
+        Ok((digits, true))
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        Ok((rest.to_owned(), true))
+    } else {
+        Ok((digits, false))
+    }
+}
+
+/// The metadata, with the `phonenumber` crate's regex cache enlarged (once)
+/// so that it stops evicting: it holds every pattern the parser can need
+/// (about 1 700) instead of 100.
+fn database() -> &'static Database {
+    static ENLARGE: Once = Once::new();
+    ENLARGE.call_once(|| {
+        let cache = DATABASE.cache();
+        let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
+        cache.set_capacity(4096);
+    });
+    &DATABASE
+}
+
+/// Metadata pattern source → compiled (`None`: it did not compile).
+type Patterns = HashMap<&'static str, Option<Arc<Regex>>>;
+
+/// A metadata pattern, compiled once and kept (patterns only hold ASCII
+/// digit classes, so Unicode tables are left out: much smaller regexes).
+/// Shared through an `Arc`: a cloned `Regex` would get a fresh match cache
+/// (and rebuild its lazy DFA) on every use.
+fn pattern(source: &'static str) -> Option<Arc<Regex>> {
+    static COMPILED: OnceLock<RwLock<Patterns>> = OnceLock::new();
+    let compiled = COMPILED.get_or_init(RwLock::default);
+    if let Some(re) = compiled
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(source)
+    {
+        return re.clone();
+    }
+    let build = |unicode| {
+        RegexBuilder::new(source)
+            .ignore_whitespace(true)
+            .unicode(unicode)
+            .build()
+            .ok()
+            .map(Arc::new)
+    };
+    let re = build(false).or_else(|| build(true));
+    compiled
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .entry(source)
+        .or_insert(re)
+        .clone()
+}
+
+/// Whether `pattern` matches at the start of `text` (the metadata's own
+/// matching rule: a match starting at 0, not necessarily to the end).
+fn matches_at_start(source: &'static str, text: &str) -> bool {
+    pattern(source)
+        .and_then(|re| re.find(text))
+        .is_some_and(|m| m.start() == 0)
+}
+
+/// `Descriptor::is_match` with our compiled patterns.
+fn descriptor_matches(desc: Option<&'static phonenumber::metadata::Descriptor>, n: &str) -> bool {
+    desc.is_some_and(|d| {
+        let lengths = d.possible_length();
+        let len_ok =
+            lengths.is_empty() || u16::try_from(n.len()).is_ok_and(|len| lengths.contains(&len));
+        len_ok && matches_at_start(d.national_number().as_str(), n)
+    })
+}
+
+/// Whether `national` has a known number type in `meta` (the `phonenumber`
+/// crate's `number_type(meta, national) != Type::Unknown`).
+fn has_type(meta: &'static Metadata, national: &str) -> bool {
+    let d = meta.descriptors();
+    descriptor_matches(Some(d.general()), national)
+        && [
+            d.premium_rate(),
+            d.toll_free(),
+            d.shared_cost(),
+            d.voip(),
+            d.personal_number(),
+            d.pager(),
+            d.uan(),
+            d.voicemail(),
+            d.fixed_line(),
+            d.mobile(),
+        ]
+        .into_iter()
+        .any(|desc| descriptor_matches(desc, national))
+}
+
+/// Whether `+code national` is assigned: the `phonenumber` crate's
+/// `is_valid`, with our compiled patterns.
+fn is_assigned(code: u16, national: &str) -> bool {
+    let db = database();
+    let Some(regions) = db.region(&code) else {
+        return false;
+    };
+    let meta = match regions.as_slice() {
+        ["001"] => db.by_code(&code).and_then(|m| m.into_iter().next()),
+        [region] => db.by_id(*region),
+        _ => regions.iter().find_map(|region| {
+            let meta = db.by_id(*region)?;
+            let found = match meta.leading_digits() {
+                Some(leading) => matches_at_start(leading.as_str(), national),
+                None => has_type(meta, national),
+            };
+            found.then_some(meta)
+        }),
+    };
+    meta.is_some_and(|meta| has_type(meta, national))
+}
+
+/// The calling code at the start of `digits` (1 to 3 digits, the first
+/// that exists) and the rest.
+fn split_calling_code(digits: &str) -> Option<(u16, &str)> {
+    if digits.starts_with('0') {
+        return None;
+    }
+    let db = database();
+    (1..=3).filter(|&len| len < digits.len()).find_map(|len| {
+        let code: u16 = digits[..len].parse().ok()?;
+        db.region(&code).map(|_| (code, &digits[len..]))
+    })
+}
+
+fn check_length(e164: &str) -> Result<(), PhoneError> {
+    let digits = e164.len() - 1;
+    if digits < MIN_E164 {
+        Err(PhoneError::TooShort)
+    } else if digits > MAX_E164 {
+        Err(PhoneError::TooLong)
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads a parsed `phonenumber` result as (E.164, code, national).
+fn read(number: &phonenumber::PhoneNumber) -> (String, u16, String) {
+    let code = number.code().value();
+    let national = number.national().to_string();
+    (format!("+{code}{national}"), code, national)
+}
+
+fn map_error(e: &ParseError) -> PhoneError {
+    match e {
+        ParseError::InvalidCountryCode => PhoneError::UnknownCallingCode,
+        ParseError::TooShortAfterIdd | ParseError::TooShortNsn => PhoneError::TooShort,
+        ParseError::TooLong => PhoneError::TooLong,
+        _ => PhoneError::NotANumber,
+    }
+}
+
+/// `digits` follow a `+` / `00` (ASCII digits, at most 17).
+fn from_international(digits: &str) -> Result<Phone, PhoneError> {
+    if digits.starts_with('0') {
+        return Err(PhoneError::UnknownCallingCode);
+    }
+    if digits.len() < MIN_E164 {
+        return Err(PhoneError::TooShort);
+    }
+    let (code, national) = split_calling_code(digits).ok_or(PhoneError::UnknownCallingCode)?;
+    if is_assigned(code, national) && digits.len() <= MAX_E164 {
+        return Ok(Phone {
+            e164: format!("+{digits}"),
+            code,
+            assigned: true,
+        });
+    }
+    // Not assigned as written: libphonenumber's reading (which strips a
+    // written national prefix) wins when that one is assigned. Never pass a
+    // region here.
+    let plus = format!("+{digits}");
+    if let Ok(number) = phonenumber::parse_with(database(), None, &plus) {
+        let (e164, code, national) = read(&number);
+        if e164 != plus && check_length(&e164).is_ok() && is_assigned(code, &national) {
+            return Ok(Phone {
+                e164,
+                code,
+                assigned: true,
+            });
+        }
+    }
+    check_length(&plus)?;
+    Ok(Phone {
+        e164: plus,
+        code,
+        assigned: false,
+    })
+}
+
+/// `digits` are national (ASCII digits, at most 17), read in `region`.
+fn from_national(digits: &str, region: &'static str) -> Result<Phone, PhoneError> {
+    let db = database();
+    let (Ok(id), Some(meta)) = (region.parse::<Id>(), db.by_id(region)) else {
+        return Err(PhoneError::NoNumberingPlan(region));
+    };
+    // Dialled with the region's international prefix (`011` in the US):
+    // read as international, the way libphonenumber does, but without the
+    // region (which would corrupt the foreign number).
+    let idd = meta
+        .international_prefix()
+        .and_then(|re| pattern(re.as_str()))
+        .and_then(|re| re.find(digits))
+        .filter(|m| m.start() == 0 && m.end() > 0);
+    if let Some(m) = idd {
+        let rest = &digits[m.end()..];
+        if !rest.is_empty() && !rest.starts_with('0') {
+            return from_international(rest);
+        }
+    }
+    if digits.len() < 2 {
+        return Err(PhoneError::TooShort);
+    }
+    let number = phonenumber::parse_with(db, Some(id), digits).map_err(|e| map_error(&e))?;
+    let (e164, code, national) = read(&number);
+    if db.region(&code).is_none() {
+        return Err(PhoneError::UnknownCallingCode);
+    }
+    check_length(&e164)?;
+    if is_assigned(code, &national) {
+        Ok(Phone {
+            e164,
+            code,
+            assigned: true,
+        })
+    } else {
+        // Read the result the way its E.164 form will be read back, so
+        // that parsing the normalized form gives the same value.
+        from_international(&e164[1..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::values::fuzz;
+    use std::time::{Duration, Instant};
+
+    fn region(code: &str) -> CountryCode {
+        CountryCode::parse(code).unwrap()
+    }
+
+    #[track_caller]
+    fn ok(input: &str, region_code: Option<&str>, expected: &str, assigned: bool) {
+        let r = region_code.map(region);
+        let p = Phone::parse_with_region(input, r.as_ref())
+            .unwrap_or_else(|e| panic!("{input:?} in {region_code:?}: {e}"));
+        assert_eq!(p.as_str(), expected, "{input:?} in {region_code:?}");
+        assert_eq!(
+            p.is_assigned(),
+            assigned,
+            "assigned {input:?} in {region_code:?}"
+        );
+        // The E.164 form reads back to itself, with or without a region.
+        assert_eq!(
+            Phone::parse(p.as_str()),
+            Ok(p.clone()),
+            "idempotent {input:?}"
+        );
+        assert_eq!(
+            Phone::parse_with_region(p.as_str(), r.as_ref()),
+            Ok(p.clone())
+        );
+        assert_eq!(Phone::is_valid(input), Phone::parse(input).is_ok());
+    }
+
+    #[track_caller]
+    fn err(input: &str, region_code: Option<&str>, expected: PhoneError) {
+        let r = region_code.map(region);
+        assert_eq!(
+            Phone::parse_with_region(input, r.as_ref()),
+            Err(expected),
+            "{input:?} in {region_code:?}"
+        );
+        if region_code.is_none() {
+            assert!(!Phone::is_valid(input));
+        }
+    }
+
+    #[test]
+    fn international_numbers_from_many_countries() {
+        ok("+1 415 555 2671", None, "+14155552671", true); // US
+        ok("+1 (416) 555-0123", None, "+14165550123", true); // CA
+        ok("+44 20 7946 0018", None, "+442079460018", true); // GB
+        ok("+44 7400 123456", None, "+447400123456", true); // GB mobile
+        ok("+49 1512 3456789", None, "+4915123456789", true); // DE
+        ok("+49 30 123456", None, "+4930123456", true); // DE Berlin
+        ok("+33142764978", None, "+33142764978", true); // FR
+        ok("+33 6 12 34 56 78", None, "+33612345678", true); // FR mobile
+        ok("+91 98765 43210", None, "+919876543210", true); // IN
+        ok("+55 11 98765-4321", None, "+5511987654321", true); // BR
+        ok("+81 3-1234-5678", None, "+81312345678", true); // JP
+        ok("+61 2 1234 5678", None, "+61212345678", true); // AU
+        ok("+61 412 345 678", None, "+61412345678", true); // AU mobile
+        ok("+370 612 34567", None, "+37061234567", true); // LT mobile
+        ok("+370 5 212 3456", None, "+37052123456", true); // LT Vilnius
+        ok("+370 800 12345", None, "+37080012345", true); // LT toll-free
+        ok("+27 21 123 4567", None, "+27211234567", true); // ZA
+        ok("+52 55 1234 5678", None, "+525512345678", true); // MX
+        ok("+39 06 1234 5678", None, "+390612345678", true); // IT, leading 0 kept
+        ok("+34 912 345 678", None, "+34912345678", true); // ES
+        ok("+86 138 0013 8000", None, "+8613800138000", true); // CN
+        ok("+7 912 345-67-89", None, "+79123456789", true); // RU
+        ok("+7 800 123-45-67", None, "+78001234567", true); // RU toll-free
+        ok("+7 701 123 4567", None, "+77011234567", true); // KZ
+        ok("+82 10-1234-5678", None, "+821012345678", true); // KR
+        ok("+54 9 11 2345-6789", None, "+5491123456789", true); // AR
+        ok("+234 802 123 4567", None, "+2348021234567", true); // NG
+        ok("+971 50 123 4567", None, "+971501234567", true); // AE
+        ok("+65 8123 4567", None, "+6581234567", true); // SG
+        ok("+64 21 123 4567", None, "+64211234567", true); // NZ
+        ok("+48 512 345 678", None, "+48512345678", true); // PL
+        ok("+380 50 123 4567", None, "+380501234567", true); // UA
+        ok("+90 501 234 56 78", None, "+905012345678", true); // TR
+        ok("+800 1234 5678", None, "+80012345678", true); // international freephone
+    }
+
+    #[test]
+    fn international_prefix_and_written_national_prefix() {
+        ok("0044 20 7946 0018", None, "+442079460018", true);
+        ok("00 370 612 34567", None, "+37061234567", true);
+        ok("+44 (0)20 7946 0018", None, "+442079460018", true);
+        ok("+49 (0)1512 3456789", None, "+4915123456789", true);
+        // The region never applies to `+` / `00` numbers.
+        ok("+49 1512 3456789", Some("US"), "+4915123456789", true);
+        ok("+33142764978", Some("US"), "+33142764978", true);
+        ok("0049 1512 3456789", Some("US"), "+4915123456789", true);
+        // Dialled from the US with its international prefix.
+        ok("011 49 1512 3456789", Some("US"), "+4915123456789", true);
+        ok("011 44 20 7946 0018", Some("US"), "+442079460018", true);
+    }
+
+    #[test]
+    fn national_numbers_with_a_region() {
+        ok("(415) 555-2671", Some("US"), "+14155552671", true);
+        ok("415.555.2671", Some("USA"), "+14155552671", true);
+        ok("1 415 555 2671", Some("US"), "+14155552671", true);
+        ok("020 7946 0018", Some("GB"), "+442079460018", true);
+        ok("07400 123456", Some("GB"), "+447400123456", true);
+        ok("01512 3456789", Some("DE"), "+4915123456789", true);
+        ok("01 42 76 49 78", Some("FR"), "+33142764978", true);
+        ok("098765 43210", Some("IN"), "+919876543210", true);
+        ok("(11) 98765-4321", Some("BR"), "+5511987654321", true);
+        ok("03-1234-5678", Some("JP"), "+81312345678", true);
+        ok("(02) 1234 5678", Some("AU"), "+61212345678", true);
+        ok("8 612 34567", Some("LT"), "+37061234567", true);
+        ok("8 800 12345", Some("LT"), "+37080012345", true);
+        ok("021 123 4567", Some("ZA"), "+27211234567", true);
+        ok("55 1234 5678", Some("MX"), "+525512345678", true);
+        ok("06 1234 5678", Some("IT"), "+390612345678", true);
+        ok("8 (912) 345-67-89", Some("RU"), "+79123456789", true);
+        ok("010-1234-5678", Some("KR"), "+821012345678", true);
+    }
+
+    #[test]
+    fn unassigned_numbers_are_ok_but_flagged() {
+        ok("+1234567890", None, "+1234567890", false);
+        ok("+1 555 123 4567", None, "+15551234567", false);
+        ok("+44 1234 5678", None, "+4412345678", false);
+        ok("+882 123 456 789", None, "+882123456789", false);
+        ok("555 1234", Some("US"), "+15551234", false);
+        let p = Phone::parse("+1234567890").unwrap();
+        assert_eq!(p.calling_code(), 1);
+    }
+
+    #[test]
+    fn unicode_digits_are_read() {
+        ok("＋４４ ２０ ７９４６ ００１８", None, "+442079460018", true);
+        ok("+٤٤ ٢٠ ٧٩٤٦ ٠٠١٨", None, "+442079460018", true);
+        ok("+۴۴ ۲۰ ۷۹۴۶ ۰۰۱۸", None, "+442079460018", true);
+        ok("+९१ ९८७६५ ४३२१०", None, "+919876543210", true);
+        ok("+৯১ ৯৮৭৬৫ ৪৩২১০", None, "+919876543210", true);
+        ok("+๖๖ ๘๑ ๒๓๔ ๕๖๗๘", None, "+66812345678", true);
+        ok("+𝟒𝟗 𝟏𝟓𝟏𝟐 𝟑𝟒𝟓𝟔𝟕𝟖𝟗", None, "+4915123456789", true);
+        ok(
+            "+44\u{A0}20\u{2009}7946\u{3000}0018",
+            None,
+            "+442079460018",
+            true,
+        );
+        ok("+44–20–7946–0018", None, "+442079460018", true);
+        ok("\u{FEFF}+44 20 7946 0018\n", None, "+442079460018", true);
+    }
+
+    #[test]
+    fn digit_table_is_exactly_unicode_nd() {
+        let nd = Regex::new(r"^\d$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let is_nd = nd.is_match(c.encode_utf8(&mut buf));
+            assert_eq!(
+                decimal_digit(c).is_some(),
+                is_nd,
+                "{c:?} U+{:04X}",
+                u32::from(c)
+            );
+        }
+        assert_eq!(decimal_digit('٣'), Some('3'));
+        assert_eq!(decimal_digit('９'), Some('9'));
+        assert_eq!(decimal_digit('²'), None);
+        assert_eq!(decimal_digit('Ⅻ'), None);
+    }
+
+    #[test]
+    fn refuses_letters_extensions_and_punctuation() {
+        err("", None, PhoneError::Empty);
+        err(" \u{FEFF}", None, PhoneError::Empty);
+        err("+3367a829916", None, PhoneError::Letters);
+        err("1-800-FLOWERS", Some("US"), PhoneError::Letters);
+        err("x89", None, PhoneError::Letters);
+        err("+1 415 555 2671 ext. 99", None, PhoneError::Extension);
+        err("+1 415 555 2671 EXT 99", None, PhoneError::Extension);
+        err("+1 415 555 2671 x89", None, PhoneError::Extension);
+        err("+1 415 555 2671x89", None, PhoneError::Extension);
+        err("+1 415 555 2671 extension 12", None, PhoneError::Extension);
+        err("+1 415 555 2671 ext=12", None, PhoneError::Extension);
+        err("+1 415 555 2671;ext=12", None, PhoneError::Extension);
+        err("+14155552671;ext=12", None, PhoneError::Extension);
+        err("+1 415 555 2671 #12", None, PhoneError::Extension);
+        err("++1 415 555 2671", None, PhoneError::MultiplePlus);
+        err("+1 +415 555 2671", None, PhoneError::MultiplePlus);
+        err("+＋1 415 555 2671", None, PhoneError::MultiplePlus);
+        err("1+415 555 2671", Some("US"), PhoneError::MisplacedPlus);
+        err("(+1) 415 555 2671", None, PhoneError::MisplacedPlus);
+        err("+1_415_555_2671", None, PhoneError::InvalidCharacter('_'));
+        err("+1 415 555 2671,", None, PhoneError::InvalidCharacter(','));
+        err(
+            "+1 415\u{200B}555 2671",
+            None,
+            PhoneError::InvalidCharacter('\u{200B}'),
+        );
+        err(
+            "+1 415\u{AD}555 2671",
+            None,
+            PhoneError::InvalidCharacter('\u{AD}'),
+        );
+        err(
+            "+1 415 555 2671\u{0}",
+            None,
+            PhoneError::InvalidCharacter('\0'),
+        );
+        err("+1 415 555 2671²", None, PhoneError::InvalidCharacter('²'));
+        err("+", None, PhoneError::NoDigits);
+        err("(-)", Some("US"), PhoneError::NoDigits);
+    }
+
+    #[test]
+    fn refuses_bad_shapes() {
+        err("(415) 555-2671", None, PhoneError::NoRegion);
+        err("020 7946 0018", None, PhoneError::NoRegion);
+        err("+0 123 456 789", None, PhoneError::UnknownCallingCode);
+        err("000 123 456 789", None, PhoneError::UnknownCallingCode);
+        err("+999 123 456 789", None, PhoneError::UnknownCallingCode);
+        err("+28 123 456 789", None, PhoneError::UnknownCallingCode);
+        err("+1 23", None, PhoneError::TooShort);
+        err("+44 1234", None, PhoneError::TooShort);
+        err("2671", Some("US"), PhoneError::TooShort);
+        err("7", Some("US"), PhoneError::TooShort);
+        err("+1 234 567 890 123 456", None, PhoneError::TooLong);
+        err("+123456789012345678", None, PhoneError::TooLong);
+        err("123456789012345678", Some("US"), PhoneError::TooLong);
+        err("000000000", Some("US"), PhoneError::UnknownCallingCode);
+        err("123", Some("AQ"), PhoneError::NoNumberingPlan("AQ"));
+    }
+
+    #[test]
+    fn huge_inputs_are_refused_quickly() {
+        let start = Instant::now();
+        let digits = "1".repeat(10_000);
+        err(&format!("+{digits}"), None, PhoneError::TooLong);
+        err(&digits, Some("US"), PhoneError::TooLong);
+        err(&" ".repeat(100_000), None, PhoneError::Empty);
+        err(
+            &format!("+ {}", "-".repeat(100_000)),
+            None,
+            PhoneError::NoDigits,
+        );
+        err(
+            &format!("+1 {}", "-".repeat(100_000)),
+            None,
+            PhoneError::TooShort,
+        );
+        err(&"٣".repeat(100_000), Some("US"), PhoneError::TooLong);
+        assert!(
+            start.elapsed() < Duration::from_millis(500),
+            "{:?}",
+            start.elapsed()
+        );
+    }
+
+    #[test]
+    fn past_phonenumber_crash_inputs_are_errors() {
+        for input in [
+            ".;phone-context=",
+            "+dwPAA;phone-context=AA",
+            "tel:+1-415-555-2671",
+            "0;phone-context=+64",
+            "+0;",
+            "+00",
+            "+00 44 20 7946 0018",
+            "+000000000000000",
+            "00000000000000000",
+            "+8 8",
+            "0011",
+        ] {
+            for r in [None, Some("US"), Some("NZ"), Some("DE")] {
+                let rc = r.map(region);
+                assert!(
+                    Phone::parse_with_region(input, rc.as_ref()).is_err(),
+                    "{input:?} {r:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_metadata_example_is_assigned_and_stable() {
+        // Every region's example numbers of every type: parse as written
+        // in E.164, compare with the `phonenumber` crate's own verdict.
+        let mut seen = 0;
+        for meta in DATABASE.iter() {
+            let d = meta.descriptors();
+            for desc in [
+                d.fixed_line(),
+                d.mobile(),
+                d.toll_free(),
+                d.premium_rate(),
+                d.voip(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let Some(example) = desc.example() else {
+                    continue;
+                };
+                let input = format!("+{}{example}", meta.country_code());
+                if input.len() - 1 > MAX_E164 {
+                    continue;
+                }
+                let p = Phone::parse(&input).unwrap_or_else(|e| panic!("{input}: {e}"));
+                assert_eq!(p.as_str(), input, "{}", meta.id());
+                assert!(p.is_assigned(), "{input} {}", meta.id());
+                seen += 1;
+            }
+        }
+        assert!(seen > 800, "{seen}");
+    }
+
+    #[test]
+    fn our_validity_agrees_with_phonenumber() {
+        // Where the `phonenumber` crate reads the digits as written, our
+        // compiled-pattern check gives its answer.
+        let mut rng = fuzz::Rng::new(0xFACE);
+        let codes = [
+            1u16, 7, 20, 27, 33, 34, 39, 44, 49, 52, 54, 55, 61, 81, 86, 91, 234, 370, 971,
+        ];
+        let mut compared = 0;
+        for _ in 0..3000 {
+            let code = codes[rng.below(codes.len())];
+            let len = 6 + rng.below(7);
+            let national: String = (0..len)
+                .map(|_| char::from(b'0' + u8::try_from(rng.below(10)).unwrap_or(0)))
+                .collect();
+            let plus = format!("+{code}{national}");
+            let Ok(number) = phonenumber::parse(None, &plus) else {
+                continue;
+            };
+            if number.national().to_string() != national {
+                continue;
+            }
+            assert_eq!(
+                is_assigned(code, &national),
+                phonenumber::is_valid(&number),
+                "{plus}"
+            );
+            compared += 1;
+        }
+        assert!(compared > 1000, "{compared}");
+    }
+
+    #[test]
+    fn accessors_conversions_and_serde() {
+        let p: Phone = "+44 20 7946 0018".parse().unwrap();
+        assert_eq!(p.to_string(), "+442079460018");
+        assert_eq!(p.as_ref(), "+442079460018");
+        assert_eq!(Phone::try_from("+442079460018"), Ok(p.clone()));
+        assert_eq!(
+            Phone::try_from(String::from("+442079460018")),
+            Ok(p.clone())
+        );
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, "\"+442079460018\"");
+        assert_eq!(serde_json::from_str::<Phone>(&json).unwrap(), p);
+        assert_eq!(
+            serde_json::from_str::<Phone>("\"0044 20 7946 0018\"").unwrap(),
+            p
+        );
+        let e = serde_json::from_str::<Phone>("\"020 7946 0018\"").unwrap_err();
+        assert!(e.to_string().contains("needs a country"), "{e}");
+        fuzz::assert_error_traits::<PhoneError>();
+    }
+
+    #[test]
+    fn threads_agree() {
+        let inputs = [
+            "+14155552671",
+            "+4915123456789",
+            "+37061234567",
+            "+1234567890",
+        ];
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                std::thread::spawn(move || {
+                    inputs
+                        .iter()
+                        .map(|s| Phone::parse(s).map(|p| p.is_assigned()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            assert_eq!(
+                h.join().unwrap(),
+                vec![Ok(true), Ok(true), Ok(true), Ok(false)]
+            );
+        }
+    }
+
+    #[test]
+    fn fuzz_never_panics_and_round_trips() {
+        let alphabet: Vec<char> = "0123456789 0123456789+-().x#٣３".chars().collect();
+        let seeds = [
+            "+14155552671",
+            "+44 20 7946 0018",
+            "0044 20 7946 0018",
+            "(415) 555-2671",
+            "+370 612 34567",
+            "8 612 34567",
+            "011 49 1512 3456789",
+            ".;phone-context=",
+            "+dwPAA;phone-context=AA",
+        ];
+        let regions: Vec<CountryCode> = [
+            "US", "GB", "DE", "FR", "IN", "BR", "JP", "AU", "LT", "ZA", "MX", "AR", "RU", "IT",
+            "AQ",
+        ]
+        .iter()
+        .map(|c| region(c))
+        .collect();
+        for (i, s) in fuzz::strings(0x9_0E0E, 3000, 24, &alphabet, &seeds)
+            .into_iter()
+            .enumerate()
+        {
+            assert_eq!(Phone::is_valid(&s), Phone::parse(&s).is_ok(), "{s:?}");
+            let r = &regions[i % regions.len()];
+            if let Ok(p) = Phone::parse_with_region(&s, Some(r)) {
+                assert_eq!(Phone::parse(p.as_str()), Ok(p.clone()), "{s:?} in {r}");
+                let digits = &p.as_str()[1..];
+                assert!((MIN_E164..=MAX_E164).contains(&digits.len()), "{s:?}");
+                assert!(digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0'));
+            }
+        }
+    }
+
+    #[test]
+    fn fuzz_digit_strings_in_every_region() {
+        // Pure digit strings of every length straight into every region's
+        // national parser: never a panic.
+        let mut rng = fuzz::Rng::new(0xD161);
+        let all: Vec<CountryCode> = [
+            "US", "GB", "DE", "FR", "IN", "BR", "JP", "AU", "LT", "ZA", "MX", "AR", "RU", "IT",
+            "KR", "CN", "NG", "ID", "CO", "AT", "BY", "KZ", "VA", "SH",
+        ]
+        .iter()
+        .map(|c| region(c))
+        .collect();
+        for _ in 0..4000 {
+            let len = rng.below(MAX_DIGITS + 1);
+            let s: String = (0..len)
+                .map(|_| char::from(b'0' + u8::try_from(rng.below(10)).unwrap_or(0)))
+                .collect();
+            let r = &all[rng.below(all.len())];
+            if let Ok(p) = Phone::parse_with_region(&s, Some(r)) {
+                assert_eq!(Phone::parse(p.as_str()), Ok(p.clone()), "{s:?} in {r}");
+            }
+            let _ = Phone::parse(&format!("+{s}"));
+        }
+    }
+}

@@ -1,0 +1,589 @@
+//! The command-line contract of `examples/validate.rs`, checked by running
+//! the built example: exit status, one JSON line per document with exact
+//! `index` / `line` / `valid` / rule ids, the summary on stderr.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use omnicontact::stream::Documents;
+use serde_json::{Value, json};
+
+/// The example binary: `target/<profile>/examples/validate`, beside this
+/// test's `target/<profile>/deps/cli-…`. `cargo test` builds it, but
+/// `cargo test --test cli` does not, so it is (re)built here once: a no-op
+/// when it is up to date, and never a stale binary.
+fn binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| {
+        let exe = std::env::current_exe().expect("the test binary has a path");
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("the test binary is in target/<profile>/deps");
+        let binary = profile_dir
+            .join("examples")
+            .join(format!("validate{}", std::env::consts::EXE_SUFFIX));
+        build_example(profile_dir);
+        assert!(
+            binary.exists(),
+            "{} is missing: run `cargo build --example validate`",
+            binary.display()
+        );
+        binary
+    })
+}
+
+/// `cargo build --example validate` into the profile directory this test
+/// runs from.
+fn build_example(profile_dir: &Path) {
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo.args([
+        "build",
+        "--quiet",
+        "--example",
+        "validate",
+        "--manifest-path",
+    ]);
+    cargo.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
+    match profile_dir.file_name().and_then(|n| n.to_str()) {
+        Some("debug") | None => {}
+        Some("release") => {
+            cargo.arg("--release");
+        }
+        Some(profile) => {
+            cargo.args(["--profile", profile]);
+        }
+    }
+    if let Some(target_dir) = profile_dir.parent() {
+        cargo.env("CARGO_TARGET_DIR", target_dir);
+    }
+    match cargo.status() {
+        Ok(status) => assert!(status.success(), "cargo build --example validate failed"),
+        // No cargo here (the test binary run by hand): use what was built.
+        Err(e) => eprintln!("cannot run cargo ({e}); using the example as built"),
+    }
+}
+
+/// What one run printed, and how it ended.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// Every stdout line, parsed.
+    fn lines(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+            .collect()
+    }
+
+    /// `(index, line, valid)` of every output line.
+    fn positions(&self) -> Vec<(u64, u64, bool)> {
+        self.lines()
+            .iter()
+            .map(|l| {
+                (
+                    l["index"].as_u64().unwrap(),
+                    l["line"].as_u64().unwrap(),
+                    l["valid"].as_bool().unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    /// The summary line on stderr.
+    fn summary(&self) -> &str {
+        self.stderr.lines().last().unwrap_or("")
+    }
+
+    /// Asserts a usage or I/O error: status 2, nothing on stdout, and the
+    /// message on stderr.
+    fn assert_fatal(&self, message: &str) {
+        assert_eq!(self.code, 2, "{self:?}");
+        assert_eq!(self.stdout, "", "{self:?}");
+        assert!(self.stderr.contains(message), "{self:?}");
+    }
+}
+
+/// Runs the example with `args`, feeding `stdin`.
+fn run(args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(binary())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    // Fed from a thread, so a large input cannot deadlock with the output.
+    let feeder = std::thread::spawn(move || {
+        // The program may exit before reading everything (usage errors).
+        let _ = input.write_all(&stdin);
+    });
+    let output = child.wait_with_output().expect("the example finishes");
+    feeder.join().expect("the feeder thread finishes");
+    Run {
+        code: output
+            .status
+            .code()
+            .expect("exited, not killed by a signal"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// A file under the system temp dir, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(contents: &[u8]) -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path =
+            std::env::temp_dir().join(format!("omnicontact-cli-{}-{n}.ndjson", std::process::id()));
+        std::fs::write(&path, contents).expect("the temp dir is writable");
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("temp paths are UTF-8")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The rule ids of one output line, in order.
+fn rules(line: &Value) -> Vec<&str> {
+    line["violations"]
+        .as_array()
+        .expect("violations is an array")
+        .iter()
+        .map(|v| v["rule"].as_str().unwrap())
+        .collect()
+}
+
+/// `(rule, path)` of one output line's violations.
+fn rule_paths(line: &Value) -> Vec<(&str, &str)> {
+    line["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["rule"].as_str().unwrap(), v["path"].as_str().unwrap()))
+        .collect()
+}
+
+const VALID: &str = r#"{"email":"jane@example.com","tags":["source: test"]}"#;
+const VALID_2: &str = r#"{"identifiers":[{"type":"email","id":"Ona@Example.LT","channels":{"email":{"status":"subscribed"}}}],"countryCode":"LT","tags":["source: test"]}"#;
+const INVALID: &str = r#"{"email":"jane@example.com","tags":["source: test"],"gender":"x"}"#;
+
+fn ndjson(lines: &[&str]) -> Vec<u8> {
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text.into_bytes()
+}
+
+// ---------------------------------------------------------------- usage
+
+#[test]
+fn missing_provider_is_a_usage_error() {
+    run(&[], VALID.as_bytes()).assert_fatal("--provider is required");
+    run(&["--envelope"], b"").assert_fatal("--provider is required");
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    run(&["--provider", "omnisend", "--frobnicate"], b"")
+        .assert_fatal("unknown option `--frobnicate`");
+    run(&["-x", "--provider", "omnisend"], b"").assert_fatal("unknown option `-x`");
+    run(&["--provider"], b"").assert_fatal("--provider needs a value");
+    run(&["--provider", "omnisend", "--envelope=yes"], b"")
+        .assert_fatal("--envelope takes no value");
+}
+
+#[test]
+fn unknown_provider_is_a_usage_error() {
+    run(&["--provider", "mailchimp"], b"")
+        .assert_fatal("unknown provider `mailchimp`; expected one of omnisend");
+}
+
+#[test]
+fn unimplemented_provider_is_a_usage_error() {
+    run(&["--provider", "sendios"], b"")
+        .assert_fatal("provider `sendios` is not implemented yet; implemented: omnisend");
+    run(&["--provider=raia"], b"").assert_fatal("provider `raia` is not implemented yet");
+}
+
+#[test]
+fn bad_operation_is_a_usage_error() {
+    run(&["--provider", "omnisend", "--operation", "explode"], b"")
+        .assert_fatal("unknown operation `explode`");
+    run(&["--provider", "omnisend", "--operation=delete"], b"")
+        .assert_fatal("provider `omnisend` has no operation `delete`");
+}
+
+#[test]
+fn bad_region_is_a_usage_error() {
+    let run = run(
+        &["--provider", "omnisend", "--region", "UK"],
+        VALID.as_bytes(),
+    );
+    run.assert_fatal("--region: ");
+}
+
+#[test]
+fn missing_file_is_an_error_before_any_output() {
+    let good = TempFile::new(&ndjson(&[VALID]));
+    let missing = std::env::temp_dir().join("omnicontact-cli-no-such-file.ndjson");
+    let missing = missing.to_str().unwrap();
+    run(&["--provider", "omnisend", good.path(), missing], b"")
+        .assert_fatal(&format!("cannot open `{missing}`"));
+    let dir = std::env::temp_dir();
+    run(&["--provider", "omnisend", dir.to_str().unwrap()], b"").assert_fatal("cannot open");
+}
+
+#[test]
+fn conversion_is_not_implemented_yet() {
+    run(
+        &["--provider", "omnisend", "--to", "omnisend"],
+        VALID.as_bytes(),
+    )
+    .assert_fatal("conversion between providers (--to) is not implemented yet");
+    run(&["--provider", "omnisend", "--to=suprsend"], b"")
+        .assert_fatal("provider `suprsend` is not implemented yet");
+    run(&["--provider", "omnisend", "--to", "nope"], b"").assert_fatal("unknown provider `nope`");
+}
+
+#[test]
+fn help_prints_usage_and_succeeds() {
+    for flag in ["-h", "--help"] {
+        let run = run(&[flag], b"");
+        assert_eq!(run.code, 0, "{run:?}");
+        assert!(
+            run.stdout.starts_with("usage: validate --provider P"),
+            "{run:?}"
+        );
+        assert!(run.stdout.contains("--list-rules"));
+    }
+}
+
+// ---------------------------------------------------------------- output
+
+#[test]
+fn one_line_per_document_with_exact_shape() {
+    let input = ndjson(&[VALID, INVALID]);
+    let run = run(&["--provider", "omnisend"], &input);
+    assert_eq!(run.code, 1, "{run:?}");
+    let raw: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(raw.len(), 2);
+    assert!(raw[0].starts_with(r#"{"index":0,"line":1,"valid":true,"violations":[],"changes":[],"normalized":{"email":"jane@example.com""#), "{}", raw[0]);
+    assert!(raw[1].starts_with(r#"{"index":1,"line":2,"valid":false,"violations":[{"rule":"omnisend.gender.enum","severity":"error","in":"body","path":"/gender","message":"#), "{}", raw[1]);
+    assert!(
+        raw[1].ends_with(r#""changes":[],"normalized":null}"#),
+        "{}",
+        raw[1]
+    );
+
+    let lines = run.lines();
+    assert_eq!(
+        lines[0]["normalized"],
+        json!({"email":"jane@example.com","tags":["source: test"]})
+    );
+    let keys: Vec<&String> = lines[1]["violations"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(
+        keys,
+        ["rule", "severity", "in", "path", "message", "suggestion"]
+    );
+}
+
+#[test]
+fn changes_are_reported_with_the_normalized_body() {
+    let run = run(
+        &["--provider", "omnisend"],
+        br#"{"email":"Jane@Example.COM","tags":["source: x","vip","vip"]}"#,
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let line = &run.lines()[0];
+    assert_eq!(rule_paths(line), [("omnisend.tags.unique", "/tags/2")]);
+    assert_eq!(line["violations"][0]["severity"], "warning");
+    assert_eq!(line["changes"][0]["rule"], "omnisend.email.format");
+    assert_eq!(line["changes"][0]["in"], "body");
+    assert_eq!(line["changes"][0]["path"], "/email");
+    assert_eq!(line["changes"][0]["from"], "Jane@Example.COM");
+    assert_eq!(line["changes"][0]["to"], "Jane@example.com");
+    assert_eq!(line["normalized"]["tags"], json!(["source: x", "vip"]));
+    assert!(
+        run.summary()
+            .starts_with("documents: 1, valid: 1, invalid: 0, warnings: 1, elapsed: ")
+    );
+}
+
+#[test]
+fn a_broken_line_does_not_stop_the_batch() {
+    let input = ndjson(&[
+        VALID,
+        r#"{"email":"broken@example.com","tags":["source: test""#,
+        VALID_2,
+        "",
+        "not json at all",
+        INVALID,
+        VALID,
+    ]);
+    let run = run(&["--provider", "omnisend", "-"], &input);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.positions(),
+        [
+            (0, 1, true),
+            (1, 2, false),
+            (2, 3, true),
+            (3, 5, false),
+            (4, 6, false),
+            (5, 7, true),
+        ]
+    );
+    let lines = run.lines();
+    assert_eq!(rule_paths(&lines[1]), [("input.json.format", "")]);
+    assert_eq!(rule_paths(&lines[3]), [("input.json.format", "")]);
+    assert_eq!(rule_paths(&lines[4]), [("omnisend.gender.enum", "/gender")]);
+    assert!(lines[1]["normalized"].is_null());
+    assert_eq!(
+        lines[2]["normalized"]["identifiers"][0]["id"],
+        "Ona@example.lt"
+    );
+    assert!(
+        run.summary()
+            .starts_with("documents: 6, valid: 3, invalid: 3, warnings: 0, elapsed: "),
+        "{}",
+        run.summary()
+    );
+}
+
+#[test]
+fn pretty_printed_documents_and_invalid_utf8() {
+    let input = b"{\n  \"email\": \"jane@example.com\",\n  \"tags\": [\n    \"source: test\"\n  ]\n}\n{\"email\":\"\xff@example.com\"}\n\n{\n  \"phone\": \"+37061234567\",\n  \"tags\": [\"source: test\"]\n}\n";
+    let run = run(&["--provider", "omnisend"], input);
+    assert_eq!(run.positions(), [(0, 1, true), (1, 7, false), (2, 9, true)]);
+    assert_eq!(rules(&run.lines()[1]), ["input.json.format"]);
+}
+
+#[test]
+fn stdin_is_read_without_files_and_for_dash() {
+    let input = ndjson(&[VALID, VALID_2]);
+    for args in [
+        &["--provider", "omnisend"][..],
+        &["--provider", "omnisend", "-"],
+    ] {
+        let run = run(args, &input);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_eq!(run.positions(), [(0, 1, true), (1, 2, true)]);
+    }
+}
+
+#[test]
+fn index_continues_across_files_and_line_restarts() {
+    let first = TempFile::new(&ndjson(&[VALID, INVALID]));
+    let second = TempFile::new(format!("\n\n{VALID_2}\n{VALID}").as_bytes());
+    let run = run(
+        &["--provider", "omnisend", first.path(), "-", second.path()],
+        &ndjson(&[VALID]),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.positions(),
+        [
+            (0, 1, true),
+            (1, 2, false),
+            (2, 1, true), // stdin
+            (3, 3, true),
+            (4, 4, true),
+        ]
+    );
+}
+
+#[test]
+fn all_valid_and_empty_inputs_exit_zero() {
+    let run1 = run(&["--provider", "omnisend"], &ndjson(&[VALID, VALID_2]));
+    assert_eq!(run1.code, 0, "{run1:?}");
+    for empty in [&b""[..], b"\n  \n\r\n"] {
+        let run = run(&["--provider", "omnisend"], empty);
+        assert_eq!(run.code, 0, "{run:?}");
+        assert_eq!(run.stdout, "");
+        assert!(
+            run.summary()
+                .starts_with("documents: 0, valid: 0, invalid: 0, warnings: 0, elapsed: ")
+        );
+    }
+}
+
+#[test]
+fn summary_line_counts_documents_and_warnings() {
+    let no_source = r#"{"email":"a@example.com","tags":["vip","vip"]}"#;
+    let run = run(
+        &["--provider", "omnisend"],
+        &ndjson(&[VALID, no_source, INVALID]),
+    );
+    assert_eq!(run.code, 1);
+    let summary = run.summary();
+    let (counts, elapsed) = summary.split_once(", elapsed: ").expect("an elapsed time");
+    // The duplicate tag and the missing `source:` tag.
+    assert_eq!(counts, "documents: 3, valid: 2, invalid: 1, warnings: 2");
+    let seconds = elapsed.strip_suffix('s').expect("in seconds");
+    assert_eq!(
+        seconds.split_once('.').map(|(_, ms)| ms.len()),
+        Some(3),
+        "{summary}"
+    );
+    assert!(seconds.parse::<f64>().is_ok(), "{summary}");
+}
+
+#[test]
+fn envelope_validates_parts_and_normalizes_the_envelope() {
+    let input = ndjson(&[
+        r#"{"headers":{"X-API-KEY":"k"},"body":{"email":"jane@EXAMPLE.com","tags":["source: test"]}}"#,
+        r#"{"headers":{"X-API-KEY":"k"}}"#,
+        r#"{"body":{"email":"jane@example.com","tags":["source: test"],"gender":"x"}}"#,
+    ]);
+    let run = run(&["--provider", "omnisend", "--envelope"], &input);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.positions(),
+        [(0, 1, true), (1, 2, false), (2, 3, false)]
+    );
+    let lines = run.lines();
+    assert_eq!(
+        lines[0]["normalized"],
+        json!({"headers":{"X-API-KEY":"k"},"body":{"email":"jane@example.com","tags":["source: test"]}})
+    );
+    assert_eq!(rules(&lines[1]), ["input.body.type"]);
+    assert_eq!(rule_paths(&lines[2]), [("omnisend.gender.enum", "/gender")]);
+}
+
+#[test]
+fn region_reads_national_numbers() {
+    let input = ndjson(&[r#"{"phone":"020 7946 0018","tags":["source: test"]}"#]);
+    let run_gb = run(&["--provider", "omnisend", "--region", "GB"], &input);
+    assert_eq!(run_gb.code, 0, "{run_gb:?}");
+    assert_eq!(run_gb.lines()[0]["normalized"]["phone"], "+442079460018");
+
+    let run_eq = run(&["--provider", "omnisend", "--region=gb"], &input);
+    assert_eq!(run_eq.lines()[0]["normalized"]["phone"], "+442079460018");
+
+    let without = run(&["--provider", "omnisend"], &input);
+    assert_eq!(without.code, 1, "{without:?}");
+    assert_eq!(
+        rule_paths(&without.lines()[0]),
+        [("omnisend.phone.format", "/phone")]
+    );
+}
+
+#[test]
+fn list_rules_prints_the_catalog() {
+    let run = run(&["--list-rules"], b"");
+    assert_eq!(run.code, 0, "{run:?}");
+    let lines = run.lines();
+    let catalog = omnicontact::rules::catalog();
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    let expected: Vec<&str> = catalog.iter().map(|r| r.id()).collect();
+    assert_eq!(ids, expected);
+    for (line, rule) in lines.iter().zip(catalog) {
+        let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["id", "severity", "provider", "summary"]);
+        assert_eq!(line["severity"], rule.severity().as_str());
+        assert_eq!(line["provider"], rule.provider());
+        assert_eq!(line["summary"], rule.summary());
+    }
+    // It needs no provider, and reads no input.
+    let with_provider = run_list_with_provider();
+    assert_eq!(with_provider, run.stdout);
+}
+
+fn run_list_with_provider() -> String {
+    run(&["--provider", "omnisend", "--list-rules"], b"").stdout
+}
+
+#[test]
+fn the_sample_data_has_valid_and_invalid_contacts() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/omnisend.ndjson");
+    let bytes = std::fs::read(&path).expect("the sample data exists");
+    let documents = Documents::new(&bytes[..]).count();
+    assert!((20..=40).contains(&documents), "{documents} documents");
+
+    let run = run(&["--provider", "omnisend", path.to_str().unwrap()], b"");
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines = run.lines();
+    assert_eq!(lines.len(), documents);
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(line["index"], i);
+        assert_eq!(line["line"], i + 1, "one contact per line");
+    }
+    let valid = lines.iter().filter(|l| l["valid"] == true).count();
+    assert!(
+        valid > documents / 2,
+        "mostly valid: {valid} of {documents}"
+    );
+    let all_rules: Vec<&str> = lines.iter().flat_map(rules).collect();
+    for rule in [
+        "input.json.format",
+        "omnisend.email.format",
+        "omnisend.country_code.format",
+        "omnisend.gender.enum",
+        "omnisend.tags.max_items",
+        "omnisend.custom_properties.name.format",
+        "omnisend.birthdate.format",
+        "omnisend.tags.unique",
+        "omnisend.tags.advice",
+        "omnisend.custom_properties.value.lossy",
+        "omnisend.identifiers.id.invalid_number",
+        "omnisend.country.conflict",
+    ] {
+        assert!(all_rules.contains(&rule), "no {rule} in the sample");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let input = ndjson(&[VALID; 20_000]);
+    let mut child = Command::new(binary())
+        .args(["--provider", "omnisend"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    assert!(first.starts_with(br#"{"index":0,"line":1,"valid":true"#));
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("cannot write"), "{stderr}");
+}

@@ -1,0 +1,264 @@
+//! The data-driven conformance suite: every fixture under
+//! `tests/fixtures/*.json` is a list of cases, each a document and exactly
+//! what validation must report for it.
+//!
+//! A case:
+//! ```json
+//! {
+//!   "name": "what it shows",
+//!   "provider": "omnisend",
+//!   "operation": "create",            // optional
+//!   "envelope": false,                // optional: validate a request envelope
+//!   "region": "US",                   // optional: default phone region
+//!   "today": "2026-01-01",            // optional: fixed "today" (default 2026-01-01)
+//!   "max_bytes": 1024, "max_depth": 8, // optional: input limits
+//!   "body": { },                      // the document as JSON, or
+//!   "text": "{\"raw\": 1}",           // the document as raw text
+//!   "violations": ["omnisend.tags.max_items /tags"],   // exact, in order
+//!   "absent": ["omnisend.tags.unique"],                // ids that must not appear
+//!   "normalized": { },                // optional: exact normalized body (null: invalid)
+//!   "changes": [["rule", "/path", "from", "to"]],      // optional: exact, in order
+//!   "suggestions": {"/path": "suggestion"}             // optional
+//! }
+//! ```
+//! Each rule id of the catalog must be triggered by at least one case and
+//! named in the `absent` list of at least one close case that does not
+//! trigger it.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use omnicontact::{CountryCode, Date, Operation, Options, Provider, Validator, rules};
+use serde_json::Value;
+
+struct Outcome {
+    failures: Vec<String>,
+    triggered: BTreeSet<String>,
+    absent: BTreeSet<String>,
+    cases: usize,
+}
+
+fn load_cases() -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .expect("tests/fixtures exists")
+        .map(|e| e.expect("readable dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let mut cases = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).expect("readable fixture");
+        let list: Vec<Value> = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: not a JSON list of cases: {e}", file.display()));
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        for case in list {
+            let name = format!(
+                "{stem}: {}",
+                case["name"].as_str().expect("case has a name")
+            );
+            cases.push((name, case));
+        }
+    }
+    cases
+}
+
+fn validator_for(case: &Value) -> Validator {
+    let provider: Provider = case["provider"]
+        .as_str()
+        .expect("case has a provider")
+        .parse()
+        .expect("implemented provider");
+    let validator = match case.get("operation").and_then(Value::as_str) {
+        Some(op) => Validator::for_operation(provider, op.parse::<Operation>().unwrap()).unwrap(),
+        None => Validator::new(provider),
+    };
+    let today = case
+        .get("today")
+        .and_then(Value::as_str)
+        .unwrap_or("2026-01-01");
+    let mut options = Options::new().today(Date::parse(today).unwrap());
+    if let Some(region) = case.get("region").and_then(Value::as_str) {
+        options = options.default_region(CountryCode::parse(region).unwrap());
+    }
+    if let Some(max) = case.get("max_bytes").and_then(Value::as_u64) {
+        options = options.max_bytes(usize::try_from(max).unwrap());
+    }
+    if let Some(max) = case.get("max_depth").and_then(Value::as_u64) {
+        options = options.max_depth(usize::try_from(max).unwrap());
+    }
+    validator.with_options(options)
+}
+
+fn run(name: &str, case: &Value, out: &mut Outcome) {
+    let validator = validator_for(case);
+    let envelope = case
+        .get("envelope")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let text = match (case.get("text"), case.get("body")) {
+        (Some(Value::String(t)), _) => t.clone(),
+        (_, Some(body)) => body.to_string(),
+        _ => panic!("{name}: needs `body` or `text`"),
+    };
+    let report = if envelope {
+        validator.validate_envelope_str(&text)
+    } else {
+        validator.validate_str(&text)
+    };
+    let got: Vec<String> = report
+        .violations()
+        .iter()
+        .map(|v| format!("{} {}", v.rule(), v.path()).trim_end().to_owned())
+        .collect();
+    for v in report.violations() {
+        out.triggered.insert(v.rule().to_owned());
+    }
+    let want: Vec<String> = case["violations"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{name}: needs `violations`"))
+        .iter()
+        .map(|v| {
+            v.as_str()
+                .expect("violation is a string")
+                .trim_end()
+                .to_owned()
+        })
+        .collect();
+    if got != want {
+        out.failures.push(format!(
+            "{name}: violations\n  want {want:?}\n  got  {got:?}\n  full {:#?}",
+            report.violations()
+        ));
+    }
+    for id in case
+        .get("absent")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let id = id.as_str().expect("absent id is a string");
+        assert!(rules::lookup(id).is_some(), "{name}: unknown rule id {id}");
+        out.absent.insert(id.to_owned());
+        if report.violations().iter().any(|v| v.rule() == id) {
+            out.failures
+                .push(format!("{name}: `{id}` must not be reported"));
+        }
+    }
+    if let Some(want) = case.get("normalized") {
+        let got = report.normalized().cloned().unwrap_or(Value::Null);
+        if &got != want {
+            out.failures
+                .push(format!("{name}: normalized\n  want {want}\n  got  {got}"));
+        }
+    }
+    if let Some(want) = case.get("changes") {
+        let got: Vec<Value> = report
+            .changes()
+            .iter()
+            .map(|c| serde_json::json!([c.rule(), c.path(), c.from(), c.to()]))
+            .collect();
+        if &Value::Array(got.clone()) != want {
+            out.failures.push(format!(
+                "{name}: changes\n  want {want}\n  got  {}",
+                Value::Array(got)
+            ));
+        }
+    }
+    if let Some(Value::Object(want)) = case.get("suggestions") {
+        for (path, suggestion) in want {
+            let got = report
+                .violations()
+                .iter()
+                .find(|v| v.path() == path)
+                .and_then(|v| v.suggestion());
+            if got != suggestion.as_str() {
+                out.failures.push(format!(
+                    "{name}: suggestion at {path}: want {suggestion}, got {got:?}"
+                ));
+            }
+        }
+    }
+    // Normalization is idempotent: the normalized body validates with no
+    // change and no new error.
+    if let Some(normalized) = report.normalized() {
+        let again = if envelope {
+            validator.validate_envelope_value(normalized.clone())
+        } else {
+            validator.validate_value(normalized.clone())
+        };
+        if !again.changes().is_empty() || !again.is_valid() {
+            out.failures.push(format!(
+                "{name}: normalizing the normalized body is not a no-op: {again}"
+            ));
+        }
+    }
+    out.cases += 1;
+}
+
+#[test]
+fn fixtures() {
+    let mut out = Outcome {
+        failures: Vec::new(),
+        triggered: BTreeSet::new(),
+        absent: BTreeSet::new(),
+        cases: 0,
+    };
+    for (name, case) in load_cases() {
+        run(&name, &case, &mut out);
+    }
+    assert!(out.cases > 0, "no fixtures found");
+    for rule in rules::catalog() {
+        if !out.triggered.contains(rule.id()) {
+            out.failures
+                .push(format!("no fixture triggers `{}`", rule.id()));
+        }
+        if !out.absent.contains(rule.id()) {
+            out.failures
+                .push(format!("no close case asserts `{}` is absent", rule.id()));
+        }
+    }
+    assert!(
+        out.failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        out.failures.len(),
+        out.cases,
+        out.failures.join("\n")
+    );
+}
+
+/// The catalog agrees with the project's rule list (`tests/rule-ids.txt`,
+/// a copy of the shared catalog): nothing invented, every id of an
+/// implemented provider present, severities equal.
+#[test]
+fn catalog_matches_the_rule_list() {
+    let list = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rule-ids.txt"))
+        .unwrap();
+    let listed: Vec<(&str, &str)> = list
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split_once(' ').expect("`id severity`"))
+        .collect();
+    for rule in rules::catalog() {
+        let entry = listed.iter().find(|(id, _)| *id == rule.id());
+        match entry {
+            Some((_, sev)) => assert_eq!(*sev, rule.severity().as_str(), "{}", rule.id()),
+            None => assert_eq!(
+                rule.provider(),
+                "convert",
+                "{} is not in the rule list",
+                rule.id()
+            ),
+        }
+    }
+    let implemented: BTreeSet<&str> = std::iter::once("input")
+        .chain(Provider::ALL.iter().map(|p| p.as_str()))
+        .collect();
+    for (id, _) in &listed {
+        let provider = id.split('.').next().unwrap();
+        if implemented.contains(provider) {
+            assert!(rules::lookup(id).is_some(), "{id} is not implemented");
+        }
+    }
+}
