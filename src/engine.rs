@@ -6,13 +6,19 @@
 //! order, collecting every violation and normalizing in place; nothing is
 //! fail-fast.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use serde_json::{Map, Value};
 
 use crate::options::Options;
 use crate::report::{Change, Location, Violation, push_pointer_token};
 use crate::rules::RuleInfo;
 use crate::suggest;
-use crate::values::{CountryCode, Date, Email, Gender, Phone, UtcDateTime};
+use crate::values::{
+    CountryCode, Date, Email, Gender, LanguageCode, Phone, PushToken, SendiosDateTime, Url,
+    UtcDateTime,
+};
 
 /// A special check run on an object after its members were walked.
 pub(crate) type ObjectCheck = fn(&mut Walker<'_>, &mut Map<String, Value>);
@@ -26,6 +32,23 @@ pub(crate) struct ObjectSpec {
     pub unknown: Option<&'static RuleInfo>,
     /// Runs after the members were walked.
     pub check: Option<ObjectCheck>,
+    /// Member names match ignoring ASCII case (HTTP headers).
+    pub ignore_case: bool,
+}
+
+impl ObjectSpec {
+    /// The member called `name`.
+    fn member(&self, name: &str) -> Option<&Member> {
+        self.members.iter().find(|m| self.same_name(m.name, name))
+    }
+
+    fn same_name(&self, a: &str, b: &str) -> bool {
+        if self.ignore_case {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    }
 }
 
 /// One member of an object: wire name, kind, and the rules that govern it.
@@ -80,6 +103,9 @@ pub(crate) enum Kind {
     Object(&'static ObjectSpec),
     /// An array.
     Array(&'static ArraySpec),
+    /// An integer (a JSON number without a fraction), optionally within
+    /// `min..=max` (reported under the given rule).
+    Int(Option<(i64, i64, &'static RuleInfo)>),
     /// Checked by a named function (which also checks the type).
     Custom(ValueCheck),
 }
@@ -101,9 +127,11 @@ pub(crate) struct ArraySpec {
 pub(crate) enum Format {
     /// Any string.
     Any,
-    /// A non-empty string (after trimming); empty strings are reported
-    /// under the type rule.
-    NonEmpty,
+    /// A string that is not empty after trimming; an empty one is reported
+    /// under the given rule.
+    NonEmpty(&'static RuleInfo),
+    /// At most this many chars.
+    MaxLength(usize, &'static RuleInfo),
     /// One of the listed values, exactly.
     Enum(&'static [&'static str], &'static RuleInfo),
     /// An email address; normalized.
@@ -128,6 +156,17 @@ pub(crate) enum Format {
     },
     /// `m` or `f`.
     Gender(&'static RuleInfo),
+    /// An ISO 639-1 code; a longer tag is cut to its code with a warning.
+    Language {
+        format: &'static RuleInfo,
+        lossy: &'static RuleInfo,
+    },
+    /// An APNs or FCM push token.
+    PushToken(&'static RuleInfo),
+    /// An http(s) URL.
+    Url(&'static RuleInfo),
+    /// Sendios' `YYYY-MM-DD hh:mm:ss`.
+    SendiosDateTime(&'static RuleInfo),
 }
 
 /// The JSON type name used in messages.
@@ -151,9 +190,21 @@ pub(crate) struct Walker<'a> {
     /// Whether the request creates a record (advice that applies to
     /// creation only).
     pub creating: bool,
+    /// What the batch has seen so far, and this document's index in it.
+    pub batch: Option<(&'a Mutex<Batch>, usize)>,
     path: String,
     pub violations: Vec<Violation>,
     pub changes: Vec<Change>,
+}
+
+/// What a validator remembers across the documents of a batch.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Batch {
+    /// Documents validated so far.
+    pub documents: usize,
+    /// For Sendios `fields`: each key's first JSON type and the index of
+    /// the document it was seen in.
+    pub field_types: HashMap<String, (&'static str, usize)>,
 }
 
 impl<'a> Walker<'a> {
@@ -163,6 +214,7 @@ impl<'a> Walker<'a> {
             location,
             region: options.get_default_region().cloned(),
             creating: true,
+            batch: None,
             path: String::new(),
             violations: Vec::new(),
             changes: Vec::new(),
@@ -245,7 +297,7 @@ impl<'a> Walker<'a> {
     /// the spec's check.
     pub(crate) fn walk_object(&mut self, object: &mut Map<String, Value>, spec: &ObjectSpec) {
         for (name, value) in object.iter_mut() {
-            match spec.members.iter().find(|m| m.name == name) {
+            match spec.member(name) {
                 Some(member) => self.at(name, |w| w.walk_member(value, member)),
                 None => {
                     if let Some(rule) = spec.unknown {
@@ -256,7 +308,7 @@ impl<'a> Walker<'a> {
         }
         for member in spec.members {
             if let Some(rule) = member.required
-                && !object.contains_key(member.name)
+                && !object.keys().any(|k| spec.same_name(member.name, k))
             {
                 self.at(member.name, |w| {
                     w.report(rule, format!("`{}` is required", member.name));
@@ -299,7 +351,7 @@ impl<'a> Walker<'a> {
     ) {
         match kind {
             Kind::Str(format) => match value {
-                Value::String(_) => self.check_string(value, format, type_rule),
+                Value::String(_) => self.check_string(value, format),
                 other => self.wrong_type(type_rule, "a string", other),
             },
             Kind::Bool => {
@@ -314,6 +366,21 @@ impl<'a> Walker<'a> {
             Kind::Array(spec) => match value {
                 Value::Array(items) => self.walk_array(items, spec, type_rule),
                 other => self.wrong_type(type_rule, "an array", other),
+            },
+            Kind::Int(range) => match value.as_i64() {
+                Some(n) => {
+                    if let Some((min, max, rule)) = *range
+                        && !(min..=max).contains(&n)
+                    {
+                        self.report(rule, format!("{n} is outside {min}..={max}"));
+                    }
+                }
+                None if value.as_u64().is_some() => {
+                    if let Some((min, max, rule)) = *range {
+                        self.report(rule, format!("{value} is outside {min}..={max}"));
+                    }
+                }
+                None => self.wrong_type(type_rule, "an integer", value),
             },
             Kind::Custom(check) => check(self, value),
         }
@@ -363,18 +430,22 @@ impl<'a> Walker<'a> {
         }
     }
 
-    pub(crate) fn check_string(
-        &mut self,
-        value: &mut Value,
-        format: &Format,
-        type_rule: &'static RuleInfo,
-    ) {
+    pub(crate) fn check_string(&mut self, value: &mut Value, format: &Format) {
         let Value::String(s) = value else { return };
         match *format {
             Format::Any => {}
-            Format::NonEmpty => {
+            Format::NonEmpty(rule) => {
                 if crate::values::trim(s).is_empty() {
-                    self.report(type_rule, "expected a non-empty string");
+                    self.report(rule, "expected a non-empty string");
+                }
+            }
+            Format::MaxLength(max, rule) => {
+                let len = s.chars().count();
+                if len > max {
+                    self.report(
+                        rule,
+                        format!("{len} characters, more than the {max} allowed"),
+                    );
                 }
             }
             Format::Enum(allowed, rule) => {
@@ -423,6 +494,31 @@ impl<'a> Walker<'a> {
                     self.normalize(format, value, date.as_str());
                 }
                 Err(e) => self.report(format, format!("not a `YYYY-MM-DD` date: {e}")),
+            },
+            Format::Language { format, lossy } => match LanguageCode::parse(s) {
+                Ok(code) => self.normalize(format, value, code.as_str()),
+                Err(e) => match LanguageCode::from_tag(s) {
+                    Ok(code) => {
+                        self.report(
+                            lossy,
+                            format!("`{s}` is a language tag; only its language `{code}` is kept"),
+                        );
+                        self.normalize(lossy, value, code.as_str());
+                    }
+                    Err(_) => self.report(format, format!("not an ISO 639-1 language code: {e}")),
+                },
+            },
+            Format::PushToken(rule) => match PushToken::parse(s) {
+                Ok(token) => self.normalize(rule, value, token.as_str()),
+                Err(e) => self.report(rule, format!("not an APNs or FCM push token: {e}")),
+            },
+            Format::Url(rule) => match Url::parse(s) {
+                Ok(url) => self.normalize(rule, value, url.as_str()),
+                Err(e) => self.report(rule, format!("not an http(s) URL: {e}")),
+            },
+            Format::SendiosDateTime(rule) => match SendiosDateTime::parse(s) {
+                Ok(dt) => self.normalize(rule, value, dt.as_str()),
+                Err(e) => self.report(rule, format!("not a `YYYY-MM-DD hh:mm:ss` date-time: {e}")),
             },
             Format::Gender(rule) => match Gender::parse(s) {
                 Ok(g) => self.normalize(rule, value, g.as_str()),

@@ -187,7 +187,7 @@ impl Document {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn validate(&self, validator: &Validator) -> Report {
-        match self.too_long() {
+        match self.too_long(validator) {
             Some(report) => report,
             None => validator.validate_bytes(&self.bytes),
         }
@@ -208,16 +208,18 @@ impl Document {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn validate_envelope(&self, validator: &Validator) -> Report {
-        if let Some(report) = self.too_long() {
+        if let Some(report) = self.too_long(validator) {
             return report;
         }
         validator.validate_envelope_bytes(&self.bytes)
     }
 
-    /// The `input.body.max_length` report of a truncated document.
-    fn too_long(&self) -> Option<Report> {
+    /// The `input.body.max_length` report of a truncated document (which
+    /// still counts as a document of the validator's batch).
+    fn too_long(&self, validator: &Validator) -> Option<Report> {
         // A truncated document keeps exactly the splitter's limit in bytes.
         self.is_truncated().then(|| {
+            validator.skip_document();
             Report::single(
                 rules::INPUT_BODY_MAX_LENGTH,
                 Location::Body,

@@ -2,10 +2,11 @@
 //! documents.
 
 use std::io;
+use std::sync::{Mutex, PoisonError};
 
 use serde_json::Value;
 
-use crate::engine::{Walker, depth_exceeds};
+use crate::engine::{Batch, Walker, depth_exceeds};
 use crate::options::Options;
 use crate::parse::{self, ParseFailure};
 use crate::providers::{NameError, Operation, Provider};
@@ -41,11 +42,25 @@ const ENVELOPE_PARTS: &[&str] = &["path", "query", "headers", "body"];
 /// assert!(!report.is_valid()); // the property name is an error
 /// assert_eq!(report.violations()[1].suggestion(), Some("hair_color"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug)]
 pub struct Validator {
     provider: Provider,
     operation: Operation,
     options: Options,
+    /// What the batch has seen (Sendios `fields` types).
+    batch: Mutex<Batch>,
+}
+
+impl Clone for Validator {
+    /// A validator with the same settings and a copy of the batch state.
+    fn clone(&self) -> Self {
+        Validator {
+            provider: self.provider,
+            operation: self.operation,
+            options: self.options.clone(),
+            batch: Mutex::new(self.lock_batch().clone()),
+        }
+    }
 }
 
 const _: () = {
@@ -71,6 +86,7 @@ impl Validator {
             provider,
             operation: provider.operations()[0],
             options: Options::new(),
+            batch: Mutex::new(Batch::default()),
         }
     }
 
@@ -143,6 +159,52 @@ impl Validator {
     #[must_use]
     pub fn options(&self) -> &Options {
         &self.options
+    }
+
+    /// How many documents this validator has validated: the index the next
+    /// one gets in batch messages.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let v = Validator::new(Provider::Omnisend);
+    /// let _ = v.validate_str("{}");
+    /// assert_eq!(v.documents_seen(), 1);
+    /// ```
+    #[must_use]
+    pub fn documents_seen(&self) -> usize {
+        self.lock_batch().documents
+    }
+
+    /// Forgets the batch: the next document is index 0 again and batch
+    /// rules (`sendios.fields.consistent_type`) start afresh.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let v = Validator::new(Provider::Omnisend);
+    /// let _ = v.validate_str("{}");
+    /// v.reset_batch();
+    /// assert_eq!(v.documents_seen(), 0);
+    /// ```
+    pub fn reset_batch(&self) {
+        *self.lock_batch() = Batch::default();
+    }
+
+    fn lock_batch(&self) -> std::sync::MutexGuard<'_, Batch> {
+        // The state stays consistent even if a panic poisoned the lock.
+        self.batch.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Counts a document that could not be validated (it was too large to
+    /// read), so that batch indices stay those of the input.
+    pub(crate) fn skip_document(&self) {
+        let _ = self.next_document();
+    }
+
+    /// Takes the next document index of the batch.
+    fn next_document(&self) -> usize {
+        let mut batch = self.lock_batch();
+        batch.documents += 1;
+        batch.documents - 1
     }
 
     /// Validates one JSON request body.
@@ -315,25 +377,32 @@ impl Validator {
         None
     }
 
-    fn check_body_value(&self, mut value: Value, violations: Vec<Violation>) -> Report {
+    fn walker(&self) -> Walker<'_> {
         let mut w = Walker::new(&self.options, Location::Body);
+        w.batch = Some((&self.batch, self.next_document()));
+        w
+    }
+
+    fn check_body_value(&self, mut value: Value, violations: Vec<Violation>) -> Report {
+        let mut w = self.walker();
         w.violations = violations;
         self.walk_body(&mut w, &mut value);
         Report::from_parts(w.violations, w.changes, value)
     }
 
     fn check_envelope_value(&self, mut value: Value, violations: Vec<Violation>) -> Report {
-        let mut w = Walker::new(&self.options, Location::Body);
+        let mut w = self.walker();
         w.violations = violations;
         let Value::Object(envelope) = &mut value else {
             w.wrong_type(rules::INPUT_BODY_TYPE, "an envelope object", &value);
             return Report::from_parts(w.violations, w.changes, value);
         };
+        let parts = (self.provider.spec().parts)(self.operation);
         for (name, part) in envelope.iter_mut() {
-            let location = match name.as_str() {
-                "path" => Location::Path,
-                "query" => Location::Query,
-                "headers" => Location::Header,
+            let (location, spec) = match name.as_str() {
+                "path" => (Location::Path, parts.path),
+                "query" => (Location::Query, parts.query),
+                "headers" => (Location::Header, parts.headers),
                 "body" => {
                     self.walk_body(&mut w, part);
                     continue;
@@ -348,11 +417,13 @@ impl Validator {
                     continue;
                 }
             };
-            if !part.is_object() {
-                let mut part_walker = Walker::new(&self.options, location);
-                part_walker.wrong_type(rules::INPUT_JSON_FORMAT, "an object", part);
-                w.violations.append(&mut part_walker.violations);
+            let body_location = std::mem::replace(&mut w.location, location);
+            match (part, spec) {
+                (Value::Object(map), Some(spec)) => w.walk_object(map, spec),
+                (Value::Object(_), None) => {}
+                (other, _) => w.wrong_type(rules::INPUT_JSON_FORMAT, "an object", other),
             }
+            w.location = body_location;
         }
         if self.operation.has_body() && !envelope.contains_key("body") {
             w.report(

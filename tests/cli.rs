@@ -220,8 +220,8 @@ fn unknown_provider_is_a_usage_error() {
 
 #[test]
 fn unimplemented_provider_is_a_usage_error() {
-    run(&["--provider", "sendios"], b"")
-        .assert_fatal("provider `sendios` is not implemented yet; implemented: omnisend");
+    run(&["--provider", "raia"], b"")
+        .assert_fatal("provider `raia` is not implemented yet; implemented: omnisend, sendios");
     run(&["--provider=raia"], b"").assert_fatal("provider `raia` is not implemented yet");
 }
 

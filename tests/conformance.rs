@@ -12,9 +12,12 @@
 //!   "region": "US",                   // optional: default phone region
 //!   "today": "2026-01-01",            // optional: fixed "today" (default 2026-01-01)
 //!   "max_bytes": 1024, "max_depth": 8, // optional: input limits
+//!   "before": [{ }],                  // optional: documents validated first by
+//!                                     // the same validator (a batch)
 //!   "body": { },                      // the document as JSON, or
 //!   "text": "{\"raw\": 1}",           // the document as raw text
-//!   "violations": ["omnisend.tags.max_items /tags"],   // exact, in order
+//!   "violations": ["omnisend.tags.max_items /tags"],   // exact, in order;
+//!                                     // outside the body: "rule path /project_id"
 //!   "absent": ["omnisend.tags.unique"],                // ids that must not appear
 //!   "normalized": { },                // optional: exact normalized body (null: invalid)
 //!   "changes": [["rule", "/path", "from", "to"]],      // optional: exact, in order
@@ -29,7 +32,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use omnicontact::{CountryCode, Date, Operation, Options, Provider, Validator, rules};
+use omnicontact::{CountryCode, Date, Location, Operation, Options, Provider, Validator, rules};
 use serde_json::Value;
 
 struct Outcome {
@@ -102,6 +105,14 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
         (_, Some(body)) => body.to_string(),
         _ => panic!("{name}: needs `body` or `text`"),
     };
+    for earlier in case
+        .get("before")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let _ = validator.validate_value(earlier.clone());
+    }
     let report = if envelope {
         validator.validate_envelope_str(&text)
     } else {
@@ -110,7 +121,10 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
     let got: Vec<String> = report
         .violations()
         .iter()
-        .map(|v| format!("{} {}", v.rule(), v.path()).trim_end().to_owned())
+        .map(|v| match v.location() {
+            Location::Body => format!("{} {}", v.rule(), v.path()).trim_end().to_owned(),
+            other => format!("{} {other} {}", v.rule(), v.path()),
+        })
         .collect();
     for v in report.violations() {
         out.triggered.insert(v.rule().to_owned());

@@ -10,6 +10,7 @@ use crate::engine::{ObjectCheck, ObjectSpec};
 use crate::values::CountryCode;
 
 pub mod omnisend;
+pub mod sendios;
 
 /// A messaging / CRM platform whose records the crate validates.
 ///
@@ -19,22 +20,24 @@ pub mod omnisend;
 /// let p: Provider = "omnisend".parse().unwrap();
 /// assert_eq!(p, Provider::Omnisend);
 /// assert_eq!(p.to_string(), "omnisend");
-/// assert!("sendios".parse::<Provider>().unwrap_err().to_string().contains("not implemented yet"));
+/// assert!("raia".parse::<Provider>().unwrap_err().to_string().contains("not implemented yet"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Provider {
     /// Omnisend contacts (`POST /v3/contacts`).
     Omnisend,
+    /// Sendios omnichannel users (`POST …/omnichannel/user/{project_id}`).
+    Sendios,
 }
 
 impl Provider {
     /// Every implemented provider.
     ///
     /// ```
-    /// assert_eq!(omnicontact::Provider::ALL.len(), 1);
+    /// assert_eq!(omnicontact::Provider::ALL.len(), 2);
     /// ```
-    pub const ALL: &'static [Provider] = &[Provider::Omnisend];
+    pub const ALL: &'static [Provider] = &[Provider::Omnisend, Provider::Sendios];
 
     /// The lowercase name used on the command line and in rule ids.
     ///
@@ -45,6 +48,7 @@ impl Provider {
     pub const fn as_str(self) -> &'static str {
         match self {
             Provider::Omnisend => "omnisend",
+            Provider::Sendios => "sendios",
         }
     }
 
@@ -62,6 +66,7 @@ impl Provider {
     pub(crate) const fn spec(self) -> &'static ProviderSpec {
         match self {
             Provider::Omnisend => &omnisend::SPEC,
+            Provider::Sendios => &sendios::SPEC,
         }
     }
 }
@@ -73,13 +78,13 @@ impl fmt::Display for Provider {
 }
 
 /// The providers the crate will support but does not implement yet.
-const PLANNED: &[&str] = &["sendios", "rocketchat", "suprsend", "raia"];
+const PLANNED: &[&str] = &["rocketchat", "suprsend", "raia"];
 
 /// Why a provider or operation name was not accepted.
 ///
 /// ```
 /// let e = "mailchimp".parse::<omnicontact::Provider>().unwrap_err();
-/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend");
+/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend, sendios");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -224,4 +229,25 @@ pub(crate) struct ProviderSpec {
     pub checks: &'static [ObjectCheck],
     /// Supported operations; the first is the default.
     pub operations: &'static [Operation],
+    /// The member tables of an operation's path parameters, query
+    /// parameters and headers (checked in request envelopes).
+    pub parts: fn(Operation) -> Parts,
+}
+
+/// The member tables of a request's parts other than the body; `None`
+/// means the provider states no rule for that part.
+#[derive(Clone, Copy)]
+pub(crate) struct Parts {
+    pub path: Option<&'static ObjectSpec>,
+    pub query: Option<&'static ObjectSpec>,
+    pub headers: Option<&'static ObjectSpec>,
+}
+
+impl Parts {
+    /// No rules for any part.
+    pub(crate) const NONE: Parts = Parts {
+        path: None,
+        query: None,
+        headers: None,
+    };
 }

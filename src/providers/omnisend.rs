@@ -42,7 +42,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Operation, ProviderSpec};
+use super::{Operation, Parts, ProviderSpec};
 use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, Walker, type_name};
 use crate::rules;
 use crate::suggest;
@@ -59,6 +59,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
         source_tag_advice,
     ],
     operations: &[Operation::Create],
+    parts: |_| Parts::NONE,
 };
 
 /// Channel statuses Omnisend accepts.
@@ -161,6 +162,7 @@ static BODY: ObjectSpec = ObjectSpec {
     ],
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: None,
+    ignore_case: false,
 };
 
 static IDENTIFIERS: ArraySpec = ArraySpec {
@@ -204,6 +206,7 @@ static IDENTIFIER: ObjectSpec = ObjectSpec {
     ],
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: Some(identifier),
+    ignore_case: false,
 };
 
 static CHANNEL: ObjectSpec = ObjectSpec {
@@ -227,10 +230,11 @@ static CHANNEL: ObjectSpec = ObjectSpec {
     ],
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: None,
+    ignore_case: false,
 };
 
 static TAGS: ArraySpec = ArraySpec {
-    items: Kind::Str(Format::NonEmpty),
+    items: Kind::Str(Format::NonEmpty(rules::OMNISEND_TAGS_TYPE)),
     max_items: Some((MAX_TAGS, rules::OMNISEND_TAGS_MAX_ITEMS)),
     dedupe: Some(rules::OMNISEND_TAGS_UNIQUE),
 };
@@ -280,11 +284,7 @@ fn identifier(w: &mut Walker<'_>, item: &mut Map<String, Value>) {
     if let (Some(kind), Some(id @ Value::String(_))) = (kind.as_deref(), item.get_mut("id")) {
         w.at("id", |w| {
             if kind == "email" {
-                w.check_string(
-                    id,
-                    &Format::Email(rules::OMNISEND_IDENTIFIERS_ID_FORMAT),
-                    rules::OMNISEND_IDENTIFIERS_ID_TYPE,
-                );
+                w.check_string(id, &Format::Email(rules::OMNISEND_IDENTIFIERS_ID_FORMAT));
             } else {
                 w.check_phone(
                     id,

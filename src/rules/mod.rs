@@ -151,12 +151,14 @@ macro_rules! rules {
 
 mod input;
 mod omnisend;
+mod sendios;
 
 pub use input::*;
 pub use omnisend::*;
+pub use sendios::*;
 
 /// The catalog: every provider's rules, in order.
-static CATALOG: &[&[&RuleInfo]] = &[input::RULES, omnisend::RULES];
+static CATALOG: &[&[&RuleInfo]] = &[input::RULES, sendios::RULES, omnisend::RULES];
 
 #[cfg(test)]
 mod tests {

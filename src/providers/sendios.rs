@@ -1,0 +1,303 @@
+//! Sendios: create an omnichannel user,
+//! `POST /v1/omnichannel/user/{project_id}` (path parameter `project_id`).
+//!
+//! Sendios' document prints the member types and limits but not the member
+//! names, except `app_push_token`; the names below are the crate's, chosen
+//! to match the document's descriptions in Sendios' snake-case style:
+//! `client_user_id`, `name`, `phone`, `email`, `app_push_token`,
+//! `language`, `country`, `platform`, `gender`, `vip`, `age`, `photo`,
+//! `auth_key`, `registration_date`, `fields`.
+//!
+//! Choices where the document is silent:
+//! - `null` for an optional member is accepted as "not given".
+//! - A phone number without `+` / `00` is read in the region of `country`
+//!   (alpha-2 or alpha-3), else the validator's default region.
+//! - `platform` accepts the strings `"0"`…`"4"` and the integers 0–4, which
+//!   are normalized to strings; `age` must be a JSON integer (`30.0` is a
+//!   type error).
+//! - `project_id` (envelopes only) may be a JSON integer or a string of
+//!   digits, as it is written in a URL path, within the int32 range.
+//! - `sendios.fields.consistent_type` compares JSON types (string, number,
+//!   boolean, array, object; integers and fractions are both numbers)
+//!   across every document one [`Validator`](crate::Validator) validates,
+//!   counted from 0 (see [`Validator::reset_batch`](crate::Validator::reset_batch)).
+//!
+//! ```
+//! use omnicontact::{Provider, Validator};
+//!
+//! let v = Validator::new(Provider::Sendios);
+//! let r = v.validate_str(r#"{"client_user_id":"u1","email":"A@B.CO","vip":"1","platform":4,
+//!     "app_push_token":"<a1b2c3d4 e5f6a7b8 a1b2c3d4 e5f6a7b8 a1b2c3d4 e5f6a7b8 a1b2c3d4 e5f6a7b8>",
+//!     "fields":{"plan":"pro"}}"#);
+//! assert!(r.is_valid());
+//! let body = r.normalized().unwrap();
+//! assert_eq!(body["email"], "A@b.co");
+//! assert_eq!(body["vip"], true);
+//! assert_eq!(body["platform"], "4");
+//! assert_eq!(body["app_push_token"], "a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8");
+//!
+//! // The same `fields` key with another type later in the batch:
+//! let r = v.validate_str(r#"{"client_user_id":"u2","fields":{"plan":3}}"#);
+//! assert_eq!(r.violations()[0].rule(), "sendios.fields.consistent_type");
+//! assert_eq!(r.violations()[0].message(), "`plan` was a string in document 0; here it is a number");
+//! ```
+
+use serde_json::{Map, Value};
+
+use super::{Operation, Parts, ProviderSpec};
+use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, type_name};
+use crate::rules;
+use crate::values::CountryCode;
+
+/// Sendios as data.
+pub(crate) static SPEC: ProviderSpec = ProviderSpec {
+    body: &BODY,
+    region,
+    checks: &[],
+    operations: &[Operation::Create],
+    parts: |_| Parts {
+        path: Some(&PATH),
+        query: None,
+        headers: None,
+    },
+};
+
+/// The longest `name`, in chars.
+pub const MAX_NAME: usize = 128;
+/// The longest `auth_key`, in chars.
+pub const MAX_AUTH_KEY: usize = 255;
+/// The oldest `age`.
+pub const MAX_AGE: i64 = 150;
+/// The `platform` values: unknown, desktop, mobile browser, Android app,
+/// iOS app.
+pub const PLATFORMS: &[&str] = &["0", "1", "2", "3", "4"];
+
+static BODY: ObjectSpec = ObjectSpec {
+    members: &[
+        Member::required(
+            "client_user_id",
+            Kind::Str(Format::NonEmpty(rules::SENDIOS_CLIENT_USER_ID_REQUIRED)),
+            rules::SENDIOS_CLIENT_USER_ID_TYPE,
+            rules::SENDIOS_CLIENT_USER_ID_REQUIRED,
+        ),
+        Member::optional(
+            "name",
+            Kind::Str(Format::MaxLength(MAX_NAME, rules::SENDIOS_NAME_MAX_LENGTH)),
+            rules::SENDIOS_NAME_TYPE,
+        ),
+        Member::optional(
+            "phone",
+            Kind::Str(Format::Phone {
+                format: rules::SENDIOS_PHONE_FORMAT,
+                invalid: rules::SENDIOS_PHONE_INVALID_NUMBER,
+            }),
+            rules::SENDIOS_PHONE_TYPE,
+        ),
+        Member::optional(
+            "email",
+            Kind::Str(Format::Email(rules::SENDIOS_EMAIL_FORMAT)),
+            rules::SENDIOS_EMAIL_TYPE,
+        ),
+        Member::optional(
+            "app_push_token",
+            Kind::Str(Format::PushToken(rules::SENDIOS_APP_PUSH_TOKEN_FORMAT)),
+            rules::SENDIOS_APP_PUSH_TOKEN_TYPE,
+        ),
+        Member::optional(
+            "language",
+            Kind::Str(Format::Language {
+                format: rules::SENDIOS_LANGUAGE_FORMAT,
+                lossy: rules::SENDIOS_LANGUAGE_LOSSY,
+            }),
+            rules::SENDIOS_LANGUAGE_TYPE,
+        ),
+        Member::optional(
+            "country",
+            Kind::Str(Format::Country {
+                format: rules::SENDIOS_COUNTRY_FORMAT,
+                alpha2: false,
+            }),
+            rules::SENDIOS_COUNTRY_TYPE,
+        ),
+        Member::optional(
+            "platform",
+            Kind::Custom(platform),
+            rules::SENDIOS_PLATFORM_ENUM,
+        ),
+        Member::optional(
+            "gender",
+            Kind::Str(Format::Gender(rules::SENDIOS_GENDER_ENUM)),
+            rules::SENDIOS_GENDER_TYPE,
+        ),
+        Member::optional("vip", Kind::Custom(vip), rules::SENDIOS_VIP_TYPE),
+        Member::optional(
+            "age",
+            Kind::Int(Some((0, MAX_AGE, rules::SENDIOS_AGE_RANGE))),
+            rules::SENDIOS_AGE_TYPE,
+        ),
+        Member::optional(
+            "photo",
+            Kind::Str(Format::Url(rules::SENDIOS_PHOTO_FORMAT)),
+            rules::SENDIOS_PHOTO_TYPE,
+        ),
+        Member::optional(
+            "auth_key",
+            Kind::Str(Format::MaxLength(
+                MAX_AUTH_KEY,
+                rules::SENDIOS_AUTH_KEY_MAX_LENGTH,
+            )),
+            rules::SENDIOS_AUTH_KEY_TYPE,
+        ),
+        Member::optional(
+            "registration_date",
+            Kind::Str(Format::SendiosDateTime(
+                rules::SENDIOS_REGISTRATION_DATE_FORMAT,
+            )),
+            rules::SENDIOS_REGISTRATION_DATE_TYPE,
+        ),
+        Member::optional("fields", Kind::Custom(fields), rules::SENDIOS_FIELDS_TYPE),
+    ],
+    unknown: Some(rules::SENDIOS_BODY_UNKNOWN_FIELD),
+    check: None,
+    ignore_case: false,
+};
+
+static PATH: ObjectSpec = ObjectSpec {
+    members: &[Member::required(
+        "project_id",
+        Kind::Custom(project_id),
+        rules::SENDIOS_PROJECT_ID_TYPE,
+        rules::SENDIOS_PROJECT_ID_REQUIRED,
+    )],
+    unknown: None,
+    check: None,
+    ignore_case: false,
+};
+
+/// The region national phone numbers are read in: `country`.
+fn region(body: &Map<String, Value>) -> Option<CountryCode> {
+    body.get("country")
+        .and_then(Value::as_str)
+        .and_then(|s| CountryCode::parse(s).ok())
+        .map(|c| c.to_alpha2())
+}
+
+/// `platform`: `"0"`…`"4"`; the integers 0–4 become strings.
+fn platform(w: &mut Walker<'_>, value: &mut Value) {
+    let rule = rules::SENDIOS_PLATFORM_ENUM;
+    match value {
+        Value::String(s) if PLATFORMS.contains(&s.as_str()) => {}
+        Value::Number(n) if n.as_u64().is_some_and(|n| n <= 4) => {
+            let to = Value::String(n.to_string());
+            let from = std::mem::replace(value, to.clone());
+            w.change(rule, from, to);
+        }
+        other => w.report(
+            rule,
+            format!(
+                "{} is not a platform; expected `0` (unknown), `1` (desktop), `2` (mobile browser), `3` (Android app) or `4` (iOS app)",
+                describe(other)
+            ),
+        ),
+    }
+}
+
+/// `vip`: a boolean; `0`, `1`, `"0"`, `"1"` become `false` / `true`.
+fn vip(w: &mut Walker<'_>, value: &mut Value) {
+    let flag = match value {
+        Value::Bool(_) => return,
+        Value::Number(n) => n.as_u64().filter(|n| *n <= 1),
+        Value::String(s) => match s.as_str() {
+            "0" => Some(0),
+            "1" => Some(1),
+            _ => None,
+        },
+        _ => None,
+    };
+    match flag {
+        Some(n) => {
+            let to = Value::Bool(n == 1);
+            let from = std::mem::replace(value, to.clone());
+            w.change(rules::SENDIOS_VIP_TYPE, from, to);
+        }
+        None => w.report(
+            rules::SENDIOS_VIP_TYPE,
+            format!("expected a boolean (or 0 / 1), found {}", describe(value)),
+        ),
+    }
+}
+
+/// `project_id`: an int32, as a JSON integer or a string of digits.
+fn project_id(w: &mut Walker<'_>, value: &mut Value) {
+    let ok = match value {
+        Value::Number(n) => n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
+        Value::String(s) => !s.starts_with('+') && s.parse::<i32>().is_ok(),
+        _ => false,
+    };
+    if !ok {
+        w.report(
+            rules::SENDIOS_PROJECT_ID_TYPE,
+            format!("expected an int32 project id, found {}", describe(value)),
+        );
+    }
+}
+
+/// `fields`: an object whose keys keep their JSON type across the batch.
+fn fields(w: &mut Walker<'_>, value: &mut Value) {
+    let Value::Object(map) = value else {
+        if !value.is_null() {
+            w.wrong_type(rules::SENDIOS_FIELDS_TYPE, "an object", value);
+        }
+        return;
+    };
+    let Some((batch, document)) = w.batch else {
+        return;
+    };
+    for (key, value) in map.iter() {
+        if value.is_null() {
+            continue;
+        }
+        let kind = type_name(value);
+        let first = {
+            let mut batch = batch
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            *batch
+                .field_types
+                .entry(key.clone())
+                .or_insert((kind, document))
+        };
+        if first.0 != kind {
+            w.at(key, |w| {
+                w.report(
+                    rules::SENDIOS_FIELDS_CONSISTENT_TYPE,
+                    format!(
+                        "`{key}` was {} {} in document {}; here it is {} {kind}",
+                        article(first.0),
+                        first.0,
+                        first.1,
+                        article(kind)
+                    ),
+                );
+            });
+        }
+    }
+}
+
+fn article(type_name: &str) -> &'static str {
+    if type_name.starts_with(['a', 'o']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// A short description of a value for messages: strings quoted, others by
+/// their JSON text or type.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("`{s}`"),
+        Value::Number(n) => format!("`{n}`"),
+        other => type_name(other).to_owned(),
+    }
+}
