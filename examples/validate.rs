@@ -113,6 +113,9 @@ struct Line<'a> {
     violations: &'a [Violation],
     changes: &'a [Change],
     normalized: Option<&'a Value>,
+    /// Rocket.Chat: the exact error body the server answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider_error: Option<&'a Value>,
 }
 
 fn main() -> ExitCode {
@@ -338,6 +341,7 @@ fn validate_input(
             violations: report.violations(),
             changes: report.changes(),
             normalized: report.normalized(),
+            provider_error: report.provider_error(),
         };
         totals.documents += 1;
         totals.valid += usize::from(line.valid);

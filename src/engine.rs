@@ -57,9 +57,12 @@ pub(crate) struct Member {
     pub kind: Kind,
     /// Reported when the JSON type is wrong.
     pub type_rule: &'static RuleInfo,
-    /// Reported when the member is missing or `null`; `None`: optional,
-    /// and `null` counts as absent.
+    /// Reported when the member is missing (or `null`, unless
+    /// `nullable`); `None`: optional, and `null` counts as absent.
     pub required: Option<&'static RuleInfo>,
+    /// `null` is handed to the kind's check instead of counting as absent
+    /// or missing (Rocket.Chat coerces it).
+    pub nullable: bool,
 }
 
 impl Member {
@@ -74,6 +77,7 @@ impl Member {
             kind,
             type_rule,
             required: None,
+            nullable: false,
         }
     }
 
@@ -89,6 +93,15 @@ impl Member {
             kind,
             type_rule,
             required: Some(required),
+            nullable: false,
+        }
+    }
+
+    /// The same member, with `null` handed to its check.
+    pub(crate) const fn nullable(self) -> Self {
+        Member {
+            nullable: true,
+            ..self
         }
     }
 }
@@ -190,6 +203,9 @@ pub(crate) struct Walker<'a> {
     /// Whether the request creates a record (advice that applies to
     /// creation only).
     pub creating: bool,
+    /// The provider's own answer to the body, when it is known and the
+    /// body is invalid in its eyes.
+    pub provider_error: Option<Value>,
     /// What the batch has seen so far, and this document's index in it.
     pub batch: Option<(&'a Mutex<Batch>, usize)>,
     path: String,
@@ -214,6 +230,7 @@ impl<'a> Walker<'a> {
             location,
             region: options.get_default_region().cloned(),
             creating: true,
+            provider_error: None,
             batch: None,
             path: String::new(),
             violations: Vec::new(),
@@ -330,7 +347,7 @@ impl<'a> Walker<'a> {
     }
 
     fn walk_member(&mut self, value: &mut Value, member: &Member) {
-        if value.is_null() {
+        if value.is_null() && !member.nullable {
             if let Some(rule) = member.required {
                 self.report(
                     rule,

@@ -441,6 +441,7 @@ pub struct Report {
     violations: Vec<Violation>,
     changes: Vec<Change>,
     normalized: Option<Value>,
+    provider_error: Option<Value>,
 }
 
 impl Report {
@@ -454,7 +455,34 @@ impl Report {
             violations,
             changes,
             normalized: valid.then_some(normalized),
+            provider_error: None,
         }
+    }
+
+    /// Sets the provider's own error body, kept only on an invalid report.
+    pub(crate) fn with_provider_error(mut self, error: Option<Value>) -> Self {
+        if !self.is_valid() {
+            self.provider_error = error;
+        }
+        self
+    }
+
+    /// The exact error body the provider would answer for this request,
+    /// when the report is invalid and the provider's answer is known
+    /// (Rocket.Chat: its 400 body for the first error in its own order, or
+    /// its 401 body when only the credentials are missing).
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::RocketChat).validate_str(r#"{"name":"John","phones":[]}"#);
+    /// assert_eq!(
+    ///     r.provider_error().unwrap()["error"],
+    ///     "must have required property 'emails' [invalid-params]"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn provider_error(&self) -> Option<&Value> {
+        self.provider_error.as_ref()
     }
 
     /// A report holding one violation and no normalized body.
@@ -574,14 +602,20 @@ impl fmt::Display for Report {
 }
 
 impl Serialize for Report {
-    /// `{"valid":…,"violations":[…],"changes":[…],"normalized":…}`
+    /// `{"valid":…,"violations":[…],"changes":[…],"normalized":…}`, then
+    /// `"provider_error":…` when there is one.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Report", 4)?;
+        let mut s = serializer.serialize_struct("Report", 5)?;
         s.serialize_field("valid", &self.is_valid())?;
         s.serialize_field("violations", &self.violations)?;
         s.serialize_field("changes", &self.changes)?;
         s.serialize_field("normalized", &self.normalized)?;
+        if let Some(error) = &self.provider_error {
+            s.serialize_field("provider_error", error)?;
+        } else {
+            s.skip_field("provider_error")?;
+        }
         s.end()
     }
 }

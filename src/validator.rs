@@ -387,7 +387,7 @@ impl Validator {
         let mut w = self.walker();
         w.violations = violations;
         self.walk_body(&mut w, &mut value);
-        Report::from_parts(w.violations, w.changes, value)
+        Report::from_parts(w.violations, w.changes, value).with_provider_error(w.provider_error)
     }
 
     fn check_envelope_value(&self, mut value: Value, violations: Vec<Violation>) -> Report {
@@ -434,16 +434,27 @@ impl Validator {
                 ),
             );
         }
-        Report::from_parts(w.violations, w.changes, value)
+        let headers_missing = w
+            .violations
+            .iter()
+            .any(|v| v.location() == Location::Header);
+        let provider_error = match self.provider.spec().provider_error {
+            Some(errors) if headers_missing => Some((errors.unauthorized)()),
+            _ => w.provider_error.take(),
+        };
+        Report::from_parts(w.violations, w.changes, value).with_provider_error(provider_error)
     }
 
     /// Walks a body with the provider's table and checks.
     fn walk_body(&self, w: &mut Walker<'_>, body: &mut Value) {
+        let spec = self.provider.spec();
+        if let Some(errors) = spec.provider_error {
+            w.provider_error = (errors.body)(body);
+        }
         let Value::Object(map) = body else {
             w.wrong_type(rules::INPUT_BODY_TYPE, "a JSON object", body);
             return;
         };
-        let spec = self.provider.spec();
         w.creating = self.operation == Operation::Create;
         if let Some(region) = (spec.region)(map) {
             w.region = Some(region);

@@ -220,8 +220,9 @@ fn unknown_provider_is_a_usage_error() {
 
 #[test]
 fn unimplemented_provider_is_a_usage_error() {
-    run(&["--provider", "raia"], b"")
-        .assert_fatal("provider `raia` is not implemented yet; implemented: omnisend, sendios");
+    run(&["--provider", "raia"], b"").assert_fatal(
+        "provider `raia` is not implemented yet; implemented: omnisend, sendios, rocketchat",
+    );
     run(&["--provider=raia"], b"").assert_fatal("provider `raia` is not implemented yet");
 }
 
@@ -586,4 +587,28 @@ fn a_closed_pipe_ends_the_run_quietly() {
     feeder.join().unwrap();
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("cannot write"), "{stderr}");
+}
+
+#[test]
+fn rocketchat_invalid_lines_carry_the_server_error_body() {
+    let input = ndjson(&[
+        r#"{"name":"John","phones":["+14155552671"],"emails":["john@example.com"]}"#,
+        r#"{"name":"John","phones":[]}"#,
+    ]);
+    let run = run(&["--provider", "rocketchat"], &input);
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines = run.lines();
+    assert!(lines[0].get("provider_error").is_none(), "{:?}", lines[0]);
+    assert_eq!(
+        lines[1]["provider_error"],
+        serde_json::json!({
+            "success": false,
+            "error": "must have required property 'emails' [invalid-params]",
+            "errorType": "invalid-params"
+        })
+    );
+    assert_eq!(
+        rule_paths(&lines[1]),
+        [("rocketchat.emails.required", "/emails")]
+    );
 }

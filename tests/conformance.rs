@@ -21,7 +21,8 @@
 //!   "absent": ["omnisend.tags.unique"],                // ids that must not appear
 //!   "normalized": { },                // optional: exact normalized body (null: invalid)
 //!   "changes": [["rule", "/path", "from", "to"]],      // optional: exact, in order
-//!   "suggestions": {"/path": "suggestion"}             // optional
+//!   "suggestions": {"/path": "suggestion"},            // optional
+//!   "provider_error": { }             // optional: exact (null: none)
 //! }
 //! ```
 //! Each rule id of the catalog must be triggered by at least one case and
@@ -192,6 +193,14 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
                     "{name}: suggestion at {path}: want {suggestion}, got {got:?}"
                 ));
             }
+        }
+    }
+    if let Some(want) = case.get("provider_error") {
+        let got = report.provider_error().cloned().unwrap_or(Value::Null);
+        if &got != want {
+            out.failures.push(format!(
+                "{name}: provider_error\n  want {want}\n  got  {got}"
+            ));
         }
     }
     // Normalization is idempotent: the normalized body validates with no

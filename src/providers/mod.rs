@@ -10,6 +10,7 @@ use crate::engine::{ObjectCheck, ObjectSpec};
 use crate::values::CountryCode;
 
 pub mod omnisend;
+pub mod rocketchat;
 pub mod sendios;
 
 /// A messaging / CRM platform whose records the crate validates.
@@ -29,15 +30,18 @@ pub enum Provider {
     Omnisend,
     /// Sendios omnichannel users (`POST …/omnichannel/user/{project_id}`).
     Sendios,
+    /// Rocket.Chat omnichannel contacts (`POST /api/v1/omnichannel/contacts`).
+    RocketChat,
 }
 
 impl Provider {
     /// Every implemented provider.
     ///
     /// ```
-    /// assert_eq!(omnicontact::Provider::ALL.len(), 2);
+    /// assert_eq!(omnicontact::Provider::ALL.len(), 3);
     /// ```
-    pub const ALL: &'static [Provider] = &[Provider::Omnisend, Provider::Sendios];
+    pub const ALL: &'static [Provider] =
+        &[Provider::Omnisend, Provider::Sendios, Provider::RocketChat];
 
     /// The lowercase name used on the command line and in rule ids.
     ///
@@ -49,6 +53,7 @@ impl Provider {
         match self {
             Provider::Omnisend => "omnisend",
             Provider::Sendios => "sendios",
+            Provider::RocketChat => "rocketchat",
         }
     }
 
@@ -67,6 +72,7 @@ impl Provider {
         match self {
             Provider::Omnisend => &omnisend::SPEC,
             Provider::Sendios => &sendios::SPEC,
+            Provider::RocketChat => &rocketchat::SPEC,
         }
     }
 }
@@ -78,13 +84,13 @@ impl fmt::Display for Provider {
 }
 
 /// The providers the crate will support but does not implement yet.
-const PLANNED: &[&str] = &["rocketchat", "suprsend", "raia"];
+const PLANNED: &[&str] = &["suprsend", "raia"];
 
 /// Why a provider or operation name was not accepted.
 ///
 /// ```
 /// let e = "mailchimp".parse::<omnicontact::Provider>().unwrap_err();
-/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend, sendios");
+/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend, sendios, rocketchat");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -232,6 +238,18 @@ pub(crate) struct ProviderSpec {
     /// The member tables of an operation's path parameters, query
     /// parameters and headers (checked in request envelopes).
     pub parts: fn(Operation) -> Parts,
+    /// The provider's own error answers, when they are known.
+    pub provider_error: Option<ProviderErrors>,
+}
+
+/// How a provider answers an invalid request.
+#[derive(Clone, Copy)]
+pub(crate) struct ProviderErrors {
+    /// The error body for a body as sent, `None` when it would be accepted.
+    pub body: fn(&Value) -> Option<Value>,
+    /// The error body when credentials (headers) are missing; providers
+    /// check them before the body.
+    pub unauthorized: fn() -> Value,
 }
 
 /// The member tables of a request's parts other than the body; `None`

@@ -58,6 +58,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
         country_conflict,
         source_tag_advice,
     ],
+    provider_error: None,
     operations: &[Operation::Create],
     parts: |_| Parts::NONE,
 };

@@ -54,6 +54,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     body: &BODY,
     region,
     checks: &[],
+    provider_error: None,
     operations: &[Operation::Create],
     parts: |_| Parts {
         path: Some(&PATH),

@@ -151,14 +151,21 @@ macro_rules! rules {
 
 mod input;
 mod omnisend;
+mod rocketchat;
 mod sendios;
 
 pub use input::*;
 pub use omnisend::*;
+pub use rocketchat::*;
 pub use sendios::*;
 
 /// The catalog: every provider's rules, in order.
-static CATALOG: &[&[&RuleInfo]] = &[input::RULES, sendios::RULES, omnisend::RULES];
+static CATALOG: &[&[&RuleInfo]] = &[
+    input::RULES,
+    sendios::RULES,
+    rocketchat::RULES,
+    omnisend::RULES,
+];
 
 #[cfg(test)]
 mod tests {
