@@ -327,7 +327,8 @@ fn validate_input(
     out: &mut impl Write,
     totals: &mut Totals,
 ) -> Result<(), Failure> {
-    for document in Documents::new(reader) {
+    let max_bytes = validator.options().get_max_bytes();
+    for document in Documents::with_max_bytes(reader, max_bytes) {
         let document = document.map_err(Failure::Input)?;
         let report = if envelope {
             document.validate_envelope(validator)

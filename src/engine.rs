@@ -7,6 +7,7 @@
 //! fail-fast.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
 use serde_json::{Map, Value};
@@ -427,24 +428,37 @@ impl<'a> Walker<'a> {
 
     /// Removes items equal to an earlier one, recording one warning per
     /// duplicate and one change of the whole array.
+    /// Linear in the number of items: each is looked up by hash.
     fn dedupe(&mut self, items: &mut Vec<Value>, rule: &'static RuleInfo) {
-        let mut kept: Vec<Value> = Vec::with_capacity(items.len());
-        let mut removed = false;
+        // Each distinct item and the index it was first seen at.
+        let mut first_seen: HashMap<Hashed<'_>, usize> = HashMap::with_capacity(items.len());
+        let mut duplicates: Vec<(usize, usize)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            match kept.iter().position(|k| k == item) {
-                Some(first) => {
-                    removed = true;
-                    self.at_index(i, |w| {
-                        w.report(rule, format!("duplicate of item {first}; removed"));
-                    });
-                }
-                None => kept.push(item.clone()),
+            let first = *first_seen.entry(Hashed(item)).or_insert(i);
+            if first != i {
+                duplicates.push((i, first));
             }
         }
-        if removed {
-            let from = std::mem::replace(items, kept);
-            self.change(rule, Value::Array(from), Value::Array(items.clone()));
+        drop(first_seen);
+        if duplicates.is_empty() {
+            return;
         }
+        for &(i, first) in &duplicates {
+            self.at_index(i, |w| {
+                w.report(rule, format!("duplicate of item {first}; removed"));
+            });
+        }
+        let mut drop_at = duplicates.iter().map(|&(i, _)| i).peekable();
+        let mut kept = Vec::with_capacity(items.len() - duplicates.len());
+        for (i, item) in items.iter().enumerate() {
+            if drop_at.peek() == Some(&i) {
+                drop_at.next();
+            } else {
+                kept.push(item.clone());
+            }
+        }
+        let from = std::mem::replace(items, kept);
+        self.change(rule, Value::Array(from), Value::Array(items.clone()));
     }
 
     pub(crate) fn check_string(&mut self, value: &mut Value, format: &Format) {
@@ -567,6 +581,52 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// A JSON value as a hash-map key, with [`Value`]'s own equality: object
+/// members hash in key order, since equal objects may list them in another
+/// order.
+struct Hashed<'a>(&'a Value);
+
+impl PartialEq for Hashed<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Hashed<'_> {}
+
+impl Hash for Hashed<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_value(self.0, state);
+    }
+}
+
+/// Hashes `value` without recursion (documents may be deep).
+fn hash_value<H: Hasher>(value: &Value, state: &mut H) {
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        std::mem::discriminant(v).hash(state);
+        match v {
+            Value::Null => {}
+            Value::Bool(b) => b.hash(state),
+            Value::Number(n) => n.hash(state),
+            Value::String(s) => s.hash(state),
+            Value::Array(items) => {
+                items.len().hash(state);
+                stack.extend(items.iter().rev());
+            }
+            Value::Object(map) => {
+                map.len().hash(state);
+                let mut members: Vec<_> = map.iter().collect();
+                members.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                for (k, _) in &members {
+                    k.hash(state);
+                }
+                stack.extend(members.into_iter().rev().map(|(_, v)| v));
+            }
+        }
+    }
+}
+
 /// The nesting depth of a value (a scalar is 0, `{}` is 1), computed
 /// without recursion.
 pub(crate) fn depth_exceeds(value: &Value, limit: usize) -> bool {
@@ -595,6 +655,21 @@ pub(crate) fn depth_exceeds(value: &Value, limit: usize) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn equal_values_hash_alike() {
+        use std::collections::hash_map::DefaultHasher;
+        let h = |v: &Value| {
+            let mut s = DefaultHasher::new();
+            Hashed(v).hash(&mut s);
+            s.finish()
+        };
+        let a = json!({"x": 1, "y": [true, null, "s"]});
+        let b: Value = serde_json::from_str(r#"{"y": [true, null, "s"], "x": 1}"#).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(h(&a), h(&b));
+        assert_ne!(h(&json!(["a", "b"])), h(&json!(["b", "a"])));
+    }
 
     #[test]
     fn depth_counts_containers() {

@@ -25,6 +25,23 @@ pub(crate) struct Parsed {
     pub duplicates: Vec<String>,
 }
 
+/// `serde_json`'s message, with the line counted from `first_line`.
+fn syntax_message(e: &serde_json::Error, first_line: usize) -> String {
+    let message = e.to_string();
+    if e.line() == 0 || first_line <= 1 {
+        return message;
+    }
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match message.strip_suffix(&suffix) {
+        Some(what) => format!(
+            "{what} at line {} column {}",
+            e.line().saturating_add(first_line - 1),
+            e.column()
+        ),
+        None => message,
+    }
+}
+
 struct State {
     path: String,
     max_depth: usize,
@@ -33,8 +50,13 @@ struct State {
 }
 
 /// Parses `text`, refusing nesting deeper than `max_depth` (the body object
-/// itself is depth 1).
-pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Parsed, ParseFailure> {
+/// itself is depth 1). `text` starts on line `first_line` of its file; a
+/// syntax error names the file's line.
+pub(crate) fn parse(
+    text: &str,
+    max_depth: usize,
+    first_line: usize,
+) -> Result<Parsed, ParseFailure> {
     let mut state = State {
         path: String::new(),
         max_depth,
@@ -55,7 +77,7 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Parsed, ParseFailure
         }),
         Err(e) => match state.too_deep {
             Some(path) => Err(ParseFailure::TooDeep(path)),
-            None => Err(ParseFailure::Syntax(e.to_string())),
+            None => Err(ParseFailure::Syntax(syntax_message(&e, first_line))),
         },
     }
 }
@@ -167,22 +189,22 @@ mod tests {
 
     #[test]
     fn reads_values_in_order() {
-        let p = parse(r#"{"b":1,"a":[true,null,"x",1.5]}"#, 32).unwrap();
+        let p = parse(r#"{"b":1,"a":[true,null,"x",1.5]}"#, 32, 1).unwrap();
         assert_eq!(p.value.to_string(), r#"{"b":1,"a":[true,null,"x",1.5]}"#);
         assert!(p.duplicates.is_empty());
     }
 
     #[test]
     fn reports_duplicates_with_their_pointer() {
-        let p = parse(r#"{"a":1,"o":{"x/y":1,"x/y":2},"a":3}"#, 32).unwrap();
+        let p = parse(r#"{"a":1,"o":{"x/y":1,"x/y":2},"a":3}"#, 32, 1).unwrap();
         assert_eq!(p.duplicates, ["/o/x~1y", "/a"]);
         assert_eq!(p.value["a"], 3);
     }
 
     #[test]
     fn depth_limit_counts_the_body_as_one() {
-        assert!(parse(r#"{"a":{"b":1}}"#, 2).is_ok());
-        match parse(r#"{"a":{"b":[1]}}"#, 2) {
+        assert!(parse(r#"{"a":{"b":1}}"#, 2, 1).is_ok());
+        match parse(r#"{"a":{"b":[1]}}"#, 2, 1) {
             Err(ParseFailure::TooDeep(p)) => assert_eq!(p, "/a/b"),
             _ => panic!("expected too deep"),
         }
@@ -191,7 +213,7 @@ mod tests {
     #[test]
     fn deep_input_beyond_serde_limit_is_too_deep_not_a_crash() {
         let text = "[".repeat(100_000);
-        match parse(&text, 32) {
+        match parse(&text, 32, 1) {
             Err(ParseFailure::TooDeep(p)) => assert_eq!(p.matches('/').count(), 32),
             _ => panic!("expected too deep"),
         }
@@ -199,11 +221,18 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_line_and_column() {
-        match parse("{\n\"a\": 1e400}", 32) {
+        match parse("{\n\"a\": 1e400}", 32, 1) {
             Err(ParseFailure::Syntax(m)) => assert!(m.contains("line 2"), "{m}"),
             _ => panic!("expected a syntax error"),
         }
-        assert!(matches!(parse("", 32), Err(ParseFailure::Syntax(_))));
-        assert!(matches!(parse("{} {}", 32), Err(ParseFailure::Syntax(_))));
+        assert!(matches!(parse("", 32, 1), Err(ParseFailure::Syntax(_))));
+        assert!(matches!(
+            parse("{} {}", 32, 1),
+            Err(ParseFailure::Syntax(_))
+        ));
+        match parse("{\n\"a\": 1e400}", 32, 10) {
+            Err(ParseFailure::Syntax(m)) => assert!(m.ends_with("at line 11 column 10"), "{m}"),
+            _ => panic!("expected a syntax error"),
+        }
     }
 }

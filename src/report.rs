@@ -262,7 +262,9 @@ impl fmt::Display for Violation {
             },
             self.message
         )?;
-        if let Some(s) = &self.suggestion {
+        if let Some(s) = &self.suggestion
+            && !self.message.contains("did you mean")
+        {
             write!(f, " (did you mean `{s}`?)")?;
         }
         Ok(())
@@ -504,10 +506,13 @@ impl Report {
     /// ```
     /// # use omnicontact::{Provider, Validator};
     /// assert!(!Validator::new(Provider::Omnisend).validate_str("{}").is_valid());
+    /// assert!(omnicontact::Report::default().is_valid()); // nothing reported
     /// ```
     #[must_use]
     pub fn is_valid(&self) -> bool {
-        self.normalized.is_some()
+        self.violations
+            .iter()
+            .all(|v| v.severity() != Severity::Error)
     }
 
     /// Every violation, in document order.

@@ -172,7 +172,8 @@ impl Document {
 
     /// Validates the document as a request body
     /// ([`Validator::validate_bytes`]). A truncated document is an
-    /// `input.body.max_length` error, whatever the validator's own limit.
+    /// `input.body.max_length` error, whatever the validator's own limit;
+    /// a syntax error names the line of the stream, not of the document.
     ///
     /// ```
     /// use omnicontact::stream::Documents;
@@ -184,12 +185,15 @@ impl Document {
     ///
     /// let doc = Documents::with_max_bytes(&b"{\"email\":\"a@b.co\"}"[..], 8).next().unwrap()?;
     /// assert_eq!(doc.validate(&v).violations()[0].rule(), "input.body.max_length");
+    ///
+    /// let doc = Documents::new(&b"{}\n{\"email\": }"[..]).nth(1).unwrap()?;
+    /// assert!(doc.validate(&v).violations()[0].message().ends_with("at line 2 column 11"));
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn validate(&self, validator: &Validator) -> Report {
         match self.too_long(validator) {
             Some(report) => report,
-            None => validator.validate_bytes(&self.bytes),
+            None => validator.body_from_bytes(&self.bytes, self.line),
         }
     }
 
@@ -211,7 +215,7 @@ impl Document {
         if let Some(report) = self.too_long(validator) {
             return report;
         }
-        validator.validate_envelope_bytes(&self.bytes)
+        validator.envelope_from_bytes(&self.bytes, self.line)
     }
 
     /// The `input.body.max_length` report of a truncated document (which

@@ -71,6 +71,35 @@ pub fn fold_confusables(s: &str) -> String {
     s.chars().filter_map(fold_char).collect()
 }
 
+/// Spells `s` in ASCII where that keeps every letter: confusables folded,
+/// diacritics dropped (`plaukų` → `plauku`), and each run of other
+/// non-alphanumeric characters turned into one `_`; `None` when a letter
+/// has no ASCII spelling (`名前`), since a name that loses letters is no
+/// suggestion.
+pub(crate) fn ascii_identifier(s: &str) -> Option<String> {
+    let folded = fold_confusables(s);
+    let decomposed = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(&folded);
+    let mut out = String::with_capacity(decomposed.len());
+    for c in decomposed.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if is_combining_mark(c) {
+            // A diacritic of the letter before it.
+        } else if c.is_alphanumeric() {
+            return None;
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    Some(out.trim_matches('_').to_owned())
+}
+
+/// The combining diacritical marks blocks (U+0300–U+036F, U+1AB0–U+1AFF,
+/// U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// Letters of other scripts that look like ASCII letters, sorted by the
 /// first char (Cyrillic and Greek homoglyphs).
 const LOOKALIKES: &[(char, char)] = &[
@@ -193,6 +222,22 @@ fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_identifiers_keep_every_letter() {
+        assert_eq!(
+            ascii_identifier("plaukų spalva").as_deref(),
+            Some("plauku_spalva")
+        );
+        assert_eq!(ascii_identifier("ąb").as_deref(), Some("ab"));
+        assert_eq!(
+            ascii_identifier("-hair--color-").as_deref(),
+            Some("hair_color")
+        );
+        assert_eq!(ascii_identifier("ｅｍａｉｌ").as_deref(), Some("email"));
+        assert_eq!(ascii_identifier("名前"), None);
+        assert_eq!(ascii_identifier("łaba"), None);
+    }
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()

@@ -22,6 +22,19 @@ const ENVELOPE_PARTS: &[&str] = &["path", "query", "headers", "body"];
 /// A validator never panics and never does I/O; it is `Send + Sync`, so
 /// one can be shared by many threads.
 ///
+/// **Numbers** are read as IEEE 754 doubles (integers up to `u64` / `i64`
+/// exactly), as the providers' own JSON parsers read them; digits beyond a
+/// double's precision (`1.00000000000000000001`, integers above
+/// `u64::MAX`) are not kept, and the normalized body prints the double.
+/// Send such values as strings to keep every digit.
+///
+/// ```
+/// # use omnicontact::{Provider, Validator};
+/// let v = Validator::new(Provider::Sendios);
+/// let r = v.validate_str(r#"{"client_user_id":"u1","fields":{"n":1.00000000000000000001}}"#);
+/// assert_eq!(r.normalized().unwrap()["fields"]["n"], 1.0);
+/// ```
+///
 /// ```
 /// use omnicontact::{Provider, Validator};
 ///
@@ -216,10 +229,7 @@ impl Validator {
     /// assert!(r.violations()[0].message().contains("line 1"));
     /// ```
     pub fn validate_str(&self, text: &str) -> Report {
-        match self.read(text) {
-            Ok((value, violations)) => self.check_body_value(value, violations),
-            Err(report) => report,
-        }
+        self.body_from_text(text, 1)
     }
 
     /// Validates one JSON request body given as bytes; invalid UTF-8 is an
@@ -231,7 +241,7 @@ impl Validator {
     /// assert_eq!(r.violations()[0].rule(), "input.json.format");
     /// ```
     pub fn validate_bytes(&self, bytes: &[u8]) -> Report {
-        utf8(bytes).map_or_else(|r| r, |text| self.validate_str(text))
+        self.body_from_bytes(bytes, 1)
     }
 
     /// Validates a request envelope given as bytes (see
@@ -245,7 +255,7 @@ impl Validator {
     /// assert_eq!(v.validate_envelope_bytes(b"\xff").violations()[0].rule(), "input.json.format");
     /// ```
     pub fn validate_envelope_bytes(&self, bytes: &[u8]) -> Report {
-        utf8(bytes).map_or_else(|r| r, |text| self.validate_envelope_str(text))
+        self.envelope_from_bytes(bytes, 1)
     }
 
     /// Validates a request body that is already a JSON value.
@@ -277,10 +287,7 @@ impl Validator {
     /// assert_eq!(v.validate_envelope_str("{}").violations()[0].rule(), "input.body.type");
     /// ```
     pub fn validate_envelope_str(&self, text: &str) -> Report {
-        match self.read(text) {
-            Ok((value, violations)) => self.check_envelope_value(value, violations),
-            Err(report) => report,
-        }
+        self.envelope_from_text(text, 1)
     }
 
     /// Validates a request envelope that is already a JSON value.
@@ -299,10 +306,54 @@ impl Validator {
         self.check_envelope_value(value, Vec::new())
     }
 
+    /// Validates a body whose text starts on line `first_line` of its
+    /// file, so syntax errors name the file's line. A document that cannot
+    /// be read still counts as a document of the batch.
+    pub(crate) fn body_from_bytes(&self, bytes: &[u8], first_line: usize) -> Report {
+        match utf8(bytes) {
+            Ok(text) => self.body_from_text(text, first_line),
+            Err(report) => {
+                self.skip_document();
+                report
+            }
+        }
+    }
+
+    fn body_from_text(&self, text: &str, first_line: usize) -> Report {
+        match self.read(text, first_line) {
+            Ok((value, violations)) => self.check_body_value(value, violations),
+            Err(report) => {
+                self.skip_document();
+                report
+            }
+        }
+    }
+
+    /// [`Validator::body_from_bytes`] for a request envelope.
+    pub(crate) fn envelope_from_bytes(&self, bytes: &[u8], first_line: usize) -> Report {
+        match utf8(bytes) {
+            Ok(text) => self.envelope_from_text(text, first_line),
+            Err(report) => {
+                self.skip_document();
+                report
+            }
+        }
+    }
+
+    fn envelope_from_text(&self, text: &str, first_line: usize) -> Report {
+        match self.read(text, first_line) {
+            Ok((value, violations)) => self.check_envelope_value(value, violations),
+            Err(report) => {
+                self.skip_document();
+                report
+            }
+        }
+    }
+
     /// Reads a document, or the report that says why it cannot be read.
     /// Duplicate member names are returned as violations.
     #[allow(clippy::result_large_err)]
-    fn read(&self, text: &str) -> Result<(Value, Vec<Violation>), Report> {
+    fn read(&self, text: &str, first_line: usize) -> Result<(Value, Vec<Violation>), Report> {
         let max = self.options.get_max_bytes();
         if text.len() > max {
             return Err(Report::single(
@@ -315,7 +366,7 @@ impl Validator {
                 ),
             ));
         }
-        match parse::parse(text, self.options.get_max_depth()) {
+        match parse::parse(text, self.options.get_max_depth(), first_line) {
             Ok(parsed) => {
                 let duplicates = parsed
                     .duplicates

@@ -169,8 +169,8 @@ fn arbitrary_bytes_never_panic() {
         "NaN",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let v = omnisend();
-    for _ in 0..3000 {
+    let validators: Vec<Validator> = Provider::ALL.iter().map(|p| Validator::new(*p)).collect();
+    for round in 0..3000 {
         let mut doc = String::new();
         for _ in 0..(state % 40) {
             state ^= state << 13;
@@ -178,9 +178,28 @@ fn arbitrary_bytes_never_panic() {
             state ^= state << 17;
             doc.push_str(pieces[usize::try_from(state % pieces.len() as u64).unwrap()]);
         }
-        let report = v.validate_str(&doc);
-        assert_eq!(report.is_valid(), report.normalized().is_some());
-        let _ = v.validate_envelope_str(&doc);
-        let _ = v.validate_bytes(doc.as_bytes());
+        let v = &validators[round % validators.len()];
+        for report in [v.validate_str(&doc), v.validate_envelope_str(&doc)] {
+            // Valid exactly when no error was reported, and then with a body.
+            let errors = report
+                .violations()
+                .iter()
+                .any(|x| x.severity() == omnicontact::Severity::Error);
+            assert_eq!(report.is_valid(), !errors, "{doc:?}: {report}");
+            assert_eq!(report.normalized().is_some(), !errors, "{doc:?}");
+            for x in report.violations() {
+                assert!(
+                    x.path().is_empty() || x.path().starts_with('/'),
+                    "{doc:?}: {x}"
+                );
+            }
+        }
+        // A valid body normalizes to itself.
+        if let Some(body) = v.validate_str(&doc).normalized() {
+            let again = v.validate_value(body.clone());
+            assert!(again.changes().is_empty(), "{doc:?}: {again}");
+            assert_eq!(again.normalized(), Some(body), "{doc:?}");
+        }
+        assert_eq!(v.validate_bytes(doc.as_bytes()), v.validate_str(&doc));
     }
 }

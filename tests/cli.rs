@@ -384,6 +384,34 @@ fn pretty_printed_documents_and_invalid_utf8() {
 }
 
 #[test]
+fn a_syntax_error_names_the_line_of_the_file() {
+    let input = b"{\"email\":\"jane@example.com\",\"tags\":[\"source: test\"]}\n\n{\n  \"email\": \"a@b.co\",\n  \"tags\": [\"source: test\"],\n}\n";
+    let run = run(&["--provider", "omnisend"], input);
+    assert_eq!(run.positions(), [(0, 1, true), (1, 3, false)]);
+    let message = run.lines()[1]["violations"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(message.ends_with("at line 6 column 1"), "{message}");
+}
+
+#[test]
+fn a_broken_document_still_counts_in_the_batch() {
+    let input = ndjson(&[
+        "{not json",
+        r#"{"client_user_id":"u1","fields":{"plan":"pro"}}"#,
+        r#"{"client_user_id":"u2","fields":{"plan":3}}"#,
+    ]);
+    let run = run(&["--provider", "sendios"], &input);
+    let lines = run.lines();
+    assert_eq!(rules(&lines[0]), ["input.json.format"]);
+    assert_eq!(
+        lines[2]["violations"][0]["message"],
+        "`plan` was a string in document 1; here it is a number"
+    );
+}
+
+#[test]
 fn stdin_is_read_without_files_and_for_dash() {
     let input = ndjson(&[VALID, VALID_2]);
     for args in [

@@ -204,14 +204,17 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
         }
     }
     // Normalization is idempotent: the normalized body validates with no
-    // change and no new error.
+    // change, no new error, and normalizes to itself.
     if let Some(normalized) = report.normalized() {
         let again = if envelope {
             validator.validate_envelope_value(normalized.clone())
         } else {
             validator.validate_value(normalized.clone())
         };
-        if !again.changes().is_empty() || !again.is_valid() {
+        if !again.changes().is_empty()
+            || !again.is_valid()
+            || again.normalized() != Some(normalized)
+        {
             out.failures.push(format!(
                 "{name}: normalizing the normalized body is not a no-op: {again}"
             ));

@@ -40,6 +40,9 @@
 //! assert_eq!(report.violations()[0].rule(), "omnisend.tags.unique");
 //! ```
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
@@ -347,14 +350,21 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
         ))
     };
     let mut merged: Vec<Value> = Vec::with_capacity(items.len());
-    let mut keys: Vec<Option<(String, String)>> = Vec::with_capacity(items.len());
+    // Each (type, id) and the index in `merged` of its first item.
+    let mut seen: HashMap<(String, String), usize> = HashMap::with_capacity(items.len());
     let mut changed = false;
     w.at("identifiers", |w| {
         for (i, item) in items.iter().enumerate() {
-            let k = key(item);
-            let first = k
-                .as_ref()
-                .and_then(|k| keys.iter().position(|seen| seen.as_ref() == Some(k)));
+            let first = match key(item) {
+                Some(k) => match seen.entry(k) {
+                    Entry::Occupied(e) => Some(*e.get()),
+                    Entry::Vacant(e) => {
+                        e.insert(merged.len());
+                        None
+                    }
+                },
+                None => None,
+            };
             if let Some(j) = first {
                 changed = true;
                 w.at_index(i, |w| {
@@ -366,7 +376,6 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
                 merge_identifier(&mut merged[j], item);
             } else {
                 merged.push(item.clone());
-                keys.push(k);
             }
         }
         if changed {
@@ -380,24 +389,33 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
     });
 }
 
-/// Takes into `first` what `later` adds: members `first` lacks, and
-/// channels whose status is more recent.
+/// Takes into `first` what `later` adds: members `first` lacks (a `null`
+/// member counts as lacking, as `null` means "not given"), and channels
+/// whose status is more recent.
 fn merge_identifier(first: &mut Value, later: &Value) {
     let (Value::Object(first), Value::Object(later)) = (first, later) else {
         return;
     };
     for (name, value) in later {
+        if value.is_null() {
+            continue;
+        }
         match (first.get_mut(name), name.as_str()) {
             (None, _) => {
                 first.insert(name.clone(), value.clone());
             }
+            (Some(current @ Value::Null), _) => *current = value.clone(),
             (Some(Value::Object(mine)), "channels") => {
                 if let Value::Object(theirs) = value {
                     for (channel, status) in theirs {
+                        if status.is_null() {
+                            continue;
+                        }
                         match mine.get_mut(channel) {
                             None => {
                                 mine.insert(channel.clone(), status.clone());
                             }
+                            Some(current) if current.is_null() => *current = status.clone(),
                             Some(current) => {
                                 if status_date(status) > status_date(current) {
                                     *current = status.clone();
@@ -525,20 +543,16 @@ fn check_property_name(w: &mut Walker<'_>, name: &str) {
     } else {
         "a custom property name may contain only latin letters, digits and `_`".to_owned()
     };
-    // Suggest the name with each run of other characters replaced by `_`.
-    let mut fixed = String::new();
-    for c in suggest::fold_confusables(name)
-        .chars()
-        .take(MAX_PROPERTY_NAME)
-    {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            fixed.push(c);
-        } else if !fixed.ends_with('_') {
-            fixed.push('_');
-        }
-    }
-    let fixed = fixed.trim_matches('_').to_owned();
-    let suggestion = (valid_property_name(&fixed) && fixed != name).then_some(fixed);
+    // Suggest the name spelled in ASCII, cut to the longest allowed.
+    let suggestion = suggest::ascii_identifier(name)
+        .map(|fixed| {
+            let cut = fixed
+                .char_indices()
+                .nth(MAX_PROPERTY_NAME)
+                .map_or(fixed.len(), |(i, _)| i);
+            fixed[..cut].trim_end_matches('_').to_owned()
+        })
+        .filter(|fixed| valid_property_name(fixed) && fixed != name);
     w.report_suggesting(
         rules::OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT,
         message,
@@ -664,9 +678,11 @@ fn round_decimal(text: &str, places: usize) -> Option<String> {
     let kept = String::from_utf8(kept).ok()?;
     let padded = format!("{kept:0>width$}", width = places + 1);
     let (int_digits, frac_digits) = padded.split_at(padded.len() - places);
+    // A value that rounds to zero is `0`, not `-0`.
+    let zero = kept.bytes().all(|b| b == b'0');
     Some(format!(
         "{}{}.{}",
-        if negative { "-" } else { "" },
+        if negative && !zero { "-" } else { "" },
         int_digits,
         frac_digits
     ))
@@ -682,6 +698,7 @@ mod tests {
         assert_eq!(round_decimal("-1.1234564", 6).as_deref(), Some("-1.123456"));
         assert_eq!(round_decimal("0.9999999", 6).as_deref(), Some("1.000000"));
         assert_eq!(round_decimal("1e-7", 6).as_deref(), Some("0.000000"));
+        assert_eq!(round_decimal("-1e-7", 6).as_deref(), Some("0.000000"));
         assert_eq!(round_decimal("5e-7", 6).as_deref(), Some("0.000001"));
         assert_eq!(
             round_decimal("1.2345675e-3", 6).as_deref(),
