@@ -221,7 +221,7 @@ fn unknown_provider_is_a_usage_error() {
 #[test]
 fn unimplemented_provider_is_a_usage_error() {
     run(&["--provider", "raia"], b"").assert_fatal(
-        "provider `raia` is not implemented yet; implemented: omnisend, sendios, rocketchat",
+        "provider `raia` is not implemented yet; implemented: omnisend, sendios, rocketchat, suprsend",
     );
     run(&["--provider=raia"], b"").assert_fatal("provider `raia` is not implemented yet");
 }
@@ -261,8 +261,8 @@ fn conversion_is_not_implemented_yet() {
         VALID.as_bytes(),
     )
     .assert_fatal("conversion between providers (--to) is not implemented yet");
-    run(&["--provider", "omnisend", "--to=suprsend"], b"")
-        .assert_fatal("provider `suprsend` is not implemented yet");
+    run(&["--provider", "omnisend", "--to=raia"], b"")
+        .assert_fatal("provider `raia` is not implemented yet");
     run(&["--provider", "omnisend", "--to", "nope"], b"").assert_fatal("unknown provider `nope`");
 }
 
