@@ -858,6 +858,43 @@ mod tests {
     }
 
     #[test]
+    fn any_value_under_any_key_is_reported_not_panicked_on() {
+        use crate::{Provider, Validator};
+        use serde_json::json;
+        let samples = [
+            json!(null),
+            json!(true),
+            json!(-1.5),
+            json!(""),
+            json!("\u{200B}"),
+            json!("ü"),
+            json!([]),
+            json!([null, [], {}]),
+            json!({}),
+            json!({"token": {}, "provider": [], "device_id": null}),
+            json!({"incoming_webhook": "x", "user_id": "", "channel_id": "C"}),
+            json!([{"incoming_webhook": {"url": 5}, "service_url": "https://"}]),
+        ];
+        let keys = KNOWN_KEYS
+            .iter()
+            .copied()
+            .chain(["", "$", "ss_", "Ss", "é$", "email", "plain"]);
+        let v = Validator::new(Provider::Suprsend);
+        for key in keys {
+            for value in &samples {
+                let mut body = Map::new();
+                body.insert(key.to_owned(), value.clone());
+                let r = v.validate_value(Value::Object(body.clone()));
+                if let Some(normalized) = r.normalized() {
+                    assert!(v.validate_value(normalized.clone()).changes().is_empty());
+                }
+                let envelope = json!({"path": {"distinct_id": value.clone()}, "body": body});
+                let _ = v.validate_envelope_value(envelope);
+            }
+        }
+    }
+
+    #[test]
     fn slack_ids() {
         assert!(is_slack_id("U01ABCDE2F3", &['U', 'u', 'W', 'w']));
         assert!(is_slack_id("w1", &['U', 'u', 'W', 'w']));
