@@ -221,7 +221,7 @@ fn unknown_provider_is_a_usage_error() {
 #[test]
 fn unimplemented_provider_is_a_usage_error() {
     run(&["--provider", "raia"], b"").assert_fatal(
-        "provider `raia` is not implemented yet; implemented: omnisend, sendios, rocketchat",
+        "provider `raia` is not implemented yet; implemented: omnisend, sendios, rocketchat, suprsend",
     );
     run(&["--provider=raia"], b"").assert_fatal("provider `raia` is not implemented yet");
 }
@@ -261,8 +261,8 @@ fn conversion_is_not_implemented_yet() {
         VALID.as_bytes(),
     )
     .assert_fatal("conversion between providers (--to) is not implemented yet");
-    run(&["--provider", "omnisend", "--to=suprsend"], b"")
-        .assert_fatal("provider `suprsend` is not implemented yet");
+    run(&["--provider", "omnisend", "--to=raia"], b"")
+        .assert_fatal("provider `raia` is not implemented yet");
     run(&["--provider", "omnisend", "--to", "nope"], b"").assert_fatal("unknown provider `nope`");
 }
 
@@ -638,5 +638,55 @@ fn rocketchat_invalid_lines_carry_the_server_error_body() {
     assert_eq!(
         rule_paths(&lines[1]),
         [("rocketchat.emails.required", "/emails")]
+    );
+}
+
+#[test]
+fn suprsend_sample_data() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/suprsend.ndjson");
+    let run = run(&["--provider", "suprsend", path.to_str().unwrap()], b"");
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines = run.lines();
+    let valid: Vec<bool> = lines.iter().map(|l| l["valid"] == true).collect();
+    assert_eq!(
+        valid,
+        [
+            true, true, true, true, true, false, false, false, false, false, false
+        ]
+    );
+    let found: Vec<Vec<(&str, &str)>> = lines.iter().map(rule_paths).collect();
+    assert_eq!(
+        found[4],
+        [
+            ("suprsend.sms.invalid_number", "/$sms/0"),
+            ("suprsend.preferred_language.lossy", "/$preferred_language"),
+            ("suprsend.properties.advice", "/email"),
+        ]
+    );
+    assert_eq!(
+        found[5..],
+        [
+            vec![("suprsend.properties.reserved_key", "/$emial")],
+            vec![
+                ("suprsend.email.format", "/$email/0"),
+                ("suprsend.sms.format", "/$sms/0"),
+            ],
+            vec![(
+                "suprsend.androidpush.provider.enum",
+                "/$androidpush/0/provider"
+            )],
+            vec![("suprsend.timezone.format", "/$timezone")],
+            vec![("suprsend.slack.format", "/$slack/0")],
+            vec![("suprsend.inbox.type", "/$inbox")],
+        ]
+    );
+    assert_eq!(lines[5]["violations"][0]["suggestion"], "$email");
+    // A single value is normalized to a one-item list.
+    assert_eq!(lines[1]["normalized"]["$whatsapp"], json!(["+34612345678"]));
+    assert!(
+        run.summary()
+            .contains("documents: 11, valid: 5, invalid: 6"),
+        "{}",
+        run.summary()
     );
 }

@@ -12,6 +12,7 @@ use crate::values::CountryCode;
 pub mod omnisend;
 pub mod rocketchat;
 pub mod sendios;
+pub mod suprsend;
 
 /// A messaging / CRM platform whose records the crate validates.
 ///
@@ -32,16 +33,22 @@ pub enum Provider {
     Sendios,
     /// Rocket.Chat omnichannel contacts (`POST /api/v1/omnichannel/contacts`).
     RocketChat,
+    /// `SuprSend` users (`POST /v1/user/{distinct_id}/`, create or update).
+    Suprsend,
 }
 
 impl Provider {
     /// Every implemented provider.
     ///
     /// ```
-    /// assert_eq!(omnicontact::Provider::ALL.len(), 3);
+    /// assert_eq!(omnicontact::Provider::ALL.len(), 4);
     /// ```
-    pub const ALL: &'static [Provider] =
-        &[Provider::Omnisend, Provider::Sendios, Provider::RocketChat];
+    pub const ALL: &'static [Provider] = &[
+        Provider::Omnisend,
+        Provider::Sendios,
+        Provider::RocketChat,
+        Provider::Suprsend,
+    ];
 
     /// The lowercase name used on the command line and in rule ids.
     ///
@@ -54,6 +61,7 @@ impl Provider {
             Provider::Omnisend => "omnisend",
             Provider::Sendios => "sendios",
             Provider::RocketChat => "rocketchat",
+            Provider::Suprsend => "suprsend",
         }
     }
 
@@ -73,6 +81,7 @@ impl Provider {
             Provider::Omnisend => &omnisend::SPEC,
             Provider::Sendios => &sendios::SPEC,
             Provider::RocketChat => &rocketchat::SPEC,
+            Provider::Suprsend => &suprsend::SPEC,
         }
     }
 }
@@ -84,13 +93,13 @@ impl fmt::Display for Provider {
 }
 
 /// The providers the crate will support but does not implement yet.
-const PLANNED: &[&str] = &["suprsend", "raia"];
+const PLANNED: &[&str] = &["raia"];
 
 /// Why a provider or operation name was not accepted.
 ///
 /// ```
 /// let e = "mailchimp".parse::<omnicontact::Provider>().unwrap_err();
-/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend, sendios, rocketchat");
+/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend, sendios, rocketchat, suprsend");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -153,17 +153,20 @@ mod input;
 mod omnisend;
 mod rocketchat;
 mod sendios;
+mod suprsend;
 
 pub use input::*;
 pub use omnisend::*;
 pub use rocketchat::*;
 pub use sendios::*;
+pub use suprsend::*;
 
 /// The catalog: every provider's rules, in order.
 static CATALOG: &[&[&RuleInfo]] = &[
     input::RULES,
     sendios::RULES,
     rocketchat::RULES,
+    suprsend::RULES,
     omnisend::RULES,
 ];
 

@@ -1,0 +1,914 @@
+//! `SuprSend`: create or update a user,
+//! `POST /v1/user/{distinct_id}/` (path parameter `distinct_id`).
+//!
+//! The body holds the nine channel keys `$email`, `$sms`, `$whatsapp`,
+//! `$inbox`, `$webpush`, `$androidpush`, `$iospush`, `$slack`, `$ms_teams`,
+//! the properties `$timezone` and `$preferred_language`, and any custom key.
+//! The channels are one table, [`CHANNEL_KEYS`] in its order: each row names
+//! its rules and what its items may be (a string checked by a format, and
+//! for push, Slack and MS Teams an object with its own member table); one
+//! function walks any row.
+//!
+//! - A channel value is a list (the documented form) of at most
+//!   [`MAX_ITEMS`] items, or a single item, which is normalized to a
+//!   one-item list (a change under the channel's `type` rule).
+//! - `$email` items are emails (domain lowercased); `$sms` / `$whatsapp`
+//!   items are phone numbers normalized to E.164; a number without `+` /
+//!   `00` is read in the validator's default region (a `SuprSend` user has no
+//!   country member), and without one it is a `format` error.
+//! - `$androidpush` / `$iospush` items are a token string or an object
+//!   `{token, provider, device_id}`; `provider` is one of
+//!   [`ANDROID_PROVIDERS`] / [`IOS_PROVIDERS`], any case, normalized to
+//!   lowercase.
+//! - `$slack` items are a user id string (`U…` / `W…`) or an object with
+//!   `email`, `user_id`, `channel_id` (`C…`), `access_token` (`xox…`) and
+//!   `incoming_webhook.url` (`https://hooks.slack.com/…`); `$ms_teams` items
+//!   are a string or an object with `tenant_id`, `service_url`
+//!   (`https://smba.trafficmanager.net/…`), `conversation_id`, `user_id` and
+//!   `incoming_webhook.url` (an https URL).
+//! - A key starting with `$` or `ss_` (any case) that is none of the eleven
+//!   keys above ([`KNOWN_KEYS`]) is a `reserved_key` error with the closest
+//!   known key as suggestion: `SuprSend` drops it silently.
+//! - The body may serialize to at most [`MAX_BODY_BYTES`].
+//!
+//! Choices where the document is silent:
+//! - `null` as a channel value, and `null`, a number, a boolean or a nested
+//!   list as an item, are `type` errors; `[]` is accepted (it adds nothing).
+//!   `null` for `$timezone` / `$preferred_language` is accepted and kept.
+//! - An empty string or one of only whitespace is a `type` error, for an
+//!   item and for a member of an item object (except `device_id`, which may
+//!   be `""`).
+//! - Surrounding whitespace is trimmed where a format governs the value
+//!   (emails, phones, Slack ids, tokens and URLs, push `provider`, the time
+//!   zone and the language), as a change under that format rule. Opaque
+//!   values (`$inbox`, `$webpush`, push tokens, MS Teams ids, custom
+//!   properties) are kept exactly as sent.
+//! - Duplicate items are kept as sent and not reported: `SuprSend` adds each
+//!   channel identity to a user once, so a repeat is harmless.
+//! - In an item object, `null` for a member means "not given", members not
+//!   listed above are accepted untouched, a push object without `token` is a
+//!   `type` error (it is not a push object), and a Slack / MS Teams object
+//!   that names no recipient (Slack: none of `email`, `user_id`,
+//!   `channel_id`, `incoming_webhook`; MS Teams: none of `conversation_id`,
+//!   `user_id`, `incoming_webhook`) or an `incoming_webhook` without `url`
+//!   is a `format` error (a recipient member of the wrong type counts as
+//!   named: its `type` error is reported instead).
+//! - A violation inside a single (unwrapped) channel value is reported at
+//!   the channel's path (`/$email`), where it is in the document as sent.
+//! - `reserved_key` compares the key as sent (` $email`, with a leading
+//!   space, is a plain property); `properties.required` is a key that is
+//!   empty after trimming; `properties.advice` matches a channel name
+//!   without `$` ignoring ASCII case and surrounding whitespace (`Email`,
+//!   ` sms`), suggesting the channel key.
+//! - Custom property values may be any JSON value.
+//! - `suprsend.body.max_length` measures the compact JSON serialization of
+//!   the normalized body (no insignificant whitespace, UTF-8): what a client
+//!   sends when it serializes the body, independent of how the input was
+//!   indented, and unchanged when the normalized body is validated again.
+//! - `distinct_id` (envelopes only) is a string that is not empty after
+//!   trimming, or a JSON number (as written in a URL path); anything else is
+//!   a `required` error, since the catalog has no type rule for it.
+//!
+//! ```
+//! use omnicontact::{Provider, Validator};
+//!
+//! let v = Validator::new(Provider::Suprsend);
+//! let r = v.validate_str(r#"{
+//!     "$email": "Jane@Example.COM",
+//!     "$sms": ["+44 20 7946 0018"],
+//!     "$androidpush": [{"token": "fcm-token-1", "provider": "FCM"}],
+//!     "$timezone": "america/new_york",
+//!     "$preferred_language": "en-US",
+//!     "plan": "pro"
+//! }"#);
+//! assert!(r.is_valid());
+//! assert_eq!(r.violations()[0].rule(), "suprsend.preferred_language.lossy"); // a warning
+//! let body = r.normalized().unwrap();
+//! assert_eq!(body["$email"][0], "Jane@example.com");
+//! assert_eq!(body["$sms"][0], "+442079460018");
+//! assert_eq!(body["$androidpush"][0]["provider"], "fcm");
+//! assert_eq!(body["$timezone"], "America/New_York");
+//! assert_eq!(body["$preferred_language"], "en");
+//!
+//! // A reserved key SuprSend would drop, with the key that was meant:
+//! let r = v.validate_str(r#"{"$emial": ["jane@example.com"]}"#);
+//! assert_eq!(r.violations()[0].rule(), "suprsend.properties.reserved_key");
+//! assert_eq!(r.violations()[0].suggestion(), Some("$email"));
+//! ```
+
+use std::io;
+
+use serde_json::{Map, Value};
+
+use super::{Operation, Parts, ProviderSpec};
+use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, type_name};
+use crate::rules::{self, RuleInfo};
+use crate::suggest;
+use crate::values::{TimeZone, Url, trim};
+
+/// `SuprSend` as data.
+pub(crate) static SPEC: ProviderSpec = ProviderSpec {
+    body: &BODY,
+    region: |_| None,
+    checks: &[body_size],
+    provider_error: None,
+    operations: &[Operation::Create],
+    parts: |_| Parts {
+        path: Some(&PATH),
+        query: None,
+        headers: None,
+    },
+};
+
+/// The most items one channel may hold.
+///
+/// ```
+/// assert_eq!(omnicontact::providers::suprsend::MAX_ITEMS, 10);
+/// ```
+pub const MAX_ITEMS: usize = 10;
+
+/// The largest body `SuprSend` stores for one user, in bytes of its compact
+/// JSON serialization (10 KiB).
+///
+/// ```
+/// assert_eq!(omnicontact::providers::suprsend::MAX_BODY_BYTES, 10 * 1024);
+/// ```
+pub const MAX_BODY_BYTES: usize = 10 * 1024;
+
+/// The channel keys, in the document's order.
+///
+/// ```
+/// use omnicontact::providers::suprsend::CHANNEL_KEYS;
+/// assert_eq!(CHANNEL_KEYS.len(), 9);
+/// assert_eq!(CHANNEL_KEYS[0], "$email");
+/// ```
+pub const CHANNEL_KEYS: &[&str] = &[
+    "$email",
+    "$sms",
+    "$whatsapp",
+    "$inbox",
+    "$webpush",
+    "$androidpush",
+    "$iospush",
+    "$slack",
+    "$ms_teams",
+];
+
+/// Every key `SuprSend` defines: the channels, then `$timezone` and
+/// `$preferred_language`. Any other `$…` / `ss_…` key is reserved.
+///
+/// ```
+/// use omnicontact::providers::suprsend::KNOWN_KEYS;
+/// assert!(KNOWN_KEYS.contains(&"$timezone"));
+/// assert_eq!(KNOWN_KEYS.len(), 11);
+/// ```
+pub const KNOWN_KEYS: &[&str] = &[
+    "$email",
+    "$sms",
+    "$whatsapp",
+    "$inbox",
+    "$webpush",
+    "$androidpush",
+    "$iospush",
+    "$slack",
+    "$ms_teams",
+    "$timezone",
+    "$preferred_language",
+];
+
+/// The `provider` values of an `$androidpush` object.
+///
+/// ```
+/// assert_eq!(omnicontact::providers::suprsend::ANDROID_PROVIDERS, ["fcm", "xiaomi", "oppo"]);
+/// ```
+pub const ANDROID_PROVIDERS: &[&str] = &["fcm", "xiaomi", "oppo"];
+
+/// The `provider` values of an `$iospush` object.
+///
+/// ```
+/// assert_eq!(omnicontact::providers::suprsend::IOS_PROVIDERS, ["apns"]);
+/// ```
+pub const IOS_PROVIDERS: &[&str] = &["apns"];
+
+/// The start of a Slack incoming webhook URL.
+const SLACK_WEBHOOK: &str = "https://hooks.slack.com/";
+/// The start of an MS Teams bot `service_url`.
+const TEAMS_SERVICE: &str = "https://smba.trafficmanager.net/";
+
+/// One channel key as data.
+struct Channel {
+    /// The key, `$email`.
+    key: &'static str,
+    /// A wrong JSON type, an empty string, a missing push `token`.
+    type_rule: &'static RuleInfo,
+    /// More than [`MAX_ITEMS`] items.
+    max_items: &'static RuleInfo,
+    /// How a string item is checked and normalized.
+    string: Kind,
+    /// The member table of an object item, when objects are allowed.
+    object: Option<&'static ObjectSpec>,
+    /// What an item may be, for messages.
+    expected: &'static str,
+}
+
+/// The channels, in [`CHANNEL_KEYS`] order.
+static CHANNELS: [Channel; 9] = [
+    Channel {
+        key: "$email",
+        type_rule: rules::SUPRSEND_EMAIL_TYPE,
+        max_items: rules::SUPRSEND_EMAIL_MAX_ITEMS,
+        string: Kind::Str(Format::Email(rules::SUPRSEND_EMAIL_FORMAT)),
+        object: None,
+        expected: "an email string",
+    },
+    Channel {
+        key: "$sms",
+        type_rule: rules::SUPRSEND_SMS_TYPE,
+        max_items: rules::SUPRSEND_SMS_MAX_ITEMS,
+        string: Kind::Str(Format::Phone {
+            format: rules::SUPRSEND_SMS_FORMAT,
+            invalid: rules::SUPRSEND_SMS_INVALID_NUMBER,
+        }),
+        object: None,
+        expected: "a phone number string",
+    },
+    Channel {
+        key: "$whatsapp",
+        type_rule: rules::SUPRSEND_WHATSAPP_TYPE,
+        max_items: rules::SUPRSEND_WHATSAPP_MAX_ITEMS,
+        string: Kind::Str(Format::Phone {
+            format: rules::SUPRSEND_WHATSAPP_FORMAT,
+            invalid: rules::SUPRSEND_WHATSAPP_INVALID_NUMBER,
+        }),
+        object: None,
+        expected: "a phone number string",
+    },
+    Channel {
+        key: "$inbox",
+        type_rule: rules::SUPRSEND_INBOX_TYPE,
+        max_items: rules::SUPRSEND_INBOX_MAX_ITEMS,
+        string: Kind::Str(Format::Any),
+        object: None,
+        expected: "a non-empty string",
+    },
+    Channel {
+        key: "$webpush",
+        type_rule: rules::SUPRSEND_WEBPUSH_TYPE,
+        max_items: rules::SUPRSEND_WEBPUSH_MAX_ITEMS,
+        string: Kind::Str(Format::Any),
+        object: None,
+        expected: "a non-empty string",
+    },
+    Channel {
+        key: "$androidpush",
+        type_rule: rules::SUPRSEND_ANDROIDPUSH_TYPE,
+        max_items: rules::SUPRSEND_ANDROIDPUSH_MAX_ITEMS,
+        string: Kind::Str(Format::Any),
+        object: Some(&ANDROID_PUSH),
+        expected: "a token string or a `{token, provider, device_id}` object",
+    },
+    Channel {
+        key: "$iospush",
+        type_rule: rules::SUPRSEND_IOSPUSH_TYPE,
+        max_items: rules::SUPRSEND_IOSPUSH_MAX_ITEMS,
+        string: Kind::Str(Format::Any),
+        object: Some(&IOS_PUSH),
+        expected: "a token string or a `{token, provider, device_id}` object",
+    },
+    Channel {
+        key: "$slack",
+        type_rule: rules::SUPRSEND_SLACK_TYPE,
+        max_items: rules::SUPRSEND_SLACK_MAX_ITEMS,
+        string: Kind::Custom(slack_user_id),
+        object: Some(&SLACK),
+        expected: "a Slack user id string or a Slack object",
+    },
+    Channel {
+        key: "$ms_teams",
+        type_rule: rules::SUPRSEND_MS_TEAMS_TYPE,
+        max_items: rules::SUPRSEND_MS_TEAMS_MAX_ITEMS,
+        string: Kind::Str(Format::Any),
+        object: Some(&MS_TEAMS),
+        expected: "a non-empty string or an MS Teams object",
+    },
+];
+
+/// A push object: `{token, provider, device_id}`.
+macro_rules! push_object {
+    ($type_rule:expr, $provider:expr) => {
+        ObjectSpec {
+            members: &[
+                Member::required(
+                    "token",
+                    Kind::Str(Format::NonEmpty($type_rule)),
+                    $type_rule,
+                    $type_rule,
+                ),
+                Member::optional("provider", Kind::Custom($provider), $type_rule),
+                Member::optional("device_id", Kind::Str(Format::Any), $type_rule),
+            ],
+            unknown: None,
+            check: None,
+            ignore_case: false,
+        }
+    };
+}
+
+static ANDROID_PUSH: ObjectSpec = push_object!(rules::SUPRSEND_ANDROIDPUSH_TYPE, android_provider);
+static IOS_PUSH: ObjectSpec = push_object!(rules::SUPRSEND_IOSPUSH_TYPE, ios_provider);
+
+static SLACK: ObjectSpec = ObjectSpec {
+    members: &[
+        Member::optional(
+            "email",
+            Kind::Str(Format::Email(rules::SUPRSEND_SLACK_FORMAT)),
+            rules::SUPRSEND_SLACK_TYPE,
+        ),
+        Member::optional(
+            "user_id",
+            Kind::Custom(slack_user_id),
+            rules::SUPRSEND_SLACK_TYPE,
+        ),
+        Member::optional(
+            "channel_id",
+            Kind::Custom(slack_channel_id),
+            rules::SUPRSEND_SLACK_TYPE,
+        ),
+        Member::optional(
+            "access_token",
+            Kind::Custom(slack_access_token),
+            rules::SUPRSEND_SLACK_TYPE,
+        ),
+        Member::optional(
+            "incoming_webhook",
+            Kind::Object(&SLACK_WEBHOOK_OBJECT),
+            rules::SUPRSEND_SLACK_TYPE,
+        ),
+    ],
+    unknown: None,
+    check: Some(slack_recipient),
+    ignore_case: false,
+};
+
+static SLACK_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
+    members: &[Member::required(
+        "url",
+        Kind::Custom(slack_webhook_url),
+        rules::SUPRSEND_SLACK_TYPE,
+        rules::SUPRSEND_SLACK_FORMAT,
+    )],
+    unknown: None,
+    check: None,
+    ignore_case: false,
+};
+
+static MS_TEAMS: ObjectSpec = ObjectSpec {
+    members: &[
+        Member::optional(
+            "tenant_id",
+            Kind::Str(Format::NonEmpty(rules::SUPRSEND_MS_TEAMS_TYPE)),
+            rules::SUPRSEND_MS_TEAMS_TYPE,
+        ),
+        Member::optional(
+            "service_url",
+            Kind::Custom(teams_service_url),
+            rules::SUPRSEND_MS_TEAMS_TYPE,
+        ),
+        Member::optional(
+            "conversation_id",
+            Kind::Str(Format::NonEmpty(rules::SUPRSEND_MS_TEAMS_TYPE)),
+            rules::SUPRSEND_MS_TEAMS_TYPE,
+        ),
+        Member::optional(
+            "user_id",
+            Kind::Str(Format::NonEmpty(rules::SUPRSEND_MS_TEAMS_TYPE)),
+            rules::SUPRSEND_MS_TEAMS_TYPE,
+        ),
+        Member::optional(
+            "incoming_webhook",
+            Kind::Object(&TEAMS_WEBHOOK_OBJECT),
+            rules::SUPRSEND_MS_TEAMS_TYPE,
+        ),
+    ],
+    unknown: None,
+    check: Some(teams_recipient),
+    ignore_case: false,
+};
+
+static TEAMS_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
+    members: &[Member::required(
+        "url",
+        Kind::Custom(teams_webhook_url),
+        rules::SUPRSEND_MS_TEAMS_TYPE,
+        rules::SUPRSEND_MS_TEAMS_FORMAT,
+    )],
+    unknown: None,
+    check: None,
+    ignore_case: false,
+};
+
+/// The body: every member is dispatched in document order by [`body`].
+static BODY: ObjectSpec = ObjectSpec {
+    members: &[],
+    unknown: None,
+    check: Some(body),
+    ignore_case: false,
+};
+
+static PATH: ObjectSpec = ObjectSpec {
+    members: &[Member::required(
+        "distinct_id",
+        Kind::Custom(distinct_id),
+        rules::SUPRSEND_DISTINCT_ID_REQUIRED,
+        rules::SUPRSEND_DISTINCT_ID_REQUIRED,
+    )],
+    unknown: None,
+    check: None,
+    ignore_case: false,
+};
+
+/// Walks the body's members in document order: channels by their row,
+/// the two properties, and custom keys.
+fn body(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
+    for (key, value) in object.iter_mut() {
+        if let Some(channel) = CHANNELS.iter().find(|c| c.key == key) {
+            w.at(key, |w| walk_channel(w, value, channel));
+            continue;
+        }
+        match key.as_str() {
+            "$timezone" => w.at(key, |w| timezone(w, value)),
+            "$preferred_language" => w.at(key, |w| preferred_language(w, value)),
+            _ => w.at(key, |w| custom_key(w, key)),
+        }
+    }
+}
+
+/// One channel value: a list of items, or a single item (wrapped into a
+/// one-item list).
+fn walk_channel(w: &mut Walker<'_>, value: &mut Value, channel: &Channel) {
+    match value {
+        Value::Array(items) => {
+            if items.len() > MAX_ITEMS {
+                w.report(
+                    channel.max_items,
+                    format!("{} items, more than the {MAX_ITEMS} allowed", items.len()),
+                );
+            }
+            for (i, item) in items.iter_mut().enumerate() {
+                w.at_index(i, |w| walk_item(w, item, channel));
+            }
+        }
+        Value::String(_) | Value::Object(_) => {
+            if walk_item(w, value, channel) {
+                let item = value.take();
+                let from = item.clone();
+                *value = Value::Array(vec![item]);
+                w.change(channel.type_rule, from, value.clone());
+            }
+        }
+        other => w.wrong_type(
+            channel.type_rule,
+            &format!("{} or a list of them", channel.expected),
+            other,
+        ),
+    }
+}
+
+/// One channel item; returns whether its JSON type is one the channel
+/// allows.
+fn walk_item(w: &mut Walker<'_>, item: &mut Value, channel: &Channel) -> bool {
+    match item {
+        Value::String(s) => {
+            if trim(s).is_empty() {
+                w.report(channel.type_rule, "expected a non-empty string");
+                return false;
+            }
+            w.walk_value(item, &channel.string, channel.type_rule);
+            true
+        }
+        Value::Object(map) if channel.object.is_some() => {
+            if let Some(spec) = channel.object {
+                w.walk_object(map, spec);
+            }
+            true
+        }
+        other => {
+            w.wrong_type(channel.type_rule, channel.expected, other);
+            false
+        }
+    }
+}
+
+fn android_provider(w: &mut Walker<'_>, value: &mut Value) {
+    push_provider(
+        w,
+        value,
+        ANDROID_PROVIDERS,
+        rules::SUPRSEND_ANDROIDPUSH_PROVIDER_ENUM,
+        rules::SUPRSEND_ANDROIDPUSH_TYPE,
+    );
+}
+
+fn ios_provider(w: &mut Walker<'_>, value: &mut Value) {
+    push_provider(
+        w,
+        value,
+        IOS_PROVIDERS,
+        rules::SUPRSEND_IOSPUSH_PROVIDER_ENUM,
+        rules::SUPRSEND_IOSPUSH_TYPE,
+    );
+}
+
+/// A push object's `provider`: one of `allowed`, any case, normalized to
+/// lowercase.
+fn push_provider(
+    w: &mut Walker<'_>,
+    value: &mut Value,
+    allowed: &'static [&'static str],
+    enum_rule: &'static RuleInfo,
+    type_rule: &'static RuleInfo,
+) {
+    let Value::String(s) = value else {
+        w.wrong_type(type_rule, "a string", value);
+        return;
+    };
+    let lower = trim(s).to_ascii_lowercase();
+    if let Some(known) = allowed.iter().find(|a| **a == lower) {
+        w.normalize(enum_rule, value, known);
+    } else {
+        let suggestion = suggest::closest(&lower, allowed.iter().copied());
+        let list = allowed
+            .iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let message = format!("`{s}` is not a push provider; expected one of {list}");
+        w.report_suggesting(enum_rule, message, suggestion.map(str::to_owned));
+    }
+}
+
+/// Checks a trimmed string member under `format` with `ok`, normalizing it
+/// to its trimmed form; an empty string is a `type` error.
+fn trimmed_string(
+    w: &mut Walker<'_>,
+    value: &mut Value,
+    type_rule: &'static RuleInfo,
+    format: &'static RuleInfo,
+    ok: impl Fn(&str) -> Result<(), String>,
+) {
+    let Value::String(s) = value else {
+        w.wrong_type(type_rule, "a string", value);
+        return;
+    };
+    let t = trim(s).to_owned();
+    if t.is_empty() {
+        w.report(type_rule, "expected a non-empty string");
+        return;
+    }
+    match ok(&t) {
+        Ok(()) => w.normalize(format, value, &t),
+        Err(message) => w.report(format, message),
+    }
+}
+
+/// `first` then one or more ASCII letters and digits.
+fn is_slack_id(s: &str, first: &[char]) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| first.contains(&c))
+        && s.len() > 1
+        && chars.all(|c| c.is_ascii_alphanumeric())
+}
+
+/// A Slack user id: `U…` or `W…`.
+fn slack_user_id(w: &mut Walker<'_>, value: &mut Value) {
+    trimmed_string(
+        w,
+        value,
+        rules::SUPRSEND_SLACK_TYPE,
+        rules::SUPRSEND_SLACK_FORMAT,
+        |s| {
+            if is_slack_id(s, &['U', 'u', 'W', 'w']) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "`{s}` is not a Slack user id (`U` or `W`, then letters and digits)"
+                ))
+            }
+        },
+    );
+}
+
+/// A Slack channel id: `C…`.
+fn slack_channel_id(w: &mut Walker<'_>, value: &mut Value) {
+    trimmed_string(
+        w,
+        value,
+        rules::SUPRSEND_SLACK_TYPE,
+        rules::SUPRSEND_SLACK_FORMAT,
+        |s| {
+            if is_slack_id(s, &['C', 'c']) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "`{s}` is not a Slack channel id (`C`, then letters and digits)"
+                ))
+            }
+        },
+    );
+}
+
+/// A Slack OAuth access token: `xox…`.
+fn slack_access_token(w: &mut Walker<'_>, value: &mut Value) {
+    trimmed_string(
+        w,
+        value,
+        rules::SUPRSEND_SLACK_TYPE,
+        rules::SUPRSEND_SLACK_FORMAT,
+        |s| {
+            if s.starts_with("xox") {
+                Ok(())
+            } else {
+                Err("not a Slack access token (`xoxb-…`, `xoxp-…`)".to_owned())
+            }
+        },
+    );
+}
+
+/// An https URL that starts with `prefix` (scheme and host in any case).
+fn https_url(s: &str, prefix: &str) -> Result<(), String> {
+    let url = Url::parse(s).map_err(|e| format!("not an https URL: {e}"))?;
+    let starts = url
+        .as_str()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+    if starts {
+        Ok(())
+    } else {
+        Err(format!("`{s}` does not start with `{prefix}`"))
+    }
+}
+
+fn slack_webhook_url(w: &mut Walker<'_>, value: &mut Value) {
+    trimmed_string(
+        w,
+        value,
+        rules::SUPRSEND_SLACK_TYPE,
+        rules::SUPRSEND_SLACK_FORMAT,
+        |s| https_url(s, SLACK_WEBHOOK),
+    );
+}
+
+fn teams_service_url(w: &mut Walker<'_>, value: &mut Value) {
+    trimmed_string(
+        w,
+        value,
+        rules::SUPRSEND_MS_TEAMS_TYPE,
+        rules::SUPRSEND_MS_TEAMS_FORMAT,
+        |s| https_url(s, TEAMS_SERVICE),
+    );
+}
+
+fn teams_webhook_url(w: &mut Walker<'_>, value: &mut Value) {
+    trimmed_string(
+        w,
+        value,
+        rules::SUPRSEND_MS_TEAMS_TYPE,
+        rules::SUPRSEND_MS_TEAMS_FORMAT,
+        |s| https_url(s, "https://"),
+    );
+}
+
+/// Reports an item object that names none of `recipients`.
+fn require_recipient(
+    w: &mut Walker<'_>,
+    object: &Map<String, Value>,
+    recipients: &[&str],
+    rule: &'static RuleInfo,
+) {
+    if !recipients
+        .iter()
+        .any(|r| object.get(*r).is_some_and(|v| !v.is_null()))
+    {
+        let list = recipients
+            .iter()
+            .map(|r| format!("`{r}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        w.report(rule, format!("names no recipient; expected one of {list}"));
+    }
+}
+
+fn slack_recipient(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
+    require_recipient(
+        w,
+        object,
+        &["email", "user_id", "channel_id", "incoming_webhook"],
+        rules::SUPRSEND_SLACK_FORMAT,
+    );
+}
+
+fn teams_recipient(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
+    require_recipient(
+        w,
+        object,
+        &["conversation_id", "user_id", "incoming_webhook"],
+        rules::SUPRSEND_MS_TEAMS_FORMAT,
+    );
+}
+
+/// `$timezone`: an IANA zone name or `null`.
+fn timezone(w: &mut Walker<'_>, value: &mut Value) {
+    let rule = rules::SUPRSEND_TIMEZONE_FORMAT;
+    match value {
+        Value::Null => {}
+        Value::String(s) => match TimeZone::parse(s) {
+            Ok(tz) => w.normalize(rule, value, tz.as_str()),
+            Err(e) => w.report_suggesting(
+                rule,
+                format!("not an IANA time zone name: {e}"),
+                e.suggestion().map(str::to_owned),
+            ),
+        },
+        other => w.wrong_type(rules::SUPRSEND_TIMEZONE_TYPE, "a string or null", other),
+    }
+}
+
+/// `$preferred_language`: an ISO 639-1 code or `null`.
+fn preferred_language(w: &mut Walker<'_>, value: &mut Value) {
+    match value {
+        Value::Null => {}
+        Value::String(_) => w.check_string(
+            value,
+            &Format::Language {
+                format: rules::SUPRSEND_PREFERRED_LANGUAGE_FORMAT,
+                lossy: rules::SUPRSEND_PREFERRED_LANGUAGE_LOSSY,
+            },
+        ),
+        other => w.wrong_type(
+            rules::SUPRSEND_PREFERRED_LANGUAGE_TYPE,
+            "a string or null",
+            other,
+        ),
+    }
+}
+
+/// A key that is none of [`KNOWN_KEYS`]: empty, reserved, or a channel
+/// name without `$`.
+fn custom_key(w: &mut Walker<'_>, key: &str) {
+    let trimmed = trim(key);
+    if trimmed.is_empty() {
+        w.report(
+            rules::SUPRSEND_PROPERTIES_REQUIRED,
+            "a property key may not be empty",
+        );
+        return;
+    }
+    let reserved =
+        key.starts_with('$') || key.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ss_"));
+    if reserved {
+        let suggestion = suggest::closest(key, KNOWN_KEYS.iter().copied());
+        let hint = suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+        let message = format!(
+            "`{key}` is in SuprSend's reserved namespace (`$…`, `ss_…`) but is not one of its keys; SuprSend drops it silently{hint}"
+        );
+        w.report_suggesting(
+            rules::SUPRSEND_PROPERTIES_RESERVED_KEY,
+            message,
+            suggestion.map(str::to_owned),
+        );
+        return;
+    }
+    if let Some(channel) = CHANNEL_KEYS
+        .iter()
+        .find(|c| c[1..].eq_ignore_ascii_case(trimmed))
+    {
+        w.report_suggesting(
+            rules::SUPRSEND_PROPERTIES_ADVICE,
+            format!(
+                "`{key}` is stored as a plain property, not as the channel `{channel}`; did you mean `{channel}`?"
+            ),
+            Some((*channel).to_owned()),
+        );
+    }
+}
+
+/// `distinct_id`: a string not empty after trimming, or a number.
+fn distinct_id(w: &mut Walker<'_>, value: &mut Value) {
+    let rule = rules::SUPRSEND_DISTINCT_ID_REQUIRED;
+    match value {
+        Value::String(s) if trim(s).is_empty() => {
+            w.report(rule, "`distinct_id` may not be empty");
+        }
+        Value::String(_) | Value::Number(_) => {}
+        other => w.report(
+            rule,
+            format!(
+                "expected a non-empty string `distinct_id`, found {}",
+                type_name(other)
+            ),
+        ),
+    }
+}
+
+/// The body's compact serialization is at most [`MAX_BODY_BYTES`].
+fn body_size(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
+    let mut counter = Counter(0);
+    // Writing into a counter cannot fail; a serialization error (none for
+    // a `Value`) would leave the count short, never panic.
+    let _ = serde_json::to_writer(&mut counter, object);
+    if counter.0 > MAX_BODY_BYTES {
+        w.report(
+            rules::SUPRSEND_BODY_MAX_LENGTH,
+            format!(
+                "the body serializes to {} bytes, more than SuprSend's {MAX_BODY_BYTES}-byte limit per user",
+                counter.0
+            ),
+        );
+    }
+}
+
+/// Counts the bytes written to it.
+struct Counter(usize);
+
+impl io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 = self.0.saturating_add(buf.len());
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_channel_table_follows_the_key_list() {
+        let keys: Vec<_> = CHANNELS.iter().map(|c| c.key).collect();
+        assert_eq!(keys, CHANNEL_KEYS);
+        assert_eq!(&KNOWN_KEYS[..CHANNEL_KEYS.len()], CHANNEL_KEYS);
+        for c in &CHANNELS {
+            let name = &c.key[1..];
+            assert_eq!(c.type_rule.id(), format!("suprsend.{name}.type"));
+            assert_eq!(c.max_items.id(), format!("suprsend.{name}.max_items"));
+        }
+    }
+
+    #[test]
+    fn any_value_under_any_key_is_reported_not_panicked_on() {
+        use crate::{Provider, Validator};
+        use serde_json::json;
+        let samples = [
+            json!(null),
+            json!(true),
+            json!(-1.5),
+            json!(""),
+            json!("\u{200B}"),
+            json!("ü"),
+            json!([]),
+            json!([null, [], {}]),
+            json!({}),
+            json!({"token": {}, "provider": [], "device_id": null}),
+            json!({"incoming_webhook": "x", "user_id": "", "channel_id": "C"}),
+            json!([{"incoming_webhook": {"url": 5}, "service_url": "https://"}]),
+        ];
+        let keys = KNOWN_KEYS
+            .iter()
+            .copied()
+            .chain(["", "$", "ss_", "Ss", "é$", "email", "plain"]);
+        let v = Validator::new(Provider::Suprsend);
+        for key in keys {
+            for value in &samples {
+                let mut body = Map::new();
+                body.insert(key.to_owned(), value.clone());
+                let r = v.validate_value(Value::Object(body.clone()));
+                if let Some(normalized) = r.normalized() {
+                    assert!(v.validate_value(normalized.clone()).changes().is_empty());
+                }
+                let envelope = json!({"path": {"distinct_id": value.clone()}, "body": body});
+                let _ = v.validate_envelope_value(envelope);
+            }
+        }
+    }
+
+    #[test]
+    fn slack_ids() {
+        assert!(is_slack_id("U01ABCDE2F3", &['U', 'u', 'W', 'w']));
+        assert!(is_slack_id("w1", &['U', 'u', 'W', 'w']));
+        assert!(!is_slack_id("U", &['U', 'u', 'W', 'w']));
+        assert!(!is_slack_id("U01-ABC", &['U', 'u', 'W', 'w']));
+        assert!(!is_slack_id("C01ABC", &['U', 'u', 'W', 'w']));
+        assert!(!is_slack_id("Ü1", &['U', 'u', 'W', 'w']));
+    }
+
+    #[test]
+    fn urls_with_a_prefix() {
+        assert!(https_url("https://HOOKS.slack.com/services/T/B/x", SLACK_WEBHOOK).is_ok());
+        assert!(https_url("http://hooks.slack.com/services/T/B/x", SLACK_WEBHOOK).is_err());
+        assert!(https_url("https://hooks.slack.com.evil.io/x", SLACK_WEBHOOK).is_err());
+        assert!(https_url("not a url", "https://").is_err());
+    }
+}

@@ -1,0 +1,75 @@
+//! The `suprsend.*` rules (RULES.md §6).
+
+use super::{RuleInfo, Severity};
+
+rules! {
+    SUPRSEND_DISTINCT_ID_REQUIRED = "suprsend.distinct_id.required", Error,
+        "the path parameter `distinct_id` is present and not empty after trimming (request envelopes only)";
+    SUPRSEND_EMAIL_TYPE = "suprsend.email.type", Error,
+        "`$email` is a non-empty string or a list of them";
+    SUPRSEND_SMS_TYPE = "suprsend.sms.type", Error,
+        "`$sms` is a non-empty string or a list of them";
+    SUPRSEND_WHATSAPP_TYPE = "suprsend.whatsapp.type", Error,
+        "`$whatsapp` is a non-empty string or a list of them";
+    SUPRSEND_INBOX_TYPE = "suprsend.inbox.type", Error,
+        "`$inbox` is a non-empty string or a list of them";
+    SUPRSEND_WEBPUSH_TYPE = "suprsend.webpush.type", Error,
+        "`$webpush` is a non-empty string or a list of them";
+    SUPRSEND_ANDROIDPUSH_TYPE = "suprsend.androidpush.type", Error,
+        "`$androidpush` is a token string, a `{token, provider, device_id}` object, or a list of them";
+    SUPRSEND_IOSPUSH_TYPE = "suprsend.iospush.type", Error,
+        "`$iospush` is a token string, a `{token, provider, device_id}` object, or a list of them";
+    SUPRSEND_SLACK_TYPE = "suprsend.slack.type", Error,
+        "`$slack` is a user id string, a Slack object, or a list of them";
+    SUPRSEND_MS_TEAMS_TYPE = "suprsend.ms_teams.type", Error,
+        "`$ms_teams` is a non-empty string, an MS Teams object, or a list of them";
+    SUPRSEND_EMAIL_MAX_ITEMS = "suprsend.email.max_items", Error, "`$email` has at most 10 items";
+    SUPRSEND_SMS_MAX_ITEMS = "suprsend.sms.max_items", Error, "`$sms` has at most 10 items";
+    SUPRSEND_WHATSAPP_MAX_ITEMS = "suprsend.whatsapp.max_items", Error,
+        "`$whatsapp` has at most 10 items";
+    SUPRSEND_INBOX_MAX_ITEMS = "suprsend.inbox.max_items", Error, "`$inbox` has at most 10 items";
+    SUPRSEND_WEBPUSH_MAX_ITEMS = "suprsend.webpush.max_items", Error,
+        "`$webpush` has at most 10 items";
+    SUPRSEND_ANDROIDPUSH_MAX_ITEMS = "suprsend.androidpush.max_items", Error,
+        "`$androidpush` has at most 10 items";
+    SUPRSEND_IOSPUSH_MAX_ITEMS = "suprsend.iospush.max_items", Error,
+        "`$iospush` has at most 10 items";
+    SUPRSEND_SLACK_MAX_ITEMS = "suprsend.slack.max_items", Error, "`$slack` has at most 10 items";
+    SUPRSEND_MS_TEAMS_MAX_ITEMS = "suprsend.ms_teams.max_items", Error,
+        "`$ms_teams` has at most 10 items";
+    SUPRSEND_EMAIL_FORMAT = "suprsend.email.format", Error,
+        "each `$email` item is an email address (domain lowercased)";
+    SUPRSEND_SMS_FORMAT = "suprsend.sms.format", Error,
+        "each `$sms` item is a phone number (normalized to E.164)";
+    SUPRSEND_WHATSAPP_FORMAT = "suprsend.whatsapp.format", Error,
+        "each `$whatsapp` item is a phone number (normalized to E.164)";
+    SUPRSEND_SMS_INVALID_NUMBER = "suprsend.sms.invalid_number", Warning,
+        "a well-formed `$sms` number that no numbering plan assigns";
+    SUPRSEND_WHATSAPP_INVALID_NUMBER = "suprsend.whatsapp.invalid_number", Warning,
+        "a well-formed `$whatsapp` number that no numbering plan assigns";
+    SUPRSEND_ANDROIDPUSH_PROVIDER_ENUM = "suprsend.androidpush.provider.enum", Error,
+        "an `$androidpush` object's `provider` is `fcm`, `xiaomi` or `oppo` (any case, normalized to lowercase)";
+    SUPRSEND_IOSPUSH_PROVIDER_ENUM = "suprsend.iospush.provider.enum", Error,
+        "an `$iospush` object's `provider` is `apns` (any case, normalized to lowercase)";
+    SUPRSEND_SLACK_FORMAT = "suprsend.slack.format", Error,
+        "Slack user ids match `[UW][A-Za-z0-9]+`, channel ids `C[A-Za-z0-9]+`, access tokens start `xox`, webhooks `https://hooks.slack.com/`, `email` is an email";
+    SUPRSEND_MS_TEAMS_FORMAT = "suprsend.ms_teams.format", Error,
+        "an MS Teams object's `service_url` starts `https://smba.trafficmanager.net/` and `incoming_webhook.url` is an https URL";
+    SUPRSEND_TIMEZONE_TYPE = "suprsend.timezone.type", Error, "`$timezone` is a string or `null`";
+    SUPRSEND_PREFERRED_LANGUAGE_TYPE = "suprsend.preferred_language.type", Error,
+        "`$preferred_language` is a string or `null`";
+    SUPRSEND_TIMEZONE_FORMAT = "suprsend.timezone.format", Error,
+        "`$timezone` is an IANA time zone name (normalized to the database's spelling)";
+    SUPRSEND_PREFERRED_LANGUAGE_FORMAT = "suprsend.preferred_language.format", Error,
+        "`$preferred_language` is an ISO 639-1 code (normalized to lowercase)";
+    SUPRSEND_PREFERRED_LANGUAGE_LOSSY = "suprsend.preferred_language.lossy", Warning,
+        "`$preferred_language` is a longer tag (`en-US`); only its language code is kept";
+    SUPRSEND_PROPERTIES_RESERVED_KEY = "suprsend.properties.reserved_key", Error,
+        "a key starting with `$` or `ss_` (any case) that SuprSend does not define; it is dropped silently";
+    SUPRSEND_PROPERTIES_REQUIRED = "suprsend.properties.required", Error,
+        "a property key is not empty after trimming";
+    SUPRSEND_PROPERTIES_ADVICE = "suprsend.properties.advice", Warning,
+        "a plain key that names a channel without `$` (`email`) is stored as a property, not a channel";
+    SUPRSEND_BODY_MAX_LENGTH = "suprsend.body.max_length", Error,
+        "the compact serialized body is at most 10 KiB (10240 bytes), SuprSend's per-user limit";
+}
