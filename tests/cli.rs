@@ -220,10 +220,10 @@ fn unknown_provider_is_a_usage_error() {
 
 #[test]
 fn unimplemented_provider_is_a_usage_error() {
-    run(&["--provider", "raia"], b"").assert_fatal(
-        "provider `raia` is not implemented yet; implemented: omnisend, sendios, rocketchat",
+    run(&["--provider", "suprsend"], b"").assert_fatal(
+        "provider `suprsend` is not implemented yet; implemented: omnisend, sendios, rocketchat, raia",
     );
-    run(&["--provider=raia"], b"").assert_fatal("provider `raia` is not implemented yet");
+    run(&["--provider=suprsend"], b"").assert_fatal("provider `suprsend` is not implemented yet");
 }
 
 #[test]
@@ -611,4 +611,88 @@ fn rocketchat_invalid_lines_carry_the_server_error_body() {
         rule_paths(&lines[1]),
         [("rocketchat.emails.required", "/emails")]
     );
+}
+
+#[test]
+fn raia_sample_data_and_operations() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/raia.ndjson");
+    let run_create = run(&["--provider", "raia", path.to_str().unwrap()], b"");
+    assert_eq!(run_create.code, 1, "{run_create:?}");
+    let lines = run_create.lines();
+    let valid: Vec<bool> = lines.iter().map(|l| l["valid"] == true).collect();
+    assert_eq!(
+        valid,
+        [
+            true, true, true, true, true, true, true, false, false, false
+        ]
+    );
+    let found: Vec<Vec<(&str, &str)>> = lines.iter().map(rule_paths).collect();
+    assert_eq!(
+        found,
+        [
+            vec![],
+            vec![],
+            vec![],
+            vec![("raia.metadata.unknown_field", "/metadata")],
+            vec![("raia.email.advice", "/email")],
+            vec![("raia.phone_number.invalid_number", "/phoneNumber")],
+            vec![("raia.body.unknown_field", "/phone")],
+            vec![
+                ("raia.last_name.required", "/lastName"),
+                ("raia.email.format", "/email"),
+            ],
+            vec![("raia.body.required", "")],
+            vec![
+                ("raia.phone_number.type", "/phoneNumber"),
+                (
+                    "raia.skip_phone_number_validation.type",
+                    "/skipPhoneNumberValidation"
+                ),
+                ("raia.custom_data.type", "/customData"),
+            ],
+        ]
+    );
+    assert_eq!(lines[0]["normalized"]["email"], "john.doe@example.com");
+    assert_eq!(
+        lines[3]["normalized"]["customData"],
+        json!({"segment": "vip", "locale": "pt-BR"})
+    );
+    assert_eq!(lines[6]["violations"][0]["suggestion"], "phoneNumber");
+
+    let input = ndjson(&[r#"{"email":"Jane@Example.COM"}"#, r#"{"fkId":""}"#]);
+    let search = run(&["--provider", "raia", "--operation", "search"], &input[..]);
+    assert_eq!(search.code, 1, "{search:?}");
+    let lines = search.lines();
+    assert_eq!(lines[0]["normalized"], json!({"email": "Jane@example.com"}));
+    assert_eq!(lines[1]["violations"][0]["rule"], "raia.query.required");
+    assert_eq!(lines[1]["violations"][0]["in"], "query");
+
+    let envelope = run(
+        &[
+            "--provider=raia",
+            "--operation=search",
+            "--envelope",
+            "--region=GB",
+        ],
+        ndjson(&[
+            r#"{"query":{"phoneNumber":"020 7946 0018"},"headers":{"Agent-Secret-Key":"sk"}}"#,
+        ])
+        .as_slice(),
+    );
+    assert_eq!(envelope.code, 0, "{envelope:?}");
+    assert_eq!(
+        envelope.lines()[0]["normalized"]["query"]["phoneNumber"],
+        "+442079460018"
+    );
+
+    let delete = run(
+        &["--provider", "raia", "--operation", "delete"],
+        &ndjson(&[
+            r#"{"id":"5f7b1b3b-3b3b-4b3b-3b3b-3b3b3b3b3b3b"}"#,
+            r#"{"id":"42"}"#,
+        ]),
+    );
+    assert_eq!(delete.code, 1, "{delete:?}");
+    assert_eq!(delete.positions(), [(0, 1, true), (1, 2, false)]);
+    assert_eq!(rule_paths(&delete.lines()[1]), [("raia.id.format", "/id")]);
 }

@@ -10,6 +10,7 @@ use crate::engine::{ObjectCheck, ObjectSpec};
 use crate::values::CountryCode;
 
 pub mod omnisend;
+pub mod raia;
 pub mod rocketchat;
 pub mod sendios;
 
@@ -21,7 +22,7 @@ pub mod sendios;
 /// let p: Provider = "omnisend".parse().unwrap();
 /// assert_eq!(p, Provider::Omnisend);
 /// assert_eq!(p.to_string(), "omnisend");
-/// assert!("raia".parse::<Provider>().unwrap_err().to_string().contains("not implemented yet"));
+/// assert!("suprsend".parse::<Provider>().unwrap_err().to_string().contains("not implemented yet"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -32,16 +33,23 @@ pub enum Provider {
     Sendios,
     /// Rocket.Chat omnichannel contacts (`POST /api/v1/omnichannel/contacts`).
     RocketChat,
+    /// raia conversation users (`/external/users`: create, search, get,
+    /// delete).
+    Raia,
 }
 
 impl Provider {
     /// Every implemented provider.
     ///
     /// ```
-    /// assert_eq!(omnicontact::Provider::ALL.len(), 3);
+    /// assert_eq!(omnicontact::Provider::ALL.len(), 4);
     /// ```
-    pub const ALL: &'static [Provider] =
-        &[Provider::Omnisend, Provider::Sendios, Provider::RocketChat];
+    pub const ALL: &'static [Provider] = &[
+        Provider::Omnisend,
+        Provider::Sendios,
+        Provider::RocketChat,
+        Provider::Raia,
+    ];
 
     /// The lowercase name used on the command line and in rule ids.
     ///
@@ -54,6 +62,7 @@ impl Provider {
             Provider::Omnisend => "omnisend",
             Provider::Sendios => "sendios",
             Provider::RocketChat => "rocketchat",
+            Provider::Raia => "raia",
         }
     }
 
@@ -73,6 +82,7 @@ impl Provider {
             Provider::Omnisend => &omnisend::SPEC,
             Provider::Sendios => &sendios::SPEC,
             Provider::RocketChat => &rocketchat::SPEC,
+            Provider::Raia => &raia::SPEC,
         }
     }
 }
@@ -84,13 +94,13 @@ impl fmt::Display for Provider {
 }
 
 /// The providers the crate will support but does not implement yet.
-const PLANNED: &[&str] = &["suprsend", "raia"];
+const PLANNED: &[&str] = &["suprsend"];
 
 /// Why a provider or operation name was not accepted.
 ///
 /// ```
 /// let e = "mailchimp".parse::<omnicontact::Provider>().unwrap_err();
-/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend, sendios, rocketchat");
+/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend, sendios, rocketchat, raia");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

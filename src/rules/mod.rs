@@ -151,11 +151,13 @@ macro_rules! rules {
 
 mod input;
 mod omnisend;
+mod raia;
 mod rocketchat;
 mod sendios;
 
 pub use input::*;
 pub use omnisend::*;
+pub use raia::*;
 pub use rocketchat::*;
 pub use sendios::*;
 
@@ -164,6 +166,7 @@ static CATALOG: &[&[&RuleInfo]] = &[
     input::RULES,
     sendios::RULES,
     rocketchat::RULES,
+    raia::RULES,
     omnisend::RULES,
 ];
 
