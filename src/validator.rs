@@ -222,11 +222,23 @@ impl Validator {
 
     /// Validates one JSON request body.
     ///
+    /// For an operation that sends no body ([`Operation::has_body`] is
+    /// false: raia `search`, `get`, `delete`) the document is the
+    /// operation's parameters instead — its query parameters, or else its
+    /// path parameters — and its violations are located `in` `query` /
+    /// `path`. (In an envelope, such an operation's `body` is an
+    /// `input.body.type` error.)
+    ///
     /// ```
-    /// # use omnicontact::{Provider, Validator};
+    /// # use omnicontact::{Location, Operation, Provider, Validator};
     /// let r = Validator::new(Provider::Omnisend).validate_str("{\"email\": ");
     /// assert_eq!(r.violations()[0].rule(), "input.json.format");
     /// assert!(r.violations()[0].message().contains("line 1"));
+    ///
+    /// let get = Validator::for_operation(Provider::Raia, Operation::Get).unwrap();
+    /// let r = get.validate_str(r#"{"id":"not-a-uuid"}"#);
+    /// assert_eq!(r.violations()[0].rule(), "raia.id.format");
+    /// assert_eq!(r.violations()[0].location(), Location::Path);
     /// ```
     pub fn validate_str(&self, text: &str) -> Report {
         self.body_from_text(text, 1)
@@ -437,7 +449,11 @@ impl Validator {
     fn check_body_value(&self, mut value: Value, violations: Vec<Violation>) -> Report {
         let mut w = self.walker();
         w.violations = violations;
-        self.walk_body(&mut w, &mut value);
+        if self.operation.has_body() {
+            self.walk_body(&mut w, &mut value);
+        } else {
+            self.walk_parameters(&mut w, &mut value);
+        }
         Report::from_parts(w.violations, w.changes, value).with_provider_error(w.provider_error)
     }
 
@@ -454,6 +470,16 @@ impl Validator {
                 "path" => (Location::Path, parts.path),
                 "query" => (Location::Query, parts.query),
                 "headers" => (Location::Header, parts.headers),
+                "body" if !self.operation.has_body() => {
+                    w.report(
+                        rules::INPUT_BODY_TYPE,
+                        format!(
+                            "`{}` on {} sends no body; this one would not be sent",
+                            self.operation, self.provider
+                        ),
+                    );
+                    continue;
+                }
                 "body" => {
                     self.walk_body(&mut w, part);
                     continue;
@@ -494,6 +520,30 @@ impl Validator {
             _ => w.provider_error.take(),
         };
         Report::from_parts(w.violations, w.changes, value).with_provider_error(provider_error)
+    }
+
+    /// Walks a document validated on its own for an operation that sends no
+    /// body: it stands for the operation's query parameters (or else its
+    /// path parameters), and its violations are located there.
+    fn walk_parameters(&self, w: &mut Walker<'_>, document: &mut Value) {
+        let parts = (self.provider.spec().parts)(self.operation);
+        let part = match (parts.query, parts.path) {
+            (Some(query), _) => Some((Location::Query, query)),
+            (None, Some(path)) => Some((Location::Path, path)),
+            (None, None) => None,
+        };
+        let Some((location, spec)) = part else {
+            return;
+        };
+        w.location = location;
+        match document {
+            Value::Object(map) => w.walk_object(map, spec),
+            other => w.wrong_type(
+                rules::INPUT_BODY_TYPE,
+                &format!("the {location} parameters as a JSON object"),
+                other,
+            ),
+        }
     }
 
     /// Walks a body with the provider's table and checks.

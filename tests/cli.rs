@@ -219,11 +219,12 @@ fn unknown_provider_is_a_usage_error() {
 }
 
 #[test]
-fn unimplemented_provider_is_a_usage_error() {
-    run(&["--provider", "raia"], b"").assert_fatal(
-        "provider `raia` is not implemented yet; implemented: omnisend, sendios, rocketchat, suprsend",
-    );
-    run(&["--provider=raia"], b"").assert_fatal("provider `raia` is not implemented yet");
+fn every_provider_is_implemented() {
+    for provider in ["omnisend", "sendios", "rocketchat", "suprsend", "raia"] {
+        let run = run(&["--provider", provider], b"");
+        assert_eq!(run.code, 0, "{provider}: {run:?}");
+        assert!(run.lines().is_empty());
+    }
 }
 
 #[test]
@@ -262,7 +263,7 @@ fn conversion_is_not_implemented_yet() {
     )
     .assert_fatal("conversion between providers (--to) is not implemented yet");
     run(&["--provider", "omnisend", "--to=raia"], b"")
-        .assert_fatal("provider `raia` is not implemented yet");
+        .assert_fatal("conversion between providers (--to) is not implemented yet");
     run(&["--provider", "omnisend", "--to", "nope"], b"").assert_fatal("unknown provider `nope`");
 }
 
@@ -530,6 +531,29 @@ fn list_rules_prints_the_catalog() {
     let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
     let expected: Vec<&str> = catalog.iter().map(|r| r.id()).collect();
     assert_eq!(ids, expected);
+    // Exactly the project's rule list, with its severities.
+    let list =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rule-ids.txt"))
+            .unwrap();
+    let mut want: Vec<String> = list
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut got: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            format!(
+                "{} {}",
+                l["id"].as_str().unwrap(),
+                l["severity"].as_str().unwrap()
+            )
+        })
+        .collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got.len(), 165);
+    assert_eq!(got, want);
     for (line, rule) in lines.iter().zip(catalog) {
         let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["id", "severity", "provider", "summary"]);
@@ -689,4 +713,88 @@ fn suprsend_sample_data() {
         "{}",
         run.summary()
     );
+}
+
+#[test]
+fn raia_sample_data_and_operations() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/raia.ndjson");
+    let run_create = run(&["--provider", "raia", path.to_str().unwrap()], b"");
+    assert_eq!(run_create.code, 1, "{run_create:?}");
+    let lines = run_create.lines();
+    let valid: Vec<bool> = lines.iter().map(|l| l["valid"] == true).collect();
+    assert_eq!(
+        valid,
+        [
+            true, true, true, true, true, true, true, false, false, false
+        ]
+    );
+    let found: Vec<Vec<(&str, &str)>> = lines.iter().map(rule_paths).collect();
+    assert_eq!(
+        found,
+        [
+            vec![],
+            vec![],
+            vec![],
+            vec![("raia.metadata.unknown_field", "/metadata")],
+            vec![("raia.email.advice", "/email")],
+            vec![("raia.phone_number.invalid_number", "/phoneNumber")],
+            vec![("raia.body.unknown_field", "/phone")],
+            vec![
+                ("raia.last_name.required", "/lastName"),
+                ("raia.email.format", "/email"),
+            ],
+            vec![("raia.body.required", "")],
+            vec![
+                ("raia.phone_number.type", "/phoneNumber"),
+                (
+                    "raia.skip_phone_number_validation.type",
+                    "/skipPhoneNumberValidation"
+                ),
+                ("raia.custom_data.type", "/customData"),
+            ],
+        ]
+    );
+    assert_eq!(lines[0]["normalized"]["email"], "john.doe@example.com");
+    assert_eq!(
+        lines[3]["normalized"]["customData"],
+        json!({"segment": "vip", "locale": "pt-BR"})
+    );
+    assert_eq!(lines[6]["violations"][0]["suggestion"], "phoneNumber");
+
+    let input = ndjson(&[r#"{"email":"Jane@Example.COM"}"#, r#"{"fkId":""}"#]);
+    let search = run(&["--provider", "raia", "--operation", "search"], &input[..]);
+    assert_eq!(search.code, 1, "{search:?}");
+    let lines = search.lines();
+    assert_eq!(lines[0]["normalized"], json!({"email": "Jane@example.com"}));
+    assert_eq!(lines[1]["violations"][0]["rule"], "raia.query.required");
+    assert_eq!(lines[1]["violations"][0]["in"], "query");
+
+    let envelope = run(
+        &[
+            "--provider=raia",
+            "--operation=search",
+            "--envelope",
+            "--region=GB",
+        ],
+        ndjson(&[
+            r#"{"query":{"phoneNumber":"020 7946 0018"},"headers":{"Agent-Secret-Key":"sk"}}"#,
+        ])
+        .as_slice(),
+    );
+    assert_eq!(envelope.code, 0, "{envelope:?}");
+    assert_eq!(
+        envelope.lines()[0]["normalized"]["query"]["phoneNumber"],
+        "+442079460018"
+    );
+
+    let delete = run(
+        &["--provider", "raia", "--operation", "delete"],
+        &ndjson(&[
+            r#"{"id":"5f7b1b3b-3b3b-4b3b-3b3b-3b3b3b3b3b3b"}"#,
+            r#"{"id":"42"}"#,
+        ]),
+    );
+    assert_eq!(delete.code, 1, "{delete:?}");
+    assert_eq!(delete.positions(), [(0, 1, true), (1, 2, false)]);
+    assert_eq!(rule_paths(&delete.lines()[1]), [("raia.id.format", "/id")]);
 }

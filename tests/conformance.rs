@@ -18,6 +18,7 @@
 //!   "text": "{\"raw\": 1}",           // the document as raw text
 //!   "violations": ["omnisend.tags.max_items /tags"],   // exact, in order;
 //!                                     // outside the body: "rule path /project_id"
+//!                                     // ("rule query" for a whole part)
 //!   "absent": ["omnisend.tags.unique"],                // ids that must not appear
 //!   "normalized": { },                // optional: exact normalized body (null: invalid)
 //!   "changes": [["rule", "/path", "from", "to"]],      // optional: exact, in order
@@ -124,7 +125,9 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
         .iter()
         .map(|v| match v.location() {
             Location::Body => format!("{} {}", v.rule(), v.path()).trim_end().to_owned(),
-            other => format!("{} {other} {}", v.rule(), v.path()),
+            other => format!("{} {other} {}", v.rule(), v.path())
+                .trim_end()
+                .to_owned(),
         })
         .collect();
     for v in report.violations() {
@@ -287,4 +290,11 @@ fn catalog_matches_the_rule_list() {
             assert!(rules::lookup(id).is_some(), "{id} is not implemented");
         }
     }
+    // Every provider is implemented: the catalog is the whole list.
+    let own = rules::catalog()
+        .iter()
+        .filter(|r| r.provider() != "convert")
+        .count();
+    assert_eq!(own, listed.len());
+    assert_eq!(own, 165);
 }

@@ -10,6 +10,7 @@ use crate::engine::{ObjectCheck, ObjectSpec};
 use crate::values::CountryCode;
 
 pub mod omnisend;
+pub mod raia;
 pub mod rocketchat;
 pub mod sendios;
 pub mod suprsend;
@@ -22,7 +23,7 @@ pub mod suprsend;
 /// let p: Provider = "omnisend".parse().unwrap();
 /// assert_eq!(p, Provider::Omnisend);
 /// assert_eq!(p.to_string(), "omnisend");
-/// assert!("raia".parse::<Provider>().unwrap_err().to_string().contains("not implemented yet"));
+/// assert!("mailchimp".parse::<Provider>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -35,19 +36,23 @@ pub enum Provider {
     RocketChat,
     /// `SuprSend` users (`POST /v1/user/{distinct_id}/`, create or update).
     Suprsend,
+    /// raia conversation users (`/external/users`: create, search, get,
+    /// delete).
+    Raia,
 }
 
 impl Provider {
     /// Every implemented provider.
     ///
     /// ```
-    /// assert_eq!(omnicontact::Provider::ALL.len(), 4);
+    /// assert_eq!(omnicontact::Provider::ALL.len(), 5);
     /// ```
     pub const ALL: &'static [Provider] = &[
         Provider::Omnisend,
         Provider::Sendios,
         Provider::RocketChat,
         Provider::Suprsend,
+        Provider::Raia,
     ];
 
     /// The lowercase name used on the command line and in rule ids.
@@ -62,6 +67,7 @@ impl Provider {
             Provider::Sendios => "sendios",
             Provider::RocketChat => "rocketchat",
             Provider::Suprsend => "suprsend",
+            Provider::Raia => "raia",
         }
     }
 
@@ -82,6 +88,7 @@ impl Provider {
             Provider::Sendios => &sendios::SPEC,
             Provider::RocketChat => &rocketchat::SPEC,
             Provider::Suprsend => &suprsend::SPEC,
+            Provider::Raia => &raia::SPEC,
         }
     }
 }
@@ -93,13 +100,13 @@ impl fmt::Display for Provider {
 }
 
 /// The providers the crate will support but does not implement yet.
-const PLANNED: &[&str] = &["raia"];
+const PLANNED: &[&str] = &[];
 
 /// Why a provider or operation name was not accepted.
 ///
 /// ```
 /// let e = "mailchimp".parse::<omnicontact::Provider>().unwrap_err();
-/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend, sendios, rocketchat, suprsend");
+/// assert_eq!(e.to_string(), "unknown provider `mailchimp`; expected one of omnisend, sendios, rocketchat, suprsend, raia");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -151,12 +151,14 @@ macro_rules! rules {
 
 mod input;
 mod omnisend;
+mod raia;
 mod rocketchat;
 mod sendios;
 mod suprsend;
 
 pub use input::*;
 pub use omnisend::*;
+pub use raia::*;
 pub use rocketchat::*;
 pub use sendios::*;
 pub use suprsend::*;
@@ -167,6 +169,7 @@ static CATALOG: &[&[&RuleInfo]] = &[
     sendios::RULES,
     rocketchat::RULES,
     suprsend::RULES,
+    raia::RULES,
     omnisend::RULES,
 ];
 

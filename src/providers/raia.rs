@@ -1,0 +1,492 @@
+//! raia: conversation users — `create` (`POST /external/users`, a JSON
+//! body), `search` (`GET /external/users/search`, query parameters
+//! `email`, `phoneNumber`, `fkId`), `get` and `delete`
+//! (`GET` / `DELETE /external/users/{id}`, path parameter `id`); every
+//! request carries the header `Agent-Secret-Key`.
+//!
+//! The create body members are [`MEMBERS`]: `firstName` and `lastName`
+//! (required, not empty), `email` and / or `phoneNumber` (at least one),
+//! `context`, `source`, `fkId`, `fkUserId` (strings), `customData` (an
+//! object) and the booleans `skipEmailValidation` and
+//! `skipPhoneNumberValidation`. Emails are normalized (domain lowercased)
+//! and phone numbers to E.164; when a skip flag is `true`, a value that does
+//! not parse is only a `*.advice` warning and is sent as it is.
+//!
+//! Choices where the document and the catalog are silent:
+//! - `null` for an optional member means "not given"; `null` for
+//!   `firstName` / `lastName` is a `required` error. Names are checked
+//!   for emptiness after trimming, but never trimmed or otherwise changed.
+//! - `raia.body.required` counts `email` / `phoneNumber` as given when
+//!   present, not `null` and not blank; a blank one is reported by its own
+//!   `format` rule (or `advice` when skipped) *and* counts as not given. A
+//!   value of the wrong type counts as given (its `type` error says enough).
+//! - Only the JSON boolean `true` turns a skip flag on; `"true"` is a
+//!   `type` error and validation is not skipped. A value that does parse is
+//!   normalized even when its skip flag is `true`; `invalid_number` is
+//!   reported either way (it is a warning).
+//! - Phone numbers without `+` / `00` are read in the validator's default
+//!   region ([`Options::default_region`](crate::Options::default_region)):
+//!   a raia user has no country member.
+//! - `metadata` (a member of raia's responses) is a
+//!   `raia.metadata.unknown_field` warning with the suggestion
+//!   `customData`. When `metadata.customData` is an object and `customData`
+//!   is not given (absent or `null`), it is moved to `customData` — at the
+//!   place of `metadata` when nothing else is left in `metadata` (which is
+//!   then removed), else right after it — and the move is recorded as two
+//!   changes: `/metadata` (from the object as sent to what is left, or
+//!   `null` when removed) and `/customData` (from `null` to the moved
+//!   object). When `customData` is also given, `customData` wins: nothing is
+//!   moved and the message says that `metadata.customData` would be lost;
+//!   a `metadata.customData` that is not an object is not moved either.
+//! - Other unknown members are `raia.body.unknown_field` warnings, reported
+//!   after the members' own violations, in document order, with the
+//!   closest member name as suggestion (`phone` suggests `phoneNumber`).
+//! - `search`: each parameter must be a string (a JSON number for `fkId`
+//!   is a `raia.fk_id.type` error: the document types it as a string);
+//!   `email` and `phoneNumber` are checked and normalized as in the body
+//!   (there are no skip flags for a search). A parameter counts as given
+//!   like a body member; other query parameters are not checked.
+//! - `get` / `delete`: a missing, `null` or non-string `id` is a
+//!   `raia.id.format` error; the id is normalized to lowercase.
+//! - `Agent-Secret-Key` is matched ignoring case, and must be a string that
+//!   is not blank; a violation's path names the header as sent (or
+//!   `/Agent-Secret-Key` when it is missing).
+//! - Request envelopes check `path`, `query` and `headers` only when the
+//!   envelope has them (a `search` envelope without `query` is not a
+//!   `raia.query.required` error). `search`, `get` and `delete` send no
+//!   body: a `body` in their envelope is an `input.body.type` error. A
+//!   document validated on its own (not as an envelope) for these
+//!   operations *is* the operation's parameters: the query parameters
+//!   object for `search`, the path parameters object (`{"id": …}`) for
+//!   `get` and `delete`; its violations are located `in` `query` / `path`.
+//!
+//! ```
+//! use omnicontact::{Operation, Provider, Validator};
+//!
+//! let v = Validator::new(Provider::Raia);
+//! let r = v.validate_str(r#"{"firstName":"John","lastName":"Doe","email":"John@Example.COM",
+//!     "metadata":{"customData":{"plan":"pro"}}}"#);
+//! assert!(r.is_valid()); // `metadata` is only a warning
+//! assert_eq!(r.violations()[0].rule(), "raia.metadata.unknown_field");
+//! assert_eq!(r.violations()[0].suggestion(), Some("customData"));
+//! assert_eq!(
+//!     r.normalized().unwrap().to_string(),
+//!     r#"{"firstName":"John","lastName":"Doe","email":"John@example.com","customData":{"plan":"pro"}}"#
+//! );
+//!
+//! // A search validates the query parameters.
+//! let search = Validator::for_operation(Provider::Raia, Operation::Search).unwrap();
+//! let r = search.validate_str(r#"{"fkId":""}"#);
+//! assert_eq!(r.violations()[0].rule(), "raia.query.required");
+//! assert_eq!(r.violations()[0].location().as_str(), "query");
+//! ```
+
+use serde_json::{Map, Value};
+
+use super::{Operation, Parts, ProviderSpec};
+use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, type_name};
+use crate::rules::{self, RuleInfo};
+use crate::suggest;
+use crate::values::{Email, Phone, Uuid, trim};
+
+/// raia as data.
+pub(crate) static SPEC: ProviderSpec = ProviderSpec {
+    body: &BODY,
+    region: |_| None,
+    checks: &[],
+    provider_error: None,
+    operations: &[
+        Operation::Create,
+        Operation::Search,
+        Operation::Get,
+        Operation::Delete,
+    ],
+    parts,
+};
+
+/// The members of a create body, in the order the crate documents them.
+///
+/// ```
+/// use omnicontact::providers::raia::MEMBERS;
+/// assert_eq!(MEMBERS.len(), 11);
+/// assert!(MEMBERS.contains(&"skipPhoneNumberValidation"));
+/// ```
+pub const MEMBERS: &[&str] = &[
+    "firstName",
+    "lastName",
+    "email",
+    "phoneNumber",
+    "context",
+    "source",
+    "fkId",
+    "fkUserId",
+    "customData",
+    "skipEmailValidation",
+    "skipPhoneNumberValidation",
+];
+
+/// The query parameters of a search; at least one must be given.
+///
+/// ```
+/// assert_eq!(omnicontact::providers::raia::SEARCH_PARAMETERS, ["email", "phoneNumber", "fkId"]);
+/// ```
+pub const SEARCH_PARAMETERS: [&str; 3] = ["email", "phoneNumber", "fkId"];
+
+/// The authentication header every raia request carries.
+///
+/// ```
+/// assert_eq!(omnicontact::providers::raia::SECRET_KEY_HEADER, "Agent-Secret-Key");
+/// ```
+pub const SECRET_KEY_HEADER: &str = "Agent-Secret-Key";
+
+/// Names people send for a member under another provider's spelling, with
+/// the member they mean (beyond what [`suggest::closest`] finds).
+const ALIASES: &[(&str, &str)] = &[
+    ("phone", "phoneNumber"),
+    ("mobile", "phoneNumber"),
+    ("mobileNumber", "phoneNumber"),
+];
+
+/// Any object, its content free (`customData`).
+static ANY_OBJECT: ObjectSpec = ObjectSpec {
+    members: &[],
+    unknown: None,
+    check: None,
+    ignore_case: false,
+};
+
+static BODY: ObjectSpec = ObjectSpec {
+    members: &[
+        Member::required(
+            "firstName",
+            Kind::Str(Format::NonEmpty(rules::RAIA_FIRST_NAME_REQUIRED)),
+            rules::RAIA_FIRST_NAME_TYPE,
+            rules::RAIA_FIRST_NAME_REQUIRED,
+        ),
+        Member::required(
+            "lastName",
+            Kind::Str(Format::NonEmpty(rules::RAIA_LAST_NAME_REQUIRED)),
+            rules::RAIA_LAST_NAME_TYPE,
+            rules::RAIA_LAST_NAME_REQUIRED,
+        ),
+        // Formats depend on the skip flags: checked by `body_check`.
+        Member::optional("email", Kind::Str(Format::Any), rules::RAIA_EMAIL_TYPE),
+        Member::optional(
+            "phoneNumber",
+            Kind::Str(Format::Any),
+            rules::RAIA_PHONE_NUMBER_TYPE,
+        ),
+        Member::optional("context", Kind::Str(Format::Any), rules::RAIA_CONTEXT_TYPE),
+        Member::optional("source", Kind::Str(Format::Any), rules::RAIA_SOURCE_TYPE),
+        Member::optional("fkId", Kind::Str(Format::Any), rules::RAIA_FK_ID_TYPE),
+        Member::optional(
+            "fkUserId",
+            Kind::Str(Format::Any),
+            rules::RAIA_FK_USER_ID_TYPE,
+        ),
+        Member::optional(
+            "customData",
+            Kind::Object(&ANY_OBJECT),
+            rules::RAIA_CUSTOM_DATA_TYPE,
+        ),
+        Member::optional(
+            "skipEmailValidation",
+            Kind::Bool,
+            rules::RAIA_SKIP_EMAIL_VALIDATION_TYPE,
+        ),
+        Member::optional(
+            "skipPhoneNumberValidation",
+            Kind::Bool,
+            rules::RAIA_SKIP_PHONE_NUMBER_VALIDATION_TYPE,
+        ),
+    ],
+    // Unknown members (and `metadata`) are reported by `body_check`.
+    unknown: None,
+    check: Some(body_check),
+    ignore_case: false,
+};
+
+static QUERY: ObjectSpec = ObjectSpec {
+    members: &[
+        Member::optional(
+            "email",
+            Kind::Str(Format::Email(rules::RAIA_EMAIL_FORMAT)),
+            rules::RAIA_EMAIL_TYPE,
+        ),
+        Member::optional(
+            "phoneNumber",
+            Kind::Str(Format::Phone {
+                format: rules::RAIA_PHONE_NUMBER_FORMAT,
+                invalid: rules::RAIA_PHONE_NUMBER_INVALID_NUMBER,
+            }),
+            rules::RAIA_PHONE_NUMBER_TYPE,
+        ),
+        Member::optional("fkId", Kind::Str(Format::Any), rules::RAIA_FK_ID_TYPE),
+    ],
+    unknown: None,
+    check: Some(query_check),
+    ignore_case: false,
+};
+
+static PATH: ObjectSpec = ObjectSpec {
+    members: &[Member::required(
+        "id",
+        Kind::Custom(id),
+        rules::RAIA_ID_FORMAT,
+        rules::RAIA_ID_FORMAT,
+    )],
+    unknown: None,
+    check: None,
+    ignore_case: false,
+};
+
+static HEADERS: ObjectSpec = ObjectSpec {
+    members: &[Member::required(
+        SECRET_KEY_HEADER,
+        Kind::Str(Format::NonEmpty(rules::RAIA_AGENT_SECRET_KEY_REQUIRED)),
+        rules::RAIA_AGENT_SECRET_KEY_REQUIRED,
+        rules::RAIA_AGENT_SECRET_KEY_REQUIRED,
+    )],
+    unknown: None,
+    check: None,
+    ignore_case: true,
+};
+
+/// The parts other than the body each operation has.
+fn parts(operation: Operation) -> Parts {
+    match operation {
+        Operation::Create => Parts {
+            path: None,
+            query: None,
+            headers: Some(&HEADERS),
+        },
+        Operation::Search => Parts {
+            path: None,
+            query: Some(&QUERY),
+            headers: Some(&HEADERS),
+        },
+        Operation::Get | Operation::Delete => Parts {
+            path: Some(&PATH),
+            query: None,
+            headers: Some(&HEADERS),
+        },
+    }
+}
+
+/// Whether a member counts as given: present, not `null`, not blank.
+fn given(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) => !trim(s).is_empty(),
+        Some(_) => true,
+    }
+}
+
+/// The create body's checks a table cannot state: formats under the skip
+/// flags, at least one of email and phone, `metadata` and other unknown
+/// members.
+fn body_check(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
+    let skip_email = body.get("skipEmailValidation") == Some(&Value::Bool(true));
+    let skip_phone = body.get("skipPhoneNumberValidation") == Some(&Value::Bool(true));
+    if let Some(value) = body.get_mut("email") {
+        w.at("email", |w| email(w, value, skip_email));
+    }
+    if let Some(value) = body.get_mut("phoneNumber") {
+        w.at("phoneNumber", |w| phone_number(w, value, skip_phone));
+    }
+    if !given(body.get("email")) && !given(body.get("phoneNumber")) {
+        w.report(
+            rules::RAIA_BODY_REQUIRED,
+            "raia creates a user from an email or a phone number: give `email`, `phoneNumber` or both",
+        );
+    }
+    let unknown: Vec<String> = body
+        .keys()
+        .filter(|k| !MEMBERS.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    for name in unknown {
+        if name == "metadata" {
+            metadata(w, body);
+        } else {
+            w.at(&name, |w| unknown_member(w, &name));
+        }
+    }
+}
+
+/// `email` under `skipEmailValidation`.
+fn email(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
+    let Value::String(s) = value else { return };
+    match Email::parse(s) {
+        Ok(email) => w.normalize(rules::RAIA_EMAIL_FORMAT, value, email.as_str()),
+        Err(e) if skip => w.report(
+            rules::RAIA_EMAIL_ADVICE,
+            format!(
+                "not an email address ({e}); accepted only because `skipEmailValidation` is true, and sent as it is"
+            ),
+        ),
+        Err(e) => w.report(
+            rules::RAIA_EMAIL_FORMAT,
+            format!("not an email address: {e}"),
+        ),
+    }
+}
+
+/// `phoneNumber` under `skipPhoneNumberValidation`.
+fn phone_number(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
+    let Value::String(s) = value else { return };
+    match Phone::parse_with_region(s, w.region.as_ref()) {
+        Ok(phone) => {
+            if !phone.is_assigned() {
+                w.report(
+                    rules::RAIA_PHONE_NUMBER_INVALID_NUMBER,
+                    format!("`{phone}` is well-formed but no numbering plan assigns it"),
+                );
+            }
+            w.normalize(rules::RAIA_PHONE_NUMBER_FORMAT, value, phone.as_str());
+        }
+        Err(e) if skip => w.report(
+            rules::RAIA_PHONE_NUMBER_ADVICE,
+            format!(
+                "not a phone number ({e}); accepted only because `skipPhoneNumberValidation` is true, and sent as it is"
+            ),
+        ),
+        Err(e) => w.report(
+            rules::RAIA_PHONE_NUMBER_FORMAT,
+            format!("not a phone number: {e}"),
+        ),
+    }
+}
+
+/// A member raia does not define, with the closest member as suggestion.
+fn unknown_member(w: &mut Walker<'_>, name: &str) {
+    let suggestion = ALIASES
+        .iter()
+        .find(|(alias, _)| alias.eq_ignore_ascii_case(name))
+        .map(|(_, member)| *member)
+        .or_else(|| suggest::closest(name, MEMBERS.iter().copied()));
+    let message = match suggestion {
+        Some(s) => format!("unknown member `{name}`; did you mean `{s}`?"),
+        None => format!("unknown member `{name}`; raia does not define it"),
+    };
+    w.report_suggesting(
+        rules::RAIA_BODY_UNKNOWN_FIELD,
+        message,
+        suggestion.map(str::to_owned),
+    );
+}
+
+/// `metadata`: warned about; its `customData` moves to `customData` when
+/// that is free.
+fn metadata(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
+    let custom_data_given = body.get("customData").is_some_and(|v| !v.is_null());
+    let inner = body
+        .get("metadata")
+        .and_then(Value::as_object)
+        .and_then(|m| m.get("customData"));
+    let head =
+        "`metadata` is a member of raia's responses; create sends custom data as `customData`";
+    let (message, move_it) = match inner {
+        None => (format!("{head}; raia ignores `metadata`"), false),
+        Some(v) if !v.is_object() => (
+            format!(
+                "{head}; `metadata.customData` is {} {}, not an object, and is not moved",
+                article(type_name(v)),
+                type_name(v)
+            ),
+            false,
+        ),
+        Some(_) if custom_data_given => (
+            format!(
+                "{head}; `customData` is also given and wins: `metadata.customData` is not moved and would be lost"
+            ),
+            false,
+        ),
+        Some(_) => (
+            format!("{head}; `metadata.customData` was moved to `customData`"),
+            true,
+        ),
+    };
+    w.at("metadata", |w| {
+        w.report_suggesting(
+            rules::RAIA_METADATA_UNKNOWN_FIELD,
+            message,
+            Some("customData".to_owned()),
+        );
+    });
+    if move_it {
+        move_custom_data(w, body);
+    }
+}
+
+/// Moves `metadata.customData` (an object) to `customData`, recording both
+/// changes.
+fn move_custom_data(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
+    let rule = rules::RAIA_METADATA_UNKNOWN_FIELD;
+    let Some(Value::Object(meta)) = body.get_mut("metadata") else {
+        return;
+    };
+    let before = Value::Object(meta.clone());
+    let Some(moved) = meta.shift_remove("customData") else {
+        return;
+    };
+    let position = body.keys().position(|k| k == "metadata");
+    let left = match body.get("metadata") {
+        Some(Value::Object(m)) if m.is_empty() => None,
+        other => other.cloned(),
+    };
+    match (body.contains_key("customData"), position, &left) {
+        // `customData: null` is replaced where it stands.
+        (true, _, _) => {
+            body.insert("customData".to_owned(), moved.clone());
+            if left.is_none() {
+                body.shift_remove("metadata");
+            }
+        }
+        (false, Some(i), None) => {
+            body.shift_remove("metadata");
+            body.shift_insert(i, "customData".to_owned(), moved.clone());
+        }
+        (false, Some(i), Some(_)) => {
+            body.shift_insert(i + 1, "customData".to_owned(), moved.clone());
+        }
+        (false, None, _) => {
+            body.insert("customData".to_owned(), moved.clone());
+        }
+    }
+    w.at("metadata", |w| {
+        w.change(rule, before, left.unwrap_or(Value::Null));
+    });
+    w.at("customData", |w| w.change(rule, Value::Null, moved));
+}
+
+/// The search's check: at least one parameter given.
+fn query_check(w: &mut Walker<'_>, query: &mut Map<String, Value>) {
+    if !SEARCH_PARAMETERS.iter().any(|p| given(query.get(*p))) {
+        w.report(
+            rules::RAIA_QUERY_REQUIRED,
+            "a search needs at least one of the query parameters `email`, `phoneNumber`, `fkId`",
+        );
+    }
+}
+
+/// The path parameter `id`: a UUID, normalized to lowercase.
+fn id(w: &mut Walker<'_>, value: &mut Value) {
+    let rule: &'static RuleInfo = rules::RAIA_ID_FORMAT;
+    let Value::String(s) = value else {
+        w.wrong_type(rule, "a UUID string", value);
+        return;
+    };
+    match Uuid::parse(s) {
+        Ok(uuid) => w.normalize(rule, value, uuid.as_str()),
+        Err(e) => w.report(rule, format!("not a UUID: {e}")),
+    }
+}
+
+fn article(type_name: &str) -> &'static str {
+    if type_name.starts_with(['a', 'o']) {
+        "an"
+    } else {
+        "a"
+    }
+}
