@@ -193,7 +193,7 @@ impl Document {
     pub fn validate(&self, validator: &Validator) -> Report {
         match self.too_long(validator) {
             Some(report) => report,
-            None => validator.body_from_bytes(&self.bytes, self.line),
+            None => validator.validate_document(&self.bytes, self.line, false),
         }
     }
 
@@ -215,7 +215,7 @@ impl Document {
         if let Some(report) = self.too_long(validator) {
             return report;
         }
-        validator.envelope_from_bytes(&self.bytes, self.line)
+        validator.validate_document(&self.bytes, self.line, true)
     }
 
     /// The `input.body.max_length` report of a truncated document (which

@@ -241,7 +241,7 @@ impl Validator {
     /// assert_eq!(r.violations()[0].location(), Location::Path);
     /// ```
     pub fn validate_str(&self, text: &str) -> Report {
-        self.body_from_text(text, 1)
+        self.validate_text(Ok(text), 1, false)
     }
 
     /// Validates one JSON request body given as bytes; invalid UTF-8 is an
@@ -253,7 +253,7 @@ impl Validator {
     /// assert_eq!(r.violations()[0].rule(), "input.json.format");
     /// ```
     pub fn validate_bytes(&self, bytes: &[u8]) -> Report {
-        self.body_from_bytes(bytes, 1)
+        self.validate_document(bytes, 1, false)
     }
 
     /// Validates a request envelope given as bytes (see
@@ -267,7 +267,7 @@ impl Validator {
     /// assert_eq!(v.validate_envelope_bytes(b"\xff").violations()[0].rule(), "input.json.format");
     /// ```
     pub fn validate_envelope_bytes(&self, bytes: &[u8]) -> Report {
-        self.envelope_from_bytes(bytes, 1)
+        self.validate_document(bytes, 1, true)
     }
 
     /// Validates a request body that is already a JSON value.
@@ -299,7 +299,7 @@ impl Validator {
     /// assert_eq!(v.validate_envelope_str("{}").violations()[0].rule(), "input.body.type");
     /// ```
     pub fn validate_envelope_str(&self, text: &str) -> Report {
-        self.envelope_from_text(text, 1)
+        self.validate_text(Ok(text), 1, true)
     }
 
     /// Validates a request envelope that is already a JSON value.
@@ -318,43 +318,32 @@ impl Validator {
         self.check_envelope_value(value, Vec::new())
     }
 
-    /// Validates a body whose text starts on line `first_line` of its
-    /// file, so syntax errors name the file's line. A document that cannot
-    /// be read still counts as a document of the batch.
-    pub(crate) fn body_from_bytes(&self, bytes: &[u8], first_line: usize) -> Report {
-        match utf8(bytes) {
-            Ok(text) => self.body_from_text(text, first_line),
-            Err(report) => {
-                self.skip_document();
-                report
-            }
-        }
+    /// Validates a document (a body, or an envelope when `envelope`)
+    /// whose text starts on line `first_line` of its file, so syntax errors
+    /// name the file's line. A document that cannot be read still counts as
+    /// a document of the batch.
+    pub(crate) fn validate_document(
+        &self,
+        bytes: &[u8],
+        first_line: usize,
+        envelope: bool,
+    ) -> Report {
+        self.validate_text(utf8(bytes), first_line, envelope)
     }
 
-    fn body_from_text(&self, text: &str, first_line: usize) -> Report {
-        match self.read(text, first_line) {
+    /// [`Validator::validate_document`] for text already checked to be
+    /// UTF-8 (or the report saying it is not).
+    #[allow(clippy::result_large_err)]
+    fn validate_text(
+        &self,
+        text: Result<&str, Report>,
+        first_line: usize,
+        envelope: bool,
+    ) -> Report {
+        let read = text.and_then(|text| self.read(text, first_line));
+        match read {
+            Ok((value, violations)) if envelope => self.check_envelope_value(value, violations),
             Ok((value, violations)) => self.check_body_value(value, violations),
-            Err(report) => {
-                self.skip_document();
-                report
-            }
-        }
-    }
-
-    /// [`Validator::body_from_bytes`] for a request envelope.
-    pub(crate) fn envelope_from_bytes(&self, bytes: &[u8], first_line: usize) -> Report {
-        match utf8(bytes) {
-            Ok(text) => self.envelope_from_text(text, first_line),
-            Err(report) => {
-                self.skip_document();
-                report
-            }
-        }
-    }
-
-    fn envelope_from_text(&self, text: &str, first_line: usize) -> Report {
-        match self.read(text, first_line) {
-            Ok((value, violations)) => self.check_envelope_value(value, violations),
             Err(report) => {
                 self.skip_document();
                 report

@@ -1,0 +1,55 @@
+//! The check of the `provider_json` fuzz target, shared with the test that
+//! replays its seed corpus (`tests/fuzz_seeds.rs`): arbitrary bytes through
+//! every provider and operation, as a body and as an envelope, never panic;
+//! a report is valid exactly when it has no error, and then has a normalized
+//! value that validates again with no error, no change and the same value.
+
+use omnicontact::{Provider, Report, Severity, Validator};
+
+/// Runs every provider and operation on `data`; panics on a broken
+/// invariant.
+pub fn check(data: &[u8]) {
+    for &provider in Provider::ALL {
+        for &operation in provider.operations() {
+            let validator =
+                Validator::for_operation(provider, operation).expect("a listed operation");
+            let body = validator.validate_bytes(data);
+            invariants(&body);
+            if let Some(normalized) = body.normalized() {
+                let again = validator.validate_value(normalized.clone());
+                stable(&again, normalized);
+            }
+            let envelope = validator.validate_envelope_bytes(data);
+            invariants(&envelope);
+            if let Some(normalized) = envelope.normalized() {
+                let again = validator.validate_envelope_value(normalized.clone());
+                stable(&again, normalized);
+            }
+        }
+    }
+}
+
+fn invariants(report: &Report) {
+    let errors = report
+        .violations()
+        .iter()
+        .any(|v| v.severity() == Severity::Error);
+    assert_eq!(report.is_valid(), !errors, "{report}");
+    assert_eq!(report.normalized().is_some(), !errors, "{report}");
+    for v in report.violations() {
+        assert!(v.path().is_empty() || v.path().starts_with('/'), "{v}");
+    }
+}
+
+fn stable(again: &Report, normalized: &serde_json::Value) {
+    assert!(again.is_valid(), "the normalized value is invalid: {again}");
+    assert!(
+        again.changes().is_empty(),
+        "normalizing twice changed: {again}"
+    );
+    assert_eq!(
+        again.normalized(),
+        Some(normalized),
+        "normalizing twice changed the value"
+    );
+}
