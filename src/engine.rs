@@ -183,6 +183,30 @@ pub(crate) enum Format {
     SendiosDateTime(&'static RuleInfo),
 }
 
+/// A string value as a message shows it: in backticks, invisible and
+/// control characters escaped, cut after 64 characters; an empty one is
+/// `an empty string`.
+pub(crate) fn shown(s: &str) -> String {
+    const MAX: usize = 64;
+    if s.is_empty() {
+        return "an empty string".to_owned();
+    }
+    let mut out = String::from("`");
+    for (i, c) in s.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || suggest::is_invisible(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('`');
+    out
+}
+
 /// The JSON type name used in messages.
 pub(crate) fn type_name(value: &Value) -> &'static str {
     match value {
@@ -311,6 +335,34 @@ impl<'a> Walker<'a> {
         );
     }
 
+    /// Reports `found`, which is none of `allowed` (a `noun`), with the
+    /// closest allowed value as did-you-mean.
+    pub(crate) fn report_not_one_of(
+        &mut self,
+        rule: &'static RuleInfo,
+        found: &str,
+        allowed: &[&'static str],
+        noun: &str,
+    ) {
+        let suggestion = suggest::closest(found, allowed.iter().copied());
+        let list = match allowed {
+            [one] => format!("`{one}`"),
+            _ => format!(
+                "one of {}",
+                allowed
+                    .iter()
+                    .map(|a| format!("`{a}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let hint = suggestion
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        let message = format!("{} is not {noun}; expected {list}{hint}", shown(found));
+        self.report_suggesting(rule, message, suggestion.map(str::to_owned));
+    }
+
     /// Walks the members of `object` by `spec`, in document order, then runs
     /// the spec's check.
     pub(crate) fn walk_object(&mut self, object: &mut Map<String, Value>, spec: &ObjectSpec) {
@@ -328,8 +380,18 @@ impl<'a> Walker<'a> {
             if let Some(rule) = member.required
                 && !object.keys().any(|k| spec.same_name(member.name, k))
             {
+                // A near miss sent instead (`Agent_Secret_Key`) is named.
+                let near = suggest::closest(
+                    member.name,
+                    object
+                        .keys()
+                        .map(String::as_str)
+                        .filter(|k| spec.member(k).is_none()),
+                )
+                .map(|sent| format!("; `{sent}` was sent, is it meant?"))
+                .unwrap_or_default();
                 self.at(member.name, |w| {
-                    w.report(rule, format!("`{}` is required", member.name));
+                    w.report(rule, format!("`{}` is required{near}", member.name));
                 });
             }
         }
@@ -466,7 +528,8 @@ impl<'a> Walker<'a> {
         match *format {
             Format::Any => {}
             Format::NonEmpty(rule) => {
-                if crate::values::trim(s).is_empty() {
+                // Only invisible characters (zero-width spaces) is empty too.
+                if crate::values::trim(s).chars().all(suggest::is_invisible) {
                     self.report(rule, "expected a non-empty string");
                 }
             }
@@ -481,17 +544,8 @@ impl<'a> Walker<'a> {
             }
             Format::Enum(allowed, rule) => {
                 if !allowed.contains(&s.as_str()) {
-                    let suggestion = suggest::closest(s, allowed.iter().copied());
-                    let list = allowed
-                        .iter()
-                        .map(|a| format!("`{a}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    self.report_suggesting(
-                        rule,
-                        format!("`{s}` is not one of {list}"),
-                        suggestion.map(str::to_owned),
-                    );
+                    let found = s.clone();
+                    self.report_not_one_of(rule, &found, allowed, "an allowed value");
                 }
             }
             Format::Email(rule) => match Email::parse(s) {
@@ -528,16 +582,18 @@ impl<'a> Walker<'a> {
             },
             Format::Language { format, lossy } => match LanguageCode::parse(s) {
                 Ok(code) => self.normalize(format, value, code.as_str()),
-                Err(e) => match LanguageCode::from_tag(s) {
-                    Ok(code) => {
+                Err(e) => {
+                    if let Ok(code) = LanguageCode::from_tag(s) {
                         self.report(
                             lossy,
                             format!("`{s}` is a language tag; only its language `{code}` is kept"),
                         );
                         self.normalize(lossy, value, code.as_str());
+                    } else {
+                        let message = format!("{}: {e}", shown(s));
+                        self.report(format, message);
                     }
-                    Err(_) => self.report(format, format!("not an ISO 639-1 language code: {e}")),
-                },
+                }
             },
             Format::PushToken(rule) => match PushToken::parse(s) {
                 Ok(token) => self.normalize(rule, value, token.as_str()),
@@ -655,6 +711,13 @@ pub(crate) fn depth_exceeds(value: &Value, limit: usize) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn values_are_shown_escaped_and_cut() {
+        assert_eq!(shown(""), "an empty string");
+        assert_eq!(shown("fcm\u{200B}"), "`fcm\\u{200b}`");
+        assert_eq!(shown(&"a".repeat(100)), format!("`{}…`", "a".repeat(64)));
+    }
 
     #[test]
     fn equal_values_hash_alike() {

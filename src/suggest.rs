@@ -163,10 +163,16 @@ const LOOKALIKES: &[(char, char)] = &[
     ('ԝ', 'w'),
 ];
 
+/// Characters that take no space: zero-width spaces and joiners, marks,
+/// the BOM and the soft hyphen, and the bidi controls.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
 fn fold_char(c: char) -> Option<char> {
     match c {
         // Invisible characters.
-        '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' => None,
+        c if is_invisible(c) => None,
         // Fullwidth ASCII.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21),
         // Dashes and low lines.

@@ -12,7 +12,6 @@ use crate::parse::{self, ParseFailure};
 use crate::providers::{NameError, Operation, Provider};
 use crate::report::{Change, Location, Report, Violation};
 use crate::rules;
-use crate::suggest;
 
 /// The members a request envelope may have.
 const ENVELOPE_PARTS: &[&str] = &["path", "query", "headers", "body"];
@@ -291,9 +290,20 @@ impl Validator {
     /// optional, but `body` is required for operations that have one). The
     /// normalized envelope is the report's normalized value.
     ///
+    /// An envelope of the wrong shape — not an object, a part that is not
+    /// an object, a member other than these four, a missing `body` or one
+    /// the operation does not send — is an `input.body.type` error at path
+    /// `""` in that part (`in` is `body` for the envelope as a whole);
+    /// `input.json.format` is kept for text that is not JSON.
+    ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
     /// let v = Validator::new(Provider::Omnisend);
+    /// let r = v.validate_envelope_str(r#"{"path":"x","bodyy":{}}"#);
+    /// let found: Vec<_> = r.violations().iter().map(|x| (x.rule(), x.path())).collect();
+    /// assert_eq!(found, [("input.body.type", ""), ("input.body.type", ""), ("input.body.type", "")]);
+    /// assert!(r.violations()[1].message().starts_with("`bodyy` is not an envelope member"));
+    /// assert_eq!(r.violations()[1].suggestion(), Some("body"));
     /// let r = v.validate_envelope_str(r#"{"headers":{"X-API-KEY":"k"},"body":{"email":"a@B.co","tags":["source: x"]}}"#);
     /// assert_eq!(r.normalized().unwrap()["body"]["email"], "a@b.co");
     /// assert_eq!(v.validate_envelope_str("{}").violations()[0].rule(), "input.body.type");
@@ -328,7 +338,7 @@ impl Validator {
         first_line: usize,
         envelope: bool,
     ) -> Report {
-        self.validate_text(utf8(bytes), first_line, envelope)
+        self.validate_text(utf8(bytes, first_line), first_line, envelope)
     }
 
     /// [`Validator::validate_document`] for text already checked to be
@@ -474,11 +484,14 @@ impl Validator {
                     continue;
                 }
                 other => {
-                    let suggestion = suggest::closest(other, ENVELOPE_PARTS.iter().copied());
-                    w.report_suggesting(
-                        rules::INPUT_JSON_FORMAT,
-                        format!("unknown envelope member `{other}`; expected path, query, headers or body"),
-                        suggestion.map(str::to_owned),
+                    // Not JSON's fault: the envelope has the wrong shape.
+                    // Reported at the envelope itself (paths in `body`
+                    // point into the body part).
+                    w.report_not_one_of(
+                        rules::INPUT_BODY_TYPE,
+                        other,
+                        ENVELOPE_PARTS,
+                        "an envelope member",
                     );
                     continue;
                 }
@@ -487,7 +500,7 @@ impl Validator {
             match (part, spec) {
                 (Value::Object(map), Some(spec)) => w.walk_object(map, spec),
                 (Value::Object(_), None) => {}
-                (other, _) => w.wrong_type(rules::INPUT_JSON_FORMAT, "an object", other),
+                (other, _) => w.wrong_type(rules::INPUT_BODY_TYPE, "an object", other),
             }
             w.location = body_location;
         }
@@ -558,13 +571,28 @@ impl Validator {
 
 /// The text of `bytes`, or the report saying where it is not UTF-8.
 #[allow(clippy::result_large_err)]
-fn utf8(bytes: &[u8]) -> Result<&str, Report> {
+fn utf8(bytes: &[u8], first_line: usize) -> Result<&str, Report> {
     std::str::from_utf8(bytes).map_err(|e| {
+        // Where the bad byte is, as serde_json says it for syntax errors:
+        // the line (counted from `first_line`) and the 1-based byte column.
+        let before = &bytes[..e.valid_up_to()];
+        let newlines = before
+            .iter()
+            .fold(0usize, |n, b| n + usize::from(*b == b'\n'));
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
         Report::single(
             rules::INPUT_JSON_FORMAT,
             Location::Body,
             "",
-            format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            format!(
+                "invalid UTF-8 at line {} column {} (byte {})",
+                first_line.saturating_add(newlines),
+                e.valid_up_to() - line_start + 1,
+                e.valid_up_to()
+            ),
         )
     })
 }

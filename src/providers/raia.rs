@@ -30,9 +30,10 @@
 //! - `metadata` (a member of raia's responses) is a
 //!   `raia.metadata.unknown_field` warning with the suggestion
 //!   `customData`. When `metadata.customData` is an object and `customData`
-//!   is not given (absent or `null`), it is moved to `customData` — at the
-//!   place of `metadata` when nothing else is left in `metadata` (which is
-//!   then removed), else right after it — and the move is recorded as two
+//!   is not given (absent or `null`), it is moved to `customData` — into
+//!   the place of a `"customData": null` member when there is one, else at
+//!   the place of `metadata` when nothing else is left in `metadata` (which
+//!   is then removed), else right after it — and the move is recorded as two
 //!   changes: `/metadata` (from the object as sent to what is left, or
 //!   `null` when removed) and `/customData` (from `null` to the moved
 //!   object). When `customData` is also given, `customData` wins: nothing is
@@ -322,7 +323,7 @@ fn email(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
         Err(e) if skip => w.report(
             rules::RAIA_EMAIL_ADVICE,
             format!(
-                "not an email address ({e}); accepted only because `skipEmailValidation` is true, and sent as it is"
+                "accepted only because `skipEmailValidation` is true, and sent as it is, though it is not an email address: {e}"
             ),
         ),
         Err(e) => w.report(
@@ -348,7 +349,7 @@ fn phone_number(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
         Err(e) if skip => w.report(
             rules::RAIA_PHONE_NUMBER_ADVICE,
             format!(
-                "not a phone number ({e}); accepted only because `skipPhoneNumberValidation` is true, and sent as it is"
+                "accepted only because `skipPhoneNumberValidation` is true, and sent as it is, though it is not a phone number: {e}"
             ),
         ),
         Err(e) => w.report(

@@ -101,7 +101,7 @@ use std::io;
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
-use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, type_name};
+use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
 use crate::rules::{self, RuleInfo};
 use crate::suggest;
 use crate::values::{TimeZone, Url, trim};
@@ -455,11 +455,11 @@ fn walk_channel(w: &mut Walker<'_>, value: &mut Value, channel: &Channel) {
                 );
             }
             for (i, item) in items.iter_mut().enumerate() {
-                w.at_index(i, |w| walk_item(w, item, channel));
+                w.at_index(i, |w| walk_item(w, item, channel, false));
             }
         }
         Value::String(_) | Value::Object(_) => {
-            if walk_item(w, value, channel) {
+            if walk_item(w, value, channel, true) {
                 let item = value.take();
                 let from = item.clone();
                 *value = Value::Array(vec![item]);
@@ -474,9 +474,9 @@ fn walk_channel(w: &mut Walker<'_>, value: &mut Value, channel: &Channel) {
     }
 }
 
-/// One channel item; returns whether its JSON type is one the channel
-/// allows.
-fn walk_item(w: &mut Walker<'_>, item: &mut Value, channel: &Channel) -> bool {
+/// One channel item (`single`: given without a list); returns whether its
+/// JSON type is one the channel allows.
+fn walk_item(w: &mut Walker<'_>, item: &mut Value, channel: &Channel, single: bool) -> bool {
     match item {
         Value::String(s) => {
             if trim(s).is_empty() {
@@ -491,6 +491,11 @@ fn walk_item(w: &mut Walker<'_>, item: &mut Value, channel: &Channel) -> bool {
                 w.walk_object(map, spec);
             }
             true
+        }
+        other if single => {
+            let expected = format!("{} or a list of them", channel.expected);
+            w.wrong_type(channel.type_rule, &expected, other);
+            false
         }
         other => {
             w.wrong_type(channel.type_rule, channel.expected, other);
@@ -536,14 +541,13 @@ fn push_provider(
     if let Some(known) = allowed.iter().find(|a| **a == lower) {
         w.normalize(enum_rule, value, known);
     } else {
-        let suggestion = suggest::closest(&lower, allowed.iter().copied());
-        let list = allowed
-            .iter()
-            .map(|a| format!("`{a}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let message = format!("`{s}` is not a push provider; expected one of {list}");
-        w.report_suggesting(enum_rule, message, suggestion.map(str::to_owned));
+        let found = s.clone();
+        let noun = if enum_rule == rules::SUPRSEND_IOSPUSH_PROVIDER_ENUM {
+            "an iOS push provider"
+        } else {
+            "an Android push provider"
+        };
+        w.report_not_one_of(enum_rule, &found, allowed, noun);
     }
 }
 
@@ -725,7 +729,7 @@ fn timezone(w: &mut Walker<'_>, value: &mut Value) {
             Ok(tz) => w.normalize(rule, value, tz.as_str()),
             Err(e) => w.report_suggesting(
                 rule,
-                format!("not an IANA time zone name: {e}"),
+                format!("{}: {e}", shown(s)),
                 e.suggestion().map(str::to_owned),
             ),
         },

@@ -6,8 +6,8 @@
 //!
 //! 1. Trim; map every Unicode decimal digit (general category `Nd`: fullwidth
 //!    `０`, Arabic-Indic `٠`, Devanagari `०`, Thai `๐`, …) to ASCII.
-//! 2. Refuse extensions (`x89`, `ext. 99`, `ext=12`, `;ext=12`, `#`, any `;`:
-//!    [`PhoneError::Extension`]), then any letter ([`PhoneError::Letters`]),
+//! 2. Refuse extensions (`x89`, `ext. 99`, `ext=12`, `;ext=12`, `#`:
+//!    [`PhoneError::Extension`]; any other `;`: [`PhoneError::Parameter`]), then any letter ([`PhoneError::Letters`]),
 //!    then more than one `+` ([`PhoneError::MultiplePlus`]). Allowed are
 //!    digits, Unicode spaces, the separators `-` `.` `(` `)` `/` (also their
 //!    fullwidth forms and the Unicode hyphens and dashes U+2010–U+2015,
@@ -108,6 +108,11 @@ pub enum PhoneError {
     /// An extension (`x89`, `ext. 99`, `;ext=12`, `#12`).
     #[error("extensions (`x89`, `ext. 99`, `;ext=12`, `#`) are not allowed")]
     Extension,
+    /// An RFC 3966 parameter such as `;phone-context=+1`.
+    #[error(
+        "parameters such as `;phone-context=` are not allowed; send the number alone, in international form"
+    )]
+    Parameter,
     /// A letter (vanity numbers such as `1-800-FLOWERS` are not read).
     #[error("letters are not allowed in a phone number")]
     Letters,
@@ -130,7 +135,9 @@ pub enum PhoneError {
     #[error("too long for a phone number (E.164 allows at most 15 digits)")]
     TooLong,
     /// A national number (no `+` or `00`) and no region to read it in.
-    #[error("a national number (without `+` or `00`) needs a country to be read in")]
+    #[error(
+        "a national number, without `+` or `00`, needs a region to be read in: the payload's country, or a default region (`Options::default_region`, `--region`)"
+    )]
     NoRegion,
     /// The region has no numbering plan in libphonenumber's metadata.
     #[error("no numbering plan is known for country `{0}`")]
@@ -292,7 +299,14 @@ fn scan(input: &str) -> Result<(String, bool), PhoneError> {
         return Err(PhoneError::Empty);
     }
     if s.contains(['#', ';']) {
-        return Err(PhoneError::Extension);
+        // `;ext=` and `#` mark extensions; any other `;` starts an RFC 3966
+        // parameter (`;phone-context=…`, `;isub=…`).
+        let lower = s.to_ascii_lowercase();
+        return Err(if s.contains('#') || lower.contains(";ext=") {
+            PhoneError::Extension
+        } else {
+            PhoneError::Parameter
+        });
     }
     if let Some((at, _)) = s.char_indices().find(|(_, c)| c.is_alphabetic()) {
         return Err(if is_extension_marker(s, at) {
@@ -748,6 +762,12 @@ mod tests {
         err("+1 415 555 2671;ext=12", None, PhoneError::Extension);
         err("+14155552671;ext=12", None, PhoneError::Extension);
         err("+1 415 555 2671 #12", None, PhoneError::Extension);
+        err(
+            "+1 415 555 2671;phone-context=+1",
+            None,
+            PhoneError::Parameter,
+        );
+        err(".;phone-context=", None, PhoneError::Parameter);
         err("++1 415 555 2671", None, PhoneError::MultiplePlus);
         err("+1 +415 555 2671", None, PhoneError::MultiplePlus);
         err("+＋1 415 555 2671", None, PhoneError::MultiplePlus);
@@ -927,7 +947,7 @@ mod tests {
             p
         );
         let e = serde_json::from_str::<Phone>("\"020 7946 0018\"").unwrap_err();
-        assert!(e.to_string().contains("needs a country"), "{e}");
+        assert!(e.to_string().contains("needs a region"), "{e}");
         fuzz::assert_error_traits::<PhoneError>();
     }
 
