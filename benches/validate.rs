@@ -92,5 +92,60 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The first record of each provider's sample data (all valid), next to
+/// bare parsing of the same bytes.
+fn providers(c: &mut Criterion) {
+    let samples = [
+        (
+            Provider::Sendios,
+            include_str!("../examples/data/sendios.ndjson"),
+        ),
+        (
+            Provider::RocketChat,
+            include_str!("../examples/data/rocketchat.ndjson"),
+        ),
+        (
+            Provider::Suprsend,
+            include_str!("../examples/data/suprsend.ndjson"),
+        ),
+        (Provider::Raia, include_str!("../examples/data/raia.ndjson")),
+    ];
+    for (provider, data) in samples {
+        let record = data.lines().next().expect("a sample record");
+        let validator = Validator::new(provider);
+        assert!(
+            validator.validate_str(record).is_valid(),
+            "{provider}: {record}"
+        );
+        let mut group = c.benchmark_group(format!("{provider}/sample"));
+        group.bench_function("floor: serde_json::from_str::<Value>", |b| {
+            b.iter(|| serde_json::from_str::<Value>(black_box(record)).unwrap());
+        });
+        group.bench_function("validate_str", |b| {
+            b.iter(|| validator.validate_str(black_box(record)));
+        });
+        group.finish();
+    }
+}
+
+/// A body with 20 000 tags, every one given twice: de-duplication must stay
+/// linear (it was quadratic once).
+fn many_tags(c: &mut Criterion) {
+    let tags: Vec<String> = (0..20_000).map(|i| format!("tag {}", i % 10_000)).collect();
+    let mut body = serde_json::json!({"email": "a@b.co", "tags": tags});
+    body["tags"][0] = Value::from("source: bench");
+    let text = body.to_string();
+    let validator = Validator::new(Provider::Omnisend);
+    let mut group = c.benchmark_group("omnisend/20000 tags");
+    group.sample_size(20);
+    group.bench_function("floor: serde_json::from_str::<Value>", |b| {
+        b.iter(|| serde_json::from_str::<Value>(black_box(&text)).unwrap());
+    });
+    group.bench_function("validate_str", |b| {
+        b.iter(|| validator.validate_str(black_box(&text)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, providers, many_tags);
 criterion_main!(benches);
