@@ -3,11 +3,48 @@
 use crate::values::{CountryCode, Date};
 
 /// Default maximum document size: 1 MiB.
+///
+/// ```
+/// use omnicontact::options::DEFAULT_MAX_BYTES;
+/// use omnicontact::{Provider, Validator};
+///
+/// let v = Validator::new(Provider::Sendios);
+/// let body = r#"{"client_user_id":"u1"}"#;
+/// let fits = format!("{body}{}", " ".repeat(DEFAULT_MAX_BYTES - body.len()));
+/// assert_eq!(fits.len(), 1 << 20);
+/// assert!(v.validate_str(&fits).is_valid());
+/// let r = v.validate_str(&format!("{fits} "));
+/// assert_eq!(r.violations()[0].rule(), "input.body.max_length");
+/// ```
 pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
 /// Default maximum nesting depth of a document.
+///
+/// ```
+/// use omnicontact::options::DEFAULT_MAX_DEPTH;
+/// use omnicontact::{Provider, Validator};
+///
+/// let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+/// let v = Validator::new(Provider::Sendios);
+/// let r = v.validate_str(&nested(DEFAULT_MAX_DEPTH));
+/// assert_eq!(r.violations()[0].rule(), "input.body.type"); // deep enough, but not an object
+/// let r = v.validate_str(&nested(DEFAULT_MAX_DEPTH + 1));
+/// assert_eq!(r.violations()[0].rule(), "input.body.max_depth");
+/// assert_eq!(r.violations()[0].message(), "nested deeper than the 32 levels allowed");
+/// ```
 pub const DEFAULT_MAX_DEPTH: usize = 32;
 /// The deepest nesting the parser can follow; larger depth limits are capped
 /// to it.
+///
+/// ```
+/// use omnicontact::options::MAX_SUPPORTED_DEPTH;
+/// use omnicontact::{Options, Provider, Validator};
+///
+/// let v = Validator::new(Provider::Sendios).with_options(Options::new().max_depth(usize::MAX));
+/// assert_eq!(v.options().get_max_depth(), MAX_SUPPORTED_DEPTH);
+/// let deep = MAX_SUPPORTED_DEPTH + 1;
+/// let r = v.validate_str(&format!("{}{}", "[".repeat(deep), "]".repeat(deep)));
+/// assert_eq!(r.violations()[0].rule(), "input.body.max_depth");
+/// ```
 pub const MAX_SUPPORTED_DEPTH: usize = 120;
 
 /// Validation options: default phone region, input limits, and the clock

@@ -67,16 +67,92 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
 };
 
 /// Channel statuses Omnisend accepts.
+///
+/// ```
+/// use omnicontact::providers::omnisend::STATUSES;
+/// use omnicontact::{Provider, Validator};
+///
+/// assert_eq!(STATUSES, ["subscribed", "unsubscribed", "nonSubscribed"]);
+/// let r = Validator::new(Provider::Omnisend).validate_str(r#"{"tags":["source: x"],
+///     "identifiers":[{"type":"email","id":"a@b.co","channels":{"email":{"status":"active"}}}]}"#);
+/// assert_eq!(r.violations()[0].rule(), "omnisend.identifiers.channels.status.enum");
+/// assert_eq!(r.violations()[0].path(), "/identifiers/0/channels/email/status");
+/// ```
 pub const STATUSES: &[&str] = &["subscribed", "unsubscribed", "nonSubscribed"];
 /// Identifier types Omnisend accepts.
+///
+/// ```
+/// use omnicontact::providers::omnisend::IDENTIFIER_TYPES;
+/// use omnicontact::{Provider, Validator};
+///
+/// assert_eq!(IDENTIFIER_TYPES, ["email", "phone"]);
+/// let r = Validator::new(Provider::Omnisend)
+///     .validate_str(r#"{"identifiers":[{"type":"sms","id":"+14155552671"}],"tags":["source: x"]}"#);
+/// assert_eq!(r.violations()[0].rule(), "omnisend.identifiers.type.enum");
+/// assert_eq!(r.violations()[0].path(), "/identifiers/0/type");
+/// ```
 pub const IDENTIFIER_TYPES: &[&str] = &["email", "phone"];
 /// The most tags a contact may have (Omnisend's `OpenAPI` description).
+///
+/// ```
+/// use omnicontact::providers::omnisend::MAX_TAGS;
+/// use omnicontact::{Provider, Validator};
+/// use serde_json::json;
+///
+/// let v = Validator::new(Provider::Omnisend);
+/// let tags: Vec<String> = (0..=MAX_TAGS).map(|i| format!("source: {i}")).collect();
+/// assert!(v.validate_value(json!({"email": "a@b.co", "tags": &tags[..MAX_TAGS]})).is_valid());
+/// let r = v.validate_value(json!({"email": "a@b.co", "tags": tags}));
+/// assert_eq!(r.violations()[0].rule(), "omnisend.tags.max_items");
+/// ```
 pub const MAX_TAGS: usize = 100;
 /// The longest custom property name, in chars.
+///
+/// ```
+/// use omnicontact::providers::omnisend::MAX_PROPERTY_NAME;
+/// use omnicontact::{Provider, Validator};
+/// use serde_json::json;
+///
+/// let v = Validator::new(Provider::Omnisend);
+/// let body = |name: String| json!({"email": "a@b.co", "tags": ["source: x"], "customProperties": {name: 1}});
+/// assert!(v.validate_value(body("a".repeat(MAX_PROPERTY_NAME))).is_valid());
+/// let r = v.validate_value(body("a".repeat(MAX_PROPERTY_NAME + 1)));
+/// assert_eq!(r.violations()[0].rule(), "omnisend.custom_properties.name.format");
+/// assert_eq!(r.violations()[0].message(), "a custom property name has at most 128 characters, this one 129");
+/// ```
 pub const MAX_PROPERTY_NAME: usize = 128;
 /// The longest custom property string value, in chars.
+///
+/// ```
+/// use omnicontact::providers::omnisend::MAX_PROPERTY_STRING;
+/// use omnicontact::{Provider, Validator};
+/// use serde_json::json;
+///
+/// let v = Validator::new(Provider::Omnisend);
+/// let body = |s: String| json!({"email": "a@b.co", "tags": ["source: x"], "customProperties": {"note": s}});
+/// // Counted in chars: 2048 `é` are 4096 bytes and still fit.
+/// assert!(v.validate_value(body("é".repeat(MAX_PROPERTY_STRING))).is_valid());
+/// let r = v.validate_value(body("é".repeat(MAX_PROPERTY_STRING + 1)));
+/// assert_eq!(r.violations()[0].rule(), "omnisend.custom_properties.value.max_length");
+/// assert_eq!(r.violations()[0].message(), "2049 characters, more than the 2048 allowed");
+/// ```
 pub const MAX_PROPERTY_STRING: usize = 2048;
 /// Custom property numbers are rounded to this many decimals.
+///
+/// ```
+/// use omnicontact::providers::omnisend::PROPERTY_DECIMALS;
+/// use omnicontact::{Provider, Validator};
+/// use serde_json::json;
+///
+/// assert_eq!(PROPERTY_DECIMALS, 6);
+/// let v = Validator::new(Provider::Omnisend);
+/// let body = |n: f64| json!({"email": "a@b.co", "tags": ["source: x"], "customProperties": {"score": n}});
+/// assert!(v.validate_value(body(1.123456)).violations().is_empty());
+/// let r = v.validate_value(body(1.1234567));
+/// assert_eq!(r.violations()[0].rule(), "omnisend.custom_properties.value.lossy");
+/// assert!(r.is_valid()); // a warning
+/// assert_eq!(r.normalized().unwrap()["customProperties"]["score"], 1.123457);
+/// ```
 pub const PROPERTY_DECIMALS: usize = 6;
 
 static BODY: ObjectSpec = ObjectSpec {

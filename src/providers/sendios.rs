@@ -64,13 +64,63 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
 };
 
 /// The longest `name`, in chars.
+///
+/// ```
+/// use omnicontact::providers::sendios::MAX_NAME;
+/// use omnicontact::{Provider, Validator};
+/// use serde_json::json;
+///
+/// let v = Validator::new(Provider::Sendios);
+/// let body = |name: String| json!({"client_user_id": "u1", "name": name});
+/// assert!(v.validate_value(body("é".repeat(MAX_NAME))).is_valid());
+/// let r = v.validate_value(body("é".repeat(MAX_NAME + 1)));
+/// assert_eq!(r.violations()[0].rule(), "sendios.name.max_length");
+/// assert_eq!(r.violations()[0].message(), "129 characters, more than the 128 allowed");
+/// ```
 pub const MAX_NAME: usize = 128;
 /// The longest `auth_key`, in chars.
+///
+/// ```
+/// use omnicontact::providers::sendios::MAX_AUTH_KEY;
+/// use omnicontact::{Provider, Validator};
+/// use serde_json::json;
+///
+/// let v = Validator::new(Provider::Sendios);
+/// let body = |key: String| json!({"client_user_id": "u1", "auth_key": key});
+/// assert!(v.validate_value(body("k".repeat(MAX_AUTH_KEY))).is_valid());
+/// let r = v.validate_value(body("k".repeat(MAX_AUTH_KEY + 1)));
+/// assert_eq!(r.violations()[0].rule(), "sendios.auth_key.max_length");
+/// assert_eq!(r.violations()[0].path(), "/auth_key");
+/// ```
 pub const MAX_AUTH_KEY: usize = 255;
 /// The oldest `age`.
+///
+/// ```
+/// use omnicontact::providers::sendios::MAX_AGE;
+/// use omnicontact::{Provider, Validator};
+/// use serde_json::json;
+///
+/// let v = Validator::new(Provider::Sendios);
+/// assert!(v.validate_value(json!({"client_user_id": "u1", "age": MAX_AGE})).is_valid());
+/// let r = v.validate_value(json!({"client_user_id": "u1", "age": MAX_AGE + 1}));
+/// assert_eq!(r.violations()[0].rule(), "sendios.age.range");
+/// assert_eq!(r.violations()[0].message(), "151 is outside 0..=150");
+/// ```
 pub const MAX_AGE: i64 = 150;
 /// The `platform` values: unknown, desktop, mobile browser, Android app,
 /// iOS app.
+///
+/// ```
+/// use omnicontact::providers::sendios::PLATFORMS;
+/// use omnicontact::{Provider, Validator};
+///
+/// assert_eq!(PLATFORMS, ["0", "1", "2", "3", "4"]);
+/// let v = Validator::new(Provider::Sendios);
+/// let r = v.validate_str(r#"{"client_user_id":"u1","platform":3}"#);
+/// assert_eq!(r.normalized().unwrap()["platform"], "3");
+/// let r = v.validate_str(r#"{"client_user_id":"u1","platform":"5"}"#);
+/// assert_eq!(r.violations()[0].rule(), "sendios.platform.enum");
+/// ```
 pub const PLATFORMS: &[&str] = &["0", "1", "2", "3", "4"];
 
 static BODY: ObjectSpec = ObjectSpec {

@@ -55,6 +55,14 @@ pub struct CountryCode {
 }
 
 /// Why a string is not a [`CountryCode`].
+///
+/// ```
+/// use omnicontact::values::{CountryCode, CountryError};
+///
+/// let e = CountryCode::parse("ZZ").unwrap_err();
+/// assert_eq!(e, CountryError::UnknownCode);
+/// assert_eq!(e.to_string(), "not an assigned ISO 3166-1 country code");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CountryError {
@@ -138,11 +146,24 @@ impl CountryCode {
     }
 
     /// Whether [`CountryCode::parse`] accepts `input`.
+    ///
+    /// ```
+    /// # use omnicontact::values::CountryCode;
+    /// assert!(CountryCode::is_valid(" fra "));
+    /// assert!(!CountryCode::is_valid("UK"));
+    /// assert!(!CountryCode::is_valid("France"));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         CountryCode::parse(input).is_ok()
     }
 
     /// The code, uppercase, in the form given.
+    ///
+    /// ```
+    /// # use omnicontact::values::CountryCode;
+    /// assert_eq!(CountryCode::parse("fr").unwrap().as_str(), "FR");
+    /// assert_eq!(CountryCode::parse("fra").unwrap().as_str(), "FRA");
+    /// ```
     pub fn as_str(&self) -> &'static str {
         if self.alpha3 {
             self.code.alpha3()
@@ -152,16 +173,35 @@ impl CountryCode {
     }
 
     /// The alpha-2 code (`LT`), whatever the form given.
+    ///
+    /// ```
+    /// # use omnicontact::values::CountryCode;
+    /// assert_eq!(CountryCode::parse("ltu").unwrap().alpha2(), "LT");
+    /// assert_eq!(CountryCode::parse("lt").unwrap().alpha2(), "LT");
+    /// ```
     pub fn alpha2(&self) -> &'static str {
         self.code.alpha2()
     }
 
     /// The alpha-3 code (`LTU`), whatever the form given.
+    ///
+    /// ```
+    /// # use omnicontact::values::CountryCode;
+    /// assert_eq!(CountryCode::parse("lt").unwrap().alpha3(), "LTU");
+    /// assert_eq!(CountryCode::parse("LTU").unwrap().alpha3(), "LTU");
+    /// ```
     pub fn alpha3(&self) -> &'static str {
         self.code.alpha3()
     }
 
     /// Whether the code was given (and is kept) in alpha-3 form.
+    ///
+    /// ```
+    /// # use omnicontact::values::CountryCode;
+    /// let ltu = CountryCode::parse("LTU").unwrap();
+    /// assert!(ltu.is_alpha3());
+    /// assert!(!ltu.to_alpha2().is_alpha3());
+    /// ```
     pub fn is_alpha3(&self) -> bool {
         self.alpha3
     }
@@ -181,6 +221,12 @@ impl CountryCode {
     }
 
     /// The ISO 3166-1 English short name ("United States of America").
+    ///
+    /// ```
+    /// # use omnicontact::values::CountryCode;
+    /// assert_eq!(CountryCode::parse("usa").unwrap().name(), "United States of America");
+    /// assert_eq!(CountryCode::parse("LT").unwrap().name(), "Lithuania");
+    /// ```
     pub fn name(&self) -> &'static str {
         self.code.name()
     }

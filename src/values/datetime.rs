@@ -281,6 +281,14 @@ pub struct UtcDateTime {
 }
 
 /// Why a string is not a [`UtcDateTime`].
+///
+/// ```
+/// use omnicontact::values::{UtcDateTime, UtcDateTimeError};
+///
+/// let e = UtcDateTime::parse("2023-04-25T12:00").unwrap_err();
+/// assert_eq!(e, UtcDateTimeError::MissingZone);
+/// assert_eq!(e.to_string(), "no zone: add `Z` or an offset such as `+02:00`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum UtcDateTimeError {
@@ -347,11 +355,23 @@ impl UtcDateTime {
     }
 
     /// Whether [`UtcDateTime::parse`] accepts `input`.
+    ///
+    /// ```
+    /// # use omnicontact::values::UtcDateTime;
+    /// assert!(UtcDateTime::is_valid("2023-04-25T12:55:38+02:00"));
+    /// assert!(!UtcDateTime::is_valid("2023-04-25"));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         UtcDateTime::parse(input).is_ok()
     }
 
     /// `YYYY-MM-DDThh:mm:ssZ`.
+    ///
+    /// ```
+    /// # use omnicontact::values::UtcDateTime;
+    /// let dt = UtcDateTime::parse("2023-04-25t14:55+0200").unwrap();
+    /// assert_eq!(dt.as_str(), "2023-04-25T12:55:00Z");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.value
     }
@@ -386,6 +406,14 @@ pub struct Date {
 }
 
 /// Why a string is not a [`Date`].
+///
+/// ```
+/// use omnicontact::values::{Date, DateError};
+///
+/// let e = Date::parse("2023-02-30").unwrap_err();
+/// assert_eq!(e, DateError::InvalidDate);
+/// assert_eq!(e.to_string(), "no such calendar date");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DateError {
@@ -423,6 +451,12 @@ impl Date {
     }
 
     /// Whether [`Date::parse`] accepts `input`.
+    ///
+    /// ```
+    /// # use omnicontact::values::Date;
+    /// assert!(Date::is_valid("2024-02-29"));
+    /// assert!(!Date::is_valid("2023-02-29"));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         Date::parse(input).is_ok()
     }
@@ -457,21 +491,42 @@ impl Date {
     }
 
     /// `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// # use omnicontact::values::Date;
+    /// assert_eq!(Date::parse(" 2024-02-29 ").unwrap().as_str(), "2024-02-29");
+    /// assert_eq!(Date::from_ymd(5, 1, 2).unwrap().as_str(), "0005-01-02");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.value
     }
 
     /// The year (0–9999).
+    ///
+    /// ```
+    /// # use omnicontact::values::Date;
+    /// assert_eq!(Date::parse("1990-07-15").unwrap().year(), 1990);
+    /// ```
     pub fn year(&self) -> i32 {
         i32::from(self.year)
     }
 
     /// The month (1–12).
+    ///
+    /// ```
+    /// # use omnicontact::values::Date;
+    /// assert_eq!(Date::parse("1990-07-15").unwrap().month(), 7);
+    /// ```
     pub fn month(&self) -> u32 {
         u32::from(self.month)
     }
 
     /// The day of the month (1–31).
+    ///
+    /// ```
+    /// # use omnicontact::values::Date;
+    /// assert_eq!(Date::parse("1990-07-15").unwrap().day(), 15);
+    /// ```
     pub fn day(&self) -> u32 {
         u32::from(self.day)
     }
@@ -499,6 +554,14 @@ pub struct SendiosDateTime {
 }
 
 /// Why a string is not a [`SendiosDateTime`].
+///
+/// ```
+/// use omnicontact::values::{SendiosDateTime, SendiosDateTimeError};
+///
+/// let e = SendiosDateTime::parse("2023-04-25").unwrap_err();
+/// assert_eq!(e, SendiosDateTimeError::MissingTime);
+/// assert_eq!(e.to_string(), "a date without a time");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SendiosDateTimeError {
@@ -572,11 +635,23 @@ impl SendiosDateTime {
     }
 
     /// Whether [`SendiosDateTime::parse`] accepts `input`.
+    ///
+    /// ```
+    /// # use omnicontact::values::SendiosDateTime;
+    /// assert!(SendiosDateTime::is_valid("2023-04-25 12:55:38"));
+    /// assert!(!SendiosDateTime::is_valid("2023-04-25T12:55:38"));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         SendiosDateTime::parse(input).is_ok()
     }
 
     /// `YYYY-MM-DD hh:mm:ss`.
+    ///
+    /// ```
+    /// # use omnicontact::values::SendiosDateTime;
+    /// let dt = SendiosDateTime::parse("2023-04-25T23:30:00-02:00").unwrap();
+    /// assert_eq!(dt.as_str(), "2023-04-26 01:30:00");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.value
     }

@@ -61,6 +61,14 @@ pub struct Email {
 }
 
 /// Why a string is not an [`Email`].
+///
+/// ```
+/// use omnicontact::values::{Email, EmailError};
+///
+/// let e = Email::parse("jane.example.com").unwrap_err();
+/// assert_eq!(e, EmailError::MissingAt);
+/// assert_eq!(e.to_string(), "missing `@` between local part and domain");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum EmailError {
@@ -146,11 +154,22 @@ impl Email {
     }
 
     /// Whether [`Email::parse`] accepts `input` (without building the value).
+    ///
+    /// ```
+    /// # use omnicontact::values::Email;
+    /// assert!(Email::is_valid(" jane@example.com "));
+    /// assert!(!Email::is_valid("jane@localhost"));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         check(input).is_ok()
     }
 
     /// The normalized address.
+    ///
+    /// ```
+    /// # use omnicontact::values::Email;
+    /// assert_eq!(Email::parse("Jane@Example.COM").unwrap().as_str(), "Jane@example.com");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.value
     }

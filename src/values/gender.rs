@@ -34,6 +34,14 @@ pub enum Gender {
 }
 
 /// Why a string is not a [`Gender`].
+///
+/// ```
+/// use omnicontact::values::{Gender, GenderError};
+///
+/// let e = Gender::parse("other").unwrap_err();
+/// assert_eq!(e, GenderError::Unknown);
+/// assert_eq!(e.to_string(), "not `m`, `f`, `male` or `female`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum GenderError {
@@ -66,11 +74,23 @@ impl Gender {
     }
 
     /// Whether [`Gender::parse`] accepts `input`.
+    ///
+    /// ```
+    /// # use omnicontact::values::Gender;
+    /// assert!(Gender::is_valid(" FEMALE "));
+    /// assert!(!Gender::is_valid("x"));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         Gender::parse(input).is_ok()
     }
 
     /// `"m"` or `"f"`.
+    ///
+    /// ```
+    /// # use omnicontact::values::Gender;
+    /// assert_eq!(Gender::parse("Female").unwrap().as_str(), "f");
+    /// assert_eq!(Gender::Male.as_str(), "m");
+    /// ```
     pub fn as_str(&self) -> &'static str {
         match self {
             Gender::Male => "m",

@@ -37,6 +37,14 @@ pub struct LanguageCode {
 }
 
 /// Why a string is not a [`LanguageCode`].
+///
+/// ```
+/// use omnicontact::values::{LanguageCode, LanguageError};
+///
+/// let e = LanguageCode::parse("qq").unwrap_err();
+/// assert_eq!(e, LanguageError::UnknownCode);
+/// assert_eq!(e.to_string(), "not an ISO 639-1 language code");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LanguageError {
@@ -78,6 +86,12 @@ impl LanguageCode {
 
     /// Whether [`LanguageCode::parse`] accepts `input` (tags are not
     /// accepted here; see [`LanguageCode::from_tag`]).
+    ///
+    /// ```
+    /// # use omnicontact::values::LanguageCode;
+    /// assert!(LanguageCode::is_valid("FR"));
+    /// assert!(!LanguageCode::is_valid("fr-FR"));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         LanguageCode::parse(input).is_ok()
     }
@@ -112,6 +126,12 @@ impl LanguageCode {
     }
 
     /// The code, lowercase.
+    ///
+    /// ```
+    /// # use omnicontact::values::LanguageCode;
+    /// assert_eq!(LanguageCode::parse("PT").unwrap().as_str(), "pt");
+    /// assert_eq!(LanguageCode::from_tag("pt_BR").unwrap().as_str(), "pt");
+    /// ```
     pub fn as_str(&self) -> &'static str {
         self.code
     }

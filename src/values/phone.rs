@@ -99,6 +99,14 @@ pub struct Phone {
 }
 
 /// Why a string is not a [`Phone`].
+///
+/// ```
+/// use omnicontact::values::{Phone, PhoneError};
+///
+/// let e = Phone::parse("1-800-FLOWERS").unwrap_err();
+/// assert_eq!(e, PhoneError::Letters);
+/// assert_eq!(e.to_string(), "letters are not allowed in a phone number");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PhoneError {
@@ -191,11 +199,22 @@ impl Phone {
     }
 
     /// Whether [`Phone::parse`] (no region) accepts `input`.
+    ///
+    /// ```
+    /// # use omnicontact::values::Phone;
+    /// assert!(Phone::is_valid("+44 20 7946 0018"));
+    /// assert!(!Phone::is_valid("020 7946 0018")); // national: needs a region
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         Phone::parse(input).is_ok()
     }
 
     /// The E.164 form: `+` and 7 to 15 digits.
+    ///
+    /// ```
+    /// # use omnicontact::values::Phone;
+    /// assert_eq!(Phone::parse("0044 (20) 7946-0018").unwrap().as_str(), "+442079460018");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.e164
     }

@@ -38,6 +38,14 @@ const APNS_MIN: usize = 64;
 const FCM_PREFIX: usize = 22;
 
 /// Which push service a token belongs to.
+///
+/// ```
+/// use omnicontact::values::{PushToken, PushTokenKind};
+///
+/// assert_eq!(PushToken::parse(&"ab".repeat(32)).unwrap().kind(), PushTokenKind::Apns);
+/// assert_eq!(PushToken::parse("0123456789abcdefghijkl:x").unwrap().kind(), PushTokenKind::Fcm);
+/// assert_eq!(PushTokenKind::Apns.to_string(), "apns");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum PushTokenKind {
@@ -85,6 +93,14 @@ pub struct PushToken {
 }
 
 /// Why a string is not a [`PushToken`].
+///
+/// ```
+/// use omnicontact::values::{PushToken, PushTokenError};
+///
+/// let e = PushToken::parse("abc:def").unwrap_err();
+/// assert_eq!(e, PushTokenError::FcmPrefix(3));
+/// assert_eq!(e.to_string(), "an FCM token needs exactly 22 characters before the first `:`, found 3");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PushTokenError {
@@ -158,16 +174,34 @@ impl PushToken {
     }
 
     /// Whether [`PushToken::parse`] accepts `input`.
+    ///
+    /// ```
+    /// # use omnicontact::values::PushToken;
+    /// assert!(PushToken::is_valid(&"0".repeat(64)));
+    /// assert!(!PushToken::is_valid(&"0".repeat(63)));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         PushToken::parse(input).is_ok()
     }
 
     /// The normalized token.
+    ///
+    /// ```
+    /// # use omnicontact::values::PushToken;
+    /// let t = PushToken::parse(&format!("<{}>", ["AB12CD34"; 8].join(" "))).unwrap();
+    /// assert_eq!(t.as_str(), "ab12cd34".repeat(8));
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.value
     }
 
     /// APNs or FCM.
+    ///
+    /// ```
+    /// # use omnicontact::values::{PushToken, PushTokenKind};
+    /// let t = PushToken::parse("0123456789abcdefghijkl:APA91b").unwrap();
+    /// assert_eq!(t.kind(), PushTokenKind::Fcm);
+    /// ```
     pub fn kind(&self) -> PushTokenKind {
         self.kind
     }

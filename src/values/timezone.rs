@@ -49,6 +49,14 @@ pub struct TimeZone {
 }
 
 /// Why a string is not a [`TimeZone`].
+///
+/// ```
+/// use omnicontact::values::{TimeZone, TimeZoneError};
+///
+/// let e = TimeZone::parse("UTC+3").unwrap_err();
+/// assert_eq!(e, TimeZoneError::Offset);
+/// assert_eq!(e.to_string(), "a UTC offset, not an IANA time zone name such as `Europe/Vilnius`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TimeZoneError {
@@ -114,11 +122,23 @@ impl TimeZone {
     }
 
     /// Whether [`TimeZone::parse`] accepts `input`.
+    ///
+    /// ```
+    /// # use omnicontact::values::TimeZone;
+    /// assert!(TimeZone::is_valid(" europe/paris "));
+    /// assert!(!TimeZone::is_valid("CEST"));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         lookup(trim(input)).is_some()
     }
 
     /// The name, spelled as in the database.
+    ///
+    /// ```
+    /// # use omnicontact::values::TimeZone;
+    /// let tz = TimeZone::parse("america/argentina/buenos_aires").unwrap();
+    /// assert_eq!(tz.as_str(), "America/Argentina/Buenos_Aires");
+    /// ```
     pub fn as_str(&self) -> &'static str {
         self.name
     }

@@ -39,6 +39,14 @@ pub struct Url {
 }
 
 /// Why a string is not a [`Url`].
+///
+/// ```
+/// use omnicontact::values::{Url, UrlError};
+///
+/// let e = Url::parse("ftp://example.com/a.jpg").unwrap_err();
+/// assert_eq!(e, UrlError::UnsupportedScheme);
+/// assert_eq!(e.to_string(), "only `http` and `https` URLs are allowed");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum UrlError {
@@ -82,11 +90,22 @@ impl Url {
     }
 
     /// Whether [`Url::parse`] accepts `input`.
+    ///
+    /// ```
+    /// # use omnicontact::values::Url;
+    /// assert!(Url::is_valid("https://example.com/a.jpg"));
+    /// assert!(!Url::is_valid("www.example.com/a.jpg"));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         check(input).is_ok()
     }
 
     /// The URL as given (trimmed).
+    ///
+    /// ```
+    /// # use omnicontact::values::Url;
+    /// assert_eq!(Url::parse("  HTTPS://Example.com/A.jpg\n").unwrap().as_str(), "HTTPS://Example.com/A.jpg");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.value
     }

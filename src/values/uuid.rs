@@ -30,6 +30,14 @@ pub struct Uuid {
 }
 
 /// Why a string is not a [`Uuid`].
+///
+/// ```
+/// use omnicontact::values::{Uuid, UuidError};
+///
+/// let e = Uuid::parse("123e4567-e89b12d3--a456-426614174000").unwrap_err();
+/// assert_eq!(e, UuidError::Hyphens);
+/// assert_eq!(e.to_string(), "hyphens must separate groups of 8-4-4-4-12 hex digits");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum UuidError {
@@ -75,11 +83,23 @@ impl Uuid {
     }
 
     /// Whether [`Uuid::parse`] accepts `input`.
+    ///
+    /// ```
+    /// # use omnicontact::values::Uuid;
+    /// assert!(Uuid::is_valid("123E4567-E89B-12D3-A456-426614174000"));
+    /// assert!(!Uuid::is_valid("123e4567e89b12d3a456426614174000"));
+    /// ```
     pub fn is_valid(input: &str) -> bool {
         check(input).is_ok()
     }
 
     /// The UUID, lowercase.
+    ///
+    /// ```
+    /// # use omnicontact::values::Uuid;
+    /// let id = Uuid::parse("123E4567-E89B-12D3-A456-426614174000").unwrap();
+    /// assert_eq!(id.as_str(), "123e4567-e89b-12d3-a456-426614174000");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.value
     }
