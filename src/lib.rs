@@ -14,6 +14,7 @@
 )]
 
 mod engine;
+pub mod model;
 pub mod options;
 mod parse;
 pub mod providers;
@@ -24,6 +25,10 @@ pub mod suggest;
 mod validator;
 pub mod values;
 
+pub use model::{
+    Channel, ChannelState, ChannelStatus, Contact, ContactBuilder, CustomProperty, Identifier,
+    IdentifierBuilder, PropertyValue,
+};
 pub use options::Options;
 pub use providers::{NameError, Operation, Provider};
 pub use report::{Change, Location, Report, Severity, Violation};

@@ -501,6 +501,14 @@ impl Report {
         )
     }
 
+    /// A report holding the given violations, no changes and no normalized
+    /// body: what the typed models' builders (`crate::model`) return when
+    /// raw input does not make a valid value. Valid only when `violations`
+    /// holds no error.
+    pub(crate) fn from_violations(violations: Vec<Violation>) -> Self {
+        Report::from_parts(violations, Vec::new(), Value::Null)
+    }
+
     /// `true` when no violation is an error (warnings never block).
     ///
     /// ```

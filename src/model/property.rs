@@ -1,0 +1,296 @@
+//! Custom properties: a name (Omnisend's rule) and a typed value.
+//!
+//! Names follow Omnisend's rule (RULES.md §8): 1 to 128 characters, only
+//! latin letters, digits and `_`, case-sensitive; any other name is an
+//! `omnisend.custom_properties.name.format` error, with a suggestion when
+//! the name spelled in ASCII would do (`plaukų spalva` → `plauku_spalva`).
+//! Values are a finite number, a boolean, a string, a date, a list of
+//! strings, or [`PropertyValue::Remove`]; an empty string is Omnisend's way
+//! of saying "remove", so it is stored as `Remove`. Provider-specific value
+//! limits (Omnisend's 2048-character strings, its 6 decimal places) are
+//! checked when a contact is converted to that provider, not here.
+//!
+//! ```
+//! use omnicontact::model::{CustomProperty, PropertyValue};
+//!
+//! let p = CustomProperty::new("hair_color", "brown")?;
+//! assert_eq!(p.name(), "hair_color");
+//! assert_eq!(p.value(), &PropertyValue::String("brown".into()));
+//! assert_eq!(CustomProperty::new("shoe_size", "")?.value(), &PropertyValue::Remove);
+//!
+//! let err = CustomProperty::new("hair color", 1.5).unwrap_err();
+//! assert_eq!(err.violations()[0].rule(), "omnisend.custom_properties.name.format");
+//! assert_eq!(err.violations()[0].suggestion(), Some("hair_color"));
+//! # Ok::<(), omnicontact::Report>(())
+//! ```
+
+use crate::model::Collector;
+use crate::report::Report;
+use crate::rules;
+use crate::suggest;
+use crate::values::Date;
+
+/// Longest custom property name, in characters.
+///
+/// ```
+/// use omnicontact::model::{CustomProperty, MAX_PROPERTY_NAME};
+/// assert!(CustomProperty::new("a".repeat(MAX_PROPERTY_NAME), true).is_ok());
+/// assert!(CustomProperty::new("a".repeat(MAX_PROPERTY_NAME + 1), true).is_err());
+/// ```
+pub const MAX_PROPERTY_NAME: usize = 128;
+
+/// The value of a custom property.
+///
+/// A [`PropertyValue`] built by hand may hold a non-finite number or an
+/// empty string; [`CustomProperty::new`] (and so the contact builder)
+/// refuses the former and turns the latter into [`PropertyValue::Remove`],
+/// so a [`CustomProperty`] never holds either.
+///
+/// ```
+/// use omnicontact::model::PropertyValue;
+///
+/// assert_eq!(PropertyValue::from(3), PropertyValue::Number(3.0));
+/// assert_eq!(PropertyValue::from(vec!["a", "b"]), PropertyValue::List(vec!["a".into(), "b".into()]));
+/// assert_eq!(PropertyValue::from(None::<bool>), PropertyValue::Remove);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum PropertyValue {
+    /// A finite number.
+    Number(f64),
+    /// `true` or `false`.
+    Boolean(bool),
+    /// A non-empty string.
+    String(String),
+    /// A calendar date.
+    Date(Date),
+    /// A list of strings.
+    List(Vec<String>),
+    /// Remove the property (Omnisend's `""` / `null`).
+    Remove,
+}
+
+impl PropertyValue {
+    /// The value's kind, as in messages: `number`, `boolean`, `string`,
+    /// `date`, `list` or `remove`.
+    ///
+    /// ```
+    /// use omnicontact::model::PropertyValue;
+    /// assert_eq!(PropertyValue::from(true).kind(), "boolean");
+    /// assert_eq!(PropertyValue::Remove.kind(), "remove");
+    /// ```
+    #[must_use]
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            PropertyValue::Number(_) => "number",
+            PropertyValue::Boolean(_) => "boolean",
+            PropertyValue::String(_) => "string",
+            PropertyValue::Date(_) => "date",
+            PropertyValue::List(_) => "list",
+            PropertyValue::Remove => "remove",
+        }
+    }
+
+    /// Whether this value removes the property.
+    ///
+    /// ```
+    /// use omnicontact::model::PropertyValue;
+    /// assert!(PropertyValue::Remove.is_remove());
+    /// assert!(!PropertyValue::from("x").is_remove());
+    /// ```
+    #[must_use]
+    pub const fn is_remove(&self) -> bool {
+        matches!(self, PropertyValue::Remove)
+    }
+}
+
+impl From<f64> for PropertyValue {
+    fn from(n: f64) -> Self {
+        PropertyValue::Number(n)
+    }
+}
+
+impl From<i32> for PropertyValue {
+    fn from(n: i32) -> Self {
+        PropertyValue::Number(f64::from(n))
+    }
+}
+
+impl From<u32> for PropertyValue {
+    fn from(n: u32) -> Self {
+        PropertyValue::Number(f64::from(n))
+    }
+}
+
+impl From<bool> for PropertyValue {
+    fn from(b: bool) -> Self {
+        PropertyValue::Boolean(b)
+    }
+}
+
+impl From<&str> for PropertyValue {
+    fn from(s: &str) -> Self {
+        PropertyValue::String(s.to_owned())
+    }
+}
+
+impl From<String> for PropertyValue {
+    fn from(s: String) -> Self {
+        PropertyValue::String(s)
+    }
+}
+
+impl From<Date> for PropertyValue {
+    fn from(d: Date) -> Self {
+        PropertyValue::Date(d)
+    }
+}
+
+impl<S: Into<String>> From<Vec<S>> for PropertyValue {
+    fn from(items: Vec<S>) -> Self {
+        PropertyValue::List(items.into_iter().map(Into::into).collect())
+    }
+}
+
+impl<T: Into<PropertyValue>> From<Option<T>> for PropertyValue {
+    /// `None` is [`PropertyValue::Remove`] (Omnisend's `null`).
+    fn from(v: Option<T>) -> Self {
+        v.map_or(PropertyValue::Remove, Into::into)
+    }
+}
+
+/// A custom property: a valid name and a valid value.
+///
+/// ```
+/// use omnicontact::model::{CustomProperty, PropertyValue};
+///
+/// let p = CustomProperty::new("vip_level", 3)?;
+/// assert_eq!(p.value(), &PropertyValue::Number(3.0));
+/// # Ok::<(), omnicontact::Report>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomProperty {
+    name: String,
+    value: PropertyValue,
+}
+
+impl CustomProperty {
+    /// Checks the name and the value (see the [module docs](self)): every
+    /// violation is reported at `/customProperties/<name>` (a JSON Pointer
+    /// token, `~` and `/` escaped) — the name with
+    /// `omnisend.custom_properties.name.format`, a non-finite number with
+    /// `omnisend.custom_properties.value.type`. `""` becomes
+    /// [`PropertyValue::Remove`].
+    ///
+    /// ```
+    /// use omnicontact::model::CustomProperty;
+    ///
+    /// let err = CustomProperty::new("a/b", f64::NAN).unwrap_err();
+    /// let found: Vec<_> = err.violations().iter().map(|v| (v.rule(), v.path())).collect();
+    /// assert_eq!(found, [
+    ///     ("omnisend.custom_properties.name.format", "/customProperties/a~1b"),
+    ///     ("omnisend.custom_properties.value.type", "/customProperties/a~1b"),
+    /// ]);
+    /// ```
+    pub fn new(
+        name: impl Into<String>,
+        value: impl Into<PropertyValue>,
+    ) -> Result<CustomProperty, Report> {
+        let mut c = Collector::new("");
+        let p = CustomProperty::check(&mut c, name.into(), value.into());
+        c.finish(p)
+    }
+
+    /// Checks a property, reporting into `c`; `Some` when it is valid.
+    pub(crate) fn check(
+        c: &mut Collector,
+        name: String,
+        value: PropertyValue,
+    ) -> Option<CustomProperty> {
+        let path = ["customProperties", name.as_str()];
+        let mut ok = true;
+        if !valid_name(&name) {
+            ok = false;
+            let len = name.chars().count();
+            let message = if name.is_empty() {
+                "a custom property name may not be empty".to_owned()
+            } else if len > MAX_PROPERTY_NAME {
+                format!(
+                    "a custom property name has at most {MAX_PROPERTY_NAME} characters, this one {len}"
+                )
+            } else {
+                "a custom property name may contain only latin letters, digits and `_`".to_owned()
+            };
+            let suggestion = suggest::ascii_identifier(&name)
+                .map(|fixed| {
+                    let cut = fixed
+                        .char_indices()
+                        .nth(MAX_PROPERTY_NAME)
+                        .map_or(fixed.len(), |(i, _)| i);
+                    fixed[..cut].trim_end_matches('_').to_owned()
+                })
+                .filter(|fixed| valid_name(fixed) && *fixed != name);
+            c.report_suggesting(
+                rules::OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT,
+                &path,
+                message,
+                suggestion,
+            );
+        }
+        let value = match value {
+            PropertyValue::Number(n) if !n.is_finite() => {
+                c.report(
+                    rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_TYPE,
+                    &path,
+                    format!("a number property must be finite, not {n}"),
+                );
+                return None;
+            }
+            PropertyValue::String(s) if s.is_empty() => PropertyValue::Remove,
+            v => v,
+        };
+        ok.then_some(CustomProperty { name, value })
+    }
+
+    /// The name.
+    ///
+    /// ```
+    /// # use omnicontact::model::CustomProperty;
+    /// assert_eq!(CustomProperty::new("size", 42).unwrap().name(), "size");
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The value.
+    ///
+    /// ```
+    /// # use omnicontact::model::{CustomProperty, PropertyValue};
+    /// assert_eq!(CustomProperty::new("ok", false).unwrap().value(), &PropertyValue::Boolean(false));
+    /// ```
+    #[must_use]
+    pub fn value(&self) -> &PropertyValue {
+        &self.value
+    }
+
+    /// Whether `name` is a valid property name: 1 to 128 characters, only
+    /// `A-Z a-z 0-9 _`.
+    ///
+    /// ```
+    /// use omnicontact::model::CustomProperty;
+    /// assert!(CustomProperty::is_valid_name("Hair_Color2"));
+    /// assert!(!CustomProperty::is_valid_name("hair-color"));
+    /// assert!(!CustomProperty::is_valid_name(""));
+    /// ```
+    #[must_use]
+    pub fn is_valid_name(name: &str) -> bool {
+        valid_name(name)
+    }
+}
+
+fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_PROPERTY_NAME
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
