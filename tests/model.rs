@@ -283,7 +283,7 @@ fn identifier_kinds_and_channels() {
         .unwrap();
     assert_eq!(fcm.kind(), IdentifierKind::Fcm);
     let r = Identifier::builder()
-        .push_token(&"ab".repeat(32))
+        .push_token("ab".repeat(32))
         .channel("androidpush", "subscribed", None)
         .build()
         .unwrap_err();

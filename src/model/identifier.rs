@@ -622,7 +622,7 @@ impl IdentifierBuilder {
     ///
     /// ```
     /// # use omnicontact::model::{Identifier, IdentifierKind};
-    /// let id = Identifier::builder().push_token(&"AB".repeat(32)).build()?;
+    /// let id = Identifier::builder().push_token("AB".repeat(32)).build()?;
     /// assert_eq!(id.kind(), IdentifierKind::Apns);
     /// assert_eq!(id.as_str(), "ab".repeat(32));
     /// # Ok::<(), omnicontact::Report>(())
