@@ -30,7 +30,8 @@ pub use model::{
     IdentifierBuilder, PropertyValue,
 };
 pub use options::Options;
-pub use providers::{NameError, Operation, Provider};
+pub use providers::{Endpoint, NameError, Operation, Provider};
+pub use providers::{omnisend, raia, rocketchat, sendios, suprsend};
 pub use report::{Change, Location, Report, Severity, Violation};
 pub use stream::{Document, Documents};
 pub use validator::Validator;

@@ -1,5 +1,17 @@
 //! The providers: each one is a member table walked by the shared engine,
-//! plus a few named special checks.
+//! plus a few named special checks, its wire types (serde structs that read
+//! and write exactly the provider's JSON) and its endpoints as data
+//! ([`Endpoint`], [`Provider::endpoint`]).
+//!
+//! Wire types keep every value as the wire carries it — strings stay
+//! `String`s, not this crate's value types — so reading never depends on
+//! this crate's format rules; validate and normalize with
+//! [`Validator`](crate::Validator). Free-form members are
+//! `serde_json::Map<String, serde_json::Value>`, following the precedent of
+//! [`Validator::validate_value`](crate::Validator::validate_value):
+//! `serde_json` is part of this crate's public API. The structs are
+//! `#[non_exhaustive]` (providers add members): build them from `new(…)` or
+//! `Default` and set their public fields.
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,7 +20,9 @@ use serde_json::{Map, Value};
 
 use crate::engine::{ObjectCheck, ObjectSpec};
 use crate::values::CountryCode;
+pub use endpoint::{Endpoint, Header, Method, PathError};
 
+mod endpoint;
 pub mod omnisend;
 pub mod raia;
 pub mod rocketchat;
@@ -80,6 +94,35 @@ impl Provider {
     #[must_use]
     pub const fn operations(self) -> &'static [Operation] {
         self.spec().operations
+    }
+
+    /// The HTTP request of one of this provider's operations as data —
+    /// method, path template, required headers — or `None` when the
+    /// provider has no such operation.
+    ///
+    /// ```
+    /// use omnicontact::providers::Method;
+    /// use omnicontact::{Operation, Provider};
+    ///
+    /// let e = Provider::Raia.endpoint(Operation::Get).unwrap();
+    /// assert_eq!(e.method, Method::Get);
+    /// assert_eq!(e.path(&[("id", "5f7b1b3b-3b3b-4b3b-3b3b-3b3b3b3b3b3b")]).unwrap(),
+    ///            "/external/users/5f7b1b3b-3b3b-4b3b-3b3b-3b3b3b3b3b3b");
+    /// assert!(Provider::Omnisend.endpoint(Operation::Delete).is_none());
+    /// ```
+    #[must_use]
+    pub const fn endpoint(self, operation: Operation) -> Option<&'static Endpoint> {
+        match (self, operation) {
+            (Provider::Omnisend, Operation::Create) => Some(&omnisend::CREATE),
+            (Provider::Sendios, Operation::Create) => Some(&sendios::CREATE),
+            (Provider::RocketChat, Operation::Create) => Some(&rocketchat::CREATE),
+            (Provider::Suprsend, Operation::Create) => Some(&suprsend::CREATE),
+            (Provider::Raia, Operation::Create) => Some(&raia::CREATE),
+            (Provider::Raia, Operation::Search) => Some(&raia::SEARCH),
+            (Provider::Raia, Operation::Get) => Some(&raia::GET),
+            (Provider::Raia, Operation::Delete) => Some(&raia::DELETE),
+            _ => None,
+        }
     }
 
     pub(crate) const fn spec(self) -> &'static ProviderSpec {

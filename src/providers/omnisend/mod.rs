@@ -40,6 +40,10 @@
 //! assert_eq!(report.violations()[0].rule(), "omnisend.tags.unique");
 //! ```
 
+mod wire;
+
+pub use wire::{CREATE, ChannelStatus, Channels, Contact, Identifier};
+
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 

@@ -82,6 +82,10 @@
 //! assert_eq!(r.violations()[0].location().as_str(), "query");
 //! ```
 
+mod wire;
+
+pub use wire::{CREATE, DELETE, GET, SEARCH, SearchQuery, User};
+
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};

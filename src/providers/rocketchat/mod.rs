@@ -40,6 +40,10 @@
 //! );
 //! ```
 
+mod wire;
+
+pub use wire::{CREATE, Contact};
+
 use serde_json::{Map, Value, json};
 
 use super::{Operation, Parts, ProviderErrors, ProviderSpec};

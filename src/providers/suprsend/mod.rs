@@ -96,6 +96,10 @@
 //! assert_eq!(r.violations()[0].suggestion(), Some("$email"));
 //! ```
 
+mod wire;
+
+pub use wire::{CREATE, ChannelItem, User};
+
 use std::io;
 
 use serde_json::{Map, Value};

@@ -42,6 +42,10 @@
 //! assert_eq!(r.violations()[0].message(), "`plan` was a string in document 0; here it is a number");
 //! ```
 
+mod wire;
+
+pub use wire::{CREATE, User};
+
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
