@@ -602,17 +602,43 @@ impl Report {
 }
 
 impl fmt::Display for Report {
-    /// One line per violation, then one per change.
+    /// One line per violation, then one per change, separated by newlines
+    /// (no newline at the end); `no violations` when there is nothing to say.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        let mut line = |f: &mut fmt::Formatter<'_>| {
+            if !std::mem::take(&mut first) {
+                f.write_str("\n")?;
+            }
+            Ok::<(), fmt::Error>(())
+        };
         for v in &self.violations {
-            writeln!(f, "{v}")?;
+            line(f)?;
+            write!(f, "{v}")?;
         }
         for c in &self.changes {
-            writeln!(f, "change {c}")?;
+            line(f)?;
+            write!(f, "change {c}")?;
+        }
+        if self.violations.is_empty() && self.changes.is_empty() {
+            f.write_str("no violations")?;
         }
         Ok(())
     }
 }
+
+/// A report is the error of the crate's builders (`Contact::builder()
+/// …build()`), so it works with `?` into `Box<dyn Error>` or `anyhow`.
+///
+/// ```
+/// fn build() -> Result<omnicontact::Contact, Box<dyn std::error::Error>> {
+///     Ok(omnicontact::Contact::builder().email("not an email").build()?)
+/// }
+/// let e = build().unwrap_err();
+/// assert!(e.to_string().starts_with("error "));
+/// assert!(!e.to_string().ends_with('\n'));
+/// ```
+impl std::error::Error for Report {}
 
 impl Serialize for Report {
     /// `{"valid":…,"violations":[…],"changes":[…],"normalized":…}`, then

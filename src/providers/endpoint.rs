@@ -158,10 +158,19 @@ impl Endpoint {
     /// `A-Z a-z 0-9 - . _ ~` becomes `%XX`, so `/` and `?` cannot escape
     /// the segment).
     ///
-    /// Every path parameter must be given exactly once, and nothing else.
+    /// Every path parameter must be given exactly once, not empty, and
+    /// nothing else; a value that is only `.` or `..` has its dots encoded.
+    /// Values are not checked against the provider's rules (a Sendios
+    /// `project_id` is an int32, a raia `id` a UUID): validate a request
+    /// envelope with [`Validator`](crate::Validator) for that.
     ///
     /// ```
     /// use omnicontact::providers::{PathError, suprsend};
+    ///
+    /// assert_eq!(
+    ///     suprsend::CREATE.path(&[("distinct_id", " ")]).unwrap_err(),
+    ///     PathError::Empty("distinct_id")
+    /// );
     ///
     /// assert_eq!(
     ///     suprsend::CREATE.path(&[("distinct_id", "jane@example.com/1")]).unwrap(),
@@ -199,6 +208,9 @@ impl Endpoint {
                 .find(|(n, _)| *n == name)
                 .map(|(_, v)| *v)
                 .ok_or(PathError::Missing(param))?;
+            if crate::values::trim(value).is_empty() {
+                return Err(PathError::Empty(param));
+            }
             percent_encode_segment(value, &mut out);
             rest = after.get(close + 1..).unwrap_or("");
         }
@@ -211,8 +223,11 @@ impl Endpoint {
 /// unreserved characters kept).
 fn percent_encode_segment(value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    // `.` and `..` would be dot segments (a client resolves them away), so
+    // their dots are encoded too.
+    let dots = value == "." || value == "..";
     for &b in value.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') || (b == b'.' && !dots) {
             out.push(char::from(b));
         } else {
             out.push('%');
@@ -243,6 +258,10 @@ pub enum PathError {
     /// A path parameter given more than once.
     #[error("path parameter `{0}` is given more than once")]
     Repeated(String),
+    /// A path parameter that is empty (or only whitespace): the request
+    /// would go to another endpoint.
+    #[error("path parameter `{0}` is empty")]
+    Empty(&'static str),
 }
 
 #[cfg(test)]
@@ -257,6 +276,14 @@ mod tests {
             "/a/1/b/%C3%A9%20%3F"
         );
         assert_eq!(E.path(&[("x", "1")]), Err(PathError::Missing("y")));
+        assert_eq!(
+            E.path(&[("x", " "), ("y", "2")]),
+            Err(PathError::Empty("x"))
+        );
+        assert_eq!(
+            E.path(&[("x", ".."), ("y", "a.b")]).unwrap(),
+            "/a/%2E%2E/b/a.b"
+        );
         assert_eq!(
             E.path(&[("x", "1"), ("x", "2"), ("y", "3")]),
             Err(PathError::Repeated("x".into()))
