@@ -296,7 +296,7 @@ fn identifier_kinds_and_channels() {
     );
     assert_eq!(
         r.violations()[0].message(),
-        "a apns identifier has no channel `androidpush` (only iospush)"
+        "an identifier of kind `apns` has no channel `androidpush` (only iospush)"
     );
     for (id, kind) in [
         (Identifier::ms_teams("t").unwrap(), IdentifierKind::MsTeams),
@@ -531,4 +531,22 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn every_primitive_number_is_a_property_number() {
+    use omnicontact::PropertyValue;
+    assert_eq!(PropertyValue::from(5_i64), PropertyValue::Number(5.0));
+    assert_eq!(PropertyValue::from(7_usize), PropertyValue::Number(7.0));
+    assert_eq!(PropertyValue::from(1.5_f32), PropertyValue::Number(1.5));
+    assert_eq!(PropertyValue::from(u8::MAX), PropertyValue::Number(255.0));
+    let c = omnicontact::Contact::builder()
+        .email("a@b.co")
+        .property("visits", 12_u64)
+        .build()
+        .unwrap();
+    assert_eq!(
+        c.custom_property("visits"),
+        Some(&PropertyValue::Number(12.0))
+    );
 }

@@ -210,11 +210,11 @@ impl fmt::Display for IdentifierKind {
 ///
 /// let mut id = Identifier::email("a@b.example")?;
 /// let e = id.set_channel(Channel::Sms, ChannelState::new(ChannelStatus::Subscribed, None)).unwrap_err();
-/// assert_eq!(e.to_string(), "a email identifier has no channel `sms` (only email)");
+/// assert_eq!(e.to_string(), "an identifier of kind `email` has no channel `sms` (only email)");
 /// # Ok::<(), omnicontact::Report>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("a {kind} identifier has no channel `{channel}` (only {})", channel_list(*kind))]
+#[error("an identifier of kind `{kind}` has no channel `{channel}` (only {})", channel_list(*kind))]
 pub struct ChannelNotAllowed {
     kind: IdentifierKind,
     channel: Channel,
@@ -811,7 +811,11 @@ fn check_value(
     let text = |rule: &'static RuleInfo, what: &str, c: &mut Collector, s: String| {
         let t = trim(&s);
         if t.is_empty() {
-            c.report(rule, path, format!("a {what} identifier may not be empty"));
+            c.report(
+                rule,
+                path,
+                format!("the {what} identifier may not be empty"),
+            );
             None
         } else {
             Some(t.to_owned())

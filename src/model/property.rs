@@ -110,17 +110,20 @@ impl From<f64> for PropertyValue {
     }
 }
 
-impl From<i32> for PropertyValue {
-    fn from(n: i32) -> Self {
-        PropertyValue::Number(f64::from(n))
-    }
+// Integers and `f32` become `PropertyValue::Number`; integers beyond 2^53
+// lose precision, as every JSON number read as a double does.
+macro_rules! number_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for PropertyValue {
+            #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
+            fn from(n: $t) -> Self {
+                PropertyValue::Number(n as f64)
+            }
+        }
+    )*};
 }
 
-impl From<u32> for PropertyValue {
-    fn from(n: u32) -> Self {
-        PropertyValue::Number(f64::from(n))
-    }
-}
+number_from!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize, f32);
 
 impl From<bool> for PropertyValue {
     fn from(b: bool) -> Self {
