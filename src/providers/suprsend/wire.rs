@@ -87,6 +87,10 @@ impl From<&str> for ChannelItem {
 /// let body = serde_json::to_string(&user).unwrap();
 /// assert_eq!(body, r#"{"$email":["jsmith@example.com"],"$timezone":"America/New_York","plan":"pro"}"#);
 /// assert!(Validator::new(Provider::Suprsend).validate_str(&body).is_valid());
+///
+/// // A property named like a member is not written twice:
+/// user.properties.insert("$email".into(), serde_json::json!(["other@example.com"]));
+/// assert_eq!(serde_json::to_string(&user).unwrap(), body);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -132,9 +136,26 @@ pub struct User {
         skip_serializing_if = "Option::is_none"
     )]
     pub preferred_language: Option<String>,
-    /// Every other key: custom properties, in the order given.
-    #[serde(flatten)]
+    /// Every other key: custom properties, in the order given. A key that
+    /// names one of the members above (`$email`, …) is not written: the
+    /// member is, so the body never holds a key twice.
+    #[serde(flatten, serialize_with = "custom_properties")]
     pub properties: Map<String, Value>,
+}
+
+/// Writes the custom properties, leaving out the keys the typed members own.
+fn custom_properties<S: serde::Serializer>(
+    properties: &Map<String, Value>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(None)?;
+    for (key, value) in properties {
+        if !super::KNOWN_KEYS.contains(&key.as_str()) {
+            map.serialize_entry(key, value)?;
+        }
+    }
+    map.end()
 }
 
 const _: () = {
