@@ -543,7 +543,7 @@ fn built_wire_values_validate() {
 
     let mut o = omnisend::Contact::default();
     o.identifiers = Some(vec![
-        omnisend::Identifier::phone("+14155552671").subscribed("sms"),
+        omnisend::Identifier::phone("+14155552671").subscribed(),
     ]);
     o.tags = Some(vec!["source: api".into()]);
     o.birthdate = Some("1981-11-05".into());

@@ -41,7 +41,7 @@ pub const CREATE: Endpoint = Endpoint::new(
 /// use omnicontact::{Provider, Validator};
 ///
 /// let mut c = Contact::default();
-/// c.identifiers = Some(vec![Identifier::email("jane@example.com").subscribed("email")]);
+/// c.identifiers = Some(vec![Identifier::email("jane@example.com").subscribed()]);
 /// c.tags = Some(vec!["source: api".into()]);
 /// c.country_code = Some("US".into());
 /// let body = serde_json::to_string(&c).unwrap();
@@ -112,7 +112,7 @@ pub struct Contact {
 /// ```
 /// use omnicontact::providers::omnisend::Identifier;
 ///
-/// let id = Identifier::phone("+14155552671").subscribed("sms");
+/// let id = Identifier::phone("+14155552671").subscribed();
 /// assert_eq!(
 ///     serde_json::to_string(&id).unwrap(),
 ///     r#"{"type":"phone","id":"+14155552671","channels":{"sms":{"status":"subscribed"}}}"#
@@ -176,20 +176,24 @@ impl Identifier {
         Identifier::new("phone", id)
     }
 
-    /// This identifier with `channel` (`email` or `sms`; anything else is
-    /// ignored) set to `status` `subscribed`, without a status date.
+    /// This identifier subscribed to its own channel — `email` for an
+    /// email identifier, `sms` for a phone identifier — without a status
+    /// date; an identifier of another type is returned unchanged.
     ///
     /// ```
-    /// let i = omnicontact::providers::omnisend::Identifier::email("a@b.co").subscribed("email");
+    /// use omnicontact::providers::omnisend::Identifier;
+    /// let i = Identifier::email("a@b.co").subscribed();
     /// assert_eq!(i.channels.unwrap().email.unwrap().status, "subscribed");
+    /// let i = Identifier::phone("+14155552671").subscribed();
+    /// assert_eq!(serde_json::to_string(&i).unwrap(),
+    ///     r#"{"type":"phone","id":"+14155552671","channels":{"sms":{"status":"subscribed"}}}"#);
     /// ```
     #[must_use]
-    pub fn subscribed(mut self, channel: &str) -> Self {
+    pub fn subscribed(mut self) -> Self {
         let status = Some(ChannelStatus::new("subscribed"));
-        let channels = self.channels.get_or_insert_with(Channels::default);
-        match channel {
-            "email" => channels.email = status,
-            "sms" => channels.sms = status,
+        match self.kind.as_str() {
+            "email" => self.channels.get_or_insert_with(Channels::default).email = status,
+            "phone" => self.channels.get_or_insert_with(Channels::default).sms = status,
             _ => {}
         }
         self
