@@ -283,6 +283,10 @@ impl ChannelState {
     /// missing date counting as earlier than every date. Returns whether
     /// `self` changed.
     ///
+    /// Dates compare to the second, as Omnisend's `statusDate` is written
+    /// ([`UtcDateTime`](crate::UtcDateTime) keeps no fraction): two updates
+    /// within the same second are equal, and the stored one stays.
+    ///
     /// ```
     /// use omnicontact::model::{ChannelState, ChannelStatus::*};
     /// use omnicontact::UtcDateTime;
