@@ -550,3 +550,17 @@ fn every_primitive_number_is_a_property_number() {
         Some(&PropertyValue::Number(12.0))
     );
 }
+
+#[test]
+fn builders_take_value_types_as_well_as_text() {
+    use omnicontact::{CountryCode, Email, LanguageCode};
+    let c = omnicontact::Contact::builder()
+        .email(Email::parse("Jane@Example.COM").unwrap())
+        .country(CountryCode::parse("LTU").unwrap())
+        .language(LanguageCode::parse("lt").unwrap())
+        .build()
+        .unwrap();
+    assert_eq!(c.email().unwrap().as_str(), "Jane@example.com");
+    assert_eq!(c.country().unwrap().as_str(), "LT");
+    assert_eq!(String::from(Email::parse("a@B.co").unwrap()), "a@b.co");
+}

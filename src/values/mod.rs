@@ -70,6 +70,12 @@ macro_rules! string_value {
             }
         }
 
+        impl ::std::convert::From<$ty> for String {
+            fn from(value: $ty) -> String {
+                value.as_str().to_owned()
+            }
+        }
+
         impl ::std::convert::AsRef<str> for $ty {
             fn as_ref(&self) -> &str {
                 self.as_str()
