@@ -222,12 +222,21 @@ impl Endpoint {
 /// Appends `value` percent-encoded as one path segment (RFC 3986
 /// unreserved characters kept).
 fn percent_encode_segment(value: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     // `.` and `..` would be dot segments (a client resolves them away), so
     // their dots are encoded too.
-    let dots = value == "." || value == "..";
+    if value == "." || value == ".." {
+        out.push_str(&value.replace('.', "%2E"));
+    } else {
+        percent_encode(value, out);
+    }
+}
+
+/// Appends `value` with every byte outside the RFC 3986 unreserved set
+/// (`A-Z a-z 0-9 - . _ ~`) as `%XX`.
+pub(crate) fn percent_encode(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in value.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~') || (b == b'.' && !dots) {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(b));
         } else {
             out.push('%');

@@ -176,6 +176,36 @@ pub struct SearchQuery {
 }
 
 impl SearchQuery {
+    /// The query string (without `?`): the given parameters in the order
+    /// `email`, `phoneNumber`, `fkId`, percent-encoded.
+    ///
+    /// ```
+    /// use omnicontact::providers::raia::SearchQuery;
+    /// let mut q = SearchQuery::by_email("john+1@example.com");
+    /// q.fk_id = Some("crm 42".into());
+    /// assert_eq!(q.query_string(), "email=john%2B1%40example.com&fkId=crm%2042");
+    /// assert_eq!(SearchQuery::default().query_string(), "");
+    /// ```
+    #[must_use]
+    pub fn query_string(&self) -> String {
+        let mut out = String::new();
+        for (name, value) in [
+            ("email", &self.email),
+            ("phoneNumber", &self.phone_number),
+            ("fkId", &self.fk_id),
+        ] {
+            if let Some(value) = value {
+                if !out.is_empty() {
+                    out.push('&');
+                }
+                out.push_str(name);
+                out.push('=');
+                crate::providers::endpoint::percent_encode(value, &mut out);
+            }
+        }
+        out
+    }
+
     /// A search by email.
     ///
     /// ```
