@@ -588,10 +588,10 @@ impl Out {
                 .date()
                 .map(|d| format!(" since {}", d.as_str()))
                 .unwrap_or_default();
-            let what = if held.contains(channel) {
-                "subscription status"
+            let what = if statuses {
+                format!("`{channel}` channel")
             } else {
-                "such channel"
+                "subscription status".to_owned()
             };
             self.note(
                 rules::CONVERT_CHANNELS_LOSSY,
