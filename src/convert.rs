@@ -664,6 +664,36 @@ impl Traced {
     }
 }
 
+/// Members whose values are free-form maps: never searched for unknown
+/// members.
+const FREE_FORM: &[&str] = &["fields", "customFields", "customData", "customProperties"];
+
+/// Removes every member `name` outside free-form maps; the paths removed.
+fn remove_member(value: &mut Value, name: &str, path: &str, removed: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if map.remove(name).is_some() {
+                let mut p = path.to_owned();
+                push_pointer_token(&mut p, name);
+                removed.push(p);
+            }
+            for (key, child) in map.iter_mut() {
+                if !FREE_FORM.contains(&key.as_str()) {
+                    let mut p = path.to_owned();
+                    push_pointer_token(&mut p, key);
+                    remove_member(child, name, &p, removed);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter_mut().enumerate() {
+                remove_member(child, name, &format!("{path}/{i}"), removed);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Deserializes `body` as `T`; a member `T` does not define (a provider's
 /// `unknown_field` warning) is removed first and becomes a loss.
 fn read<T: serde::de::DeserializeOwned>(
@@ -676,35 +706,32 @@ fn read<T: serde::de::DeserializeOwned>(
             Ok(wire) => return Some(wire),
             Err(e) => e.to_string(),
         };
-        let unknown = error
+        let mut removed = Vec::new();
+        if let Some((name, _)) = error
             .strip_prefix("unknown field `")
             .and_then(|rest| rest.split_once('`'))
-            .map(|(name, _)| name.to_owned());
-        let removed = match (&mut body, unknown) {
-            (Value::Object(map), Some(name)) => map.remove(&name).map(|_| name),
-            _ => None,
-        };
-        let Some(name) = removed else {
+        {
+            remove_member(&mut body, name, "", &mut removed);
+        }
+        if removed.is_empty() {
             losses.push(Loss::new(
                 rules::CONVERT_BODY_LOSSY,
                 String::new(),
                 format!(
-                    "the body cannot be read as a {} record ({error}); nothing is converted",
+                    "the body cannot be read as a record of {} ({error}); nothing is converted",
                     provider_name(source)
                 ),
             ));
             return None;
-        };
-        let mut path = String::new();
-        push_pointer_token(&mut path, &name);
-        losses.push(Loss::new(
-            rules::CONVERT_BODY_LOSSY,
-            path,
-            format!(
-                "`{name}` is not a member of {}; it is not converted",
+        }
+        for path in removed {
+            let message = format!(
+                "`{}` is not a member of {}; it is not converted",
+                path.rsplit('/').next().unwrap_or_default(),
                 provider_name(source)
-            ),
-        ));
+            );
+            losses.push(Loss::new(rules::CONVERT_BODY_LOSSY, path, message));
+        }
     }
 }
 
