@@ -17,12 +17,23 @@
 //! `index` counts documents from 0 across all files, `line` is the 1-based
 //! line where the document starts in its file, and `normalized` is the
 //! normalized body (the normalized envelope with `--envelope`) when the
-//! document is valid. A summary goes to stderr. Exit status: 0 when every
+//! document is valid. With `--to P2` each valid document is also converted
+//! to `P2` through the canonical contact: the line gains `converted` (the
+//! target's body, `null` when the source is invalid) and, for a target
+//! that takes contact data in its path (`suprsend`'s `distinct_id`),
+//! `converted_path`; `convert.*` warnings and the target's own violations
+//! carry `"in":"converted"`, and `valid` is false when either side has an
+//! error. `--to` equal to `--provider` is a round trip through the
+//! canonical contact. With `--envelope` the envelope is validated and its
+//! `body` converted (a `suprsend` source's `path.distinct_id` becomes the
+//! external id). `--to` needs an operation with a body (`create`). A
+//! summary goes to stderr. Exit status: 0 when every
 //! document is valid, 1 when some are not, 2 for a usage or I/O error.
 //!
 //! ```text
 //! cargo run --example validate -- --provider omnisend examples/data/omnisend.ndjson
 //! cargo run --example validate -- --provider omnisend --region GB - < contacts.ndjson
+//! cargo run --example validate -- --provider rocketchat --to omnisend examples/data/rocketchat.ndjson
 //! cargo run --example validate -- --list-rules
 //! ```
 
@@ -48,7 +59,7 @@ options:
   --provider P     sendios, rocketchat, suprsend, raia or omnisend
   --operation OP   create (default), search, get or delete
   --envelope       each document is {\"path\",\"query\",\"headers\",\"body\"}
-  --to P2          convert to another provider (not implemented yet)
+  --to P2          also convert each valid document to provider P2
   --region CC      default region (ISO 3166-1) for national phone numbers
   --list-rules     print the rule catalog, one JSON line per rule
   -h, --help       print this help
@@ -116,6 +127,17 @@ struct Line<'a> {
     /// Rocket.Chat: the exact error body the server answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     provider_error: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    converted: Option<Option<&'a Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    converted_path: Option<Option<&'a Value>>,
+}
+
+/// What to do with each document.
+#[derive(Clone, Copy)]
+struct Mode {
+    envelope: bool,
+    to: Option<Provider>,
 }
 
 fn main() -> ExitCode {
@@ -138,10 +160,10 @@ fn run(started: Instant) -> Result<ExitCode, Fatal> {
         Command::ListRules => return list_rules(),
         Command::Validate(args) => args,
     };
-    let (validator, envelope) = configure(&args)?;
+    let (validator, mode) = configure(&args)?;
     let inputs = open_inputs(&args.files)?;
     let mut totals = Totals::default();
-    let result = validate_all(&validator, envelope, inputs, &mut totals);
+    let result = validate_all(&validator, mode, inputs, &mut totals);
     if let Err(Fatal(message)) = &result {
         eprintln!("validate: {message}");
     }
@@ -217,7 +239,7 @@ fn usage(message: &str) -> Fatal {
 }
 
 /// The validator the flags ask for, and whether documents are envelopes.
-fn configure(args: &Args) -> Result<(Validator, bool), Fatal> {
+fn configure(args: &Args) -> Result<(Validator, Mode), Fatal> {
     let provider: Provider = args
         .provider
         .as_deref()
@@ -232,14 +254,26 @@ fn configure(args: &Args) -> Result<(Validator, bool), Fatal> {
         let code = CountryCode::parse(region).map_err(|e| Fatal(format!("--region: {e}")))?;
         options = options.default_region(code);
     }
-    if let Some(target) = &args.to {
-        target.parse::<Provider>()?;
-        return Err(Fatal(
-            "conversion between providers (--to) is not implemented yet".to_owned(),
-        ));
-    }
+    let to = match &args.to {
+        Some(target) => {
+            let target: Provider = target.parse().map_err(|e| usage(&format!("--to: {e}")))?;
+            if !operation.has_body() {
+                return Err(usage(&format!(
+                    "--to converts request bodies; `{operation}` has none"
+                )));
+            }
+            Some(target)
+        }
+        None => None,
+    };
     let validator = Validator::for_operation(provider, operation)?.with_options(options);
-    Ok((validator, args.envelope))
+    Ok((
+        validator,
+        Mode {
+            envelope: args.envelope,
+            to,
+        },
+    ))
 }
 
 /// Opens every input before anything is printed.
@@ -273,7 +307,7 @@ fn open_inputs(files: &[OsString]) -> Result<Vec<Input>, Fatal> {
 /// pipe on stdout ends the run quietly.
 fn validate_all(
     validator: &Validator,
-    envelope: bool,
+    mode: Mode,
     inputs: Vec<Input>,
     totals: &mut Totals,
 ) -> Result<(), Fatal> {
@@ -283,12 +317,12 @@ fn validate_all(
         let (name, result) = match input {
             Input::Stdin => {
                 let reader = io::stdin().lock();
-                let result = validate_input(validator, envelope, reader, &mut out, totals);
+                let result = validate_input(validator, mode, reader, &mut out, totals);
                 ("stdin".to_owned(), result)
             }
             Input::File(name, file) => {
                 let reader = BufReader::with_capacity(1 << 16, file);
-                let result = validate_input(validator, envelope, reader, &mut out, totals);
+                let result = validate_input(validator, mode, reader, &mut out, totals);
                 (format!("`{name}`"), result)
             }
         };
@@ -322,7 +356,7 @@ fn quiet_if_broken_pipe(e: io::Error) -> Result<(), Fatal> {
 
 fn validate_input(
     validator: &Validator,
-    envelope: bool,
+    mode: Mode,
     reader: impl BufRead,
     out: &mut impl Write,
     totals: &mut Totals,
@@ -330,11 +364,12 @@ fn validate_input(
     let max_bytes = validator.options().get_max_bytes();
     for document in Documents::with_max_bytes(reader, max_bytes) {
         let document = document.map_err(Failure::Input)?;
-        let report = if envelope {
-            document.validate_envelope(validator)
-        } else {
-            document.validate(validator)
+        let report = match mode.to {
+            Some(target) => document.convert(validator, target, mode.envelope),
+            None if mode.envelope => document.validate_envelope(validator),
+            None => document.validate(validator),
         };
+        let has_path = mode.to == Some(Provider::Suprsend);
         let line = Line {
             index: totals.documents,
             line: document.line(),
@@ -343,6 +378,8 @@ fn validate_input(
             changes: report.changes(),
             normalized: report.normalized(),
             provider_error: report.provider_error(),
+            converted: mode.to.map(|_| report.converted()),
+            converted_path: has_path.then(|| report.converted_path()),
         };
         totals.documents += 1;
         totals.valid += usize::from(line.valid);

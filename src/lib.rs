@@ -13,6 +13,7 @@
     clippy::missing_errors_doc
 )]
 
+pub mod convert;
 mod engine;
 pub mod model;
 pub mod options;

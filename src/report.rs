@@ -240,6 +240,12 @@ impl Violation {
         self.suggestion.as_deref()
     }
 
+    /// The same violation at another location (a converted body's).
+    pub(crate) fn relocated(mut self, location: Location) -> Self {
+        self.location = location;
+        self
+    }
+
     pub(crate) fn with_suggestion(mut self, suggestion: Option<String>) -> Self {
         self.suggestion = suggestion;
         self
@@ -323,6 +329,12 @@ impl Change {
             from,
             to,
         }
+    }
+
+    /// The same change at another location (a converted body's).
+    pub(crate) fn relocated(mut self, location: Location) -> Self {
+        self.location = location;
+        self
     }
 
     /// The id of the rule that governs the value (its `format` rule, or the
@@ -444,6 +456,8 @@ pub struct Report {
     changes: Vec<Change>,
     normalized: Option<Value>,
     provider_error: Option<Value>,
+    converted: Option<Value>,
+    converted_path: Option<Value>,
 }
 
 impl Report {
@@ -458,6 +472,8 @@ impl Report {
             changes,
             normalized: valid.then_some(normalized),
             provider_error: None,
+            converted: None,
+            converted_path: None,
         }
     }
 
@@ -485,6 +501,60 @@ impl Report {
     #[must_use]
     pub fn provider_error(&self) -> Option<&Value> {
         self.provider_error.as_ref()
+    }
+
+    /// Sets the converted body and its path parameters.
+    pub(crate) fn with_conversion(mut self, converted: Value, path: Option<Value>) -> Self {
+        self.converted = Some(converted);
+        self.converted_path = path;
+        self
+    }
+
+    /// Sets the provider's own error body regardless of where the errors
+    /// are (a converted body's).
+    pub(crate) fn with_target_error(mut self, error: Option<Value>) -> Self {
+        if error.is_some() {
+            self.provider_error = error;
+        }
+        self
+    }
+
+    /// The converted body of [`Validator::convert_str`](crate::Validator::convert_str)
+    /// and its siblings: the target's body, normalized by the target's
+    /// rules when it has no error (else as converted). `None` when no
+    /// conversion happened (the source is invalid, or the report comes
+    /// from a `validate_*` method).
+    ///
+    /// ```
+    /// use omnicontact::{Provider, Validator};
+    ///
+    /// let r = Validator::new(Provider::RocketChat)
+    ///     .convert_str(r#"{"name":"Jane Doe","emails":["jane@example.com"],"phones":[]}"#, Provider::Raia);
+    /// assert_eq!(r.converted().unwrap()["lastName"], "Doe");
+    /// let invalid = Validator::new(Provider::RocketChat).convert_str("{}", Provider::Raia);
+    /// assert!(invalid.converted().is_none());
+    /// ```
+    #[must_use]
+    pub fn converted(&self) -> Option<&Value> {
+        self.converted.as_ref()
+    }
+
+    /// The path parameters of the converted request, for a target that
+    /// takes contact data in its path: `SuprSend`'s `{"distinct_id": …}`
+    /// (from the contact's external id; `{}` when it has none, which is a
+    /// `suprsend.distinct_id.required` error). `None` for other targets.
+    ///
+    /// ```
+    /// use omnicontact::{Provider, Validator};
+    ///
+    /// let r = Validator::new(Provider::Sendios)
+    ///     .convert_str(r#"{"client_user_id":"crm-1","email":"a@example.com"}"#, Provider::Suprsend);
+    /// assert_eq!(r.converted_path().unwrap()["distinct_id"], "crm-1");
+    /// assert!(r.is_valid());
+    /// ```
+    #[must_use]
+    pub fn converted_path(&self) -> Option<&Value> {
+        self.converted_path.as_ref()
     }
 
     /// A report holding one violation and no normalized body.
@@ -645,7 +715,7 @@ impl Serialize for Report {
     /// `"provider_error":…` when there is one.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Report", 5)?;
+        let mut s = serializer.serialize_struct("Report", 7)?;
         s.serialize_field("valid", &self.is_valid())?;
         s.serialize_field("violations", &self.violations)?;
         s.serialize_field("changes", &self.changes)?;
@@ -654,6 +724,16 @@ impl Serialize for Report {
             s.serialize_field("provider_error", error)?;
         } else {
             s.skip_field("provider_error")?;
+        }
+        if let Some(converted) = &self.converted {
+            s.serialize_field("converted", converted)?;
+        } else {
+            s.skip_field("converted")?;
+        }
+        if let Some(path) = &self.converted_path {
+            s.serialize_field("converted_path", path)?;
+        } else {
+            s.skip_field("converted_path")?;
         }
         s.end()
     }

@@ -62,6 +62,7 @@ use std::io::{self, BufRead};
 use std::iter::FusedIterator;
 
 use crate::options::DEFAULT_MAX_BYTES;
+use crate::providers::Provider;
 use crate::report::{Location, Report};
 use crate::rules;
 use crate::validator::Validator;
@@ -216,6 +217,26 @@ impl Document {
             return report;
         }
         validator.validate_document(&self.bytes, self.line, true)
+    }
+
+    /// Validates the document and converts it to `target`
+    /// ([`Validator::convert_str`]; with `envelope`,
+    /// [`Validator::convert_envelope_str`]).
+    ///
+    /// ```
+    /// use omnicontact::stream::Documents;
+    /// use omnicontact::{Provider, Validator};
+    ///
+    /// let v = Validator::new(Provider::Raia);
+    /// let doc = Documents::new(&br#"{"firstName":"A","lastName":"B","email":"a@example.com"}"#[..]).next().unwrap()?;
+    /// assert_eq!(doc.convert(&v, Provider::RocketChat, false).converted().unwrap()["name"], "A B");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn convert(&self, validator: &Validator, target: Provider, envelope: bool) -> Report {
+        if let Some(report) = self.too_long(validator) {
+            return report;
+        }
+        validator.convert_document(&self.bytes, self.line, envelope, target)
     }
 
     /// The `input.body.max_length` report of a truncated document (which

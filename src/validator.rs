@@ -332,6 +332,188 @@ impl Validator {
     /// whose text starts on line `first_line` of its file, so syntax errors
     /// name the file's line. A document that cannot be read still counts as
     /// a document of the batch.
+    /// Validates `text` as a body of this validator's provider and, when it
+    /// is valid, converts its normalized body into `target`'s body through
+    /// the canonical [`Contact`](crate::Contact).
+    ///
+    /// The report holds, in order: the source's violations and changes;
+    /// the `convert.<field>.lossy` warnings (`in: converted`, path = the
+    /// JSON Pointer of the dropped value in the **source** body); then the
+    /// violations and changes of validating the converted body with
+    /// `target`'s rules, relocated to `in: converted` (paths into the
+    /// converted body). [`Report::converted`] is the converted body and
+    /// [`Report::converted_path`] its path parameters (`SuprSend`'s
+    /// `distinct_id`). [`Report::is_valid`] is `false` when either side
+    /// has an error. An invalid source is not converted (`converted()` is
+    /// `None`), and neither is a document of an operation without a body
+    /// (raia `search`, `get`, `delete`). Batch rules of the target
+    /// (`sendios.fields.consistent_type`) apply to each converted body
+    /// alone. `target` may equal the source provider: the body then makes
+    /// a round trip through the canonical contact.
+    ///
+    /// ```
+    /// use omnicontact::{Location, Provider, Validator};
+    ///
+    /// let v = Validator::new(Provider::RocketChat);
+    /// let r = v.convert_str(
+    ///     r#"{"name":"Jane Doe","emails":["jane@example.com","j@example.com"],"phones":[]}"#,
+    ///     Provider::Sendios,
+    /// );
+    /// let lossy = &r.violations()[0];
+    /// assert_eq!((lossy.rule(), lossy.location(), lossy.path()), ("convert.email.lossy", Location::Converted, "/emails/1"));
+    /// assert_eq!(lossy.message(), "Sendios holds one email; `j@example.com` is not converted");
+    /// // Sendios needs a `client_user_id`, which Rocket.Chat does not have:
+    /// let error = r.errors().next().unwrap();
+    /// assert_eq!((error.rule(), error.location()), ("sendios.client_user_id.required", Location::Converted));
+    /// assert!(!r.is_valid());
+    /// assert_eq!(r.converted().unwrap()["email"], "jane@example.com");
+    /// ```
+    pub fn convert_str(&self, text: &str, target: Provider) -> Report {
+        let source = self.validate_str(text);
+        self.finish_conversion(source, target, false)
+    }
+
+    /// [`Validator::convert_str`] for raw bytes (invalid UTF-8 is an
+    /// `input.json.format` error).
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Raia)
+    ///     .convert_bytes(br#"{"firstName":"Jo","lastName":"Lee","email":"jo@example.com"}"#, Provider::Omnisend);
+    /// assert_eq!(r.converted().unwrap()["identifiers"][0]["id"], "jo@example.com");
+    /// ```
+    pub fn convert_bytes(&self, bytes: &[u8], target: Provider) -> Report {
+        let source = self.validate_bytes(bytes);
+        self.finish_conversion(source, target, false)
+    }
+
+    /// [`Validator::convert_str`] for a parsed JSON value.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let body = serde_json::json!({"client_user_id": "u1", "name": "Jane Doe", "age": 34, "email": "jane@example.com"});
+    /// let r = Validator::new(Provider::Sendios).convert_value(body, Provider::Omnisend);
+    /// let ids: Vec<_> = r.violations().iter().map(|v| (v.rule(), v.path())).collect();
+    /// assert!(ids.contains(&("convert.age.lossy", "/age")));
+    /// assert!(ids.contains(&("convert.name.lossy", "/name")));
+    /// assert_eq!(r.converted().unwrap()["firstName"], "Jane");
+    /// ```
+    pub fn convert_value(&self, value: Value, target: Provider) -> Report {
+        let source = self.validate_value(value);
+        self.finish_conversion(source, target, false)
+    }
+
+    /// [`Validator::convert_str`] for a request envelope: the envelope is
+    /// validated, then its `body` converted; a `SuprSend` source's path
+    /// parameter `distinct_id` becomes the external id. Loss paths point
+    /// into the source's `body`.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let r = Validator::new(Provider::Suprsend).convert_envelope_str(
+    ///     r#"{"path":{"distinct_id":"u-7"},"body":{"$email":["a@example.com"]}}"#,
+    ///     Provider::Sendios,
+    /// );
+    /// assert!(r.is_valid());
+    /// assert_eq!(r.converted().unwrap()["client_user_id"], "u-7");
+    /// ```
+    pub fn convert_envelope_str(&self, text: &str, target: Provider) -> Report {
+        let source = self.validate_envelope_str(text);
+        self.finish_conversion(source, target, true)
+    }
+
+    /// [`Validator::convert_envelope_str`] for a parsed JSON value.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let env = serde_json::json!({"body": {"email": "a@example.com", "tags": ["source: x"]}});
+    /// let r = Validator::new(Provider::Omnisend).convert_envelope_value(env, Provider::RocketChat);
+    /// assert_eq!(r.converted().unwrap()["emails"][0], "a@example.com");
+    /// ```
+    pub fn convert_envelope_value(&self, value: Value, target: Provider) -> Report {
+        let source = self.validate_envelope_value(value);
+        self.finish_conversion(source, target, true)
+    }
+
+    pub(crate) fn convert_document(
+        &self,
+        bytes: &[u8],
+        first_line: usize,
+        envelope: bool,
+        target: Provider,
+    ) -> Report {
+        let source = self.validate_document(bytes, first_line, envelope);
+        self.finish_conversion(source, target, envelope)
+    }
+
+    pub(crate) fn finish_conversion(
+        &self,
+        source: Report,
+        target: Provider,
+        envelope: bool,
+    ) -> Report {
+        if !source.is_valid() || !self.operation.has_body() {
+            return source;
+        }
+        let Some(normalized) = source.normalized() else {
+            return source;
+        };
+        let (body, distinct_id) = if envelope {
+            (
+                normalized
+                    .get("body")
+                    .cloned()
+                    .unwrap_or_else(|| Value::Object(serde_json::Map::new())),
+                normalized
+                    .pointer("/path/distinct_id")
+                    .and_then(Value::as_str),
+            )
+        } else {
+            (normalized.clone(), None)
+        };
+        let conversion = crate::convert::convert_body(self.provider, target, body, distinct_id);
+        let mut violations = source.violations().to_vec();
+        violations.extend(conversion.losses.iter().map(|l| {
+            Violation::new(
+                l.info(),
+                Location::Converted,
+                l.path().to_owned(),
+                l.message().to_owned(),
+            )
+        }));
+        let checker = Validator::new(target).with_options(self.options.clone());
+        let target_report = match &conversion.path {
+            Some(path) => {
+                let envelope = serde_json::json!({"path": path, "body": conversion.body});
+                checker.validate_envelope_value(envelope)
+            }
+            None => checker.validate_value(conversion.body.clone()),
+        };
+        violations.extend(
+            target_report
+                .violations()
+                .iter()
+                .cloned()
+                .map(|v| v.relocated(Location::Converted)),
+        );
+        let mut changes = source.changes().to_vec();
+        changes.extend(
+            target_report
+                .changes()
+                .iter()
+                .cloned()
+                .map(|c| c.relocated(Location::Converted)),
+        );
+        let converted = match (target_report.normalized(), &conversion.path) {
+            (Some(n), Some(_)) => n.get("body").cloned().unwrap_or(Value::Null),
+            (Some(n), None) => n.clone(),
+            (None, _) => conversion.body,
+        };
+        Report::from_parts(violations, changes, normalized.clone())
+            .with_target_error(target_report.provider_error().cloned())
+            .with_conversion(converted, conversion.path)
+    }
+
     pub(crate) fn validate_document(
         &self,
         bytes: &[u8],

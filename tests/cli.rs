@@ -256,15 +256,126 @@ fn missing_file_is_an_error_before_any_output() {
 }
 
 #[test]
-fn conversion_is_not_implemented_yet() {
-    run(
-        &["--provider", "omnisend", "--to", "omnisend"],
-        VALID.as_bytes(),
-    )
-    .assert_fatal("conversion between providers (--to) is not implemented yet");
-    run(&["--provider", "omnisend", "--to=raia"], b"")
-        .assert_fatal("conversion between providers (--to) is not implemented yet");
+fn bad_conversion_target_is_a_usage_error() {
     run(&["--provider", "omnisend", "--to", "nope"], b"").assert_fatal("unknown provider `nope`");
+    run(
+        &[
+            "--provider",
+            "raia",
+            "--operation",
+            "search",
+            "--to",
+            "omnisend",
+        ],
+        b"",
+    )
+    .assert_fatal("--to converts request bodies; `search` has none");
+}
+
+#[test]
+fn conversion_adds_the_converted_body_and_lossy_warnings() {
+    let input = ndjson(&[
+        r#"{"name":"Jane Doe","emails":["jane@example.com","j@example.com"],"phones":[],"customFields":{"plan":"pro"}}"#,
+    ]);
+    let run = run(&["--provider", "rocketchat", "--to=raia"], &input);
+    assert_eq!(run.code, 0, "{run:?}");
+    let line = &run.lines()[0];
+    assert_eq!(line["valid"], true);
+    assert_eq!(
+        rule_paths(line),
+        [
+            ("convert.name.lossy", "/name"),
+            ("convert.email.lossy", "/emails/1")
+        ]
+    );
+    assert_eq!(line["violations"][1]["in"], "converted");
+    assert_eq!(
+        line["violations"][1]["message"],
+        "raia holds one email; `j@example.com` is not converted"
+    );
+    assert_eq!(
+        line["converted"],
+        json!({"firstName":"Jane","lastName":"Doe","email":"jane@example.com","customData":{"plan":"pro"}})
+    );
+    assert!(line.get("converted_path").is_none(), "{line}");
+    assert!(
+        run.summary().starts_with("documents: 1, valid: 1"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn conversion_errors_make_the_document_invalid() {
+    // Sendios needs a client_user_id that Rocket.Chat does not have; an
+    // invalid source is not converted at all.
+    let input = ndjson(&[
+        r#"{"name":"Jane","emails":["jane@example.com"],"phones":[]}"#,
+        r#"{"name":"Jane","emails":["jane@example.com"]}"#,
+    ]);
+    let run = run(&["--provider", "rocketchat", "--to", "sendios"], &input);
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines = run.lines();
+    assert_eq!(lines[0]["valid"], false);
+    assert_eq!(rules(&lines[0]), ["sendios.client_user_id.required"]);
+    assert_eq!(lines[0]["violations"][0]["in"], "converted");
+    assert_eq!(lines[0]["converted"]["email"], "jane@example.com");
+    assert_eq!(lines[0]["normalized"], Value::Null);
+    assert_eq!(lines[1]["valid"], false);
+    assert_eq!(rules(&lines[1]), ["rocketchat.phones.required"]);
+    assert_eq!(lines[1]["converted"], Value::Null);
+}
+
+#[test]
+fn conversion_to_suprsend_has_path_parameters() {
+    let input = ndjson(&[r#"{"client_user_id":"crm-1","email":"jane@example.com"}"#]);
+    let out = run(&["--provider", "sendios", "--to", "suprsend"], &input);
+    assert_eq!(out.code, 0, "{out:?}");
+    let line = &out.lines()[0];
+    assert_eq!(line["converted"], json!({"$email": ["jane@example.com"]}));
+    assert_eq!(line["converted_path"], json!({"distinct_id": "crm-1"}));
+    // An envelope's body is converted; SuprSend's distinct_id comes back.
+    let input = ndjson(&[r#"{"path":{"distinct_id":"u-9"},"body":{"$email":"a@example.com"}}"#]);
+    let envelope = run(
+        &["--provider", "suprsend", "--envelope", "--to", "sendios"],
+        &input,
+    );
+    assert_eq!(envelope.code, 0, "{envelope:?}");
+    assert_eq!(
+        envelope.lines()[0]["converted"],
+        json!({"client_user_id": "u-9", "email": "a@example.com"})
+    );
+}
+
+#[test]
+fn every_ordered_pair_converts_the_example_data() {
+    let providers = ["sendios", "rocketchat", "suprsend", "raia", "omnisend"];
+    for source in providers {
+        let file = format!(
+            "{}/examples/data/{source}.ndjson",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        for target in providers {
+            let run = run(&["--provider", source, "--to", target, &file], b"");
+            assert!(
+                run.code == 0 || run.code == 1,
+                "{source}->{target}: {run:?}"
+            );
+            for line in run.lines() {
+                let converted = &line["converted"];
+                let source_errors = line["violations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|v| v["severity"] == "error" && v["in"] != "converted");
+                assert_eq!(
+                    converted.is_null(),
+                    source_errors,
+                    "{source}->{target}: {line}"
+                );
+                assert_eq!(line.get("converted_path").is_some(), target == "suprsend");
+            }
+        }
+    }
 }
 
 #[test]
@@ -540,8 +651,10 @@ fn list_rules_prints_the_catalog() {
         .filter(|l| !l.trim().is_empty())
         .map(str::to_owned)
         .collect();
+    // The project's list plus this crate's `convert.*` rules (RULES.md §9).
     let mut got: Vec<String> = lines
         .iter()
+        .filter(|l| l["provider"] != "convert")
         .map(|l| {
             format!(
                 "{} {}",

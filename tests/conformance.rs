@@ -23,7 +23,12 @@
 //!   "normalized": { },                // optional: exact normalized body (null: invalid)
 //!   "changes": [["rule", "/path", "from", "to"]],      // optional: exact, in order
 //!   "suggestions": {"/path": "suggestion"},            // optional
-//!   "provider_error": { }             // optional: exact (null: none)
+//!   "provider_error": { },            // optional: exact (null: none)
+//!   "to": "sendios",                  // optional: convert to this provider
+//!                                     // (`Validator::convert_str`); violations
+//!                                     // of the conversion read "rule converted /path"
+//!   "converted": { },                 // optional: exact converted body (null: none)
+//!   "converted_path": { }             // optional: exact path parameters (null: none)
 //! }
 //! ```
 //! Each rule id of the catalog must be triggered by at least one case and
@@ -115,10 +120,15 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
     {
         let _ = validator.validate_value(earlier.clone());
     }
-    let report = if envelope {
-        validator.validate_envelope_str(&text)
-    } else {
-        validator.validate_str(&text)
+    let to: Option<Provider> = case
+        .get("to")
+        .and_then(Value::as_str)
+        .map(|t| t.parse().expect("`to` is a provider"));
+    let report = match (to, envelope) {
+        (Some(target), true) => validator.convert_envelope_str(&text, target),
+        (Some(target), false) => validator.convert_str(&text, target),
+        (None, true) => validator.validate_envelope_str(&text),
+        (None, false) => validator.validate_str(&text),
     };
     let got: Vec<String> = report
         .violations()
@@ -204,6 +214,18 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
             out.failures.push(format!(
                 "{name}: provider_error\n  want {want}\n  got  {got}"
             ));
+        }
+    }
+    for (key, got) in [
+        ("converted", report.converted()),
+        ("converted_path", report.converted_path()),
+    ] {
+        if let Some(want) = case.get(key) {
+            let got = got.cloned().unwrap_or(Value::Null);
+            if &got != want {
+                out.failures
+                    .push(format!("{name}: {key}\n  want {want}\n  got  {got}"));
+            }
         }
     }
     // Normalization is idempotent: the normalized body validates with no

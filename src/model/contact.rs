@@ -215,6 +215,34 @@ impl Contact {
         ContactBuilder::default()
     }
 
+    /// A contact with no field set.
+    pub(crate) fn empty() -> Contact {
+        Contact {
+            external_id: None,
+            first_name: None,
+            last_name: None,
+            display_name: None,
+            identifiers: Vec::new(),
+            language: None,
+            country: None,
+            timezone: None,
+            gender: None,
+            birthdate: None,
+            age: None,
+            platform: None,
+            vip: None,
+            photo: None,
+            auth_key: None,
+            registered_at: None,
+            address: None,
+            city: None,
+            state: None,
+            postal_code: None,
+            tags: Vec::new(),
+            custom_properties: Vec::new(),
+        }
+    }
+
     str_getters! {
         /// Your system's id for the contact.
         ///

@@ -149,6 +149,7 @@ macro_rules! rules {
     };
 }
 
+mod convert;
 mod input;
 mod omnisend;
 mod raia;
@@ -156,6 +157,7 @@ mod rocketchat;
 mod sendios;
 mod suprsend;
 
+pub use convert::*;
 pub use input::*;
 pub use omnisend::*;
 pub use raia::*;
@@ -171,6 +173,7 @@ static CATALOG: &[&[&RuleInfo]] = &[
     suprsend::RULES,
     raia::RULES,
     omnisend::RULES,
+    convert::RULES,
 ];
 
 #[cfg(test)]

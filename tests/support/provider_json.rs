@@ -2,7 +2,8 @@
 //! replays its seed corpus (`tests/fuzz_seeds.rs`): arbitrary bytes through
 //! every provider and operation, as a body and as an envelope, never panic;
 //! a report is valid exactly when it has no error, and then has a normalized
-//! value that validates again with no error, no change and the same value.
+//! value that validates again with no error, no change and the same value,
+//! and converts to every provider without panicking.
 
 use omnicontact::{Provider, Report, Severity, Validator};
 
@@ -17,6 +18,11 @@ pub fn check(data: &[u8]) {
             invariants(&body);
             if let Some(normalized) = body.normalized() {
                 stable(&validator.validate_value(normalized.clone()), &body);
+                if operation.has_body() {
+                    for &target in Provider::ALL {
+                        converted(&validator.convert_value(normalized.clone(), target));
+                    }
+                }
             }
             let envelope = validator.validate_envelope_bytes(data);
             invariants(&envelope);
@@ -39,6 +45,19 @@ fn invariants(report: &Report) {
     assert_eq!(report.normalized().is_some(), !errors, "{report}");
     for v in report.violations() {
         assert!(v.path().is_empty() || v.path().starts_with('/'), "{v}");
+    }
+}
+
+/// A conversion of a valid body: converted, valid exactly when no error,
+/// every `convert.*` rule a warning in the converted location.
+fn converted(report: &Report) {
+    invariants(report);
+    assert!(report.converted().is_some(), "{report}");
+    for v in report.violations() {
+        if v.rule().starts_with("convert.") {
+            assert_eq!(v.severity(), Severity::Warning, "{v}");
+            assert_eq!(v.location(), omnicontact::Location::Converted, "{v}");
+        }
     }
 }
 

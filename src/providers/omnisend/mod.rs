@@ -40,6 +40,7 @@
 //! assert_eq!(report.violations()[0].rule(), "omnisend.tags.unique");
 //! ```
 
+pub mod convert;
 mod wire;
 
 pub use wire::{CREATE, ChannelStatus, Channels, Contact, Identifier};

@@ -82,6 +82,7 @@
 //! assert_eq!(r.violations()[0].location().as_str(), "query");
 //! ```
 
+pub mod convert;
 mod wire;
 
 pub use wire::{CREATE, DELETE, GET, SEARCH, SearchQuery, User};

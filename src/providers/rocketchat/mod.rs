@@ -40,6 +40,7 @@
 //! );
 //! ```
 
+pub mod convert;
 mod wire;
 
 pub use wire::{CREATE, Contact};

@@ -42,6 +42,7 @@
 //! assert_eq!(r.violations()[0].message(), "`plan` was a string in document 0; here it is a number");
 //! ```
 
+pub mod convert;
 mod wire;
 
 pub use wire::{CREATE, User};

@@ -96,6 +96,7 @@
 //! assert_eq!(r.violations()[0].suggestion(), Some("$email"));
 //! ```
 
+pub mod convert;
 mod wire;
 
 pub use wire::{CREATE, ChannelItem, User};

@@ -1,0 +1,136 @@
+//! raia [`User`] ⇄ canonical [`Contact`].
+//!
+//! | raia | `Contact` |
+//! |---|---|
+//! | `firstName`, `lastName` | first and last name (a display name is split at its first space when there are none) |
+//! | `email`, `phoneNumber` | the first email and phone identifier (more: `convert.email.lossy` …) |
+//! | `fkId` | external id: raia's "foreign key" is the id of the user in your system |
+//! | `customData` | custom properties |
+//! | `context`, `source`, `fkUserId` | — (`convert.body.lossy`) |
+//! | `skipEmailValidation`, `skipPhoneNumberValidation` | — request options, not contact data: dropped silently |
+//!
+//! An `email` or `phoneNumber` accepted only because its skip flag is
+//! `true` is not a valid identifier: it is a `convert.email.lossy` /
+//! `convert.phone.lossy` loss.
+//!
+//! ```
+//! use omnicontact::raia;
+//!
+//! let user: raia::User = serde_json::from_str(
+//!     r#"{"firstName":"John","lastName":"Doe","email":"john@example.com","fkId":"crm-1"}"#,
+//! )?;
+//! let (contact, lost) = raia::convert::to_contact(&user);
+//! assert!(lost.is_empty());
+//! assert_eq!(contact.external_id(), Some("crm-1"));
+//! let (back, lost) = raia::convert::from_contact(&contact);
+//! assert!(lost.is_empty());
+//! assert_eq!(back, user);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use super::User;
+use crate::convert::{self as c, Draft, Loss, Out, Traced};
+use crate::model::{Contact, Identifier, IdentifierKind as K};
+use crate::providers::Provider;
+use crate::rules;
+
+/// Reads a raia user into a contact; values the contact cannot hold are
+/// losses (their paths point into the user's JSON).
+///
+/// ```
+/// # use omnicontact::raia;
+/// let user: raia::User = serde_json::from_str(r#"{"firstName":"J","lastName":"D","email":"x@example.com","context":"Support"}"#)?;
+/// let (_, lost) = raia::convert::to_contact(&user);
+/// assert_eq!((lost[0].rule(), lost[0].path()), ("convert.body.lossy", "/context"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[must_use]
+pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
+    traced(user).into_public()
+}
+
+pub(crate) fn traced(u: &User) -> Traced {
+    let mut d = Draft::new(Provider::Raia);
+    let first = Some(u.first_name.as_str()).filter(|s| !s.is_empty());
+    let last = Some(u.last_name.as_str()).filter(|s| !s.is_empty());
+    d.text(
+        rules::CONVERT_NAME_LOSSY,
+        "/firstName",
+        "/firstName",
+        first,
+        crate::model::contact::ContactBuilder::first_name,
+    );
+    d.text(
+        rules::CONVERT_NAME_LOSSY,
+        "/lastName",
+        "/lastName",
+        last,
+        crate::model::contact::ContactBuilder::last_name,
+    );
+    if let Some(email) = &u.email {
+        d.identifier(
+            rules::CONVERT_EMAIL_LOSSY,
+            "/email",
+            email,
+            Identifier::builder().email(email.as_str()),
+        );
+    }
+    if let Some(phone) = &u.phone_number {
+        d.identifier(
+            rules::CONVERT_PHONE_LOSSY,
+            "/phoneNumber",
+            phone,
+            Identifier::builder().phone(phone.as_str()),
+        );
+    }
+    d.text(
+        rules::CONVERT_EXTERNAL_ID_LOSSY,
+        "/externalId",
+        "/fkId",
+        u.fk_id.as_deref(),
+        crate::model::contact::ContactBuilder::external_id,
+    );
+    d.properties("/customData", u.custom_data.as_ref());
+    d.member("/context", u.context.is_some());
+    d.member("/source", u.source.is_some());
+    d.member("/fkUserId", u.fk_user_id.is_some());
+    d.finish()
+}
+
+/// Writes a contact as a raia user; what raia cannot hold is a loss (its
+/// path points into the contact).
+///
+/// ```
+/// use omnicontact::{Contact, raia};
+/// let contact = Contact::builder().display_name("Jane Doe").email("jane@example.com").build()?;
+/// let (user, lost) = raia::convert::from_contact(&contact);
+/// assert_eq!((user.first_name.as_str(), user.last_name.as_str()), ("Jane", "Doe"));
+/// assert_eq!(lost[0].rule(), "convert.name.lossy");
+/// # Ok::<(), omnicontact::Report>(())
+/// ```
+#[must_use]
+pub fn from_contact(contact: &Contact) -> (User, Vec<Loss>) {
+    let mut out = Out::new(Provider::Raia);
+    let (first, last) = out.split_name(contact);
+    let mut u = User::new(first.unwrap_or_default(), last.unwrap_or_default());
+    for (i, id) in contact.identifiers().iter().enumerate() {
+        let slot = match id.kind() {
+            K::Email => &mut u.email,
+            K::Phone => &mut u.phone_number,
+            _ => {
+                out.identifier(i, id, false);
+                continue;
+            }
+        };
+        if slot.is_some() {
+            out.identifier(i, id, true);
+            continue;
+        }
+        *slot = Some(id.as_str().to_owned());
+        out.states(i, id, &[], false);
+    }
+    u.fk_id = contact.external_id().map(str::to_owned);
+    out.unheld(contact, &[&c::EXTERNAL_ID], false);
+    u.custom_data = c::all_properties(&mut out, contact);
+    (u, out.losses)
+}

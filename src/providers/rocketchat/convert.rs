@@ -1,0 +1,112 @@
+//! Rocket.Chat [`Contact`] ⇄ canonical [`crate::Contact`].
+//!
+//! | Rocket.Chat | `Contact` |
+//! |---|---|
+//! | `name` | display name (first and last joined when there is none) |
+//! | `emails[]`, `phones[]` | every email and phone identifier |
+//! | `customFields` | custom properties |
+//! | `contactManager` | — (`convert.body.lossy`) |
+//!
+//! Rocket.Chat holds no id of yours, push token, language, country or any
+//! other profile field: converting a contact that has them reports
+//! `convert.<field>.lossy`. An empty `name` reads as no name.
+//!
+//! ```
+//! use omnicontact::rocketchat;
+//!
+//! let rc: rocketchat::Contact = serde_json::from_str(
+//!     r#"{"name":"Jane Doe","emails":["jane@example.com"],"phones":["+14155552671"],"customFields":{"plan":"pro"}}"#,
+//! )?;
+//! let (contact, lost) = rocketchat::convert::to_contact(&rc);
+//! assert!(lost.is_empty());
+//! assert_eq!(contact.identifiers().len(), 2);
+//! let (back, lost) = rocketchat::convert::from_contact(&contact);
+//! assert!(lost.is_empty());
+//! assert_eq!(back, rc);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use super::Contact as Wire;
+use crate::convert::{self as c, Draft, Loss, Out, Traced};
+use crate::model::{Contact, Identifier, IdentifierKind as K};
+use crate::providers::Provider;
+use crate::rules;
+
+/// Reads a Rocket.Chat contact into a canonical contact; values it cannot
+/// hold are losses (their paths point into the Rocket.Chat JSON).
+///
+/// ```
+/// # use omnicontact::rocketchat;
+/// let rc: rocketchat::Contact = serde_json::from_str(r#"{"name":"J","emails":["not an email"],"phones":[]}"#)?;
+/// let (_, lost) = rocketchat::convert::to_contact(&rc);
+/// assert_eq!((lost[0].rule(), lost[0].path()), ("convert.email.lossy", "/emails/0"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[must_use]
+pub fn to_contact(contact: &Wire) -> (Contact, Vec<Loss>) {
+    traced(contact).into_public()
+}
+
+pub(crate) fn traced(w: &Wire) -> Traced {
+    let mut d = Draft::new(Provider::RocketChat);
+    let name = Some(w.name.as_str()).filter(|n| !n.trim().is_empty());
+    d.text(
+        rules::CONVERT_NAME_LOSSY,
+        "/displayName",
+        "/name",
+        name,
+        crate::model::contact::ContactBuilder::display_name,
+    );
+    for (i, email) in w.emails.iter().enumerate() {
+        let src = format!("/emails/{i}");
+        d.identifier(
+            rules::CONVERT_EMAIL_LOSSY,
+            &src,
+            email,
+            Identifier::builder().email(email.as_str()),
+        );
+    }
+    for (i, phone) in w.phones.iter().enumerate() {
+        let src = format!("/phones/{i}");
+        d.identifier(
+            rules::CONVERT_PHONE_LOSSY,
+            &src,
+            phone,
+            Identifier::builder().phone(phone.as_str()),
+        );
+    }
+    d.properties("/customFields", w.custom_fields.as_ref());
+    d.member("/contactManager", w.contact_manager.is_some());
+    d.finish()
+}
+
+/// Writes a canonical contact as a Rocket.Chat contact; what Rocket.Chat
+/// cannot hold is a loss (its path points into the canonical contact).
+///
+/// ```
+/// use omnicontact::{Contact, rocketchat};
+/// let contact = Contact::builder().first_name("Jane").last_name("Doe").build()?;
+/// let (rc, lost) = rocketchat::convert::from_contact(&contact);
+/// assert_eq!(rc.name, "Jane Doe");
+/// assert_eq!(lost[0].rule(), "convert.name.lossy");
+/// # Ok::<(), omnicontact::Report>(())
+/// ```
+#[must_use]
+pub fn from_contact(contact: &Contact) -> (Wire, Vec<Loss>) {
+    let mut out = Out::new(Provider::RocketChat);
+    let mut w = Wire::new(out.single_name(contact).unwrap_or_default());
+    for (i, id) in contact.identifiers().iter().enumerate() {
+        match id.kind() {
+            K::Email => w.emails.push(id.as_str().to_owned()),
+            K::Phone => w.phones.push(id.as_str().to_owned()),
+            _ => {
+                out.identifier(i, id, false);
+                continue;
+            }
+        }
+        out.states(i, id, &[], false);
+    }
+    out.unheld(contact, &[], false);
+    w.custom_fields = c::all_properties(&mut out, contact);
+    (w, out.losses)
+}

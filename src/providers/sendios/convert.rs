@@ -1,0 +1,236 @@
+//! Sendios [`User`] ⇄ canonical [`Contact`].
+//!
+//! | Sendios | `Contact` |
+//! |---|---|
+//! | `client_user_id` | external id |
+//! | `name` | display name (first and last joined when there is none) |
+//! | `email`, `phone`, `app_push_token` | the first email, phone and push-token identifier (more: `convert.email.lossy` …) |
+//! | `language`, `country`, `platform`, `gender`, `vip`, `age`, `photo`, `auth_key` | the same fields |
+//! | `registration_date` (UTC, `YYYY-MM-DD hh:mm:ss`) | registered at |
+//! | `fields` | custom properties |
+//!
+//! Sendios has no time zone, birthdate, address, tags or subscription
+//! statuses: converting a contact that has them reports
+//! `convert.<field>.lossy`.
+//!
+//! ```
+//! use omnicontact::sendios;
+//!
+//! let user: sendios::User = serde_json::from_str(
+//!     r#"{"client_user_id":"u1","name":"Jane Doe","email":"jane@example.com","age":34}"#,
+//! )?;
+//! let (contact, lost) = sendios::convert::to_contact(&user);
+//! assert!(lost.is_empty());
+//! assert_eq!(contact.external_id(), Some("u1"));
+//! assert_eq!(contact.display_name(), Some("Jane Doe"));
+//! let (back, lost) = sendios::convert::from_contact(&contact);
+//! assert!(lost.is_empty());
+//! assert_eq!(back, user);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use super::User;
+use crate::convert::{self as c, Draft, Loss, Out, Traced};
+use crate::model::{Contact, Identifier, IdentifierKind as K};
+use crate::providers::Provider;
+use crate::rules;
+use crate::values::SendiosDateTime;
+
+/// Reads a user into a contact; values the contact cannot hold are losses
+/// (their paths point into the user's JSON).
+///
+/// ```
+/// # use omnicontact::sendios;
+/// let user: sendios::User = serde_json::from_str(r#"{"client_user_id":"u1","fields":{"a b":1}}"#)?;
+/// let (_, lost) = sendios::convert::to_contact(&user);
+/// assert_eq!(lost[0].rule(), "convert.custom_properties.lossy");
+/// assert_eq!(lost[0].path(), "/fields/a b");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[must_use]
+pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
+    traced(user).into_public()
+}
+
+// One row per member, like the provider's member table.
+#[allow(clippy::too_many_lines)]
+pub(crate) fn traced(u: &User) -> Traced {
+    let mut d = Draft::new(Provider::Sendios);
+    let id = Some(u.client_user_id.as_str()).filter(|s| !s.is_empty());
+    d.text(
+        rules::CONVERT_EXTERNAL_ID_LOSSY,
+        "/externalId",
+        "/client_user_id",
+        id,
+        crate::model::contact::ContactBuilder::external_id,
+    );
+    d.text(
+        rules::CONVERT_NAME_LOSSY,
+        "/displayName",
+        "/name",
+        u.name.as_deref(),
+        crate::model::contact::ContactBuilder::display_name,
+    );
+    if let Some(email) = &u.email {
+        d.identifier(
+            rules::CONVERT_EMAIL_LOSSY,
+            "/email",
+            email,
+            Identifier::builder().email(email.as_str()),
+        );
+    }
+    if let Some(phone) = &u.phone {
+        d.identifier(
+            rules::CONVERT_PHONE_LOSSY,
+            "/phone",
+            phone,
+            Identifier::builder().phone(phone.as_str()),
+        );
+    }
+    if let Some(token) = &u.app_push_token {
+        d.identifier(
+            rules::CONVERT_PUSH_TOKEN_LOSSY,
+            "/app_push_token",
+            token,
+            Identifier::builder().push_token(token.as_str()),
+        );
+    }
+    d.text(
+        rules::CONVERT_LANGUAGE_LOSSY,
+        "/language",
+        "/language",
+        u.language.as_deref(),
+        crate::model::contact::ContactBuilder::language,
+    );
+    d.text(
+        rules::CONVERT_COUNTRY_LOSSY,
+        "/country",
+        "/country",
+        u.country.as_deref(),
+        crate::model::contact::ContactBuilder::country,
+    );
+    d.text(
+        rules::CONVERT_PLATFORM_LOSSY,
+        "/platform",
+        "/platform",
+        u.platform.as_deref(),
+        crate::model::contact::ContactBuilder::platform,
+    );
+    d.text(
+        rules::CONVERT_GENDER_LOSSY,
+        "/gender",
+        "/gender",
+        u.gender.as_deref(),
+        crate::model::contact::ContactBuilder::gender,
+    );
+    if let Some(vip) = u.vip {
+        d.traced("/vip", "/vip");
+        d.with(|b| b.vip(vip));
+    }
+    if let Some(age) = u.age {
+        if Contact::builder().age(i64::from(age)).build().is_ok() {
+            d.traced("/age", "/age");
+            d.with(|b| b.age(i64::from(age)));
+        } else {
+            d.drop(
+                rules::CONVERT_AGE_LOSSY,
+                "/age",
+                format!("the canonical contact holds an age up to 150; `{age}` is not converted"),
+            );
+        }
+    }
+    d.text(
+        rules::CONVERT_PHOTO_LOSSY,
+        "/photo",
+        "/photo",
+        u.photo.as_deref(),
+        crate::model::contact::ContactBuilder::photo,
+    );
+    d.text(
+        rules::CONVERT_AUTH_KEY_LOSSY,
+        "/authKey",
+        "/auth_key",
+        u.auth_key.as_deref(),
+        crate::model::contact::ContactBuilder::auth_key,
+    );
+    let registered = u
+        .registration_date
+        .as_deref()
+        .map(|r| format!("{}Z", r.trim().replacen(' ', "T", 1)));
+    d.text(
+        rules::CONVERT_REGISTERED_AT_LOSSY,
+        "/registeredAt",
+        "/registration_date",
+        registered.as_deref(),
+        crate::model::contact::ContactBuilder::registered_at,
+    );
+    d.properties("/fields", u.fields.as_ref());
+    d.finish()
+}
+
+/// Writes a contact as a user; what Sendios cannot hold is a loss (its
+/// path points into the contact, see [`crate::model`]). A contact with no
+/// external id gives an empty `client_user_id`, which the Sendios validator
+/// reports as `sendios.client_user_id.required`.
+///
+/// ```
+/// use omnicontact::{Contact, sendios};
+/// let contact = Contact::builder().external_id("u1").email("a@example.com").tag("vip").build()?;
+/// let (user, lost) = sendios::convert::from_contact(&contact);
+/// assert_eq!(user.client_user_id, "u1");
+/// assert_eq!(lost[0].rule(), "convert.tags.lossy");
+/// # Ok::<(), omnicontact::Report>(())
+/// ```
+#[must_use]
+pub fn from_contact(contact: &Contact) -> (User, Vec<Loss>) {
+    let mut out = Out::new(Provider::Sendios);
+    let mut u = User::new(contact.external_id().unwrap_or_default());
+    u.name = out.single_name(contact);
+    for (i, id) in contact.identifiers().iter().enumerate() {
+        let slot = match id.kind() {
+            K::Email => &mut u.email,
+            K::Phone => &mut u.phone,
+            K::Apns | K::Fcm => &mut u.app_push_token,
+            _ => {
+                out.identifier(i, id, false);
+                continue;
+            }
+        };
+        if slot.is_some() {
+            out.identifier(i, id, true);
+            continue;
+        }
+        *slot = Some(id.as_str().to_owned());
+        out.states(i, id, &[], false);
+    }
+    u.language = contact.language().map(|l| l.as_str().to_owned());
+    u.country = contact.country().map(|l| l.as_str().to_owned());
+    u.platform = contact.platform().map(|p| p.code().to_owned());
+    u.gender = contact.gender().map(|g| g.as_str().to_owned());
+    u.vip = contact.vip();
+    u.age = contact.age().map(i32::from);
+    u.photo = contact.photo().map(|p| p.as_str().to_owned());
+    u.auth_key = contact.auth_key().map(str::to_owned);
+    u.registration_date = contact.registered_at().map(|r| {
+        SendiosDateTime::parse(r.as_str())
+            .map_or_else(|_| r.as_str().to_owned(), |s| s.as_str().to_owned())
+    });
+    out.unheld(
+        contact,
+        &[
+            &c::EXTERNAL_ID,
+            &c::LANGUAGE,
+            &c::COUNTRY,
+            &c::GENDER,
+            &c::AGE,
+            &c::PLATFORM,
+            &c::VIP,
+            &c::PHOTO,
+            &c::AUTH_KEY,
+            &c::REGISTERED_AT,
+        ],
+        false,
+    );
+    u.fields = c::all_properties(&mut out, contact);
+    (u, out.losses)
+}

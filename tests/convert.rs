@@ -1,0 +1,465 @@
+//! The conversion matrix: a realistic record of every provider converted to
+//! every provider (`Validator::convert_value`), with exactly the expected
+//! `convert.*` losses and target errors; round trips P → P keep every field
+//! P and the canonical contact both hold (examples and proptest).
+
+use omnicontact::{Location, Provider, Report, Severity, Validator};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+/// A realistic record of each provider (after examples/data), with every
+/// member the canonical contact can hold and one it cannot.
+fn record(p: Provider) -> Value {
+    match p {
+        Provider::Sendios => json!({
+            "client_user_id": "crm-10001", "name": "Jane Doe", "email": "jane.doe@example.com",
+            "phone": "+1 415 555 2671", "language": "EN", "country": "US", "platform": "4", "gender": "F",
+            "vip": 1, "age": 34, "photo": "https://cdn.example.com/u/10001.png", "auth_key": "k-10001",
+            "registration_date": "2023-04-25 12:55:38",
+            "app_push_token": "a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8",
+            "fields": {"plan": "pro", "seats": 5}
+        }),
+        Provider::RocketChat => json!({
+            "name": "Maria Garcia", "emails": ["maria.garcia@example.es", "maria@example.com"],
+            "phones": ["+34 612 345 678"], "customFields": {"plan": "pro"},
+            "contactManager": "67dfghjkjhgfdce31dd9bdae"
+        }),
+        Provider::Suprsend => json!({
+            "$email": ["jane.doe@example.com"], "$sms": ["+14155552671"], "$whatsapp": ["+14155552671"],
+            "$iospush": [{"token": "a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8", "provider": "apns"}],
+            "$slack": ["U012AB3CD"],
+            "$timezone": "America/Los_Angeles", "$preferred_language": "en", "plan": "pro"
+        }),
+        Provider::Raia => json!({
+            "firstName": "Lukas", "lastName": "Petraitis", "email": "lukas@example.lt",
+            "phoneNumber": "+370 612 34567", "fkId": "crm-20003", "context": "Sales",
+            "customData": {"plan": "team", "seats": 3}
+        }),
+        _ => json!({
+            "identifiers": [
+                {"type": "email", "id": "jane.doe@example.com",
+                 "channels": {"email": {"status": "subscribed", "statusDate": "2024-03-01T09:30:00Z"}}},
+                {"type": "phone", "id": "+1 201-555-0123", "channels": {"sms": {"status": "nonSubscribed"}}}
+            ],
+            "contactID": "crm-30001", "firstName": "Jane", "lastName": "Doe", "countryCode": "US",
+            "state": "NJ", "city": "Newark", "postalCode": "07102", "gender": "f", "birthdate": "1988-07-14",
+            "createdAt": "2024-01-02T03:04:05Z", "tags": ["source: shopify", "vip"],
+            "customProperties": {"loyalty_tier": "gold", "orders_count": 12, "lifetime_value": 1843.5}
+        }),
+    }
+}
+
+/// `(rule, path)` of the report's violations in the converted location.
+fn converted(report: &Report) -> Vec<(String, String)> {
+    report
+        .violations()
+        .iter()
+        .filter(|v| v.location() == Location::Converted)
+        .map(|v| (v.rule().to_owned(), v.path().to_owned()))
+        .collect()
+}
+
+fn ids(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(r, p)| ((*r).to_owned(), (*p).to_owned()))
+        .collect()
+}
+
+use Provider::{Omnisend as O, Raia as Ra, RocketChat as Rc, Sendios as Se, Suprsend as Su};
+
+/// Every ordered pair: exactly these converted-side violations.
+#[allow(clippy::too_many_lines)] // one row per ordered pair
+fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static str)> {
+    match (source, target) {
+        (Se, Se) | (O, O) => vec![],
+        (Se, Rc) => vec![
+            ("convert.push_token.lossy", "/app_push_token"),
+            ("convert.external_id.lossy", "/client_user_id"),
+            ("convert.language.lossy", "/language"),
+            ("convert.country.lossy", "/country"),
+            ("convert.gender.lossy", "/gender"),
+            ("convert.age.lossy", "/age"),
+            ("convert.platform.lossy", "/platform"),
+            ("convert.vip.lossy", "/vip"),
+            ("convert.photo.lossy", "/photo"),
+            ("convert.auth_key.lossy", "/auth_key"),
+            ("convert.registered_at.lossy", "/registration_date"),
+        ],
+        (Se, Su) => vec![
+            ("convert.name.lossy", "/name"),
+            ("convert.country.lossy", "/country"),
+            ("convert.gender.lossy", "/gender"),
+            ("convert.age.lossy", "/age"),
+            ("convert.platform.lossy", "/platform"),
+            ("convert.vip.lossy", "/vip"),
+            ("convert.photo.lossy", "/photo"),
+            ("convert.auth_key.lossy", "/auth_key"),
+            ("convert.registered_at.lossy", "/registration_date"),
+        ],
+        (Se, Ra) => vec![
+            ("convert.name.lossy", "/name"),
+            ("convert.push_token.lossy", "/app_push_token"),
+            ("convert.language.lossy", "/language"),
+            ("convert.country.lossy", "/country"),
+            ("convert.gender.lossy", "/gender"),
+            ("convert.age.lossy", "/age"),
+            ("convert.platform.lossy", "/platform"),
+            ("convert.vip.lossy", "/vip"),
+            ("convert.photo.lossy", "/photo"),
+            ("convert.auth_key.lossy", "/auth_key"),
+            ("convert.registered_at.lossy", "/registration_date"),
+        ],
+        (Se, O) => vec![
+            ("convert.name.lossy", "/name"),
+            ("convert.push_token.lossy", "/app_push_token"),
+            ("convert.language.lossy", "/language"),
+            ("convert.age.lossy", "/age"),
+            ("convert.platform.lossy", "/platform"),
+            ("convert.vip.lossy", "/vip"),
+            ("convert.photo.lossy", "/photo"),
+            ("convert.auth_key.lossy", "/auth_key"),
+            ("omnisend.tags.advice", "/tags"),
+        ],
+        (Rc, Se) => vec![
+            ("convert.body.lossy", "/contactManager"),
+            ("convert.email.lossy", "/emails/1"),
+            ("sendios.client_user_id.required", "/client_user_id"),
+        ],
+        (Rc, Rc) => vec![("convert.body.lossy", "/contactManager")],
+        (Rc, Su) => vec![
+            ("convert.body.lossy", "/contactManager"),
+            ("convert.name.lossy", "/name"),
+            ("suprsend.distinct_id.required", "/distinct_id"),
+        ],
+        (Rc, Ra) => vec![
+            ("convert.body.lossy", "/contactManager"),
+            ("convert.name.lossy", "/name"),
+            ("convert.email.lossy", "/emails/1"),
+        ],
+        (Rc, O) => vec![
+            ("convert.body.lossy", "/contactManager"),
+            ("convert.name.lossy", "/name"),
+            ("omnisend.tags.advice", "/tags"),
+        ],
+        (Su, Se) => vec![
+            ("convert.identifiers.lossy", "/$slack/0"),
+            ("convert.timezone.lossy", "/$timezone"),
+            ("sendios.client_user_id.required", "/client_user_id"),
+        ],
+        (Su, Rc) => vec![
+            ("convert.push_token.lossy", "/$iospush/0"),
+            ("convert.identifiers.lossy", "/$slack/0"),
+            ("convert.language.lossy", "/$preferred_language"),
+            ("convert.timezone.lossy", "/$timezone"),
+        ],
+        (Su, Su) => vec![("suprsend.distinct_id.required", "/distinct_id")],
+        (Su, Ra) => vec![
+            ("convert.push_token.lossy", "/$iospush/0"),
+            ("convert.identifiers.lossy", "/$slack/0"),
+            ("convert.language.lossy", "/$preferred_language"),
+            ("convert.timezone.lossy", "/$timezone"),
+            ("raia.first_name.required", "/firstName"),
+            ("raia.last_name.required", "/lastName"),
+        ],
+        (Su, O) => vec![
+            ("convert.push_token.lossy", "/$iospush/0"),
+            ("convert.identifiers.lossy", "/$slack/0"),
+            ("convert.language.lossy", "/$preferred_language"),
+            ("convert.timezone.lossy", "/$timezone"),
+            ("omnisend.tags.advice", "/tags"),
+        ],
+        (Ra, Se) => vec![
+            ("convert.body.lossy", "/context"),
+            ("convert.name.lossy", "/firstName"),
+        ],
+        (Ra, Rc) => vec![
+            ("convert.body.lossy", "/context"),
+            ("convert.name.lossy", "/firstName"),
+            ("convert.external_id.lossy", "/fkId"),
+        ],
+        (Ra, Su) => vec![
+            ("convert.body.lossy", "/context"),
+            ("convert.name.lossy", "/firstName"),
+            ("convert.name.lossy", "/lastName"),
+        ],
+        (Ra, Ra) => vec![("convert.body.lossy", "/context")],
+        (Ra, O) => vec![
+            ("convert.body.lossy", "/context"),
+            ("omnisend.tags.advice", "/tags"),
+        ],
+        (O, Se) => vec![
+            ("convert.name.lossy", "/firstName"),
+            ("convert.channels.lossy", "/identifiers/0"),
+            ("convert.channels.lossy", "/identifiers/1"),
+            ("convert.birthdate.lossy", "/birthdate"),
+            ("convert.address.lossy", "/city"),
+            ("convert.address.lossy", "/state"),
+            ("convert.address.lossy", "/postalCode"),
+            ("convert.tags.lossy", "/tags/0"),
+            ("convert.tags.lossy", "/tags/1"),
+        ],
+        (O, Rc) => vec![
+            ("convert.name.lossy", "/firstName"),
+            ("convert.channels.lossy", "/identifiers/0"),
+            ("convert.channels.lossy", "/identifiers/1"),
+            ("convert.external_id.lossy", "/contactID"),
+            ("convert.country.lossy", "/countryCode"),
+            ("convert.gender.lossy", "/gender"),
+            ("convert.birthdate.lossy", "/birthdate"),
+            ("convert.registered_at.lossy", "/createdAt"),
+            ("convert.address.lossy", "/city"),
+            ("convert.address.lossy", "/state"),
+            ("convert.address.lossy", "/postalCode"),
+            ("convert.tags.lossy", "/tags/0"),
+            ("convert.tags.lossy", "/tags/1"),
+        ],
+        (O, Su) => vec![
+            ("convert.name.lossy", "/firstName"),
+            ("convert.name.lossy", "/lastName"),
+            ("convert.channels.lossy", "/identifiers/0"),
+            ("convert.channels.lossy", "/identifiers/1"),
+            ("convert.country.lossy", "/countryCode"),
+            ("convert.gender.lossy", "/gender"),
+            ("convert.birthdate.lossy", "/birthdate"),
+            ("convert.registered_at.lossy", "/createdAt"),
+            ("convert.address.lossy", "/city"),
+            ("convert.address.lossy", "/state"),
+            ("convert.address.lossy", "/postalCode"),
+            ("convert.tags.lossy", "/tags/0"),
+            ("convert.tags.lossy", "/tags/1"),
+        ],
+        (O, Ra) => vec![
+            ("convert.channels.lossy", "/identifiers/0"),
+            ("convert.channels.lossy", "/identifiers/1"),
+            ("convert.country.lossy", "/countryCode"),
+            ("convert.gender.lossy", "/gender"),
+            ("convert.birthdate.lossy", "/birthdate"),
+            ("convert.registered_at.lossy", "/createdAt"),
+            ("convert.address.lossy", "/city"),
+            ("convert.address.lossy", "/state"),
+            ("convert.address.lossy", "/postalCode"),
+            ("convert.tags.lossy", "/tags/0"),
+            ("convert.tags.lossy", "/tags/1"),
+        ],
+        _ => vec![("unexpected pair", "")],
+    }
+}
+
+#[test]
+fn every_pair_reports_exactly_the_expected_losses() {
+    let mut failures = Vec::new();
+    for &source in Provider::ALL {
+        let validator = Validator::new(source);
+        let normalized = validator.validate_value(record(source));
+        assert!(normalized.is_valid(), "{source}: {normalized}");
+        for &target in Provider::ALL {
+            let report = validator.convert_value(record(source), target);
+            let got = converted(&report);
+            let want = ids(&expected(source, target));
+            if got != want {
+                failures.push(format!(
+                    "{source} -> {target}:\n  want {want:?}\n  got  {got:?}"
+                ));
+            }
+            let converted_errors = report
+                .violations()
+                .iter()
+                .any(|v| v.location() == Location::Converted && v.severity() == Severity::Error);
+            assert_eq!(report.is_valid(), !converted_errors, "{source} -> {target}");
+            assert!(report.converted().is_some(), "{source} -> {target}");
+            assert_eq!(
+                report.converted_path().is_some(),
+                target == Provider::Suprsend,
+                "{source} -> {target}"
+            );
+            // Every loss is a warning located in the converted body whose
+            // path exists in the source body.
+            let source_body = normalized.normalized().unwrap();
+            for v in report
+                .violations()
+                .iter()
+                .filter(|v| v.rule().starts_with("convert."))
+            {
+                assert_eq!(v.severity(), Severity::Warning);
+                assert!(
+                    source_body.pointer(v.path()).is_some(),
+                    "{source} -> {target}: {} is not in the source",
+                    v.path()
+                );
+                assert!(
+                    v.message().contains(omnicontact_name(target))
+                        || v.message().starts_with("the canonical contact"),
+                    "{source} -> {target}: {}",
+                    v.message()
+                );
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn omnicontact_name(p: Provider) -> &'static str {
+    match p {
+        Provider::Sendios => "Sendios",
+        Provider::RocketChat => "Rocket.Chat",
+        Provider::Suprsend => "SuprSend",
+        Provider::Raia => "raia",
+        _ => "Omnisend",
+    }
+}
+
+/// The record without the members the canonical contact has no place for.
+fn without_source_only(p: Provider) -> Value {
+    let mut v = record(p);
+    if let Some(o) = v.as_object_mut() {
+        for key in ["contactManager", "context"] {
+            o.remove(key);
+        }
+    }
+    v
+}
+
+#[test]
+fn a_round_trip_keeps_every_field_the_provider_and_the_contact_hold() {
+    for &p in Provider::ALL {
+        let validator = Validator::new(p);
+        let body = without_source_only(p);
+        let normalized = validator.validate_value(body.clone());
+        let report = validator.convert_value(body, p);
+        let losses: Vec<_> = report
+            .violations()
+            .iter()
+            .filter(|v| v.rule().starts_with("convert."))
+            .collect();
+        assert!(losses.is_empty(), "{p}: {losses:?}");
+        assert_eq!(report.converted(), normalized.normalized(), "{p}");
+    }
+}
+
+#[test]
+fn the_example_data_converts_without_panicking() {
+    for &source in Provider::ALL {
+        let path = format!(
+            "{}/examples/data/{source}.ndjson",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            for &target in Provider::ALL {
+                let report = Validator::new(source).convert_str(line, target);
+                let source_ok = Validator::new(source).validate_str(line).is_valid();
+                assert_eq!(
+                    report.converted().is_some(),
+                    source_ok,
+                    "{source} -> {target}: {line}"
+                );
+            }
+        }
+    }
+}
+
+fn sendios_user() -> impl Strategy<Value = Value> {
+    (
+        "[a-z0-9-]{1,12}",
+        proptest::option::of("[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8})?"),
+        proptest::option::of("[a-z]{1,8}@example\\.(com|lt|de)"),
+        proptest::option::of(0u8..=150),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(prop_oneof![Just("m"), Just("f")]),
+        proptest::option::of(prop_oneof![Just("0"), Just("2"), Just("4")]),
+        proptest::collection::btree_map(
+            "[a-z][a-z_]{0,8}",
+            prop_oneof![
+                "[a-z ]{1,10}".prop_map(Value::from),
+                (-1000i64..1000).prop_map(Value::from),
+                any::<bool>().prop_map(Value::from),
+            ],
+            0..4,
+        ),
+    )
+        .prop_map(|(id, name, email, age, vip, gender, platform, fields)| {
+            let mut o = serde_json::Map::new();
+            o.insert("client_user_id".into(), id.into());
+            let opt = |o: &mut serde_json::Map<String, Value>, k: &str, v: Option<Value>| {
+                if let Some(v) = v {
+                    o.insert(k.into(), v);
+                }
+            };
+            opt(&mut o, "name", name.map(Value::from));
+            opt(&mut o, "email", email.map(Value::from));
+            opt(&mut o, "age", age.map(Value::from));
+            opt(&mut o, "vip", vip.map(Value::from));
+            opt(&mut o, "gender", gender.map(Value::from));
+            opt(&mut o, "platform", platform.map(Value::from));
+            if !fields.is_empty() {
+                o.insert("fields".into(), Value::Object(fields.into_iter().collect()));
+            }
+            Value::Object(o)
+        })
+}
+
+fn omnisend_contact() -> impl Strategy<Value = Value> {
+    (
+        "[a-z]{1,8}@example\\.(com|lt)",
+        proptest::option::of(prop_oneof![
+            Just("subscribed"),
+            Just("unsubscribed"),
+            Just("nonSubscribed")
+        ]),
+        proptest::option::of("[A-Z][a-z]{1,8}"),
+        proptest::collection::vec("source: [a-z]{1,6}", 1..3),
+        proptest::option::of(prop_oneof![Just("US"), Just("LT"), Just("DE")]),
+        proptest::option::of("19[5-9][0-9]-0[1-9]-1[0-9]"),
+    )
+        .prop_map(|(email, status, first, tags, country, birthdate)| {
+            let mut id = json!({"type": "email", "id": email});
+            if let Some(s) = status {
+                id["channels"] = json!({"email": {"status": s}});
+            }
+            let mut o = json!({"identifiers": [id], "tags": tags});
+            if let Some(f) = first {
+                o["firstName"] = f.into();
+            }
+            if let Some(c) = country {
+                o["countryCode"] = c.into();
+            }
+            if let Some(b) = birthdate {
+                o["birthdate"] = b.into();
+            }
+            o
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn sendios_round_trips(user in sendios_user()) {
+        let v = Validator::new(Provider::Sendios);
+        let normalized = v.validate_value(user.clone());
+        prop_assume!(normalized.is_valid());
+        let report = v.convert_value(user, Provider::Sendios);
+        prop_assert!(report.violations().iter().all(|x| !x.rule().starts_with("convert.")), "{}", report);
+        prop_assert_eq!(report.converted(), normalized.normalized());
+    }
+
+    #[test]
+    fn omnisend_round_trips(contact in omnisend_contact()) {
+        let v = Validator::new(Provider::Omnisend);
+        let normalized = v.validate_value(contact.clone());
+        prop_assume!(normalized.is_valid());
+        let report = v.convert_value(contact, Provider::Omnisend);
+        prop_assert!(report.violations().iter().all(|x| !x.rule().starts_with("convert.")), "{}", report);
+        prop_assert_eq!(report.converted(), normalized.normalized());
+    }
+
+    #[test]
+    fn any_pair_keeps_the_invariants(user in sendios_user(), target in proptest::sample::select(Provider::ALL.to_vec())) {
+        let report = Validator::new(Provider::Sendios).convert_value(user, target);
+        let errors = report.violations().iter().any(|v| v.severity() == Severity::Error);
+        prop_assert_eq!(report.is_valid(), !errors);
+        for v in report.violations().iter().filter(|v| v.rule().starts_with("convert.")) {
+            prop_assert_eq!(v.location(), Location::Converted);
+        }
+    }
+}
