@@ -212,27 +212,8 @@ impl CustomProperty {
     ) -> Option<CustomProperty> {
         let path = ["customProperties", name.as_str()];
         let mut ok = true;
-        if !valid_name(&name) {
+        if let Some((message, suggestion)) = name_problem(&name) {
             ok = false;
-            let len = name.chars().count();
-            let message = if name.is_empty() {
-                "a custom property name may not be empty".to_owned()
-            } else if len > MAX_PROPERTY_NAME {
-                format!(
-                    "a custom property name has at most {MAX_PROPERTY_NAME} characters, this one {len}"
-                )
-            } else {
-                "a custom property name may contain only latin letters, digits and `_`".to_owned()
-            };
-            let suggestion = suggest::ascii_identifier(&name)
-                .map(|fixed| {
-                    let cut = fixed
-                        .char_indices()
-                        .nth(MAX_PROPERTY_NAME)
-                        .map_or(fixed.len(), |(i, _)| i);
-                    fixed[..cut].trim_end_matches('_').to_owned()
-                })
-                .filter(|fixed| valid_name(fixed) && *fixed != name);
             c.report_suggesting(
                 rules::OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT,
                 &path,
@@ -292,7 +273,35 @@ impl CustomProperty {
     }
 }
 
-fn valid_name(name: &str) -> bool {
+/// Why `name` is not a custom property name (Omnisend's rule: latin
+/// letters, digits and `_`, 1 to 128 of them), with the name spelled in
+/// ASCII as suggestion when that keeps every letter; `None` when it is one.
+pub(crate) fn name_problem(name: &str) -> Option<(String, Option<String>)> {
+    if valid_name(name) {
+        return None;
+    }
+    let len = name.chars().count();
+    let message = if name.is_empty() {
+        "a custom property name may not be empty".to_owned()
+    } else if len > MAX_PROPERTY_NAME {
+        format!("a custom property name has at most {MAX_PROPERTY_NAME} characters, this one {len}")
+    } else {
+        "a custom property name may contain only latin letters, digits and `_`".to_owned()
+    };
+    // The name spelled in ASCII, cut to the longest allowed.
+    let suggestion = suggest::ascii_identifier(name)
+        .map(|fixed| {
+            let cut = fixed
+                .char_indices()
+                .nth(MAX_PROPERTY_NAME)
+                .map_or(fixed.len(), |(i, _)| i);
+            fixed[..cut].trim_end_matches('_').to_owned()
+        })
+        .filter(|fixed| valid_name(fixed) && fixed != name);
+    Some((message, suggestion))
+}
+
+pub(crate) fn valid_name(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= MAX_PROPERTY_NAME
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')

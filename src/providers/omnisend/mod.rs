@@ -606,39 +606,14 @@ fn custom_properties(w: &mut Walker<'_>, value: &mut Value) {
 }
 
 /// Whether `name` is a valid custom property name.
-fn valid_property_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= MAX_PROPERTY_NAME
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-}
-
 fn check_property_name(w: &mut Walker<'_>, name: &str) {
-    if valid_property_name(name) {
-        return;
+    if let Some((message, suggestion)) = crate::model::property::name_problem(name) {
+        w.report_suggesting(
+            rules::OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT,
+            message,
+            suggestion,
+        );
     }
-    let len = name.chars().count();
-    let message = if name.is_empty() {
-        "a custom property name may not be empty".to_owned()
-    } else if len > MAX_PROPERTY_NAME {
-        format!("a custom property name has at most {MAX_PROPERTY_NAME} characters, this one {len}")
-    } else {
-        "a custom property name may contain only latin letters, digits and `_`".to_owned()
-    };
-    // Suggest the name spelled in ASCII, cut to the longest allowed.
-    let suggestion = suggest::ascii_identifier(name)
-        .map(|fixed| {
-            let cut = fixed
-                .char_indices()
-                .nth(MAX_PROPERTY_NAME)
-                .map_or(fixed.len(), |(i, _)| i);
-            fixed[..cut].trim_end_matches('_').to_owned()
-        })
-        .filter(|fixed| valid_property_name(fixed) && fixed != name);
-    w.report_suggesting(
-        rules::OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT,
-        message,
-        suggestion,
-    );
 }
 
 fn check_property_value(w: &mut Walker<'_>, value: &mut Value) {
@@ -792,11 +767,11 @@ mod tests {
 
     #[test]
     fn property_names() {
-        assert!(valid_property_name("hair_color"));
-        assert!(valid_property_name(&"a".repeat(128)));
-        assert!(!valid_property_name(&"a".repeat(129)));
-        assert!(!valid_property_name("hair color"));
-        assert!(!valid_property_name("plaukų_spalva"));
-        assert!(!valid_property_name(""));
+        assert!(crate::model::property::valid_name("hair_color"));
+        assert!(crate::model::property::valid_name(&"a".repeat(128)));
+        assert!(!crate::model::property::valid_name(&"a".repeat(129)));
+        assert!(!crate::model::property::valid_name("hair color"));
+        assert!(!crate::model::property::valid_name("plaukų_spalva"));
+        assert!(!crate::model::property::valid_name(""));
     }
 }
