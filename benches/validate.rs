@@ -147,5 +147,32 @@ fn many_tags(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, providers, many_tags);
+/// Converting a Rocket.Chat contact to Omnisend (validate the source,
+/// through `Contact`, validate the target) next to validating it alone.
+fn conversion(c: &mut Criterion) {
+    let record = include_str!("../examples/data/rocketchat_to_omnisend.ndjson")
+        .lines()
+        .next()
+        .expect("a sample record");
+    let validator = Validator::new(Provider::RocketChat);
+    assert!(
+        validator
+            .convert_str(record, Provider::Omnisend)
+            .converted()
+            .is_some()
+    );
+    let mut group = c.benchmark_group("rocketchat to omnisend");
+    group.bench_function("floor: serde_json::from_str::<Value>", |b| {
+        b.iter(|| serde_json::from_str::<Value>(black_box(record)).unwrap());
+    });
+    group.bench_function("validate_str", |b| {
+        b.iter(|| validator.validate_str(black_box(record)));
+    });
+    group.bench_function("convert_str", |b| {
+        b.iter(|| validator.convert_str(black_box(record), Provider::Omnisend));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, providers, many_tags, conversion);
 criterion_main!(benches);
