@@ -422,6 +422,21 @@ impl Validator {
         self.finish_conversion(source, target, true)
     }
 
+    /// [`Validator::convert_envelope_str`] for bytes; invalid UTF-8 is an
+    /// `input.json.format` error and nothing is converted.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let v = Validator::new(Provider::Omnisend);
+    /// let r = v.convert_envelope_bytes(br#"{"body":{"email":"a@example.com","tags":["source: x"]}}"#, Provider::Raia);
+    /// assert_eq!(r.converted().unwrap()["email"], "a@example.com");
+    /// assert!(v.convert_envelope_bytes(b"\xff", Provider::Raia).converted().is_none());
+    /// ```
+    pub fn convert_envelope_bytes(&self, bytes: &[u8], target: Provider) -> Report {
+        let source = self.validate_envelope_bytes(bytes);
+        self.finish_conversion(source, target, true)
+    }
+
     /// [`Validator::convert_envelope_str`] for a parsed JSON value.
     ///
     /// ```
