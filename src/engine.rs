@@ -403,8 +403,8 @@ impl<'a> Walker<'a> {
     fn unknown_member(&mut self, name: &str, rule: &'static RuleInfo, spec: &ObjectSpec) {
         let suggestion = suggest::closest(name, spec.members.iter().map(|m| m.name));
         let message = match suggestion {
-            Some(s) => format!("unknown member `{name}`; did you mean `{s}`?"),
-            None => format!("unknown member `{name}`"),
+            Some(s) => format!("unknown member {}; did you mean `{s}`?", shown(name)),
+            None => format!("unknown member {}", shown(name)),
         };
         self.report_suggesting(rule, message, suggestion.map(str::to_owned));
     }

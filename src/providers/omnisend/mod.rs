@@ -51,7 +51,7 @@ use std::collections::hash_map::Entry;
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
-use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, Walker, type_name};
+use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
 use crate::rules;
 use crate::suggest;
 use crate::values::{self, CountryCode, UtcDateTime};
@@ -405,7 +405,10 @@ fn check_channels(w: &mut Walker<'_>, channels: &mut Value, kind: Option<&str>) 
                         "a `{k}` identifier has no `{name}` channel; its channel is `{}`",
                         allowed[0]
                     ),
-                    _ => format!("unknown channel `{name}`; Omnisend has `email` and `sms`"),
+                    _ => format!(
+                        "unknown channel {}; Omnisend has `email` and `sms`",
+                        shown(name)
+                    ),
                 };
                 w.report_suggesting(rule, message, suggestion.map(str::to_owned));
             }

@@ -90,7 +90,7 @@ pub use wire::{CREATE, DELETE, GET, SEARCH, SearchQuery, User};
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
-use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, type_name};
+use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
 use crate::rules::{self, RuleInfo};
 use crate::suggest;
 use crate::values::{Email, Phone, Uuid, trim};
@@ -372,8 +372,8 @@ fn unknown_member(w: &mut Walker<'_>, name: &str) {
         .map(|(_, member)| *member)
         .or_else(|| suggest::closest(name, MEMBERS.iter().copied()));
     let message = match suggestion {
-        Some(s) => format!("unknown member `{name}`; did you mean `{s}`?"),
-        None => format!("unknown member `{name}`; raia does not define it"),
+        Some(s) => format!("unknown member {}; did you mean `{s}`?", shown(name)),
+        None => format!("unknown member {}; raia does not define it", shown(name)),
     };
     w.report_suggesting(
         rules::RAIA_BODY_UNKNOWN_FIELD,

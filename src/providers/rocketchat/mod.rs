@@ -45,6 +45,8 @@ mod wire;
 
 pub use wire::{CREATE, Contact};
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value, json};
 
 use super::{Operation, Parts, ProviderErrors, ProviderSpec};
@@ -266,10 +268,12 @@ fn string_list(
             }
         });
     }
+    // Each string as sent and the index it was first seen at (linear).
+    let mut first_sent: HashMap<&str, usize> = HashMap::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        if item.is_string()
-            && let Some(first) = items[..i].iter().position(|earlier| earlier == item)
-        {
+        let Value::String(s) = item else { continue };
+        let first = *first_sent.entry(s.as_str()).or_insert(i);
+        if first != i {
             w.at_index(i, |w| {
                 w.report(
                     rules.unique,
@@ -278,6 +282,7 @@ fn string_list(
             });
         }
     }
+    drop(first_sent);
     // Normalize what is well-formed, then merge items that became equal.
     let mut normalized: Vec<Value> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -292,9 +297,15 @@ fn string_list(
     }
     let mut kept: Vec<Value> = Vec::with_capacity(items.len());
     let mut merged = false;
+    // Each normalized string and the index (in `items`) it was first seen at.
+    let mut first_normalized: HashMap<&str, usize> = HashMap::with_capacity(items.len());
     for (i, n) in normalized.iter().enumerate() {
-        match kept.iter().position(|k| k == n) {
-            Some(first) if items[i] != items[first] => {
+        let Value::String(text) = n else {
+            kept.push(n.clone());
+            continue;
+        };
+        match first_normalized.get(text.as_str()) {
+            Some(&first) if items[i] != items[first] => {
                 merged = true;
                 w.at_index(i, |w| {
                     w.report(
@@ -305,9 +316,13 @@ fn string_list(
             }
             // Identical as sent: already a `unique` error.
             Some(_) => merged = true,
-            None => kept.push(n.clone()),
+            None => {
+                first_normalized.insert(text.as_str(), i);
+                kept.push(n.clone());
+            }
         }
     }
+    drop(first_normalized);
     for (i, (item, n)) in items.iter_mut().zip(&normalized).enumerate() {
         if item != n {
             let from = std::mem::replace(item, n.clone());

@@ -50,7 +50,7 @@ pub use wire::{CREATE, User};
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
-use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, type_name};
+use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
 use crate::rules;
 use crate::values::CountryCode;
 
@@ -328,7 +328,8 @@ fn fields(w: &mut Walker<'_>, value: &mut Value) {
                 w.report(
                     rules::SENDIOS_FIELDS_CONSISTENT_TYPE,
                     format!(
-                        "`{key}` was {} {} in document {}; here it is {} {kind}",
+                        "{} was {} {} in document {}; here it is {} {kind}",
+                        shown(key),
                         article(first.0),
                         first.0,
                         first.1,

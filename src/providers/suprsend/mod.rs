@@ -778,7 +778,8 @@ fn custom_key(w: &mut Walker<'_>, key: &str) {
         let suggestion = suggest::closest(key, KNOWN_KEYS.iter().copied());
         let hint = suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
         let message = format!(
-            "`{key}` is in SuprSend's reserved namespace (`$…`, `ss_…`) but is not one of its keys; SuprSend drops it silently{hint}"
+            "{} is in SuprSend's reserved namespace (`$…`, `ss_…`) but is not one of its keys; SuprSend drops it silently{hint}",
+            shown(key)
         );
         w.report_suggesting(
             rules::SUPRSEND_PROPERTIES_RESERVED_KEY,
@@ -794,7 +795,7 @@ fn custom_key(w: &mut Walker<'_>, key: &str) {
         w.report_suggesting(
             rules::SUPRSEND_PROPERTIES_ADVICE,
             format!(
-                "`{key}` is stored as a plain property, not as the channel `{channel}`; did you mean `{channel}`?"
+                "{} is stored as a plain property, not as the channel `{channel}`; did you mean `{channel}`?", shown(key)
             ),
             Some((*channel).to_owned()),
         );
