@@ -1,4 +1,5 @@
 #![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![warn(
@@ -21,6 +22,9 @@ mod parse;
 pub mod providers;
 pub mod report;
 pub mod rules;
+#[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
+pub mod strategies;
 pub mod stream;
 pub mod suggest;
 mod validator;
