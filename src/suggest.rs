@@ -163,10 +163,28 @@ const LOOKALIKES: &[(char, char)] = &[
     ('ԝ', 'w'),
 ];
 
-/// Characters that take no space: zero-width spaces and joiners, marks,
-/// the BOM and the soft hyphen, and the bidi controls.
+/// Characters that show nothing: zero-width spaces and joiners, marks,
+/// the BOM and the soft hyphen, bidi controls, variation selectors, tags,
+/// and the Hangul fillers (letters that render blank, used in spoofing).
 pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{61C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
 }
 
 fn fold_char(c: char) -> Option<char> {

@@ -222,12 +222,18 @@ fn is_atext_special(c: char) -> bool {
     )
 }
 
+/// Non-ASCII letters and digits, but not those that render blank (the
+/// Hangul fillers are letters).
+fn is_visible_alphanumeric(c: char) -> bool {
+    !c.is_ascii() && c.is_alphanumeric() && !crate::suggest::is_invisible(c)
+}
+
 fn is_local_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || is_atext_special(c) || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_ascii_alphanumeric() || is_atext_special(c) || is_visible_alphanumeric(c)
 }
 
 fn is_label_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_ascii_alphanumeric() || c == '-' || is_visible_alphanumeric(c)
 }
 
 /// Lowercases a non-ASCII domain per character (so the result does not
@@ -430,6 +436,12 @@ mod tests {
         err("a@b .com", EmailError::InvalidDomainChar(' '));
         // `İ` lowercases to `i` + U+0307 COMBINING DOT ABOVE, not a letter.
         err("a@İ.com", EmailError::InvalidDomainChar('İ'));
+        // Found by the email fuzz target: a Hangul filler renders blank.
+        err(
+            "pa@e.D\u{2080}\u{FFA0}",
+            EmailError::InvalidDomainChar('\u{FFA0}'),
+        );
+        err("p\u{3164}a@e.com", EmailError::InvalidLocalChar('\u{3164}'));
         err("email@127.0.0.256", EmailError::NumericTopLevel);
         err("a@b.١٢٣", EmailError::NumericTopLevel);
     }
