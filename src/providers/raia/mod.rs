@@ -308,7 +308,7 @@ fn body_check(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
     }
     let unknown: Vec<String> = body
         .keys()
-        .filter(|k| !MEMBERS.contains(&k.as_str()))
+        .filter(|k| !BODY.members.iter().any(|m| m.name == k.as_str()))
         .cloned()
         .collect();
     for name in unknown {
@@ -320,48 +320,40 @@ fn body_check(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
     }
 }
 
-/// `email` under `skipEmailValidation`.
+/// `email` under `skipEmailValidation`: the shared email format, unless
+/// the flag accepts what does not parse.
 fn email(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
     let Value::String(s) = value else { return };
-    match Email::parse(s) {
-        Ok(email) => w.normalize(rules::RAIA_EMAIL_FORMAT, value, email.as_str()),
-        Err(e) if skip => w.report(
+    if skip && let Err(e) = Email::parse(s) {
+        w.report(
             rules::RAIA_EMAIL_ADVICE,
             format!(
                 "accepted only because `skipEmailValidation` is true, and sent as it is, though it is not an email address: {e}"
             ),
-        ),
-        Err(e) => w.report(
-            rules::RAIA_EMAIL_FORMAT,
-            format!("not an email address: {e}"),
-        ),
+        );
+        return;
     }
+    w.check_string(value, &Format::Email(rules::RAIA_EMAIL_FORMAT));
 }
 
-/// `phoneNumber` under `skipPhoneNumberValidation`.
+/// `phoneNumber` under `skipPhoneNumberValidation`: the shared phone
+/// check, unless the flag accepts what does not parse.
 fn phone_number(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
     let Value::String(s) = value else { return };
-    match Phone::parse_with_region(s, w.region.as_ref()) {
-        Ok(phone) => {
-            if !phone.is_assigned() {
-                w.report(
-                    rules::RAIA_PHONE_NUMBER_INVALID_NUMBER,
-                    format!("`{phone}` is well-formed but no numbering plan assigns it"),
-                );
-            }
-            w.normalize(rules::RAIA_PHONE_NUMBER_FORMAT, value, phone.as_str());
-        }
-        Err(e) if skip => w.report(
+    if skip && let Err(e) = Phone::parse_with_region(s, w.region.as_ref()) {
+        w.report(
             rules::RAIA_PHONE_NUMBER_ADVICE,
             format!(
                 "accepted only because `skipPhoneNumberValidation` is true, and sent as it is, though it is not a phone number: {e}"
             ),
-        ),
-        Err(e) => w.report(
-            rules::RAIA_PHONE_NUMBER_FORMAT,
-            format!("not a phone number: {e}"),
-        ),
+        );
+        return;
     }
+    w.check_phone(
+        value,
+        rules::RAIA_PHONE_NUMBER_FORMAT,
+        rules::RAIA_PHONE_NUMBER_INVALID_NUMBER,
+    );
 }
 
 /// A member raia does not define, with the closest member as suggestion.
@@ -370,7 +362,7 @@ fn unknown_member(w: &mut Walker<'_>, name: &str) {
         .iter()
         .find(|(alias, _)| alias.eq_ignore_ascii_case(name))
         .map(|(_, member)| *member)
-        .or_else(|| suggest::closest(name, MEMBERS.iter().copied()));
+        .or_else(|| suggest::closest(name, BODY.members.iter().map(|m| m.name)));
     let message = match suggestion {
         Some(s) => format!("unknown member {}; did you mean `{s}`?", shown(name)),
         None => format!("unknown member {}; raia does not define it", shown(name)),
@@ -494,5 +486,18 @@ fn article(type_name: &str) -> &'static str {
         "an"
     } else {
         "a"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_public_member_list_is_the_table() {
+        let names: Vec<&str> = BODY.members.iter().map(|m| m.name).collect();
+        assert_eq!(names, MEMBERS);
+        let query: Vec<&str> = QUERY.members.iter().map(|m| m.name).collect();
+        assert_eq!(query, SEARCH_PARAMETERS);
     }
 }
