@@ -142,9 +142,6 @@ impl fmt::Display for Provider {
     }
 }
 
-/// The providers the crate will support but does not implement yet.
-const PLANNED: &[&str] = &[];
-
 /// Why a provider or operation name was not accepted.
 ///
 /// ```
@@ -157,9 +154,6 @@ pub enum NameError {
     /// Not a provider name at all.
     #[error("unknown provider `{0}`; expected one of {list}", list = provider_list())]
     UnknownProvider(String),
-    /// A provider the crate does not implement yet.
-    #[error("provider `{0}` is not implemented yet; implemented: {list}", list = provider_list())]
-    NotImplemented(String),
     /// Not an operation name.
     #[error("unknown operation `{0}`; expected one of {list}", list = operation_list())]
     UnknownOperation(String),
@@ -196,11 +190,7 @@ impl FromStr for Provider {
         if let Some(p) = Provider::ALL.iter().find(|p| p.as_str() == s) {
             return Ok(*p);
         }
-        if PLANNED.contains(&s) {
-            Err(NameError::NotImplemented(s.to_owned()))
-        } else {
-            Err(NameError::UnknownProvider(s.to_owned()))
-        }
+        Err(NameError::UnknownProvider(s.to_owned()))
     }
 }
 
