@@ -514,6 +514,7 @@ fn android_provider(w: &mut Walker<'_>, value: &mut Value) {
         w,
         value,
         ANDROID_PROVIDERS,
+        "an Android push provider",
         rules::SUPRSEND_ANDROIDPUSH_PROVIDER_ENUM,
         rules::SUPRSEND_ANDROIDPUSH_TYPE,
     );
@@ -524,17 +525,19 @@ fn ios_provider(w: &mut Walker<'_>, value: &mut Value) {
         w,
         value,
         IOS_PROVIDERS,
+        "an iOS push provider",
         rules::SUPRSEND_IOSPUSH_PROVIDER_ENUM,
         rules::SUPRSEND_IOSPUSH_TYPE,
     );
 }
 
-/// A push object's `provider`: one of `allowed`, any case, normalized to
-/// lowercase.
+/// A push object's `provider`: one of `allowed` (a `noun` in messages),
+/// any case, normalized to lowercase.
 fn push_provider(
     w: &mut Walker<'_>,
     value: &mut Value,
     allowed: &'static [&'static str],
+    noun: &str,
     enum_rule: &'static RuleInfo,
     type_rule: &'static RuleInfo,
 ) {
@@ -547,11 +550,6 @@ fn push_provider(
         w.normalize(enum_rule, value, known);
     } else {
         let found = s.clone();
-        let noun = if enum_rule == rules::SUPRSEND_IOSPUSH_PROVIDER_ENUM {
-            "an iOS push provider"
-        } else {
-            "an Android push provider"
-        };
         w.report_not_one_of(enum_rule, &found, allowed, noun);
     }
 }
