@@ -31,8 +31,9 @@
 //!    [`pointer_ok`].)
 //!
 //! Case counts are modest so that the whole file runs in a few seconds in a
-//! debug build. Failures are not persisted (no `proptest-regressions/`
-//! files): a failing case prints its minimal input, add it to a unit test.
+//! debug build. A failure is persisted by proptest in a
+//! `*.proptest-regressions` file beside the test, replayed first on every
+//! run: commit it with the fix (and add the minimal input to a unit test).
 
 use std::collections::BTreeSet;
 use std::fmt::{Debug, Display};
@@ -66,8 +67,6 @@ const VALIDATOR_CASES: u32 = 256;
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases,
-        // Do not write `proptest-regressions/` files next to the tests.
-        failure_persistence: None,
         ..ProptestConfig::default()
     }
 }

@@ -22,7 +22,6 @@ use serde_json::Value;
 fn config(cases: u32) -> Config {
     Config {
         cases,
-        failure_persistence: None,
         ..Config::default()
     }
 }

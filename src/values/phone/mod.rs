@@ -1038,6 +1038,41 @@ mod tests {
         assert!(decided * 10 > compared * 8, "{decided} of {compared}");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 3000,
+            ..proptest::test_runner::Config::default()
+        })]
+
+        /// Differential: random digit strings (with the usual prefixes
+        /// over-represented) read by the tables and by the crate, as
+        /// national numbers in every region and as international numbers.
+        #[test]
+        fn tables_and_crate_agree_on_random_digits(
+            prefix in proptest::sample::select(vec!["", "0", "00", "1", "8", "011", "44", "0044", "810", "15", "9"]),
+            digits in "[0-9]{0,15}",
+            region in proptest::sample::select(
+                DATABASE.iter().map(|m| m.id().to_owned()).filter(|id| CountryCode::parse(id).is_ok()).collect::<Vec<_>>()
+            ),
+        ) {
+            let input = format!("{prefix}{digits}");
+            proptest::prop_assume!(input.len() <= MAX_DIGITS);
+            let alpha2 = CountryCode::parse(&region).unwrap().alpha2();
+            if !input.is_empty() {
+                proptest::prop_assert_eq!(
+                    read_national(&input, alpha2, Reader::Tables),
+                    read_national(&input, alpha2, Reader::Crate),
+                    "{:?} in {}", input, alpha2
+                );
+            }
+            proptest::prop_assert_eq!(
+                read_international(&input, Reader::Tables),
+                read_international(&input, Reader::Crate),
+                "+{}", input
+            );
+        }
+    }
+
     #[test]
     fn tables_read_the_usual_national_forms() {
         for (digits, region) in [
