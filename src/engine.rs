@@ -257,7 +257,7 @@ impl<'a> Walker<'a> {
             creating: true,
             provider_error: None,
             batch: None,
-            path: String::new(),
+            path: String::with_capacity(64),
             violations: Vec::new(),
             changes: Vec::new(),
         }
@@ -274,7 +274,14 @@ impl<'a> Walker<'a> {
 
     /// Runs `f` one array item deeper.
     pub(crate) fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
-        self.at(&index.to_string(), f)
+        use std::fmt::Write as _;
+        let len = self.path.len();
+        // Digits need no JSON Pointer escaping; writing them into the path
+        // allocates nothing once the path has grown.
+        let _ = write!(self.path, "/{index}");
+        let r = f(self);
+        self.path.truncate(len);
+        r
     }
 
     /// Records a violation at the current path.
@@ -572,7 +579,7 @@ impl<'a> Walker<'a> {
             Format::Date { format, future } => match Date::parse(s) {
                 Ok(date) => {
                     if let Some(rule) = future
-                        && date > self.options.get_today()
+                        && (date.year(), date.month(), date.day()) > self.options.today_ymd()
                     {
                         self.report(rule, format!("`{date}` is in the future"));
                     }
@@ -658,19 +665,24 @@ impl Hash for Hashed<'_> {
 
 /// Hashes `value` without recursion (documents may be deep).
 fn hash_value<H: Hasher>(value: &Value, state: &mut H) {
+    // Scalars (the usual array items: tags, emails) need no stack.
+    if !matches!(value, Value::Array(_) | Value::Object(_)) {
+        hash_scalar(value, state);
+        return;
+    }
     let mut stack = vec![value];
     while let Some(v) = stack.pop() {
-        std::mem::discriminant(v).hash(state);
         match v {
-            Value::Null => {}
-            Value::Bool(b) => b.hash(state),
-            Value::Number(n) => n.hash(state),
-            Value::String(s) => s.hash(state),
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {
+                hash_scalar(v, state);
+            }
             Value::Array(items) => {
+                std::mem::discriminant(v).hash(state);
                 items.len().hash(state);
                 stack.extend(items.iter().rev());
             }
             Value::Object(map) => {
+                std::mem::discriminant(v).hash(state);
                 map.len().hash(state);
                 let mut members: Vec<_> = map.iter().collect();
                 members.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -680,6 +692,17 @@ fn hash_value<H: Hasher>(value: &Value, state: &mut H) {
                 stack.extend(members.into_iter().rev().map(|(_, v)| v));
             }
         }
+    }
+}
+
+/// Hashes a value that is not an array or an object.
+fn hash_scalar<H: Hasher>(value: &Value, state: &mut H) {
+    std::mem::discriminant(value).hash(state);
+    match value {
+        Value::Bool(b) => b.hash(state),
+        Value::Number(n) => n.hash(state),
+        Value::String(s) => s.hash(state),
+        Value::Null | Value::Array(_) | Value::Object(_) => {}
     }
 }
 

@@ -193,14 +193,29 @@ impl Options {
     pub fn get_today(&self) -> Date {
         self.today.clone().unwrap_or_else(today_utc)
     }
+
+    /// "Today" as `(year, month, day)`, without building a [`Date`] (the
+    /// engine compares every birth date with it).
+    pub(crate) fn today_ymd(&self) -> (i32, u32, u32) {
+        match &self.today {
+            Some(d) => (d.year(), d.month(), d.day()),
+            None => today_utc_ymd(),
+        }
+    }
+}
+
+/// The UTC `(year, month, day)` of the system clock (the epoch if the
+/// clock is before it).
+fn today_utc_ymd() -> (i32, u32, u32) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
 /// The UTC date of the system clock (the epoch if the clock is before it).
 fn today_utc() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days(i64::try_from(secs / 86_400).unwrap_or(0));
+    let (y, m, d) = today_utc_ymd();
     Date::from_ymd(y, m, d).unwrap_or_else(|| Date::from_ymd(1970, 1, 1).expect("epoch is a date"))
 }
 

@@ -2,7 +2,7 @@
 //! enforcing the depth limit and noticing duplicate member names, which
 //! `serde_json` would otherwise resolve silently (last one wins).
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -58,7 +58,7 @@ pub(crate) fn parse(
     first_line: usize,
 ) -> Result<Parsed, ParseFailure> {
     let mut state = State {
-        path: String::new(),
+        path: String::with_capacity(64),
         max_depth,
         too_deep: None,
         duplicates: Vec::new(),
@@ -150,7 +150,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         loop {
             let len = self.state.path.len();
-            push_pointer_token(&mut self.state.path, &items.len().to_string());
+            // An index needs no escaping; written in place, it allocates
+            // nothing once the path has grown.
+            let _ = write!(self.state.path, "/{}", items.len());
             let next = seq.next_element_seed(Seed {
                 state: &mut *self.state,
                 depth: self.depth + 1,

@@ -427,6 +427,17 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
     let Some(Value::Array(items)) = body.get_mut("identifiers") else {
         return;
     };
+    // The usual case, no duplicate, is found without copying anything.
+    {
+        let mut seen = std::collections::HashSet::with_capacity(items.len());
+        let duplicate = items
+            .iter()
+            .filter_map(identifier_key)
+            .any(|k| !seen.insert(k));
+        if !duplicate {
+            return;
+        }
+    }
     let key = |v: &Value| -> Option<(String, String)> {
         Some((
             v.get("type")?.as_str()?.to_owned(),
@@ -471,6 +482,11 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
             );
         }
     });
+}
+
+/// An identifier's `(type, id)`, when both are strings.
+fn identifier_key(v: &Value) -> Option<(&str, &str)> {
+    Some((v.get("type")?.as_str()?, v.get("id")?.as_str()?))
 }
 
 /// Takes into `first` what `later` adds: members `first` lacks (a `null`

@@ -135,6 +135,12 @@ static HEADERS: ObjectSpec = ObjectSpec {
 
 /// The string the server makes of a scalar (ajv's `coerceTypes`), or
 /// `None` for an object or array.
+/// Whether the server coerces `value` to a string (it is not an array or
+/// an object); [`coerce`] without building the string.
+fn coercible(value: &Value) -> bool {
+    !matches!(value, Value::Array(_) | Value::Object(_))
+}
+
 fn coerce(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
@@ -166,7 +172,7 @@ fn coerce_in_place(w: &mut Walker<'_>, value: &mut Value, rule: &'static RuleInf
 
 /// `name`: a string; scalars coerced.
 fn name(w: &mut Walker<'_>, value: &mut Value) {
-    if coerce(value).is_none() {
+    if !coercible(value) {
         w.wrong_type(rules::ROCKETCHAT_NAME_TYPE, "a string", value);
         return;
     }
@@ -261,10 +267,10 @@ fn string_list(
     // The server's view: coerced strings; objects and arrays are errors.
     for (i, item) in items.iter_mut().enumerate() {
         w.at_index(i, |w| {
-            if coerce(item).is_none() {
-                w.wrong_type(rules.type_rule, "a string", item);
-            } else {
+            if coercible(item) {
                 coerce_in_place(w, item, rules.coerced, "this item");
+            } else {
+                w.wrong_type(rules.type_rule, "a string", item);
             }
         });
     }
@@ -386,7 +392,7 @@ fn member_error(map: &Map<String, Value>) -> Option<String> {
             continue;
         };
         let error = match *name {
-            "name" => coerce(value).is_none().then(|| "must be string".to_owned()),
+            "name" => (!coercible(value)).then(|| "must be string".to_owned()),
             "emails" | "phones" => list_error(value),
             "customFields" => {
                 (!value.is_object() && !value.is_null()).then(|| "must be object".to_owned())
@@ -406,7 +412,7 @@ fn list_error(value: &Value) -> Option<String> {
     let Value::Array(items) = value else {
         return Some("must be array".to_owned());
     };
-    if items.iter().any(|i| coerce(i).is_none()) {
+    if !items.iter().all(coercible) {
         return Some("must be string".to_owned());
     }
     let coerced: Vec<String> = items.iter().filter_map(coerce).collect();
