@@ -34,9 +34,9 @@
 //! international numbers that really start with those digits
 //! (`+7 800 123-45-67`, `+370 800 12345` lose their `8`).
 //!
-//! The metadata is read through tables of our own, compiled once per region
-//! the first time a number of that region is seen and then shared by every
-//! thread without a lock, rather than through the `phonenumber` crate's
+//! The metadata is read through tables of our own, each pattern compiled
+//! the first time a number needs it and then shared by every thread without
+//! a lock, rather than through the `phonenumber` crate's
 //! global regex cache (100 entries behind a mutex, which thrashes with
 //! numbers from more than a handful of countries). Both the check for an
 //! assigned number and the crate's readings of national and international

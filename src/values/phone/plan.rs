@@ -1,12 +1,12 @@
-//! libphonenumber's metadata, compiled once per region into tables that
-//! are read without locks: the numbering plans behind [`super::Phone`].
+//! libphonenumber's metadata as tables read without locks: the numbering
+//! plans behind [`super::Phone`].
 //!
 //! The `phonenumber` crate matches its metadata through one global regex
 //! cache behind a mutex (100 entries by default: numbers from more than a
 //! handful of countries evict and recompile on nearly every call). Here
 //! every calling code and region is indexed once, at first use (no regex
-//! compiled), and a region's patterns are compiled, anchored, the first time
-//! a number of that region is read, then shared by all threads.
+//! compiled), and each pattern is compiled, anchored, the first time a
+//! number needs it, then shared by all threads.
 //!
 //! Two readings use the tables:
 //! - [`is_assigned`]: the `phonenumber` crate's `is_valid` (a number type
@@ -47,17 +47,43 @@ fn compile(source: &str) -> Option<Regex> {
     build(false).or_else(|| build(true))
 }
 
+/// A metadata pattern, compiled the first time it is matched (a region's
+/// patterns are many and some are large: compiling only those a number
+/// needs keeps the first number of a region cheap).
+struct Pattern {
+    source: &'static str,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl Pattern {
+    fn new(source: &'static str) -> Pattern {
+        Pattern {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The compiled pattern (`None`: it does not compile).
+    fn get(&self) -> Option<&Regex> {
+        self.compiled.get_or_init(|| compile(self.source)).as_ref()
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.get().is_some_and(|re| re.is_match(text))
+    }
+}
+
 /// A number-type descriptor: its possible lengths and national pattern.
 struct Desc {
     lengths: &'static [u16],
-    pattern: Option<Regex>,
+    pattern: Pattern,
 }
 
 impl Desc {
     fn new(desc: &'static Descriptor) -> Desc {
         Desc {
             lengths: desc.possible_length(),
-            pattern: compile(desc.national_number().as_str()),
+            pattern: Pattern::new(desc.national_number().as_str()),
         }
     }
 
@@ -66,15 +92,11 @@ impl Desc {
     fn matches(&self, national: &str) -> bool {
         let len_ok = self.lengths.is_empty()
             || u16::try_from(national.len()).is_ok_and(|len| self.lengths.contains(&len));
-        len_ok
-            && self
-                .pattern
-                .as_ref()
-                .is_some_and(|re| re.is_match(national))
+        len_ok && self.pattern.is_match(national)
     }
 }
 
-/// One region's compiled patterns.
+/// One region's patterns (each compiled when first matched).
 struct Compiled {
     general: Desc,
     /// The number types `is_valid` looks at (premium rate, toll free, shared
@@ -82,9 +104,9 @@ struct Compiled {
     /// those the region has.
     types: Vec<Desc>,
     /// Which numbers of a shared calling code belong to this region.
-    leading_digits: Option<Regex>,
-    international_prefix: Option<Regex>,
-    national_prefix_for_parsing: Option<Regex>,
+    leading_digits: Option<Pattern>,
+    international_prefix: Option<Pattern>,
+    national_prefix_for_parsing: Option<Pattern>,
 }
 
 impl Compiled {
@@ -109,19 +131,19 @@ impl Compiled {
         Compiled {
             general: Desc::new(d.general()),
             types,
-            leading_digits: meta.leading_digits().and_then(|re| compile(re.as_str())),
+            leading_digits: meta.leading_digits().map(|re| Pattern::new(re.as_str())),
             international_prefix: meta
                 .international_prefix()
-                .and_then(|re| compile(re.as_str())),
+                .map(|re| Pattern::new(re.as_str())),
             national_prefix_for_parsing: meta
                 .national_prefix_for_parsing()
-                .and_then(|re| compile(re.as_str())),
+                .map(|re| Pattern::new(re.as_str())),
         }
     }
 }
 
 /// A region (or a non-geographic entity, `001`): its metadata and its
-/// patterns, compiled on first use.
+/// patterns, set up on first use.
 pub(super) struct Plan {
     meta: &'static Metadata,
     compiled: OnceLock<Compiled>,
@@ -157,6 +179,7 @@ impl Plan {
         self.compiled()
             .international_prefix
             .as_ref()?
+            .get()?
             .find(digits)
             .map(|m| m.end())
     }
@@ -282,7 +305,12 @@ pub(super) fn is_assigned(code: u16, national: &str) -> bool {
 fn strip_national_prefix<'a>(plan: &Plan, number: &'a str) -> Option<&'a str> {
     let meta = plan.meta;
     let mut national = number;
-    match &plan.compiled().national_prefix_for_parsing {
+    match plan
+        .compiled()
+        .national_prefix_for_parsing
+        .as_ref()
+        .and_then(Pattern::get)
+    {
         Some(re) => {
             if let Some(caps) = re.captures(national) {
                 // With a transform rule, the crate rewrites the number when
