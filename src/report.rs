@@ -454,10 +454,12 @@ impl Serialize for Change {
 pub struct Report {
     violations: Vec<Violation>,
     changes: Vec<Change>,
-    normalized: Option<Value>,
-    provider_error: Option<Value>,
-    converted: Option<Value>,
-    converted_path: Option<Value>,
+    // Boxed: a report is a common `Err` type (`Contact::builder().build()`)
+    // and stays small (88 bytes) to be cheap to return.
+    normalized: Option<Box<Value>>,
+    provider_error: Option<Box<Value>>,
+    converted: Option<Box<Value>>,
+    converted_path: Option<Box<Value>>,
 }
 
 impl Report {
@@ -470,7 +472,7 @@ impl Report {
         Report {
             violations,
             changes,
-            normalized: valid.then_some(normalized),
+            normalized: valid.then(|| Box::new(normalized)),
             provider_error: None,
             converted: None,
             converted_path: None,
@@ -480,7 +482,7 @@ impl Report {
     /// Sets the provider's own error body, kept only on an invalid report.
     pub(crate) fn with_provider_error(mut self, error: Option<Value>) -> Self {
         if !self.is_valid() {
-            self.provider_error = error;
+            self.provider_error = error.map(Box::new);
         }
         self
     }
@@ -500,13 +502,13 @@ impl Report {
     /// ```
     #[must_use]
     pub fn provider_error(&self) -> Option<&Value> {
-        self.provider_error.as_ref()
+        self.provider_error.as_deref()
     }
 
     /// Sets the converted body and its path parameters.
     pub(crate) fn with_conversion(mut self, converted: Value, path: Option<Value>) -> Self {
-        self.converted = Some(converted);
-        self.converted_path = path;
+        self.converted = Some(Box::new(converted));
+        self.converted_path = path.map(Box::new);
         self
     }
 
@@ -514,7 +516,7 @@ impl Report {
     /// are (a converted body's).
     pub(crate) fn with_target_error(mut self, error: Option<Value>) -> Self {
         if error.is_some() {
-            self.provider_error = error;
+            self.provider_error = error.map(Box::new);
         }
         self
     }
@@ -536,7 +538,7 @@ impl Report {
     /// ```
     #[must_use]
     pub fn converted(&self) -> Option<&Value> {
-        self.converted.as_ref()
+        self.converted.as_deref()
     }
 
     /// The path parameters of the converted request, for a target that
@@ -554,7 +556,7 @@ impl Report {
     /// ```
     #[must_use]
     pub fn converted_path(&self) -> Option<&Value> {
-        self.converted_path.as_ref()
+        self.converted_path.as_deref()
     }
 
     /// A report holding one violation and no normalized body.
@@ -654,7 +656,7 @@ impl Report {
     /// ```
     #[must_use]
     pub fn normalized(&self) -> Option<&Value> {
-        self.normalized.as_ref()
+        self.normalized.as_deref()
     }
 
     /// Takes the normalized body out of the report.
@@ -667,7 +669,7 @@ impl Report {
     /// ```
     #[must_use]
     pub fn into_normalized(self) -> Option<Value> {
-        self.normalized
+        self.normalized.map(|v| *v)
     }
 }
 
@@ -764,6 +766,13 @@ pub fn push_pointer_token(pointer: &mut String, token: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_is_small_enough_to_be_an_err() {
+        // Clippy's `result_large_err` flags `Err` types over 128 bytes; a
+        // report is the error of the builders and of users' own functions.
+        assert!(std::mem::size_of::<Report>() <= 128);
+    }
 
     #[test]
     fn pointer_escapes_tilde_and_slash() {

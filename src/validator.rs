@@ -540,7 +540,6 @@ impl Validator {
 
     /// [`Validator::validate_document`] for text already checked to be
     /// UTF-8 (or the report saying it is not).
-    #[allow(clippy::result_large_err)]
     fn validate_text(
         &self,
         text: Result<&str, Report>,
@@ -560,7 +559,6 @@ impl Validator {
 
     /// Reads a document, or the report that says why it cannot be read.
     /// Duplicate member names are returned as violations.
-    #[allow(clippy::result_large_err)]
     fn read(&self, text: &str, first_line: usize) -> Result<(Value, Vec<Violation>), Report> {
         let max = self.options.get_max_bytes();
         if text.len() > max {
@@ -767,7 +765,6 @@ impl Validator {
 }
 
 /// The text of `bytes`, or the report saying where it is not UTF-8.
-#[allow(clippy::result_large_err)]
 fn utf8(bytes: &[u8], first_line: usize) -> Result<&str, Report> {
     std::str::from_utf8(bytes).map_err(|e| {
         // Where the bad byte is, as serde_json says it for syntax errors:

@@ -68,10 +68,6 @@
 //! limit, Sendios's 255-character `auth_key`, `SuprSend`'s Slack id shapes)
 //! are made when a contact is converted to that provider, not here.
 
-// Builders return the crate's `Report` (DESIGN.md: "invalid input is a
-// `Report`"); it is the cold path, so its size does not matter.
-#![allow(clippy::result_large_err)]
-
 use crate::report::{Location, Report, Violation, push_pointer_token};
 use crate::rules::RuleInfo;
 
