@@ -26,7 +26,7 @@
 //!   (raia `search` / `get` / `delete`) are not generated.
 //! - [`email`], [`phone`], [`country_code`], [`language_code`],
 //!   [`time_zone`] and [`utc_date_time`] generate strings that the matching
-//!   value type ([`Email`](crate::Email), [`Phone`](crate::Phone), …) parses
+//!   value type ([`Email`](crate::Email), [`Phone`], …) parses
 //!   and leaves unchanged (they are in normalized form). Phone numbers come
 //!   from dozens of countries, as real traffic does.
 //!

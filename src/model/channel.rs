@@ -284,7 +284,7 @@ impl ChannelState {
     /// `self` changed.
     ///
     /// Dates compare to the second, as Omnisend's `statusDate` is written
-    /// ([`UtcDateTime`](crate::UtcDateTime) keeps no fraction): two updates
+    /// ([`UtcDateTime`] keeps no fraction): two updates
     /// within the same second are equal, and the stored one stays.
     ///
     /// ```

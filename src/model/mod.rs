@@ -6,7 +6,7 @@
 //! ([`Email`](crate::Email), [`Phone`](crate::Phone), …) or a checked
 //! string, so an invalid contact cannot be represented. Builders take raw
 //! strings, normalize them exactly as the value types do, and collect
-//! *every* violation into a [`Report`](crate::Report) instead of stopping at
+//! *every* violation into a [`Report`] instead of stopping at
 //! the first one.
 //!
 //! ```
@@ -37,7 +37,7 @@
 //! Omnisend's camelCase; a standalone [`IdentifierBuilder`] reports paths
 //! relative to the identifier (`/id`, `/channels/sms/status`), which the
 //! contact builder prefixes with `/identifiers/<index>`. The location is
-//! always [`Location::Body`](crate::Location::Body).
+//! always [`Location::Body`].
 //!
 //! | builder field | path | rule id |
 //! |---|---|---|

@@ -13,6 +13,8 @@
 //! assert_eq!(rules::OMNISEND_TAGS_MAX_ITEMS.severity(), Severity::Error);
 //! assert_eq!(rules::lookup("omnisend.tags.unique").unwrap().severity(), Severity::Warning);
 //! ```
+#![doc = include_str!("input.md")]
+#![doc = include_str!("convert.md")]
 
 use std::fmt;
 use std::sync::OnceLock;

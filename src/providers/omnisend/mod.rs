@@ -39,6 +39,7 @@
 //! assert_eq!(body["tags"], serde_json::json!(["source: pos", "vip"]));
 //! assert_eq!(report.violations()[0].rule(), "omnisend.tags.unique");
 //! ```
+#![doc = include_str!("rules.md")]
 
 pub mod convert;
 mod wire;

@@ -81,6 +81,7 @@
 //! assert_eq!(r.violations()[0].rule(), "raia.query.required");
 //! assert_eq!(r.violations()[0].location().as_str(), "query");
 //! ```
+#![doc = include_str!("rules.md")]
 
 pub mod convert;
 mod wire;

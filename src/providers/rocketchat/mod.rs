@@ -39,6 +39,7 @@
 //!     r#"{"success":false,"error":"must NOT have additional properties [invalid-params]","errorType":"invalid-params"}"#
 //! );
 //! ```
+#![doc = include_str!("rules.md")]
 
 pub mod convert;
 mod wire;

@@ -41,6 +41,7 @@
 //! assert_eq!(r.violations()[0].rule(), "sendios.fields.consistent_type");
 //! assert_eq!(r.violations()[0].message(), "`plan` was a string in document 0; here it is a number");
 //! ```
+#![doc = include_str!("rules.md")]
 
 pub mod convert;
 mod wire;

@@ -95,6 +95,7 @@
 //! assert_eq!(r.violations()[0].rule(), "suprsend.properties.reserved_key");
 //! assert_eq!(r.violations()[0].suggestion(), Some("$email"));
 //! ```
+#![doc = include_str!("rules.md")]
 
 pub mod convert;
 mod wire;
