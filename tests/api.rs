@@ -1,0 +1,201 @@
+//! The public API follows the Rust API Guidelines: common traits on every
+//! public type (C-COMMON-TRAITS), `Send + Sync` (C-SEND-SYNC), error types
+//! that are `Error + Send + Sync + 'static` with lowercase messages without
+//! a trailing period (C-GOOD-ERR). Checked at compile time where possible.
+
+use std::error::Error;
+use std::fmt::{Debug, Display};
+use std::hash::Hash;
+
+use omnicontact::convert::Loss;
+use omnicontact::model::{
+    ChannelNotAllowed, IdentifierKind, IdentifierValue, Platform, UnknownChannel,
+    UnknownChannelStatus, UnknownPlatform,
+};
+use omnicontact::providers::{Header, Method, PathError};
+use omnicontact::rules::RuleInfo;
+use omnicontact::values::{
+    CountryError, DateError, EmailError, GenderError, LanguageError, PhoneError, PushTokenError,
+    SendiosDateTimeError, TimeZoneError, UrlError, UtcDateTimeError, UuidError,
+};
+use omnicontact::*;
+
+/// Every public type: printable for debugging, shareable across threads.
+fn common<T: Debug + Send + Sync + Unpin + 'static>() {}
+/// Plain values: also cloneable and comparable.
+fn value<T: Debug + Clone + PartialEq + Send + Sync + 'static>() {}
+/// Values usable as map keys.
+fn key<T: Debug + Clone + PartialEq + Eq + Hash + PartialOrd + Ord + Send + Sync + 'static>() {}
+/// Error types.
+fn error<T: Error + Clone + PartialEq + Eq + Send + Sync + 'static>() {}
+
+#[test]
+fn common_traits() {
+    // Value types: parsed strings, usable as keys, printable.
+    fn string_value<T: Display + AsRef<str> + std::str::FromStr>() {}
+    key::<CountryCode>();
+    key::<Date>();
+    key::<Email>();
+    key::<LanguageCode>();
+    key::<Phone>();
+    key::<PushToken>();
+    key::<SendiosDateTime>();
+    key::<TimeZone>();
+    key::<Url>();
+    key::<UtcDateTime>();
+    key::<Uuid>();
+    string_value::<CountryCode>();
+    string_value::<Email>();
+    string_value::<Phone>();
+    string_value::<TimeZone>();
+    key::<Gender>();
+    key::<PushTokenKind>();
+    // Enums of the API.
+    key::<Provider>();
+    key::<Operation>();
+    key::<Method>();
+    key::<Severity>();
+    key::<Location>();
+    key::<Channel>();
+    key::<ChannelStatus>();
+    key::<Platform>();
+    key::<IdentifierKind>();
+    // Records.
+    value::<Contact>();
+    value::<ContactBuilder>();
+    value::<Identifier>();
+    value::<IdentifierBuilder>();
+    value::<IdentifierValue>();
+    value::<ChannelState>();
+    value::<CustomProperty>();
+    value::<PropertyValue>();
+    value::<Violation>();
+    value::<Change>();
+    value::<Report>();
+    value::<Loss>();
+    value::<Options>();
+    value::<Header>();
+    value::<Endpoint>();
+    value::<Document>();
+    value::<omnisend::Contact>();
+    value::<sendios::User>();
+    value::<rocketchat::Contact>();
+    value::<suprsend::User>();
+    value::<raia::User>();
+    value::<raia::SearchQuery>();
+    common::<Validator>();
+    common::<RuleInfo>();
+    common::<Documents<std::io::BufReader<std::fs::File>>>();
+}
+
+#[test]
+fn error_types() {
+    error::<CountryError>();
+    error::<DateError>();
+    error::<EmailError>();
+    error::<GenderError>();
+    error::<LanguageError>();
+    error::<PhoneError>();
+    error::<PushTokenError>();
+    error::<SendiosDateTimeError>();
+    error::<TimeZoneError>();
+    error::<UrlError>();
+    error::<UtcDateTimeError>();
+    error::<UuidError>();
+    error::<PathError>();
+    error::<NameError>();
+    error::<UnknownChannel>();
+    error::<UnknownChannelStatus>();
+    error::<UnknownPlatform>();
+    error::<ChannelNotAllowed>();
+    fn report_error<T: Error + Send + Sync + 'static>() {}
+    report_error::<Report>();
+}
+
+/// C-GOOD-ERR: messages start lowercase (or with a quoted value) and do
+/// not end with a period.
+#[track_caller]
+fn good_message(e: &dyn Error) {
+    let m = e.to_string();
+    let first = m.chars().next().expect("a message");
+    assert!(
+        !first.is_uppercase(),
+        "{m:?} starts with an uppercase letter"
+    );
+    assert!(!m.ends_with('.'), "{m:?} ends with a period");
+}
+
+#[test]
+fn error_messages_are_lowercase_without_period() {
+    let inputs = [
+        "",
+        " ",
+        "x",
+        "ab",
+        "Hello World",
+        "+1",
+        "12345678901234567890",
+        "a@",
+        "2024-13-45",
+        "\u{200B}",
+        "PST",
+        "+05:00",
+        "http://",
+        "/etc",
+        "ZZ",
+        "zzz",
+    ];
+    for s in inputs {
+        if let Err(e) = CountryCode::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = Date::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = Email::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = Gender::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = LanguageCode::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = Phone::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = PushToken::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = SendiosDateTime::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = TimeZone::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = Url::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = UtcDateTime::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = Uuid::parse(s) {
+            good_message(&e);
+        }
+        if let Err(e) = s.parse::<Provider>() {
+            good_message(&e);
+        }
+        if let Err(e) = s.parse::<Channel>() {
+            good_message(&e);
+        }
+        if let Err(e) = s.parse::<ChannelStatus>() {
+            good_message(&e);
+        }
+        if let Err(e) = s.parse::<Platform>() {
+            good_message(&e);
+        }
+    }
+    if let Err(e) = omnisend::CREATE.path(&[("x", "")]) {
+        good_message(&e);
+    }
+}
