@@ -1,6 +1,7 @@
 //! The command-line contract of `examples/validate.rs`, checked by running
 //! the built example: exit status, one JSON line per document with exact
-//! `index` / `line` / `valid` / rule ids, the summary on stderr.
+//! `index` / `line` / `valid` / rule ids, the summary on stderr; and
+//! `examples/echo.rs`.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -11,42 +12,45 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use omnicontact::stream::Documents;
 use serde_json::{Value, json};
 
-/// The example binary: `target/<profile>/examples/validate`, beside this
+/// The `validate` example binary.
+fn binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| example("validate"))
+}
+
+/// The `echo` example binary.
+fn echo_binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| example("echo"))
+}
+
+/// An example binary: `target/<profile>/examples/<name>`, beside this
 /// test's `target/<profile>/deps/cli-…`. `cargo test` builds it, but
 /// `cargo test --test cli` does not, so it is (re)built here once: a no-op
 /// when it is up to date, and never a stale binary.
-fn binary() -> &'static Path {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        let exe = std::env::current_exe().expect("the test binary has a path");
-        let profile_dir = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("the test binary is in target/<profile>/deps");
-        let binary = profile_dir
-            .join("examples")
-            .join(format!("validate{}", std::env::consts::EXE_SUFFIX));
-        build_example(profile_dir);
-        assert!(
-            binary.exists(),
-            "{} is missing: run `cargo build --example validate`",
-            binary.display()
-        );
-        binary
-    })
+fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary has a path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test binary is in target/<profile>/deps");
+    let binary = profile_dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    build_example(profile_dir, name);
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo build --example {name}`",
+        binary.display()
+    );
+    binary
 }
 
-/// `cargo build --example validate` into the profile directory this test
+/// `cargo build --example <name>` into the profile directory this test
 /// runs from.
-fn build_example(profile_dir: &Path) {
+fn build_example(profile_dir: &Path, name: &str) {
     let mut cargo = Command::new(env!("CARGO"));
-    cargo.args([
-        "build",
-        "--quiet",
-        "--example",
-        "validate",
-        "--manifest-path",
-    ]);
+    cargo.args(["build", "--quiet", "--example", name, "--manifest-path"]);
     cargo.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
     match profile_dir.file_name().and_then(|n| n.to_str()) {
         Some("debug") | None => {}
@@ -61,7 +65,7 @@ fn build_example(profile_dir: &Path) {
         cargo.env("CARGO_TARGET_DIR", target_dir);
     }
     match cargo.status() {
-        Ok(status) => assert!(status.success(), "cargo build --example validate failed"),
+        Ok(status) => assert!(status.success(), "cargo build --example {name} failed"),
         // No cargo here (the test binary run by hand): use what was built.
         Err(e) => eprintln!("cannot run cargo ({e}); using the example as built"),
     }
@@ -112,9 +116,14 @@ impl Run {
     }
 }
 
-/// Runs the example with `args`, feeding `stdin`.
+/// Runs the `validate` example with `args`, feeding `stdin`.
 fn run(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(binary())
+    run_example(binary(), args, stdin)
+}
+
+/// Runs an example binary with `args`, feeding `stdin`.
+fn run_example(binary: &Path, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(binary)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -910,4 +919,22 @@ fn raia_sample_data_and_operations() {
     assert_eq!(delete.code, 1, "{delete:?}");
     assert_eq!(delete.positions(), [(0, 1, true), (1, 2, false)]);
     assert_eq!(rule_paths(&delete.lines()[1]), [("raia.id.format", "/id")]);
+}
+
+// ---------------------------------------------------------------- echo
+
+#[test]
+fn echo_prints_each_line_parsed_and_serialized_again() {
+    let input = b"{\"b\": 1, \"a\": [1, 2.5, \"x\\u0041\"]}\n\n  {\"z\":null}\r\n";
+    let run = run_example(echo_binary(), &[], input);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stdout, "{\"b\":1,\"a\":[1,2.5,\"xA\"]}\n{\"z\":null}\n");
+    let file = TempFile::new(b"[1]\n");
+    let run = run_example(echo_binary(), &[file.path(), "-", file.path()], b"2\n");
+    assert_eq!(run.stdout, "[1]\n2\n[1]\n");
+
+    let run = run_example(echo_binary(), &[], b"{}\n{\"a\":\n");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "{}\n");
+    assert!(run.stderr.starts_with("echo: line 2: "), "{run:?}");
 }
