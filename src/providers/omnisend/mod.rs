@@ -45,8 +45,8 @@ mod wire;
 
 pub use wire::{CREATE, ChannelStatus, Channels, Contact, Identifier};
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -427,11 +427,12 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
     let Some(Value::Array(items)) = body.get_mut("identifiers") else {
         return;
     };
+    // The usual body has no identifier twice: nothing to copy or merge.
+    if !has_duplicate_identifier(items) {
+        return;
+    }
     let key = |v: &Value| -> Option<(String, String)> {
-        Some((
-            v.get("type")?.as_str()?.to_owned(),
-            v.get("id")?.as_str()?.to_owned(),
-        ))
+        identifier_key(v).map(|(kind, id)| (kind.to_owned(), id.to_owned()))
     };
     let mut merged: Vec<Value> = Vec::with_capacity(items.len());
     // Each (type, id) and the index in `merged` of its first item.
@@ -471,6 +472,21 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
             );
         }
     });
+}
+
+/// An identifier's `(type, id)`, when both are strings: identifiers with
+/// equal keys are the same identifier.
+fn identifier_key(item: &Value) -> Option<(&str, &str)> {
+    Some((item.get("type")?.as_str()?, item.get("id")?.as_str()?))
+}
+
+/// Whether two items of `identifiers` have the same key.
+fn has_duplicate_identifier(items: &[Value]) -> bool {
+    let mut seen = HashSet::with_capacity(items.len());
+    items
+        .iter()
+        .filter_map(identifier_key)
+        .any(|key| !seen.insert(key))
 }
 
 /// Takes into `first` what `later` adds: members `first` lacks (a `null`
@@ -766,6 +782,48 @@ mod tests {
         assert_eq!(round_decimal("1.123456", 6), None);
         assert_eq!(round_decimal("125.8", 6), None);
         assert_eq!(round_decimal("1.5e20", 6), None);
+    }
+
+    #[test]
+    fn duplicate_identifiers_are_found_by_type_and_id() {
+        let items = |v: Value| v.as_array().unwrap().clone();
+        let email = |id: &str| serde_json::json!({"type": "email", "id": id});
+        assert!(!has_duplicate_identifier(&[]));
+        assert!(!has_duplicate_identifier(&items(serde_json::json!([
+            email("a@b.co"),
+            email("c@b.co"),
+            {"type": "phone", "id": "a@b.co"},
+            {"type": "email"},
+            {"type": "email"},
+            {"type": "email", "id": 1},
+            {"type": "email", "id": 1},
+        ]))));
+        assert!(has_duplicate_identifier(&items(serde_json::json!([
+            email("a@b.co"),
+            {"type": "phone", "id": "+37061234567"},
+            email("a@b.co"),
+        ]))));
+    }
+
+    #[test]
+    fn unique_identifiers_are_left_as_they_are() {
+        let v = crate::Validator::new(crate::Provider::Omnisend);
+        let body = r#"{"identifiers":[{"type":"email","id":"a@example.com"},{"type":"email","id":"b@example.com"}],"tags":["source: x"]}"#;
+        let report = v.validate_str(body);
+        assert!(report.violations().is_empty(), "{report}");
+        assert!(report.changes().is_empty(), "{report}");
+        let twice = r#"{"identifiers":[{"type":"email","id":"a@example.com"},{"type":"email","id":"a@example.com","channels":{"email":{"status":"subscribed"}}}],"tags":["source: x"]}"#;
+        let report = v.validate_str(twice);
+        let found: Vec<_> = report
+            .violations()
+            .iter()
+            .map(|v| (v.rule(), v.path()))
+            .collect();
+        assert_eq!(found, [("omnisend.identifiers.unique", "/identifiers/1")]);
+        assert_eq!(
+            report.normalized().unwrap()["identifiers"],
+            serde_json::json!([{"type":"email","id":"a@example.com","channels":{"email":{"status":"subscribed"}}}])
+        );
     }
 
     #[test]
