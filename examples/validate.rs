@@ -1,7 +1,7 @@
 //! Validates and normalizes batches of contact records from the command line.
 //!
 //! ```text
-//! validate --provider P [--operation OP] [--envelope] [--to P2] [--region CC] [FILE...]
+//! validate --provider P [--operation OP] [--envelope] [--to P2] [--region CC] [--jobs N] [FILE...]
 //! validate --list-rules
 //! ```
 //!
@@ -30,27 +30,51 @@
 //! summary goes to stderr. Exit status: 0 when every
 //! document is valid, 1 when some are not, 2 for a usage or I/O error.
 //!
+//! # Threads and memory
+//!
+//! `--jobs N` validates on `N` worker threads (default: the number of
+//! cores the system reports, `std::thread::available_parallelism`). The
+//! input is read and split on the main thread and handed out in chunks of
+//! at most 512 documents or 512 KiB (`CHUNK_DOCUMENTS`, `CHUNK_BYTES`); each
+//! worker validates a chunk and renders its output lines, and a writer
+//! thread prints the chunks in input order, so the output is byte for byte
+//! that of `--jobs 1`. At most `2 N + 2` chunks exist at once (a free
+//! output buffer is needed to start one), so memory is bounded by the
+//! chunk size and the number of jobs, never by the input's size.
+//! `--jobs 1` runs everything on the main thread, as one loop. A
+//! `sendios` batch is always validated in order on the main thread:
+//! `sendios.fields.consistent_type` compares each document with the
+//! documents before it. When reading an input fails, every document read
+//! before the error is printed first, then the error (exit status 2).
+//!
 //! ```text
 //! cargo run --example validate -- --provider omnisend examples/data/omnisend.ndjson
 //! cargo run --example validate -- --provider omnisend --region GB - < contacts.ndjson
 //! cargo run --example validate -- --provider rocketchat --to omnisend examples/data/rocketchat.ndjson
 //! cargo run --example validate -- --list-rules
+//! cargo run --release --example validate -- --provider omnisend --jobs 4 big.ndjson
 //! ```
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::num::NonZeroUsize;
+use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Mutex, PoisonError};
+use std::thread;
 use std::time::Instant;
 
-use omnicontact::stream::Documents;
+use omnicontact::stream::{Document, Documents};
 use omnicontact::{Change, CountryCode, Operation, Options, Provider, Validator, Violation};
 use serde::Serialize;
 use serde_json::Value;
 
 const USAGE: &str = "\
-usage: validate --provider P [--operation OP] [--envelope] [--to P2] [--region CC] [FILE...]
+usage: validate --provider P [--operation OP] [--envelope] [--to P2] [--region CC] [--jobs N] [FILE...]
        validate --list-rules
 
 Validates and normalizes contact records, one JSON line per document.
@@ -61,10 +85,14 @@ options:
   --envelope       each document is {\"path\",\"query\",\"headers\",\"body\"}
   --to P2          also convert each valid document to provider P2
   --region CC      default region (ISO 3166-1) for national phone numbers
+  --jobs N         validate on N threads (default: the number of cores);
+                   the output is in input order whatever N is; sendios
+                   batches are validated in order on one thread
   --list-rules     print the rule catalog, one JSON line per rule
   -h, --help       print this help
 
 Files are read in order; stdin when none is given, or for `-`.
+Memory stays bounded whatever the input's size.
 Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error.
 ";
 
@@ -97,6 +125,7 @@ struct Args {
     operation: Option<String>,
     to: Option<String>,
     region: Option<String>,
+    jobs: Option<String>,
     envelope: bool,
     files: Vec<OsString>,
 }
@@ -108,11 +137,19 @@ enum Input {
 }
 
 /// The counts printed in the summary.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Totals {
     documents: usize,
     valid: usize,
     warnings: usize,
+}
+
+impl Totals {
+    fn add(&mut self, other: Totals) {
+        self.documents += other.documents;
+        self.valid += other.valid;
+        self.warnings += other.warnings;
+    }
 }
 
 /// One line of output.
@@ -133,11 +170,12 @@ struct Line<'a> {
     converted_path: Option<Option<&'a Value>>,
 }
 
-/// What to do with each document.
+/// What to do with each document, and on how many threads.
 #[derive(Clone, Copy)]
 struct Mode {
     envelope: bool,
     to: Option<Provider>,
+    jobs: NonZeroUsize,
 }
 
 fn main() -> ExitCode {
@@ -163,7 +201,13 @@ fn run(started: Instant) -> Result<ExitCode, Fatal> {
     let (validator, mode) = configure(&args)?;
     let inputs = open_inputs(&args.files)?;
     let mut totals = Totals::default();
-    let result = validate_all(&validator, mode, inputs, &mut totals);
+    // Sendios' batch rule compares each document with those before it, so
+    // its documents are validated in input order.
+    let result = if mode.jobs.get() == 1 || validator.provider() == Provider::Sendios {
+        validate_all(&validator, mode, inputs, &mut totals)
+    } else {
+        validate_parallel(&validator, mode, inputs, &mut totals)
+    };
     if let Err(Fatal(message)) = &result {
         eprintln!("validate: {message}");
     }
@@ -213,6 +257,7 @@ fn parse_args(mut raw: impl Iterator<Item = OsString>) -> Result<Command, Fatal>
             "--operation" => &mut args.operation,
             "--to" => &mut args.to,
             "--region" => &mut args.region,
+            "--jobs" => &mut args.jobs,
             _ => return Err(usage(&format!("unknown option `{flag}`"))),
         };
         let value = match inline {
@@ -266,12 +311,21 @@ fn configure(args: &Args) -> Result<(Validator, Mode), Fatal> {
         }
         None => None,
     };
+    let jobs = match &args.jobs {
+        Some(n) => n.parse::<NonZeroUsize>().map_err(|_| {
+            usage(&format!(
+                "--jobs: expected a number of threads of at least 1, found `{n}`"
+            ))
+        })?,
+        None => thread::available_parallelism().unwrap_or(NonZeroUsize::MIN),
+    };
     let validator = Validator::for_operation(provider, operation)?.with_options(options);
     Ok((
         validator,
         Mode {
             envelope: args.envelope,
             to,
+            jobs,
         },
     ))
 }
@@ -303,8 +357,8 @@ fn open_inputs(files: &[OsString]) -> Result<Vec<Input>, Fatal> {
         .collect()
 }
 
-/// Validates every document of every input, one output line each. A broken
-/// pipe on stdout ends the run quietly.
+/// Validates every document of every input on this thread, one output line
+/// each (`--jobs 1`). A broken pipe on stdout ends the run quietly.
 fn validate_all(
     validator: &Validator,
     mode: Mode,
@@ -364,30 +418,295 @@ fn validate_input(
     let max_bytes = validator.options().get_max_bytes();
     for document in Documents::with_max_bytes(reader, max_bytes) {
         let document = document.map_err(Failure::Input)?;
-        let report = match mode.to {
-            Some(target) => document.convert(validator, target, mode.envelope),
-            None if mode.envelope => document.validate_envelope(validator),
-            None => document.validate(validator),
-        };
-        let has_path = mode.to == Some(Provider::Suprsend);
-        let line = Line {
-            index: totals.documents,
-            line: document.line(),
-            valid: report.is_valid(),
-            violations: report.violations(),
-            changes: report.changes(),
-            normalized: report.normalized(),
-            provider_error: report.provider_error(),
-            converted: mode.to.map(|_| report.converted()),
-            converted_path: has_path.then(|| report.converted_path()),
-        };
-        totals.documents += 1;
-        totals.valid += usize::from(line.valid);
-        totals.warnings += report.warnings().count();
-        serde_json::to_writer(&mut *out, &line).map_err(|e| Failure::Output(e.into()))?;
-        out.write_all(b"\n").map_err(Failure::Output)?;
+        let index = totals.documents;
+        validate_one(validator, mode, index, &document, out, totals).map_err(Failure::Output)?;
     }
     Ok(())
+}
+
+/// Validates one document, counts it in `totals` and writes its output
+/// line.
+fn validate_one(
+    validator: &Validator,
+    mode: Mode,
+    index: usize,
+    document: &Document,
+    out: &mut impl Write,
+    totals: &mut Totals,
+) -> io::Result<()> {
+    let report = match mode.to {
+        Some(target) => document.convert(validator, target, mode.envelope),
+        None if mode.envelope => document.validate_envelope(validator),
+        None => document.validate(validator),
+    };
+    let has_path = mode.to == Some(Provider::Suprsend);
+    let line = Line {
+        index,
+        line: document.line(),
+        valid: report.is_valid(),
+        violations: report.violations(),
+        changes: report.changes(),
+        normalized: report.normalized(),
+        provider_error: report.provider_error(),
+        converted: mode.to.map(|_| report.converted()),
+        converted_path: has_path.then(|| report.converted_path()),
+    };
+    totals.documents += 1;
+    totals.valid += usize::from(line.valid);
+    totals.warnings += report.warnings().count();
+    serde_json::to_writer(&mut *out, &line)?;
+    out.write_all(b"\n")
+}
+
+// ------------------------------------------------------------ --jobs N > 1
+
+/// A chunk holds at most this many documents…
+const CHUNK_DOCUMENTS: usize = 512;
+/// …and at most this many bytes of documents (but at least one document).
+const CHUNK_BYTES: usize = 512 << 10;
+
+/// How many chunks may exist at once, read or being read, validated or
+/// waiting to be printed: enough to keep every worker busy while the
+/// reader fills the next chunk and the writer prints an earlier one.
+fn chunks_in_flight(workers: usize) -> usize {
+    2 * workers + 2
+}
+
+/// Documents to validate, with the buffer to render their output into.
+struct Chunk {
+    /// The chunk's place in the input: 0, 1, 2, …
+    seq: usize,
+    /// The batch index of its first document.
+    first_index: usize,
+    documents: Vec<Document>,
+    out: Vec<u8>,
+}
+
+/// A validated chunk: its output lines and counts, or the panic that
+/// stopped its worker.
+struct Rendered {
+    seq: usize,
+    result: thread::Result<(Vec<u8>, Totals)>,
+}
+
+/// Why the writer stopped before the end.
+enum WriteStop {
+    Output(io::Error),
+    /// A worker panicked: the payload, raised again on the main thread.
+    Panic(Box<dyn std::any::Any + Send>),
+}
+
+/// Why the reader stopped before the end.
+enum ReadStop {
+    Input(io::Error),
+    /// The writer stopped (and says why).
+    Writer,
+}
+
+/// Validates every input on `mode.jobs` worker threads and prints the
+/// output in input order (see the module documentation): the same output,
+/// counts and messages as [`validate_all`].
+fn validate_parallel(
+    validator: &Validator,
+    mode: Mode,
+    inputs: Vec<Input>,
+    totals: &mut Totals,
+) -> Result<(), Fatal> {
+    let (chunk_tx, chunk_rx) = mpsc::channel::<Chunk>();
+    let chunk_rx = Mutex::new(chunk_rx);
+    let (rendered_tx, rendered_rx) = mpsc::channel::<Rendered>();
+    let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
+    let (read, written) = thread::scope(|scope| {
+        let mut workers = 0;
+        for _ in 0..mode.jobs.get() {
+            let rendered_tx = rendered_tx.clone();
+            let chunk_rx = &chunk_rx;
+            let spawned = thread::Builder::new().spawn_scoped(scope, move || {
+                render_chunks(validator, mode, chunk_rx, &rendered_tx);
+            });
+            match spawned {
+                Ok(_) => workers += 1,
+                // Fewer workers give the same output.
+                Err(_) if workers > 0 => break,
+                Err(e) => return (Err(Fatal(format!("cannot start a thread: {e}"))), None),
+            }
+        }
+        drop(rendered_tx);
+        for _ in 0..chunks_in_flight(workers) {
+            free_tx.send(Vec::new()).expect("the receiver is here");
+        }
+        let writer = scope.spawn(move || write_in_order(&rendered_rx, &free_tx));
+        let mut reader = Reader {
+            chunk_tx,
+            free_rx,
+            documents: Vec::new(),
+            bytes: 0,
+            seq: 0,
+            next_index: 0,
+        };
+        let read = read_inputs(validator, inputs, &mut reader);
+        // No more chunks: the workers finish theirs, then the writer.
+        drop(reader);
+        let written = writer.join().unwrap_or_else(|p| panic::resume_unwind(p));
+        (read, Some(written))
+    });
+    let Some((written, written_totals)) = written else {
+        return read;
+    };
+    totals.add(written_totals);
+    match written {
+        Ok(()) => {}
+        // As in `validate_all`: a write error other than a closed pipe
+        // wins over a read error.
+        Err(WriteStop::Output(e)) => quiet_if_broken_pipe(e)?,
+        Err(WriteStop::Panic(payload)) => panic::resume_unwind(payload),
+    }
+    read
+}
+
+/// Reads and splits the inputs into chunks for the workers. An input error
+/// ends the reading once the documents before it are handed out.
+fn read_inputs(
+    validator: &Validator,
+    inputs: Vec<Input>,
+    reader: &mut Reader,
+) -> Result<(), Fatal> {
+    let max_bytes = validator.options().get_max_bytes();
+    for input in inputs {
+        let (name, result) = match input {
+            Input::Stdin => {
+                let documents = Documents::with_max_bytes(io::stdin().lock(), max_bytes);
+                ("stdin".to_owned(), reader.read(documents))
+            }
+            Input::File(name, file) => {
+                let file = BufReader::with_capacity(1 << 16, file);
+                let documents = Documents::with_max_bytes(file, max_bytes);
+                (format!("`{name}`"), reader.read(documents))
+            }
+        };
+        match result {
+            Ok(()) => {}
+            Err(ReadStop::Writer) => return Ok(()),
+            Err(ReadStop::Input(e)) => {
+                // If the writer stopped too, it says so first.
+                let _ = reader.send();
+                return Err(Fatal(format!("cannot read {name}: {e}")));
+            }
+        }
+    }
+    let _ = reader.send();
+    Ok(())
+}
+
+/// The main thread's side: fills chunks and hands them out.
+struct Reader {
+    chunk_tx: Sender<Chunk>,
+    /// Output buffers the writer is done with: a chunk is handed out with
+    /// one, so there are never more than `chunks_in_flight`.
+    free_rx: Receiver<Vec<u8>>,
+    documents: Vec<Document>,
+    bytes: usize,
+    seq: usize,
+    next_index: usize,
+}
+
+impl Reader {
+    /// Reads one input into chunks.
+    fn read(&mut self, documents: Documents<impl BufRead>) -> Result<(), ReadStop> {
+        for document in documents {
+            let document = document.map_err(ReadStop::Input)?;
+            self.bytes += document.bytes().len();
+            self.documents.push(document);
+            if self.documents.len() >= CHUNK_DOCUMENTS || self.bytes >= CHUNK_BYTES {
+                self.send()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Hands out the documents read so far, if any, once an output buffer
+    /// is free.
+    fn send(&mut self) -> Result<(), ReadStop> {
+        if self.documents.is_empty() {
+            return Ok(());
+        }
+        let out = self.free_rx.recv().map_err(|_| ReadStop::Writer)?;
+        let chunk = Chunk {
+            seq: self.seq,
+            first_index: self.next_index,
+            documents: std::mem::take(&mut self.documents),
+            out,
+        };
+        self.seq += 1;
+        self.next_index += chunk.documents.len();
+        self.bytes = 0;
+        self.chunk_tx.send(chunk).map_err(|_| ReadStop::Writer)
+    }
+}
+
+/// A worker: validates chunks and renders their output lines until there
+/// are no more chunks or the writer stopped.
+fn render_chunks(
+    validator: &Validator,
+    mode: Mode,
+    chunks: &Mutex<Receiver<Chunk>>,
+    rendered: &Sender<Rendered>,
+) {
+    loop {
+        let next = chunks.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        let Ok(chunk) = next else { return };
+        let seq = chunk.seq;
+        let result = panic::catch_unwind(AssertUnwindSafe(|| render(validator, mode, chunk)));
+        let panicked = result.is_err();
+        if rendered.send(Rendered { seq, result }).is_err() || panicked {
+            return;
+        }
+    }
+}
+
+/// One chunk's output lines and counts.
+fn render(validator: &Validator, mode: Mode, chunk: Chunk) -> (Vec<u8>, Totals) {
+    let mut out = chunk.out;
+    let mut totals = Totals::default();
+    for (i, document) in chunk.documents.iter().enumerate() {
+        let index = chunk.first_index + i;
+        validate_one(validator, mode, index, document, &mut out, &mut totals)
+            .expect("writing to a Vec cannot fail");
+    }
+    (out, totals)
+}
+
+/// The writer: prints rendered chunks in input order and hands their
+/// buffers back to the reader. Returns the counts of the chunks it printed
+/// (or tried to).
+fn write_in_order(
+    rendered: &Receiver<Rendered>,
+    free: &Sender<Vec<u8>>,
+) -> (Result<(), WriteStop>, Totals) {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut totals = Totals::default();
+    // Chunks that came before their turn.
+    let mut early = BTreeMap::new();
+    let mut next = 0;
+    for chunk in rendered {
+        early.insert(chunk.seq, chunk.result);
+        while let Some(result) = early.remove(&next) {
+            let (mut buffer, counts) = match result {
+                Ok(done) => done,
+                Err(payload) => return (Err(WriteStop::Panic(payload)), totals),
+            };
+            totals.add(counts);
+            if let Err(e) = out.write_all(&buffer) {
+                return (Err(WriteStop::Output(e)), totals);
+            }
+            next += 1;
+            buffer.clear();
+            // The reader may be done already.
+            let _ = free.send(buffer);
+        }
+    }
+    (out.flush().map_err(WriteStop::Output), totals)
 }
 
 fn print_summary(totals: &Totals, started: Instant) {

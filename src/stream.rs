@@ -418,16 +418,33 @@ impl<R: BufRead> Documents<R> {
             // How much of the chunk is the document's, and whether it ends
             // in this chunk.
             let mut end = None;
-            for (i, &b) in buf.iter().enumerate() {
+            let mut i = 0;
+            while i < buf.len() {
+                // Most bytes are inside strings, where only `"`, `\` and a
+                // line feed matter: the others are taken in one go (each
+                // would be `Step::Take` and leave the scan as it is).
+                if scan.in_plain_string() {
+                    let run = buf[i..]
+                        .iter()
+                        .position(|&b| matches!(b, b'"' | b'\\' | b'\n'))
+                        .unwrap_or(buf.len() - i);
+                    if run > 0 {
+                        i += run;
+                        self.line_start = false;
+                        continue;
+                    }
+                }
+                let b = buf[i];
+                i += 1;
                 match scan.step(b, self.line_start) {
                     Step::Take => {}
                     Step::End => {
                         self.line_start = false;
-                        end = Some(i + 1);
+                        end = Some(i);
                         break;
                     }
                     Step::Before => {
-                        end = Some(i);
+                        end = Some(i - 1);
                         break;
                     }
                 }
@@ -505,6 +522,18 @@ enum Step {
 }
 
 impl Scan {
+    /// Inside a string of a container, not right after a backslash.
+    fn in_plain_string(&self) -> bool {
+        matches!(
+            self,
+            Scan::Container {
+                in_string: true,
+                escaped: false,
+                ..
+            }
+        )
+    }
+
     fn step(&mut self, b: u8, line_start: bool) -> Step {
         match self {
             Scan::Start => {
@@ -936,6 +965,69 @@ mod tests {
                 .collect::<io::Result<_>>()
                 .unwrap();
             proptest::prop_assert_eq!(chunked, whole);
+        }
+    }
+
+    /// `(line, bytes)` of each document, found one byte at a time with
+    /// [`Scan::step`] alone: what [`Documents`] must find with its shortcut
+    /// through strings. (No byte order mark in `input`.)
+    fn split_bytewise(input: &[u8]) -> Vec<(usize, Vec<u8>)> {
+        let (mut pos, mut line, mut line_start) = (0, 1, true);
+        let mut docs = Vec::new();
+        loop {
+            while let Some(&b) = input
+                .get(pos)
+                .filter(|b| b.is_ascii_whitespace() && **b != 0x0c)
+            {
+                line_start = b == b'\n';
+                line += usize::from(line_start);
+                pos += 1;
+            }
+            if pos == input.len() {
+                return docs;
+            }
+            let (start, start_line) = (pos, line);
+            let mut scan = Scan::Start;
+            while pos < input.len() {
+                let b = input[pos];
+                match scan.step(b, line_start) {
+                    Step::Take => {}
+                    Step::End => {
+                        pos += 1;
+                        line_start = false;
+                        break;
+                    }
+                    Step::Before => break,
+                }
+                pos += 1;
+                line_start = b == b'\n';
+                line += usize::from(line_start);
+            }
+            let text = input[start..pos].trim_ascii_end().to_vec();
+            docs.push((start_line, text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_string_shortcut_finds_what_bytewise_scanning_finds(
+            input in proptest::collection::vec(
+                proptest::sample::select(b"{}[]\"\\\n\r \tax1:,\xff".to_vec()),
+                0..300,
+            ),
+            capacity in 1usize..16,
+        ) {
+            let expected = split_bytewise(&input);
+            for reader in [
+                Documents::new(io::BufReader::with_capacity(capacity, &input[..])),
+                Documents::new(io::BufReader::with_capacity(1 << 16, &input[..])),
+            ] {
+                let got: Vec<(usize, Vec<u8>)> = reader
+                    .map(|d| d.map(|d| (d.line(), d.bytes().to_vec())))
+                    .collect::<io::Result<_>>()
+                    .unwrap();
+                proptest::prop_assert_eq!(&got, &expected);
+            }
         }
     }
 

@@ -1,6 +1,10 @@
 //! The command-line contract of `examples/validate.rs`, checked by running
 //! the built example: exit status, one JSON line per document with exact
-//! `index` / `line` / `valid` / rule ids, the summary on stderr.
+//! `index` / `line` / `valid` / rule ids, the summary on stderr; that
+//! `--jobs` changes nothing in the output; and `examples/echo.rs`.
+
+#[path = "../benches/support/records.rs"]
+mod records;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -8,45 +12,49 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use omnicontact::Provider;
 use omnicontact::stream::Documents;
 use serde_json::{Value, json};
 
-/// The example binary: `target/<profile>/examples/validate`, beside this
+/// The `validate` example binary.
+fn binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| example("validate"))
+}
+
+/// The `echo` example binary.
+fn echo_binary() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| example("echo"))
+}
+
+/// An example binary: `target/<profile>/examples/<name>`, beside this
 /// test's `target/<profile>/deps/cli-…`. `cargo test` builds it, but
 /// `cargo test --test cli` does not, so it is (re)built here once: a no-op
 /// when it is up to date, and never a stale binary.
-fn binary() -> &'static Path {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        let exe = std::env::current_exe().expect("the test binary has a path");
-        let profile_dir = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("the test binary is in target/<profile>/deps");
-        let binary = profile_dir
-            .join("examples")
-            .join(format!("validate{}", std::env::consts::EXE_SUFFIX));
-        build_example(profile_dir);
-        assert!(
-            binary.exists(),
-            "{} is missing: run `cargo build --example validate`",
-            binary.display()
-        );
-        binary
-    })
+fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary has a path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test binary is in target/<profile>/deps");
+    let binary = profile_dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    build_example(profile_dir, name);
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo build --example {name}`",
+        binary.display()
+    );
+    binary
 }
 
-/// `cargo build --example validate` into the profile directory this test
+/// `cargo build --example <name>` into the profile directory this test
 /// runs from.
-fn build_example(profile_dir: &Path) {
+fn build_example(profile_dir: &Path, name: &str) {
     let mut cargo = Command::new(env!("CARGO"));
-    cargo.args([
-        "build",
-        "--quiet",
-        "--example",
-        "validate",
-        "--manifest-path",
-    ]);
+    cargo.args(["build", "--quiet", "--example", name, "--manifest-path"]);
     cargo.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
     match profile_dir.file_name().and_then(|n| n.to_str()) {
         Some("debug") | None => {}
@@ -61,7 +69,7 @@ fn build_example(profile_dir: &Path) {
         cargo.env("CARGO_TARGET_DIR", target_dir);
     }
     match cargo.status() {
-        Ok(status) => assert!(status.success(), "cargo build --example validate failed"),
+        Ok(status) => assert!(status.success(), "cargo build --example {name} failed"),
         // No cargo here (the test binary run by hand): use what was built.
         Err(e) => eprintln!("cannot run cargo ({e}); using the example as built"),
     }
@@ -112,9 +120,14 @@ impl Run {
     }
 }
 
-/// Runs the example with `args`, feeding `stdin`.
+/// Runs the `validate` example with `args`, feeding `stdin`.
 fn run(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(binary())
+    run_example(binary(), args, stdin)
+}
+
+/// Runs an example binary with `args`, feeding `stdin`.
+fn run_example(binary: &Path, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(binary)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -388,7 +401,32 @@ fn help_prints_usage_and_succeeds() {
             "{run:?}"
         );
         assert!(run.stdout.contains("--list-rules"));
+        assert!(run.stdout.contains("--jobs N"));
     }
+}
+
+#[test]
+fn jobs_must_be_a_positive_number() {
+    for jobs in ["0", "x", "", "-1", "1.5", " 2"] {
+        let run = run(
+            &["--provider", "omnisend", "--jobs", jobs],
+            VALID.as_bytes(),
+        );
+        run.assert_fatal("--jobs: expected a number of threads of at least 1");
+        let inline = format!("--jobs={jobs}");
+        run_fatal_inline(&inline);
+    }
+    run(&["--provider", "omnisend", "--jobs"], b"").assert_fatal("--jobs needs a value");
+    run(
+        &["--provider", "omnisend", "--jobs", "2", "--jobs", "2"],
+        b"",
+    )
+    .assert_fatal("--jobs given twice");
+}
+
+fn run_fatal_inline(flag: &str) {
+    run(&["--provider", "omnisend", flag], VALID.as_bytes())
+        .assert_fatal("--jobs: expected a number of threads of at least 1");
 }
 
 // ---------------------------------------------------------------- output
@@ -910,4 +948,279 @@ fn raia_sample_data_and_operations() {
     assert_eq!(delete.code, 1, "{delete:?}");
     assert_eq!(delete.positions(), [(0, 1, true), (1, 2, false)]);
     assert_eq!(rule_paths(&delete.lines()[1]), [("raia.id.format", "/id")]);
+}
+
+// ---------------------------------------------------------------- --jobs
+
+/// A chunk handed to a worker holds at most this many documents
+/// (`CHUNK_DOCUMENTS` in examples/validate.rs).
+const CHUNK_DOCUMENTS: usize = 512;
+
+/// `count` generated Omnisend records (about 600 bytes each) as NDJSON
+/// lines, mixed: every 7th is invalid, every 11th has a warning, every 13th
+/// is cut in half (broken JSON), every 50th is pretty-printed over several
+/// lines, every 100th is followed by a blank line, and one line is not
+/// UTF-8.
+fn mixed_records(first: usize, count: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    for i in first..first + count {
+        let mut record = records::record(Provider::Omnisend, i);
+        if i % 7 == 3 {
+            record = record.replace(r#""gender":""#, r#""gender":"x"#);
+        }
+        if i % 11 == 5 {
+            record = record.replace(r#""source: shopify","#, "");
+        }
+        if i % 50 == 20 {
+            let value: Value = serde_json::from_str(&record).unwrap();
+            record = serde_json::to_string_pretty(&value).unwrap();
+        }
+        if i % 13 == 8 {
+            record.truncate(record.len() / 2);
+        }
+        out.extend_from_slice(record.as_bytes());
+        if i == first + 17 {
+            out.extend_from_slice(b"\n{\"email\":\"\xff@example.com\"}");
+        }
+        out.push(b'\n');
+        if i % 100 == 99 {
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
+/// The summary without the elapsed time.
+fn counts(run: &Run) -> &str {
+    run.summary()
+        .split_once(", elapsed: ")
+        .map_or("", |(counts, _)| counts)
+}
+
+#[test]
+fn jobs_do_not_change_the_output() {
+    // Three files and stdin, 3 000 documents in all: chunk boundaries
+    // inside files and between them.
+    let files = [
+        TempFile::new(&mixed_records(0, 1_300)),
+        TempFile::new(&mixed_records(1_300, 300)),
+        TempFile::new(&mixed_records(2_000, 1_000)),
+    ];
+    let stdin = mixed_records(1_600, 400);
+    let run_with = |jobs: &str| {
+        let args = [
+            "--provider",
+            "omnisend",
+            "--jobs",
+            jobs,
+            files[0].path(),
+            files[1].path(),
+            "-",
+            files[2].path(),
+        ];
+        run(&args, &stdin)
+    };
+    let one = run_with("1");
+    assert_eq!(one.code, 1, "{}", one.stderr);
+    let lines = one.lines();
+    assert!(lines.len() > 5 * CHUNK_DOCUMENTS, "{}", lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(line["index"], i);
+    }
+    let valid = lines.iter().filter(|l| l["valid"] == true).count();
+    let rules: Vec<&str> = lines.iter().flat_map(rules).collect();
+    for rule in [
+        "input.json.format",
+        "omnisend.gender.enum",
+        "omnisend.tags.advice",
+    ] {
+        assert!(rules.contains(&rule), "no {rule}");
+    }
+    assert!(valid > lines.len() / 2 && valid < lines.len());
+    assert!(
+        counts(&one).starts_with(&format!("documents: {}, valid: {valid}, ", lines.len())),
+        "{}",
+        one.summary()
+    );
+    for jobs in ["2", "7"] {
+        let many = run_with(jobs);
+        assert_eq!(many.code, one.code, "--jobs {jobs}: {}", many.stderr);
+        assert!(
+            many.stdout == one.stdout,
+            "--jobs {jobs}: the output differs"
+        );
+        assert_eq!(counts(&many), counts(&one), "--jobs {jobs}");
+        assert_eq!(many.stderr.lines().count(), 1, "{}", many.stderr);
+    }
+}
+
+#[test]
+fn jobs_do_not_change_conversions_or_envelopes() {
+    let body = mixed_records(0, 1_200);
+    let bodies = TempFile::new(&body);
+    let envelopes: Vec<u8> = body
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .flat_map(|l| {
+            [
+                &b"{\"headers\":{\"X-API-KEY\":\"k\"},\"body\":"[..],
+                l,
+                b"}\n",
+            ]
+            .concat()
+        })
+        .collect();
+    let envelopes = TempFile::new(&envelopes);
+    for args in [
+        ["--to", "rocketchat", bodies.path()].as_slice(),
+        ["--to", "suprsend", "--envelope", envelopes.path()].as_slice(),
+        ["--envelope", envelopes.path()].as_slice(),
+    ] {
+        let outputs: Vec<Run> = ["1", "3"]
+            .iter()
+            .map(|jobs| {
+                let mut all = vec!["--provider", "omnisend", "--jobs", jobs];
+                all.extend_from_slice(args);
+                run(&all, b"")
+            })
+            .collect();
+        assert_eq!(outputs[0].code, 1, "{args:?}: {}", outputs[0].stderr);
+        assert!(outputs[0].stdout.lines().count() > 2 * CHUNK_DOCUMENTS);
+        assert!(
+            outputs[1].stdout == outputs[0].stdout,
+            "{args:?}: the output differs"
+        );
+        assert_eq!(outputs[1].code, outputs[0].code, "{args:?}");
+        assert_eq!(counts(&outputs[1]), counts(&outputs[0]), "{args:?}");
+    }
+}
+
+#[test]
+fn sendios_batches_are_checked_in_order_whatever_the_jobs() {
+    let mut input = vec![r#"{"client_user_id":"u0","fields":{"plan":"pro"}}"#.to_owned()];
+    for i in 1..=3 * CHUNK_DOCUMENTS {
+        input.push(format!(
+            r#"{{"client_user_id":"u{i}","fields":{{"n":{i}}}}}"#
+        ));
+    }
+    input.push(r#"{"client_user_id":"last","fields":{"plan":3}}"#.to_owned());
+    let lines: Vec<&str> = input.iter().map(String::as_str).collect();
+    let run = run(&["--provider", "sendios", "--jobs", "4"], &ndjson(&lines));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let out = run.lines();
+    assert_eq!(out.len(), input.len());
+    assert_eq!(
+        out.last().unwrap()["violations"][0]["message"],
+        "`plan` was a string in document 0; here it is a number"
+    );
+    assert_eq!(
+        out.iter().filter(|l| l["valid"] == true).count(),
+        input.len() - 1
+    );
+}
+
+/// Whether reading `/proc/self/mem` from its start fails here, as it does
+/// on Linux (the first page is never mapped): a file that opens but cannot
+/// be read.
+fn proc_mem_fails_to_read() -> bool {
+    let mut buf = [0u8; 16];
+    std::fs::File::open("/proc/self/mem").is_ok_and(|mut f| f.read(&mut buf).is_err())
+}
+
+#[test]
+fn a_read_error_comes_after_the_lines_read_before_it() {
+    if !proc_mem_fails_to_read() {
+        eprintln!("skipped: no file here that opens and then fails to read");
+        return;
+    }
+    let before = TempFile::new(&mixed_records(0, 1_300));
+    let after = TempFile::new(&ndjson(&[VALID]));
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2", "5"] {
+        let run = run(
+            &[
+                "--provider",
+                "omnisend",
+                "--jobs",
+                jobs,
+                before.path(),
+                "/proc/self/mem",
+                after.path(),
+            ],
+            b"",
+        );
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        let lines = run.lines();
+        assert!(lines.len() > 2 * CHUNK_DOCUMENTS);
+        assert_eq!(lines.last().unwrap()["index"], lines.len() - 1);
+        let stderr: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(stderr.len(), 2, "{}", run.stderr);
+        assert!(
+            stderr[0].starts_with("validate: cannot read `/proc/self/mem`: "),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            stderr[1].starts_with(&format!("documents: {}, ", lines.len())),
+            "{}",
+            run.stderr
+        );
+        outputs.push(run);
+    }
+    for run in &outputs[1..] {
+        assert!(run.stdout == outputs[0].stdout, "the output differs");
+        assert_eq!(counts(run), counts(&outputs[0]));
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_a_parallel_run_quietly() {
+    let input = mixed_records(0, 3 * CHUNK_DOCUMENTS);
+    let mut child = Command::new(binary())
+        .args(["--provider", "omnisend", "--jobs", "3"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    assert!(first.starts_with(br#"{"index":0,"line":1,"#));
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    feeder.join().unwrap();
+    // Some documents are invalid; the pipe closing is not an error.
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains("cannot write"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+// ---------------------------------------------------------------- echo
+
+#[test]
+fn echo_prints_each_line_parsed_and_serialized_again() {
+    let input = b"{\"b\": 1, \"a\": [1, 2.5, \"x\\u0041\"]}\n\n  {\"z\":null}\r\n";
+    let run = run_example(echo_binary(), &[], input);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stdout, "{\"b\":1,\"a\":[1,2.5,\"xA\"]}\n{\"z\":null}\n");
+    let file = TempFile::new(b"[1]\n");
+    let run = run_example(echo_binary(), &[file.path(), "-", file.path()], b"2\n");
+    assert_eq!(run.stdout, "[1]\n2\n[1]\n");
+
+    let run = run_example(echo_binary(), &[], b"{}\n{\"a\":\n");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "{}\n");
+    assert!(run.stderr.starts_with("echo: line 2: "), "{run:?}");
 }
