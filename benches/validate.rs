@@ -22,10 +22,13 @@ mod medians;
 #[path = "support/records.rs"]
 mod records;
 
+use std::collections::HashMap;
 use std::hint::black_box;
-use std::time::{Duration, SystemTime};
+use std::rc::Rc;
+use std::time::{Duration, Instant, SystemTime};
 
-use criterion::{Criterion, SamplingMode, Throughput};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use omnicontact::{Provider, Validator};
 use serde_json::{Map, Value, json};
 
@@ -49,9 +52,6 @@ const FLOOR: &str = "floor: serde_json::from_str::<Value>";
 const VALIDATE: &str = "validate_str";
 const JSONSCHEMA: &str = "jsonschema: parse + is_valid";
 const NAIVE: &str = "naive: parse + email_address + phonenumber + isocountry + isolang";
-
-/// The benches run, as (group, function), in order, for the table.
-type Measures = Vec<(String, String)>;
 
 /// Omnisend's structural rules (RULES.md §8) as a JSON Schema: member
 /// names (no others), types, the identifier-or-email-or-phone requirement,
@@ -299,44 +299,97 @@ impl RegexCache {
     }
 }
 
+/// The work of one iteration of a measure; returns something for
+/// `black_box`.
+type Work = Rc<dyn Fn() -> usize>;
+
+/// One measure of a group, kept after criterion has run it for the paired
+/// ratio.
+struct Measure {
+    group: String,
+    function: &'static str,
+    work: Work,
+    /// The naive pipeline: run with `phonenumber`'s cache as shipped.
+    naive: bool,
+}
+
+/// Benches `measures` (the floor first) as one criterion group, and keeps
+/// them in `all`.
+fn group(
+    c: &mut Criterion,
+    cache: RegexCache,
+    name: &str,
+    configure: impl FnOnce(&mut BenchmarkGroup<'_, WallTime>),
+    measures: Vec<(&'static str, Work)>,
+    all: &mut Vec<Measure>,
+) {
+    let mut group = c.benchmark_group(name);
+    configure(&mut group);
+    for (function, work) in measures {
+        let naive = function == NAIVE;
+        group.bench_function(function, |b| {
+            if naive {
+                cache.shipped(|| b.iter(|| work()));
+            } else {
+                b.iter(|| work());
+            }
+        });
+        all.push(Measure {
+            group: name.to_owned(),
+            function,
+            work,
+            naive,
+        });
+    }
+    group.finish();
+}
+
+/// Parsing `text` into a `Value`, the floor of every group.
+fn floor(text: Rc<str>) -> Work {
+    Rc::new(move || usize::from(serde_json::from_str::<Value>(black_box(&text)).is_ok()))
+}
+
 /// One realistic record per provider: the floor and `validate_str`; for
 /// Omnisend also `jsonschema` (parse, then `is_valid` with a compiled
 /// schema) and the naive pipeline; for Sendios also the naive pipeline (the
 /// only record with a language).
-fn records_per_provider(c: &mut Criterion, cache: RegexCache, ran: &mut Measures) {
-    let schema = omnisend_jsonschema();
+fn records_per_provider(c: &mut Criterion, cache: RegexCache, all: &mut Vec<Measure>) {
+    let schema = Rc::new(omnisend_jsonschema());
     for provider in PROVIDERS {
-        let record = records::record(provider, REFERENCE);
-        let validator = Validator::new(provider);
+        let record: Rc<str> = records::record(provider, REFERENCE).into();
+        let validator = Rc::new(Validator::new(provider));
         let report = validator.validate_str(&record);
         assert!(report.violations().is_empty(), "{provider}: {report}");
-        let name = format!("{provider}/record");
-        let mut group = c.benchmark_group(&name);
-        group.bench_function(FLOOR, |b| {
-            b.iter(|| serde_json::from_str::<Value>(black_box(&record)).unwrap());
-        });
-        group.bench_function(VALIDATE, |b| {
-            b.iter(|| validator.validate_str(black_box(&record)));
-        });
-        ran.push((name.clone(), FLOOR.into()));
-        ran.push((name.clone(), VALIDATE.into()));
+        let mut measures: Vec<(&str, Work)> = vec![(FLOOR, floor(record.clone()))];
+        measures.push((VALIDATE, {
+            let record = record.clone();
+            Rc::new(move || {
+                validator
+                    .validate_str(black_box(&record))
+                    .violations()
+                    .len()
+            })
+        }));
         if provider == Provider::Omnisend {
-            group.bench_function(JSONSCHEMA, |b| {
-                b.iter(|| {
+            let (schema, record) = (schema.clone(), record.clone());
+            measures.push((
+                JSONSCHEMA,
+                Rc::new(move || {
                     let value = serde_json::from_str::<Value>(black_box(&record)).unwrap();
-                    schema.is_valid(&value)
-                });
-            });
-            ran.push((name.clone(), JSONSCHEMA.into()));
+                    usize::from(schema.is_valid(&value))
+                }),
+            ));
         }
         if matches!(provider, Provider::Omnisend | Provider::Sendios) {
             assert!(naive_pipeline(&record), "{provider}: {record}");
-            group.bench_function(NAIVE, |b| {
-                cache.shipped(|| b.iter(|| naive_pipeline(black_box(&record))));
-            });
-            ran.push((name.clone(), NAIVE.into()));
+            let record = record.clone();
+            measures.push((
+                NAIVE,
+                Rc::new(move || usize::from(naive_pipeline(black_box(&record)))),
+            ));
         }
-        group.finish();
+        let name = format!("{provider}/record");
+        group(c, cache, &name, |_| {}, measures, all);
     }
 }
 
@@ -344,118 +397,169 @@ fn records_per_provider(c: &mut Criterion, cache: RegexCache, ran: &mut Measures
 /// over all of them. The naive pipeline meets `phonenumber`'s 100-regex
 /// cache thrashing (DESIGN.md); the crate compiles each metadata pattern
 /// once.
-fn batch(c: &mut Criterion, cache: RegexCache, ran: &mut Measures) {
-    let batch: Vec<String> = (0..BATCH).map(records::omnisend).collect();
-    let validator = Validator::new(Provider::Omnisend);
-    let schema = omnisend_jsonschema();
+fn batch(c: &mut Criterion, cache: RegexCache, all: &mut Vec<Measure>) {
+    let batch: Rc<[String]> = (0..BATCH).map(records::omnisend).collect();
+    let validator = Rc::new(Validator::new(Provider::Omnisend));
+    let schema = Rc::new(omnisend_jsonschema());
     // (Checking all 1 000 the naive way would take seconds, even when this
     // group is filtered out.)
     assert!(cache.shipped(|| batch[..64].iter().all(|r| naive_pipeline(r))));
     assert!(batch.iter().all(|r| validator.validate_str(r).is_valid()));
 
-    let name = format!("omnisend/batch of {BATCH}");
-    let mut group = c.benchmark_group(&name);
-    // The naive pipeline takes seconds per batch: few, flat samples.
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .measurement_time(Duration::from_secs(10))
-        .throughput(Throughput::Elements(BATCH as u64));
-    group.bench_function(FLOOR, |b| {
-        b.iter(|| {
-            batch
-                .iter()
-                .filter(|r| serde_json::from_str::<Value>(black_box(r)).is_ok())
-                .count()
-        });
-    });
-    group.bench_function(VALIDATE, |b| {
-        b.iter(|| {
-            batch
-                .iter()
-                .filter(|r| validator.validate_str(black_box(r)).is_valid())
-                .count()
-        });
-    });
-    group.bench_function(JSONSCHEMA, |b| {
-        b.iter(|| {
-            batch
-                .iter()
-                .filter(|r| {
-                    let value = serde_json::from_str::<Value>(black_box(r)).unwrap();
-                    schema.is_valid(&value)
-                })
-                .count()
-        });
-    });
-    group.bench_function(NAIVE, |b| {
-        cache.shipped(|| {
-            b.iter(|| {
-                batch
-                    .iter()
-                    .filter(|r| naive_pipeline(black_box(r)))
-                    .count()
-            });
-        });
-    });
-    group.finish();
-    for function in [FLOOR, VALIDATE, JSONSCHEMA, NAIVE] {
-        ran.push((name.clone(), function.into()));
+    /// How many of `batch` pass `check`.
+    fn count(batch: &Rc<[String]>, check: impl Fn(&str) -> bool + 'static) -> Work {
+        let batch = batch.clone();
+        Rc::new(move || batch.iter().filter(|r| check(black_box(r))).count())
     }
+    let measures: Vec<(&str, Work)> = vec![
+        (
+            FLOOR,
+            count(&batch, |r| serde_json::from_str::<Value>(r).is_ok()),
+        ),
+        (
+            VALIDATE,
+            count(&batch, move |r| validator.validate_str(r).is_valid()),
+        ),
+        (
+            JSONSCHEMA,
+            count(&batch, move |r| {
+                schema.is_valid(&serde_json::from_str::<Value>(r).unwrap())
+            }),
+        ),
+        (NAIVE, count(&batch, naive_pipeline)),
+    ];
+    let name = format!("omnisend/batch of {BATCH}");
+    // The naive pipeline takes seconds per batch: few, flat samples.
+    let configure = |g: &mut BenchmarkGroup<'_, WallTime>| {
+        g.sample_size(10)
+            .sampling_mode(SamplingMode::Flat)
+            .measurement_time(Duration::from_secs(10))
+            .throughput(Throughput::Elements(BATCH as u64));
+    };
+    group(c, cache, &name, configure, measures, all);
 }
 
 /// A body with 20 000 tags, every one given twice: de-duplication must stay
 /// linear (it was quadratic once).
-fn many_tags(c: &mut Criterion, ran: &mut Measures) {
+fn many_tags(c: &mut Criterion, cache: RegexCache, all: &mut Vec<Measure>) {
     let tags: Vec<String> = (0..20_000).map(|i| format!("tag {}", i % 10_000)).collect();
     let mut body = json!({"email": "a@b.co", "tags": tags});
     body["tags"][0] = Value::from("source: bench");
-    let text = body.to_string();
+    let text: Rc<str> = body.to_string().into();
     let validator = Validator::new(Provider::Omnisend);
-    let name = "omnisend/20000 tags";
-    let mut group = c.benchmark_group(name);
-    group.sample_size(20);
-    group.bench_function(FLOOR, |b| {
-        b.iter(|| serde_json::from_str::<Value>(black_box(&text)).unwrap());
-    });
-    group.bench_function(VALIDATE, |b| {
-        b.iter(|| validator.validate_str(black_box(&text)));
-    });
-    group.finish();
-    for function in [FLOOR, VALIDATE] {
-        ran.push((name.into(), function.into()));
-    }
+    let measures: Vec<(&str, Work)> = vec![
+        (FLOOR, floor(text.clone())),
+        (VALIDATE, {
+            Rc::new(move || validator.validate_str(black_box(&text)).violations().len())
+        }),
+    ];
+    let configure = |g: &mut BenchmarkGroup<'_, WallTime>| {
+        g.sample_size(20);
+    };
+    group(c, cache, "omnisend/20000 tags", configure, measures, all);
 }
 
 /// Converting a Rocket.Chat contact to Omnisend (validate the source,
 /// through `Contact`, validate the target) next to validating it alone.
-fn conversion(c: &mut Criterion, ran: &mut Measures) {
-    let record = include_str!("../examples/data/rocketchat_to_omnisend.ndjson")
+fn conversion(c: &mut Criterion, cache: RegexCache, all: &mut Vec<Measure>) {
+    let record: Rc<str> = include_str!("../examples/data/rocketchat_to_omnisend.ndjson")
         .lines()
         .next()
-        .expect("a sample record");
-    let validator = Validator::new(Provider::RocketChat);
+        .expect("a sample record")
+        .into();
+    let validator = Rc::new(Validator::new(Provider::RocketChat));
     assert!(
         validator
-            .convert_str(record, Provider::Omnisend)
+            .convert_str(&record, Provider::Omnisend)
             .converted()
             .is_some()
     );
-    let name = "rocketchat to omnisend";
-    let mut group = c.benchmark_group(name);
-    group.bench_function(FLOOR, |b| {
-        b.iter(|| serde_json::from_str::<Value>(black_box(record)).unwrap());
-    });
-    group.bench_function(VALIDATE, |b| {
-        b.iter(|| validator.validate_str(black_box(record)));
-    });
-    group.bench_function("convert_str", |b| {
-        b.iter(|| validator.convert_str(black_box(record), Provider::Omnisend));
-    });
-    group.finish();
-    for function in [FLOOR, VALIDATE, "convert_str"] {
-        ran.push((name.into(), function.into()));
+    let measures: Vec<(&str, Work)> = vec![
+        (FLOOR, floor(record.clone())),
+        (VALIDATE, {
+            let (validator, record) = (validator.clone(), record.clone());
+            Rc::new(move || {
+                validator
+                    .validate_str(black_box(&record))
+                    .violations()
+                    .len()
+            })
+        }),
+        (
+            "convert_str",
+            Rc::new(move || {
+                validator
+                    .convert_str(black_box(&record), Provider::Omnisend)
+                    .violations()
+                    .len()
+            }),
+        ),
+    ];
+    group(c, cache, "rocketchat to omnisend", |_| {}, measures, all);
+}
+
+/// For each measure criterion ran in this run (a fresh median), its time
+/// over its floor's with the two run alternately: rounds of about 1 ms of
+/// each (the order swapped every round) for about a second, at least three
+/// rounds; the median of the rounds' ratios. Both sides of a round see the
+/// same load, so this ratio holds steadier than the ratio of two medians
+/// measured seconds apart on a busy machine.
+fn paired_ratios(
+    measures: &[Measure],
+    found: &HashMap<(String, String), medians::Median>,
+    cache: RegexCache,
+) -> HashMap<(String, String), f64> {
+    const ROUND: f64 = 1e6; // nanoseconds per side and round
+    const BUDGET: Duration = Duration::from_secs(1);
+    let key = |m: &Measure| (m.group.clone(), m.function.to_owned());
+    let mut ratios = HashMap::new();
+    for measure in measures.iter().filter(|m| m.function != FLOOR) {
+        let Some(floor) = measures
+            .iter()
+            .find(|f| f.group == measure.group && f.function == FLOOR)
+        else {
+            continue;
+        };
+        let (Some(m), Some(f)) = (found.get(&key(measure)), found.get(&key(floor))) else {
+            continue;
+        };
+        if !m.fresh {
+            continue;
+        }
+        // Iterations per side and round: about ROUND nanoseconds' worth.
+        let n = |nanos: f64| (ROUND / nanos).ceil().max(1.0) as u32;
+        let (n_measure, n_floor) = (n(m.nanos), n(f.nanos));
+        let time = |work: &Work, n: u32| {
+            let start = Instant::now();
+            for _ in 0..n {
+                black_box(work());
+            }
+            start.elapsed().as_secs_f64() / f64::from(n)
+        };
+        let pair = || {
+            let start = Instant::now();
+            let mut rounds = Vec::new();
+            while rounds.len() < 3 || start.elapsed() < BUDGET {
+                let (t_measure, t_floor) = if rounds.len() % 2 == 0 {
+                    let t = time(&measure.work, n_measure);
+                    (t, time(&floor.work, n_floor))
+                } else {
+                    let t = time(&floor.work, n_floor);
+                    (time(&measure.work, n_measure), t)
+                };
+                rounds.push(t_measure / t_floor);
+            }
+            rounds.sort_by(f64::total_cmp);
+            rounds[rounds.len() / 2]
+        };
+        let ratio = if measure.naive {
+            cache.shipped(pair)
+        } else {
+            pair()
+        };
+        ratios.insert(key(measure), ratio);
     }
+    ratios
 }
 
 fn main() {
@@ -463,11 +567,18 @@ fn main() {
     // Before anything else touches `phonenumber`.
     let cache = RegexCache::measure();
     let mut c = Criterion::default().configure_from_args();
-    let mut ran = Measures::new();
-    records_per_provider(&mut c, cache, &mut ran);
-    batch(&mut c, cache, &mut ran);
-    many_tags(&mut c, &mut ran);
-    conversion(&mut c, &mut ran);
+    let mut all = Vec::new();
+    records_per_provider(&mut c, cache, &mut all);
+    batch(&mut c, cache, &mut all);
+    many_tags(&mut c, cache, &mut all);
+    conversion(&mut c, cache, &mut all);
     c.final_summary();
-    medians::print_table(&ran, started);
+
+    let keys: Vec<(String, String)> = all
+        .iter()
+        .map(|m| (m.group.clone(), m.function.to_owned()))
+        .collect();
+    let (dir, found) = medians::read(&keys, started);
+    let paired = paired_ratios(&all, &found, cache);
+    medians::print_table(&dir, &keys, &found, &paired);
 }

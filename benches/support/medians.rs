@@ -1,7 +1,7 @@
 //! Reads back the medians criterion wrote for this run and prints them as a
 //! Markdown table, each measure with its ratio to its group's floor (the
-//! measure whose name starts with `floor`). Criterion itself prints no
-//! ratios.
+//! measure whose name starts with `floor`), and a paired ratio where the
+//! bench measured one. Criterion itself prints no ratios.
 //!
 //! Results are found through criterion's own `new/benchmark.json` files
 //! (which hold the group and function names as given, before criterion
@@ -22,10 +22,13 @@ use serde_json::Value;
 
 /// One criterion result: the median in nanoseconds and whether this run
 /// wrote it.
-struct Median {
-    nanos: f64,
-    fresh: bool,
+pub struct Median {
+    pub nanos: f64,
+    pub fresh: bool,
 }
+
+/// A result name: (group, function with its parameter).
+pub type Key = (String, String);
 
 /// Where criterion writes its results: `$CRITERION_HOME`, else
 /// `$CARGO_TARGET_DIR/criterion`, else the first `criterion` folder found
@@ -51,7 +54,7 @@ pub fn criterion_dir() -> PathBuf {
 
 /// Every `…/new/benchmark.json` under `dir` (criterion nests them two or
 /// three levels deep), keyed by (group, function with its parameter).
-fn results(dir: &Path, since: SystemTime) -> HashMap<(String, String), Median> {
+fn results(dir: &Path, since: SystemTime) -> HashMap<Key, Median> {
     let mut found = HashMap::new();
     let mut pending = vec![(dir.to_path_buf(), 0)];
     while let Some((dir, depth)) = pending.pop() {
@@ -80,7 +83,7 @@ fn results(dir: &Path, since: SystemTime) -> HashMap<(String, String), Median> {
 
 /// A result folder's names and median, if both files are there and
 /// readable.
-fn read_result(new: &Path, since: SystemTime) -> Option<((String, String), Median)> {
+fn read_result(new: &Path, since: SystemTime) -> Option<(Key, Median)> {
     let read = |name: &str| -> Option<Value> {
         serde_json::from_str(&fs::read_to_string(new.join(name)).ok()?).ok()
     };
@@ -114,11 +117,23 @@ fn micros(nanos: f64) -> String {
     }
 }
 
-/// Prints the table for the `(group, function)` pairs of this bench, in
-/// the order given; `since` is when this run started.
-pub fn print_table(measures: &[(String, String)], since: SystemTime) {
+/// Criterion's folder and the results in it of `measures`; `since` is when
+/// this run started (older results are not fresh).
+pub fn read(measures: &[Key], since: SystemTime) -> (PathBuf, HashMap<Key, Median>) {
     let dir = criterion_dir();
-    let found = results(&dir, since);
+    let mut found = results(&dir, since);
+    found.retain(|key, _| measures.contains(key));
+    (dir, found)
+}
+
+/// Prints the table for `measures`, in the order given, with the `paired`
+/// ratios where there are some.
+pub fn print_table(
+    dir: &Path,
+    measures: &[Key],
+    found: &HashMap<Key, Median>,
+    paired: &HashMap<Key, f64>,
+) {
     let rows: Vec<_> = measures
         .iter()
         .filter_map(|key| found.get(key).map(|m| (key, m)))
@@ -128,13 +143,13 @@ pub fn print_table(measures: &[(String, String)], since: SystemTime) {
         return;
     }
     println!(
-        "\nMedians and ratio to each group's floor (from {}):\n",
+        "\nMedians and ratio to each group's floor (from {}); paired: the two run alternately:\n",
         dir.display()
     );
-    println!("| Group | Measure | Median µs | × floor |");
-    println!("|---|---|---:|---:|");
+    println!("| Group | Measure | Median µs | × floor | × floor, paired |");
+    println!("|---|---|---:|---:|---:|");
     let mut stale = false;
-    for ((group, function), median) in rows {
+    for (key @ (group, function), median) in rows {
         let floor = measures
             .iter()
             .find(|(g, f)| g == group && f.starts_with("floor"))
@@ -143,10 +158,16 @@ pub fn print_table(measures: &[(String, String)], since: SystemTime) {
             || "—".to_owned(),
             |f| format!("{:.2}", median.nanos / f.nanos),
         );
+        let paired = if function.starts_with("floor") {
+            Some(&1.0)
+        } else {
+            paired.get(key)
+        };
+        let paired = paired.map_or_else(|| "—".to_owned(), |r| format!("{r:.2}"));
         let mark = if median.fresh { "" } else { " †" };
         stale |= !median.fresh;
         println!(
-            "| {group} | {function} | {}{mark} | {ratio} |",
+            "| {group} | {function} | {}{mark} | {ratio} | {paired} |",
             micros(median.nanos)
         );
     }
