@@ -167,7 +167,7 @@ pub fn print_table(
         let mark = if median.fresh { "" } else { " †" };
         stale |= !median.fresh;
         println!(
-            "| {group} | {function} | {}{mark} | {ratio} | {paired} |",
+            "| {group} | `{function}` | {}{mark} | {ratio} | {paired} |",
             micros(median.nanos)
         );
     }
