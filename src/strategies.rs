@@ -30,6 +30,10 @@
 //!   and leaves unchanged (they are in normalized form). Phone numbers come
 //!   from dozens of countries, as real traffic does.
 //!
+//! The module works with or without the `tz` feature (on by default);
+//! without it, [`time_zone`] draws from a fixed sample of zone names
+//! instead of the whole database.
+//!
 //! ```
 //! use omnicontact::strategies::{invalid_body, valid_body};
 //! use omnicontact::{Provider, Validator};
@@ -225,18 +229,43 @@ pub fn language_code() -> impl Strategy<Value = String> {
 }
 
 /// IANA time zone names (backward links included) as spelled in the time
-/// zone database, every one there is.
+/// zone database, every one there is (without the `tz` feature: a fixed
+/// sample of about forty names from every area).
 /// [`TimeZone::parse`](crate::TimeZone::parse) accepts each one unchanged.
 pub fn time_zone() -> impl Strategy<Value = String> {
     static ZONES: OnceLock<Vec<String>> = OnceLock::new();
     select(ZONES.get_or_init(|| {
-        chrono_tz::TZ_VARIANTS
-            .iter()
-            .map(|tz| tz.name())
+        zone_names()
             .filter(|name| TimeZone::parse(name).is_ok_and(|tz| tz.as_str() == *name))
             .map(str::to_owned)
             .collect()
     }))
+}
+
+#[cfg(feature = "tz")]
+fn zone_names() -> impl Iterator<Item = &'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())
+}
+
+/// Zone names of every area, links and single names included.
+#[cfg(any(test, not(feature = "tz")))]
+#[rustfmt::skip]
+const ZONE_SAMPLE: &[&str] = &[
+    "UTC", "GMT", "Etc/UTC", "Etc/GMT+2", "Etc/GMT-14", "EST5EDT", "CET", "Zulu",
+    "Africa/Cairo", "Africa/Johannesburg", "Africa/Lagos", "Africa/Nairobi",
+    "America/New_York", "America/Los_Angeles", "America/Chicago", "America/Sao_Paulo",
+    "America/Argentina/Buenos_Aires", "America/Mexico_City", "America/Port-au-Prince",
+    "America/Indiana/Indianapolis", "Antarctica/McMurdo", "Arctic/Longyearbyen",
+    "Asia/Kolkata", "Asia/Calcutta", "Asia/Tokyo", "Asia/Shanghai", "Asia/Dubai",
+    "Asia/Ho_Chi_Minh", "Atlantic/Reykjavik", "Australia/Sydney", "Europe/Vilnius",
+    "Europe/London", "Europe/Berlin", "Europe/Paris", "Europe/Kyiv", "Indian/Maldives",
+    "Pacific/Auckland", "Pacific/Honolulu", "US/Eastern", "Canada/Pacific", "Brazil/East",
+    "Chile/Continental", "Mexico/General",
+];
+
+#[cfg(not(feature = "tz"))]
+fn zone_names() -> impl Iterator<Item = &'static str> {
+    ZONE_SAMPLE.iter().copied()
 }
 
 /// Seconds since the epoch of 1970-01-01 … 2099-12-31 in the form
@@ -1738,6 +1767,21 @@ mod tests {
             assert!(
                 !Phone::parse(number).expect(number).is_assigned(),
                 "{number}"
+            );
+        }
+        #[cfg(feature = "tz")]
+        for zone in ZONE_SAMPLE {
+            assert!(
+                chrono_tz::TZ_VARIANTS.iter().any(|tz| tz.name() == *zone),
+                "{zone}"
+            );
+        }
+        let zones: Vec<&str> = zone_names().collect();
+        assert!(zones.len() > 40, "{}", zones.len());
+        for zone in zones {
+            assert_eq!(
+                TimeZone::parse(zone).map(|tz| tz.to_string()).as_deref(),
+                Ok(zone)
             );
         }
         assert!(Email::parse("jane@example.com").is_ok());
