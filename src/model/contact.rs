@@ -4,7 +4,7 @@
 //! use omnicontact::Contact;
 //! use omnicontact::model::PropertyValue;
 //!
-//! # #[cfg(feature = "tz")] {
+//! # #[cfg(all(feature = "phone", feature = "tz"))] {
 //! let contact = Contact::builder()
 //!     .external_id("crm-42")
 //!     .first_name("Jane")
