@@ -621,7 +621,11 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Checks and normalizes a phone number string in the walker's region.
+    /// Checks and normalizes a phone number string in the walker's region;
+    /// `invalid` (a warning) for a number no numbering plan assigns, only
+    /// with the `phone` feature (without it, assignment is not known and
+    /// `invalid` is never reported; a national number is a `format` error,
+    /// [`PhoneError::NationalNeedsMetadata`](crate::values::PhoneError::NationalNeedsMetadata)).
     pub(crate) fn check_phone(
         &mut self,
         value: &mut Value,
@@ -631,7 +635,7 @@ impl<'a> Walker<'a> {
         let Value::String(s) = value else { return };
         match Phone::parse_with_region(s, self.region.as_ref()) {
             Ok(phone) => {
-                if !phone.is_assigned() {
+                if phone.is_known_unassigned() {
                     self.report(
                         invalid,
                         format!("`{phone}` is well-formed but no numbering plan assigns it"),

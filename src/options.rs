@@ -102,6 +102,7 @@ impl Options {
     /// let v = Validator::new(Provider::Omnisend)
     ///     .with_options(Options::new().default_region(CountryCode::parse("GB").unwrap()));
     /// let r = v.validate_str(r#"{"phone":"020 7946 0018","tags":["source: x"]}"#);
+    /// # #[cfg(feature = "phone")] // national numbers need the `phone` feature
     /// assert_eq!(r.normalized().unwrap()["phone"], "+442079460018");
     /// ```
     #[must_use]

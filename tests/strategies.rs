@@ -127,11 +127,14 @@ proptest! {
     ) {
         prop_assert_eq!(Email::parse(&address).map(|e| e.as_str().to_owned()), Ok(address.clone()));
         let parsed = Phone::parse(&number);
-        prop_assert!(parsed.as_ref().is_ok_and(Phone::is_assigned), "{}", number);
+        // Assignment is only known with the `phone` feature.
+        let assigned = |p: &Phone| p.is_assigned() || !cfg!(feature = "phone");
+        prop_assert!(parsed.as_ref().is_ok_and(assigned), "{}", number);
         prop_assert_eq!(parsed.map(|p| p.as_str().to_owned()), Ok(number.clone()));
         prop_assert_eq!(CountryCode::parse(&country).map(|c| c.as_str()), Ok(country.as_str()));
         prop_assert_eq!(LanguageCode::parse(&language).map(|c| c.as_str()), Ok(language.as_str()));
-        prop_assert_eq!(TimeZone::parse(&zone).map(|z| z.as_str()), Ok(zone.as_str()));
+        let parsed = TimeZone::parse(&zone).map(|z| z.to_string());
+        prop_assert_eq!(parsed.as_deref(), Ok(zone.as_str()));
         prop_assert_eq!(UtcDateTime::parse(&when).map(|d| d.as_str().to_owned()), Ok(when.clone()));
     }
 }
@@ -168,9 +171,13 @@ fn invalid_bodies_cover_the_listed_rules() {
             }
         }
         assert_eq!(seen, listed, "{provider}");
+        // Without the `phone` feature the `*.invalid_number` warnings are
+        // never reported, so not generated either.
+        let reported = |id: &str| cfg!(feature = "phone") || !id.ends_with(".invalid_number");
+        assert!(listed.iter().all(|id| reported(id)), "{provider}");
         let catalog = rules::catalog()
             .iter()
-            .filter(|r| r.provider() == provider.as_str())
+            .filter(|r| r.provider() == provider.as_str() && reported(r.id()))
             .count();
         assert!(
             listed.len() * 10 >= catalog * 8,

@@ -4,6 +4,7 @@
 //! use omnicontact::Contact;
 //! use omnicontact::model::PropertyValue;
 //!
+//! # #[cfg(all(feature = "phone", feature = "tz"))] {
 //! let contact = Contact::builder()
 //!     .external_id("crm-42")
 //!     .first_name("Jane")
@@ -19,6 +20,7 @@
 //! assert_eq!(contact.timezone().unwrap().as_str(), "America/New_York");
 //! assert_eq!(contact.tags(), ["vip", "source: crm"]);
 //! assert_eq!(contact.custom_property("shoe_size"), Some(&PropertyValue::Number(38.0)));
+//! # }
 //! # Ok::<(), omnicontact::Report>(())
 //! ```
 
@@ -424,7 +426,7 @@ impl Contact {
     /// Time zone.
     ///
     /// ```
-    /// let c = omnicontact::Contact::builder().timezone("europe/vilnius").build()?;
+    /// let c = omnicontact::Contact::builder().timezone("Europe/Vilnius").build()?;
     /// assert_eq!(c.timezone().unwrap().as_str(), "Europe/Vilnius");
     /// # Ok::<(), omnicontact::Report>(())
     /// ```

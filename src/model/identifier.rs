@@ -606,11 +606,13 @@ impl IdentifierBuilder {
     /// ```
     /// use omnicontact::model::Identifier;
     /// use omnicontact::CountryCode;
+    /// # #[cfg(feature = "phone")] {
     /// let id = Identifier::builder()
     ///     .phone("020 7946 0018")
     ///     .region(CountryCode::parse("GB").unwrap())
     ///     .build()?;
     /// assert_eq!(id.as_str(), "+442079460018");
+    /// # }
     /// # Ok::<(), omnicontact::Report>(())
     /// ```
     pub fn region(mut self, region: CountryCode) -> Self {

@@ -6,6 +6,16 @@
 //! every rule the crate implements, in catalog order. The constants live in
 //! one file per provider and are all re-exported here.
 //!
+//! The catalog is the same in every build. Without the `phone` cargo
+//! feature (on by default) the `*.invalid_number` warnings
+//! (`omnisend.identifiers.id.invalid_number`, `sendios.phone.invalid_number`,
+//! `rocketchat.phones.invalid_number`, `suprsend.sms.invalid_number`,
+//! `suprsend.whatsapp.invalid_number`, `raia.phone_number.invalid_number`)
+//! are never reported: whether a number is assigned needs libphonenumber's
+//! numbering plans. A national phone number (no `+` / `00`) is then an
+//! error of the member's `*.format` rule (the number needs the `phone`
+//! feature to be read), since nothing can be sent in its place.
+//!
 //! ```
 //! use omnicontact::rules::{self, Severity};
 //!
@@ -141,9 +151,10 @@ pub fn lookup(id: &str) -> Option<&'static RuleInfo> {
 
 /// Defines one constant per rule and the list `RULES` of them, in order.
 macro_rules! rules {
-    ($( $name:ident = $id:literal, $sev:ident, $summary:literal; )*) => {
+    ($( $(#[$meta:meta])* $name:ident = $id:literal, $sev:ident, $summary:literal; )*) => {
         $(
             #[doc = concat!("`", $id, "` (", stringify!($sev), "): ", $summary)]
+            $(#[$meta])*
             pub const $name: &RuleInfo = &RuleInfo::new($id, Severity::$sev, $summary);
         )*
         /// This file's rules, in catalog order.

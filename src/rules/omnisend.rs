@@ -13,6 +13,9 @@ rules! {
         "identifier `id` is present";
     OMNISEND_IDENTIFIERS_ID_FORMAT = "omnisend.identifiers.id.format", Error,
         "identifier `id` is an email for `email`, a phone number for `phone` (normalized to E.164)";
+    ///
+    /// Only reported with the `phone` cargo feature (on by default):
+    /// without it, whether a number is assigned is not known.
     OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER = "omnisend.identifiers.id.invalid_number", Warning,
         "a well-formed phone number (identifier or shorthand `phone`) that no numbering plan assigns";
     OMNISEND_IDENTIFIERS_UNIQUE = "omnisend.identifiers.unique", Warning,

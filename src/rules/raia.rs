@@ -17,6 +17,9 @@ rules! {
         "`phoneNumber` is a phone number (normalized to E.164), unless `skipPhoneNumberValidation` is `true`";
     RAIA_PHONE_NUMBER_ADVICE = "raia.phone_number.advice", Warning,
         "`phoneNumber` is not a phone number, accepted only because `skipPhoneNumberValidation` is `true`";
+    ///
+    /// Only reported with the `phone` cargo feature (on by default):
+    /// without it, whether a number is assigned is not known.
     RAIA_PHONE_NUMBER_INVALID_NUMBER = "raia.phone_number.invalid_number", Warning,
         "a well-formed `phoneNumber` that no numbering plan assigns";
     RAIA_FIRST_NAME_TYPE = "raia.first_name.type", Error, "`firstName` is a string";

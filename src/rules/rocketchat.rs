@@ -28,6 +28,9 @@ rules! {
         "each item of `emails` is an email address (the server does not check)";
     ROCKETCHAT_PHONES_FORMAT = "rocketchat.phones.format", Warning,
         "each item of `phones` is a phone number (the server does not check)";
+    ///
+    /// Only reported with the `phone` cargo feature (on by default):
+    /// without it, whether a number is assigned is not known.
     ROCKETCHAT_PHONES_INVALID_NUMBER = "rocketchat.phones.invalid_number", Warning,
         "an item of `phones` is well-formed but no numbering plan assigns it";
     ROCKETCHAT_EMAILS_LOSSY = "rocketchat.emails.lossy", Warning,

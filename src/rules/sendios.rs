@@ -24,6 +24,9 @@ rules! {
     SENDIOS_NAME_MAX_LENGTH = "sendios.name.max_length", Error, "`name` has at most 128 characters";
     SENDIOS_PHONE_FORMAT = "sendios.phone.format", Error,
         "`phone` is a phone number (normalized to E.164)";
+    ///
+    /// Only reported with the `phone` cargo feature (on by default):
+    /// without it, whether a number is assigned is not known.
     SENDIOS_PHONE_INVALID_NUMBER = "sendios.phone.invalid_number", Warning,
         "a well-formed `phone` that no numbering plan assigns";
     SENDIOS_EMAIL_FORMAT = "sendios.email.format", Error,

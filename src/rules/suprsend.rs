@@ -43,8 +43,14 @@ rules! {
         "each `$sms` item is a phone number (normalized to E.164)";
     SUPRSEND_WHATSAPP_FORMAT = "suprsend.whatsapp.format", Error,
         "each `$whatsapp` item is a phone number (normalized to E.164)";
+    ///
+    /// Only reported with the `phone` cargo feature (on by default):
+    /// without it, whether a number is assigned is not known.
     SUPRSEND_SMS_INVALID_NUMBER = "suprsend.sms.invalid_number", Warning,
         "a well-formed `$sms` number that no numbering plan assigns";
+    ///
+    /// Only reported with the `phone` cargo feature (on by default):
+    /// without it, whether a number is assigned is not known.
     SUPRSEND_WHATSAPP_INVALID_NUMBER = "suprsend.whatsapp.invalid_number", Warning,
         "a well-formed `$whatsapp` number that no numbering plan assigns";
     SUPRSEND_ANDROIDPUSH_PROVIDER_ENUM = "suprsend.androidpush.provider.enum", Error,

@@ -19,6 +19,7 @@
 //! assert_eq!(phone.as_str(), "+4915123456789");
 //!
 //! let us = CountryCode::parse("us")?;
+//! # #[cfg(feature = "phone")]
 //! assert_eq!(Phone::parse_with_region("(415) 555-2671", Some(&us))?.as_str(), "+14155552671");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

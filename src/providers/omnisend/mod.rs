@@ -26,6 +26,7 @@
 //! ```
 //! use omnicontact::{Provider, Validator};
 //!
+//! # #[cfg(feature = "phone")] {
 //! let report = Validator::new(Provider::Omnisend).validate_str(r#"{
 //!     "identifiers": [{"type": "phone", "id": "(415) 555-2671",
 //!                      "channels": {"sms": {"status": "subscribed"}}}],
@@ -38,6 +39,7 @@
 //! assert_eq!(body["countryCode"], "US");
 //! assert_eq!(body["tags"], serde_json::json!(["source: pos", "vip"]));
 //! assert_eq!(report.violations()[0].rule(), "omnisend.tags.unique");
+//! # }
 //! ```
 #![doc = include_str!("rules.md")]
 

@@ -73,6 +73,7 @@
 //! use omnicontact::{Provider, Validator};
 //!
 //! let v = Validator::new(Provider::Suprsend);
+//! # #[cfg(feature = "tz")] {
 //! let r = v.validate_str(r#"{
 //!     "$email": "Jane@Example.COM",
 //!     "$sms": ["+44 20 7946 0018"],
@@ -89,6 +90,7 @@
 //! assert_eq!(body["$androidpush"][0]["provider"], "fcm");
 //! assert_eq!(body["$timezone"], "America/New_York");
 //! assert_eq!(body["$preferred_language"], "en");
+//! # }
 //!
 //! // A reserved key SuprSend would drop, with the key that was meant:
 //! let r = v.validate_str(r#"{"$emial": ["jane@example.com"]}"#);
