@@ -102,6 +102,20 @@ impl CountryError {
     }
 }
 
+/// The country of an uppercase alpha-2 or alpha-3 code, by binary search
+/// in `isocountry`'s sorted tables (its `for_alpha2` compares the code with
+/// every country in turn).
+fn lookup(upper: &str) -> Option<Iso> {
+    let (all, key): (&[Iso], fn(&Iso) -> &'static str) = if upper.len() == 2 {
+        (Iso::as_array_alpha2(), Iso::alpha2)
+    } else {
+        (Iso::as_array_alpha3(), Iso::alpha3)
+    };
+    all.binary_search_by(|c| key(c).cmp(upper))
+        .ok()
+        .map(|i| all[i])
+}
+
 impl CountryCode {
     /// Parses an alpha-2 or alpha-3 code, case-insensitively.
     ///
@@ -132,17 +146,12 @@ impl CountryCode {
         if upper == "UK" {
             return Err(CountryError::UnitedKingdom);
         }
-        let found = if upper.len() == 2 {
-            Iso::for_alpha2(upper)
-        } else {
-            Iso::for_alpha3(upper)
-        };
-        found
+        lookup(upper)
             .map(|code| CountryCode {
                 code,
                 alpha3: upper.len() == 3,
             })
-            .map_err(|_| CountryError::UnknownCode)
+            .ok_or(CountryError::UnknownCode)
     }
 
     /// Whether [`CountryCode::parse`] accepts `input`.
@@ -389,6 +398,21 @@ mod tests {
             "{input:?}"
         );
         assert!(!CountryCode::is_valid(input));
+    }
+
+    #[test]
+    fn lookup_agrees_with_isocountry_on_every_code() {
+        let letters = b'A'..=b'Z';
+        for a in letters.clone() {
+            for b in letters.clone() {
+                let two = String::from_utf8(vec![a, b]).unwrap();
+                assert_eq!(lookup(&two), Iso::for_alpha2(&two).ok(), "{two}");
+                for c in letters.clone() {
+                    let three = String::from_utf8(vec![a, b, c]).unwrap();
+                    assert_eq!(lookup(&three), Iso::for_alpha3(&three).ok(), "{three}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -234,15 +234,59 @@ fn to_utc(local: NaiveDateTime, offset: i64) -> Result<NaiveDateTime, Problem> {
 }
 
 fn format_date_time(dt: NaiveDateTime, separator: char, suffix: &str) -> String {
-    format!(
-        "{:04}-{:02}-{:02}{separator}{:02}:{:02}:{:02}{suffix}",
-        dt.year(),
-        dt.month(),
-        dt.day(),
-        dt.hour(),
-        dt.minute(),
-        dt.second()
-    )
+    let Ok(year) = u32::try_from(dt.year()) else {
+        // Not reached by the inputs the lexer accepts (four-digit years).
+        return format!(
+            "{:04}-{:02}-{:02}{separator}{:02}:{:02}:{:02}{suffix}",
+            dt.year(),
+            dt.month(),
+            dt.day(),
+            dt.hour(),
+            dt.minute(),
+            dt.second()
+        );
+    };
+    let mut out = String::with_capacity(20 + suffix.len());
+    push_date(&mut out, year, dt.month(), dt.day());
+    out.push(separator);
+    push_digits(&mut out, dt.hour(), 2);
+    out.push(':');
+    push_digits(&mut out, dt.minute(), 2);
+    out.push(':');
+    push_digits(&mut out, dt.second(), 2);
+    out.push_str(suffix);
+    out
+}
+
+/// Appends `YYYY-MM-DD` (the year zero-padded to at least four digits).
+fn push_date(out: &mut String, year: u32, month: u32, day: u32) {
+    push_digits(out, year, 4);
+    out.push('-');
+    push_digits(out, month, 2);
+    out.push('-');
+    push_digits(out, day, 2);
+}
+
+/// Appends `n` in decimal, zero-padded to `width` digits, without the
+/// formatting machinery (dates are normalized on every record).
+fn push_digits(out: &mut String, n: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n;
+    while len < width || rest > 0 {
+        // `rest % 10` is below 10: the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (rest % 10) as u8;
+        digits[len] = b'0' + digit;
+        rest /= 10;
+        len += 1;
+        if len == digits.len() {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(char::from(d));
+    }
 }
 
 /// For Omnisend custom property strings: `None` when `s` (not trimmed) is
@@ -486,7 +530,16 @@ impl Date {
             year,
             month,
             day,
-            value: format!("{year:04}-{month:02}-{day:02}"),
+            value: {
+                let mut value = String::with_capacity(10);
+                push_date(
+                    &mut value,
+                    u32::from(year),
+                    u32::from(month),
+                    u32::from(day),
+                );
+                value
+            },
         }
     }
 
@@ -666,6 +719,23 @@ super::string_value!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_zero_padded_to_their_width() {
+        for (n, width, expected) in [
+            (0, 2, "00"),
+            (7, 2, "07"),
+            (59, 2, "59"),
+            (5, 4, "0005"),
+            (2024, 4, "2024"),
+            (12_345, 4, "12345"),
+            (u32::MAX, 2, "4294967295"),
+        ] {
+            let mut out = String::from(">");
+            push_digits(&mut out, n, width);
+            assert_eq!(out, format!(">{expected}"), "{n} in {width}");
+        }
+    }
     use crate::values::fuzz;
 
     #[track_caller]
