@@ -12,6 +12,9 @@
 #[path = "support/records.rs"]
 mod records;
 
+#[path = "support/medians.rs"]
+mod medians;
+
 use std::hint::black_box;
 use std::process::Command;
 use std::time::Instant;
@@ -107,14 +110,8 @@ fn child(side: &str) -> Vec<u128> {
 
 /// Microseconds with about three significant digits.
 fn micros(nanos: u128) -> String {
-    let us = nanos as f64 / 1000.0;
-    if us < 10.0 {
-        format!("{us:.2}")
-    } else if us < 1000.0 {
-        format!("{us:.1}")
-    } else {
-        format!("{us:.0}")
-    }
+    #[allow(clippy::cast_precision_loss)] // display only
+    medians::micros(nanos as f64)
 }
 
 /// One table row per call: median, minimum and maximum over the runs.

@@ -32,13 +32,7 @@ use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use omnicontact::{Provider, Validator};
 use serde_json::{Map, Value, json};
 
-const PROVIDERS: [Provider; 5] = [
-    Provider::Omnisend,
-    Provider::Sendios,
-    Provider::RocketChat,
-    Provider::Suprsend,
-    Provider::Raia,
-];
+use records::PROVIDERS;
 
 /// The record each provider's `record` group measures: number 20 is in
 /// Lithuania, and its Omnisend phone is national (`8 612 34560`, read in

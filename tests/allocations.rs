@@ -48,13 +48,7 @@ fn count(f: impl FnOnce()) -> usize {
     ALLOCATIONS.with(Cell::get) - before
 }
 
-const PROVIDERS: [Provider; 5] = [
-    Provider::Omnisend,
-    Provider::Sendios,
-    Provider::RocketChat,
-    Provider::Suprsend,
-    Provider::Raia,
-];
+use records::PROVIDERS;
 
 /// Allocations of parsing `text` into a `Value` (the floor) and of
 /// validating it, after a first validation (phone tables, first use).

@@ -9,13 +9,7 @@ use std::collections::BTreeSet;
 
 use omnicontact::{Provider, Validator};
 
-const PROVIDERS: [Provider; 5] = [
-    Provider::Omnisend,
-    Provider::Sendios,
-    Provider::RocketChat,
-    Provider::Suprsend,
-    Provider::Raia,
-];
+use records::PROVIDERS;
 
 #[test]
 fn every_generated_record_is_clean() {

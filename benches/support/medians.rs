@@ -106,7 +106,7 @@ fn read_result(new: &Path, since: SystemTime) -> Option<(Key, Median)> {
 }
 
 /// Microseconds with about three significant digits.
-fn micros(nanos: f64) -> String {
+pub fn micros(nanos: f64) -> String {
     let us = nanos / 1000.0;
     if us < 10.0 {
         format!("{us:.2}")

@@ -11,6 +11,15 @@
 
 use omnicontact::Provider;
 
+/// The five providers, in the crate's order.
+pub const PROVIDERS: [Provider; 5] = [
+    Provider::Omnisend,
+    Provider::Sendios,
+    Provider::RocketChat,
+    Provider::Suprsend,
+    Provider::Raia,
+];
+
 /// One country's data: alpha-2, alpha-3, city, postal code, language, IANA
 /// zone, an international mobile number and a national one (read in the
 /// country), both without their last digit.
