@@ -263,6 +263,28 @@ impl Draft {
         }
     }
 
+    /// An email address sent at `src`: an email identifier, or a
+    /// `convert.email.lossy` warning.
+    pub(crate) fn email(&mut self, src: &str, raw: &str) {
+        self.identifier(
+            rules::CONVERT_EMAIL_LOSSY,
+            src,
+            raw,
+            IdentifierBuilder::default().email(raw),
+        );
+    }
+
+    /// A phone number sent at `src`: a phone identifier, or a
+    /// `convert.phone.lossy` warning.
+    pub(crate) fn phone(&mut self, src: &str, raw: &str) {
+        self.identifier(
+            rules::CONVERT_PHONE_LOSSY,
+            src,
+            raw,
+            IdentifierBuilder::default().phone(raw),
+        );
+    }
+
     /// A custom property: kept when the model holds its name and value.
     pub(crate) fn property(&mut self, src_prefix: &str, name: &str, value: &Value) {
         let mut src = src_prefix.to_owned();

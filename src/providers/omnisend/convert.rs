@@ -104,20 +104,10 @@ pub(crate) fn traced(w: &Wire) -> Traced {
         d.member(&format!("{src}/source"), id.source.is_some());
     }
     if let Some(email) = &w.email {
-        d.identifier(
-            rules::CONVERT_EMAIL_LOSSY,
-            "/email",
-            email,
-            Identifier::builder().email(email.as_str()),
-        );
+        d.email("/email", email);
     }
     if let Some(phone) = &w.phone {
-        d.identifier(
-            rules::CONVERT_PHONE_LOSSY,
-            "/phone",
-            phone,
-            Identifier::builder().phone(phone.as_str()),
-        );
+        d.phone("/phone", phone);
     }
     match (&w.country_code, &w.country) {
         (Some(code), country) => {

@@ -30,7 +30,7 @@
 
 use super::User;
 use crate::convert::{self as c, Draft, Loss, Out, Traced};
-use crate::model::{Contact, Identifier, IdentifierKind as K};
+use crate::model::{Contact, IdentifierKind as K};
 use crate::providers::Provider;
 use crate::rules;
 
@@ -68,20 +68,10 @@ pub(crate) fn traced(u: &User) -> Traced {
         crate::model::contact::ContactBuilder::last_name,
     );
     if let Some(email) = &u.email {
-        d.identifier(
-            rules::CONVERT_EMAIL_LOSSY,
-            "/email",
-            email,
-            Identifier::builder().email(email.as_str()),
-        );
+        d.email("/email", email);
     }
     if let Some(phone) = &u.phone_number {
-        d.identifier(
-            rules::CONVERT_PHONE_LOSSY,
-            "/phoneNumber",
-            phone,
-            Identifier::builder().phone(phone.as_str()),
-        );
+        d.phone("/phoneNumber", phone);
     }
     d.text(
         rules::CONVERT_EXTERNAL_ID_LOSSY,

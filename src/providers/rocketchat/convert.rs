@@ -28,7 +28,7 @@
 
 use super::Contact as Wire;
 use crate::convert::{self as c, Draft, Loss, Out, Traced};
-use crate::model::{Contact, Identifier, IdentifierKind as K};
+use crate::model::{Contact, IdentifierKind as K};
 use crate::providers::Provider;
 use crate::rules;
 
@@ -59,21 +59,11 @@ pub(crate) fn traced(w: &Wire) -> Traced {
     );
     for (i, email) in w.emails.iter().enumerate() {
         let src = format!("/emails/{i}");
-        d.identifier(
-            rules::CONVERT_EMAIL_LOSSY,
-            &src,
-            email,
-            Identifier::builder().email(email.as_str()),
-        );
+        d.email(&src, email);
     }
     for (i, phone) in w.phones.iter().enumerate() {
         let src = format!("/phones/{i}");
-        d.identifier(
-            rules::CONVERT_PHONE_LOSSY,
-            &src,
-            phone,
-            Identifier::builder().phone(phone.as_str()),
-        );
+        d.phone(&src, phone);
     }
     d.properties("/customFields", w.custom_fields.as_ref());
     d.member("/contactManager", w.contact_manager.is_some());

@@ -72,20 +72,10 @@ pub(crate) fn traced(u: &User) -> Traced {
         crate::model::contact::ContactBuilder::display_name,
     );
     if let Some(email) = &u.email {
-        d.identifier(
-            rules::CONVERT_EMAIL_LOSSY,
-            "/email",
-            email,
-            Identifier::builder().email(email.as_str()),
-        );
+        d.email("/email", email);
     }
     if let Some(phone) = &u.phone {
-        d.identifier(
-            rules::CONVERT_PHONE_LOSSY,
-            "/phone",
-            phone,
-            Identifier::builder().phone(phone.as_str()),
-        );
+        d.phone("/phone", phone);
     }
     if let Some(token) = &u.app_push_token {
         d.identifier(
