@@ -19,6 +19,8 @@ mod phone;
 mod provider_json;
 #[path = "support/push_token.rs"]
 mod push_token;
+#[path = "support/report.rs"]
+mod report;
 #[path = "support/value_type.rs"]
 mod value_type;
 

@@ -10,5 +10,7 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/support/custom_property.rs"]
 mod custom_property;
+#[path = "../../tests/support/report.rs"]
+mod report;
 
 fuzz_target!(|data: &[u8]| custom_property::check(data));

@@ -9,5 +9,7 @@ use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/support/provider_json.rs"]
 mod provider_json;
+#[path = "../../tests/support/report.rs"]
+mod report;
 
 fuzz_target!(|data: &[u8]| provider_json::check(data));
