@@ -1,13 +1,17 @@
 //! First-use cost: what the very first validation in a process pays
 //! (phone metadata loads, regexes compile), next to the naive pipeline's
-//! first `phonenumber::parse`.
+//! first `phonenumber::parse`; and the first [`Phone`] parse alone, of a
+//! national and of an international number, next to `phonenumber::parse`
+//! of the same input.
 //!
 //! Each measurement needs a fresh process, so this bench re-executes itself
-//! ([`RUNS`] times per side, the two sides alternating) with
-//! `OMNICONTACT_FIRST_USE` set to `crate` or `naive`; each child times its
+//! ([`RUNS`] times per side, the sides alternating) with
+//! `OMNICONTACT_FIRST_USE` set to one of [`SIDES`]; each child times its
 //! calls once and prints the nanoseconds on one line. The parent prints
-//! the median, minimum and maximum of each call as a Markdown table.
-//! Run with `cargo bench --bench first_use`.
+//! the median, minimum and maximum of each call as a Markdown table, with
+//! the ratio of each of the crate's medians to the `phonenumber` call it
+//! compares with (same run), then whether the first `validate_str` meets
+//! the goal ([`GOAL_NANOS`]). Run with `cargo bench --bench first_use`.
 
 #[path = "support/records.rs"]
 mod records;
@@ -19,6 +23,7 @@ use std::hint::black_box;
 use std::process::Command;
 use std::time::Instant;
 
+use omnicontact::values::{CountryCode, Phone};
 use omnicontact::{Provider, Validator};
 use serde_json::Value;
 
@@ -29,18 +34,91 @@ const CHILD: &str = "OMNICONTACT_FIRST_USE";
 /// The reference record of `benches/validate.rs`: Lithuania, national
 /// phone (`8 612 34560`).
 const REFERENCE: usize = 20;
+/// The national number the `Phone` sides time, and its region: the
+/// reference record's phone, so `phonenumber`'s first parse of it is the
+/// `naive` side's first call.
+const NATIONAL: (&str, &str) = ("8 612 34560", "LT");
+/// The international number the `Phone` sides time.
+const INTERNATIONAL: &str = "+44 20 7946 0018";
+/// The goal for the crate's first `validate_str` in a process: 5 ms.
+const GOAL_NANOS: u128 = 5_000_000;
 
-/// What each side times, in the order its child prints them.
-const CRATE_CALLS: [&str; 4] = [
-    "`Validator::new(Omnisend)`",
-    "first `validate_str` (reference record)",
-    "second `validate_str`, same record",
-    "`validate_str`, next record (another country)",
-];
-const NAIVE_CALLS: [&str; 3] = [
-    "naive: first `phonenumber::parse` (same phone)",
-    "naive: second `phonenumber::parse`, same phone",
-    "naive: `phonenumber::parse`, next record's phone",
+/// Row labels that other rows (or the goal line) refer to.
+const FIRST_VALIDATE: &str = "first `validate_str` (reference record)";
+const NAIVE_FIRST: &str = "naive: first `phonenumber::parse` (same phone: `8 612 34560` in LT)";
+const NAIVE_INTERNATIONAL: &str =
+    "naive: first `phonenumber::parse` (`+44 20 7946 0018`, no region)";
+
+/// A call a child times: its row label and, for the crate's calls, the
+/// `phonenumber` call (by label) its median is compared with.
+struct Call {
+    label: &'static str,
+    versus: Option<&'static str>,
+}
+
+const fn call(label: &'static str, versus: Option<&'static str>) -> Call {
+    Call { label, versus }
+}
+
+/// One kind of child process: its `OMNICONTACT_FIRST_USE` value, whether
+/// it measures `phonenumber` rather than the crate, what it runs (the
+/// nanoseconds of each call, in order) and its calls.
+struct Side {
+    name: &'static str,
+    naive: bool,
+    measure: fn() -> Vec<u128>,
+    calls: &'static [Call],
+}
+
+/// Every side, in the order each run starts them (the crate's and
+/// `phonenumber`'s alternating).
+const SIDES: [Side; 5] = [
+    Side {
+        name: "crate",
+        naive: false,
+        measure: crate_side,
+        calls: &[
+            call("`Validator::new(Omnisend)`", None),
+            call(FIRST_VALIDATE, Some(NAIVE_FIRST)),
+            // A whole record against one phone: no ratio once warm.
+            call("second `validate_str`, same record", None),
+            call("`validate_str`, next record (another country)", None),
+        ],
+    },
+    Side {
+        name: "naive",
+        naive: true,
+        measure: naive_side,
+        calls: &[
+            call(NAIVE_FIRST, None),
+            call("naive: second `phonenumber::parse`, same phone", None),
+            call("naive: `phonenumber::parse`, next record's phone", None),
+        ],
+    },
+    Side {
+        name: "crate-national",
+        naive: false,
+        measure: crate_national,
+        calls: &[call(
+            "first `Phone::parse_with_region` (`8 612 34560` in LT)",
+            Some(NAIVE_FIRST),
+        )],
+    },
+    Side {
+        name: "naive-international",
+        naive: true,
+        measure: naive_international,
+        calls: &[call(NAIVE_INTERNATIONAL, None)],
+    },
+    Side {
+        name: "crate-international",
+        naive: false,
+        measure: crate_international,
+        calls: &[call(
+            "first `Phone::parse` (`+44 20 7946 0018`)",
+            Some(NAIVE_INTERNATIONAL),
+        )],
+    },
 ];
 
 /// Nanoseconds `f` took, and its result.
@@ -81,6 +159,7 @@ fn phone_of(record: &str) -> (Option<phonenumber::country::Id>, String) {
 /// next record's once, with `phonenumber` alone.
 fn naive_side() -> Vec<u128> {
     let (region, phone) = phone_of(&records::omnisend(REFERENCE));
+    assert_eq!(phone, NATIONAL.0, "the reference record's phone");
     let (next_region, next_phone) = phone_of(&records::omnisend(REFERENCE + 1));
     let (first, parsed) = timed(|| phonenumber::parse(region, black_box(&phone)));
     assert!(parsed.is_ok_and(|n| phonenumber::is_valid(&n)), "{phone}");
@@ -88,6 +167,39 @@ fn naive_side() -> Vec<u128> {
     let (other, parsed) = timed(|| phonenumber::parse(next_region, black_box(&next_phone)));
     assert!(parsed.is_ok(), "{next_phone}");
     vec![first, second, other]
+}
+
+/// In a fresh process: parse the national number in its region with
+/// `Phone`, the first use of the crate besides reading the region (done
+/// first, untimed).
+fn crate_national() -> Vec<u128> {
+    let (number, region) = NATIONAL;
+    let region = CountryCode::parse(region).expect("a country code");
+    let (first, phone) = timed(|| Phone::parse_with_region(black_box(number), Some(&region)));
+    let phone = phone.expect("a phone number");
+    assert_eq!(phone.as_str(), "+37061234560");
+    assert!(phone.is_assigned(), "{number}");
+    vec![first]
+}
+
+/// In a fresh process: parse the international number with `Phone`.
+fn crate_international() -> Vec<u128> {
+    let (first, phone) = timed(|| Phone::parse(black_box(INTERNATIONAL)));
+    let phone = phone.expect("a phone number");
+    assert_eq!(phone.as_str(), "+442079460018");
+    assert!(phone.is_assigned(), "{INTERNATIONAL}");
+    vec![first]
+}
+
+/// In a fresh process: parse the international number with `phonenumber`
+/// alone, without a region (its validity is checked afterwards, untimed).
+fn naive_international() -> Vec<u128> {
+    let (first, parsed) = timed(|| phonenumber::parse(None, black_box(INTERNATIONAL)));
+    assert!(
+        parsed.is_ok_and(|n| phonenumber::is_valid(&n)),
+        "{INTERNATIONAL}"
+    );
+    vec![first]
 }
 
 /// Runs this executable once as a child measuring `side`.
@@ -114,27 +226,34 @@ fn micros(nanos: u128) -> String {
     medians::micros(nanos as f64)
 }
 
-/// One table row per call: median, minimum and maximum over the runs.
-fn print_rows(calls: &[&str], runs: &[Vec<u128>]) {
-    for (i, call) in calls.iter().enumerate() {
-        let mut times: Vec<u128> = runs.iter().map(|run| run[i]).collect();
-        times.sort_unstable();
-        println!(
-            "| {call} | {} | {} | {} |",
-            micros(times[times.len() / 2]),
-            micros(times[0]),
-            micros(times[times.len() - 1])
-        );
+/// Median, minimum and maximum of `times`.
+fn spread(mut times: Vec<u128>) -> (u128, u128, u128) {
+    times.sort_unstable();
+    (times[times.len() / 2], times[0], times[times.len() - 1])
+}
+
+/// A ratio with about three significant digits (crate / `phonenumber` can
+/// be far below 0.01).
+fn ratio(r: f64) -> String {
+    if r >= 10.0 {
+        format!("{r:.1}")
+    } else if r >= 0.1 {
+        format!("{r:.2}")
+    } else {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small
+        let decimals = (2.0 - r.log10().floor()).clamp(2.0, 12.0) as usize;
+        format!("{r:.decimals$}")
     }
 }
 
 fn main() {
-    let side = match std::env::var(CHILD).as_deref() {
-        Ok("crate") => Some(crate_side()),
-        Ok("naive") => Some(naive_side()),
-        _ => None,
-    };
-    if let Some(times) = side {
+    if let Ok(name) = std::env::var(CHILD) {
+        let side = SIDES
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| panic!("{CHILD}={name}: no such side"));
+        let times = (side.measure)();
+        assert_eq!(times.len(), side.calls.len(), "{name}");
         let line: Vec<String> = times.iter().map(u128::to_string).collect();
         println!("{}", line.join(" "));
         return;
@@ -146,15 +265,55 @@ fn main() {
     } else {
         RUNS
     };
-    let mut crate_runs = Vec::with_capacity(runs);
-    let mut naive_runs = Vec::with_capacity(runs);
+    // runs[side][run][call]
+    let mut times: Vec<Vec<Vec<u128>>> = vec![Vec::with_capacity(runs); SIDES.len()];
     for _ in 0..runs {
-        crate_runs.push(child("crate"));
-        naive_runs.push(child("naive"));
+        for (side, times) in SIDES.iter().zip(&mut times) {
+            times.push(child(side.name));
+        }
     }
+    // (call, median, min, max), the crate's sides first.
+    let mut rows = Vec::new();
+    for naive in [false, true] {
+        for (side, runs) in SIDES.iter().zip(&times).filter(|(s, _)| s.naive == naive) {
+            for (i, call) in side.calls.iter().enumerate() {
+                let (median, min, max) = spread(runs.iter().map(|run| run[i]).collect());
+                rows.push((call, median, min, max));
+            }
+        }
+    }
+    let median_of = |label: &str| {
+        rows.iter()
+            .find(|(call, ..)| call.label == label)
+            .map(|&(_, median, ..)| median)
+    };
+
     println!("First use, each in a fresh process ({runs} runs per side):\n");
-    println!("| Call | Median µs | Min µs | Max µs |");
-    println!("|---|---:|---:|---:|");
-    print_rows(&CRATE_CALLS, &crate_runs);
-    print_rows(&NAIVE_CALLS, &naive_runs);
+    println!("| Call | Median µs | Min µs | Max µs | × `phonenumber` (medians) |");
+    println!("|---|---:|---:|---:|---:|");
+    for &(call, median, min, max) in &rows {
+        #[allow(clippy::cast_precision_loss)] // display only
+        let versus = call
+            .versus
+            .and_then(median_of)
+            .map_or_else(|| "—".to_owned(), |v| ratio(median as f64 / v as f64));
+        println!(
+            "| {} | {} | {} | {} | {versus} |",
+            call.label,
+            micros(median),
+            micros(min),
+            micros(max)
+        );
+    }
+    let first = median_of(FIRST_VALIDATE).expect("the crate's first validation");
+    println!(
+        "\nGoal, the crate's first `validate_str` ≤ {} ms (median): {} ({} µs).",
+        GOAL_NANOS / 1_000_000,
+        if first <= GOAL_NANOS {
+            "met"
+        } else {
+            "not met"
+        },
+        micros(first)
+    );
 }

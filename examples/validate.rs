@@ -69,7 +69,7 @@ use std::thread;
 use std::time::Instant;
 
 use omnicontact::stream::{Document, Documents};
-use omnicontact::{Change, CountryCode, Operation, Options, Provider, Validator, Violation};
+use omnicontact::{Change, Operation, Options, PhoneRegion, Provider, Validator, Violation};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -84,7 +84,7 @@ options:
   --operation OP   create (default), search, get or delete
   --envelope       each document is {\"path\",\"query\",\"headers\",\"body\"}
   --to P2          also convert each valid document to provider P2
-  --region CC      default region (ISO 3166-1) for national phone numbers
+  --region CC      default region for national phone numbers (ISO 3166-1, or XK, AC, TA)
   --jobs N         validate on N threads (default: the number of cores);
                    the output is in input order whatever N is; sendios
                    batches are validated in order on one thread
@@ -296,7 +296,7 @@ fn configure(args: &Args) -> Result<(Validator, Mode), Fatal> {
     };
     let mut options = Options::new();
     if let Some(region) = &args.region {
-        let code = CountryCode::parse(region).map_err(|e| Fatal(format!("--region: {e}")))?;
+        let code = PhoneRegion::parse(region).map_err(|e| Fatal(format!("--region: {e}")))?;
         options = options.default_region(code);
     }
     let to = match &args.to {

@@ -17,8 +17,8 @@ use crate::report::{Change, Location, Violation, push_pointer_token};
 use crate::rules::RuleInfo;
 use crate::suggest;
 use crate::values::{
-    CountryCode, Date, Email, Gender, LanguageCode, Phone, PushToken, SendiosDateTime, Url,
-    UtcDateTime,
+    CountryCode, Date, Email, Gender, LanguageCode, Phone, PhoneRegion, PushToken, SendiosDateTime,
+    Url, UtcDateTime,
 };
 
 /// A special check run on an object after its members were walked.
@@ -224,7 +224,7 @@ pub(crate) struct Walker<'a> {
     pub options: &'a Options,
     pub location: Location,
     /// The region national phone numbers are read in.
-    pub region: Option<CountryCode>,
+    pub region: Option<PhoneRegion>,
     /// Whether the request creates a record (advice that applies to
     /// creation only).
     pub creating: bool,
@@ -253,7 +253,7 @@ impl<'a> Walker<'a> {
         Walker {
             options,
             location,
-            region: options.get_default_region().cloned(),
+            region: options.get_default_region().copied(),
             creating: true,
             provider_error: None,
             batch: None,

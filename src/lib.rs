@@ -41,6 +41,6 @@ pub use report::{Change, Location, Report, Severity, Violation};
 pub use stream::{Document, Documents};
 pub use validator::Validator;
 pub use values::{
-    CountryCode, Date, Email, Gender, LanguageCode, Phone, PushToken, PushTokenKind,
+    CountryCode, Date, Email, Gender, LanguageCode, Phone, PhoneRegion, PushToken, PushTokenKind,
     SendiosDateTime, TimeZone, Url, UtcDateTime, Uuid,
 };

@@ -1,6 +1,6 @@
 //! [`Options`]: the knobs a [`Validator`](crate::Validator) takes.
 
-use crate::values::{CountryCode, Date};
+use crate::values::{Date, PhoneRegion};
 
 /// Default maximum document size: 1 MiB.
 ///
@@ -59,11 +59,11 @@ pub const MAX_SUPPORTED_DEPTH: usize = 120;
 ///     .default_region(CountryCode::parse("US").unwrap())
 ///     .max_depth(16);
 /// assert_eq!(options.get_max_depth(), 16);
-/// assert_eq!(options.get_default_region().unwrap().alpha2(), "US");
+/// assert_eq!(options.get_default_region().unwrap().as_str(), "US");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Options {
-    default_region: Option<CountryCode>,
+    default_region: Option<PhoneRegion>,
     max_bytes: usize,
     max_depth: usize,
     today: Option<Date>,
@@ -94,8 +94,10 @@ impl Options {
         }
     }
 
-    /// The region in which a phone number written without `+` / `00` is
-    /// read when the payload itself names no country.
+    /// The region in which a phone number written without `+` is read
+    /// when the payload itself names no country: a [`CountryCode`](crate::CountryCode),
+    /// or a [`PhoneRegion`] (which also knows libphonenumber's `XK`, `AC`
+    /// and `TA`; a document's own country members stay ISO 3166).
     ///
     /// ```
     /// use omnicontact::{CountryCode, Options, Provider, Validator};
@@ -106,8 +108,8 @@ impl Options {
     /// assert_eq!(r.normalized().unwrap()["phone"], "+442079460018");
     /// ```
     #[must_use]
-    pub fn default_region(mut self, region: CountryCode) -> Self {
-        self.default_region = Some(region);
+    pub fn default_region(mut self, region: impl Into<PhoneRegion>) -> Self {
+        self.default_region = Some(region.into());
         self
     }
 
@@ -160,7 +162,7 @@ impl Options {
     /// assert!(omnicontact::Options::new().get_default_region().is_none());
     /// ```
     #[must_use]
-    pub fn get_default_region(&self) -> Option<&CountryCode> {
+    pub fn get_default_region(&self) -> Option<&PhoneRegion> {
         self.default_region.as_ref()
     }
 

@@ -755,7 +755,7 @@ impl Validator {
         };
         w.creating = self.operation == Operation::Create;
         if let Some(region) = (spec.region)(map) {
-            w.region = Some(region);
+            w.region = Some(region.into());
         }
         w.walk_object(map, spec.body);
         for check in spec.checks {

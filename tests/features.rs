@@ -41,6 +41,7 @@ mod without_phone {
         international("0044 20 7946 0018", "+442079460018", 44);
         international("＋４４ ２０ ７９４６ ００１８", "+442079460018", 44);
         international("+1 (415) 555-2671", "+14155552671", 1);
+        international("(+1) 415 555-2671", "+14155552671", 1);
         international("+370 612 34567", "+37061234567", 370);
         international("+7 800 123-45-67", "+78001234567", 7);
         international("+800 1234 5678", "+80012345678", 800);
@@ -58,7 +59,7 @@ mod without_phone {
             ("+1 415 555 2671;phone-context=+1", PhoneError::Parameter),
             ("+3367a829916", PhoneError::Letters),
             ("++14155552671", PhoneError::MultiplePlus),
-            ("(+1) 415 555 2671", PhoneError::MisplacedPlus),
+            ("(1+) 415 555 2671", PhoneError::MisplacedPlus),
             ("+1_415_555_2671", PhoneError::InvalidCharacter('_')),
             ("+", PhoneError::NoDigits),
             ("+1 23", PhoneError::TooShort),

@@ -29,7 +29,9 @@ use crate::model::Collector;
 use crate::model::channel::{Channel, ChannelState, ChannelStatus};
 use crate::report::Report;
 use crate::rules::{self, RuleInfo};
-use crate::values::{CountryCode, Email, Phone, PushToken, PushTokenKind, UtcDateTime, trim};
+use crate::values::{
+    CountryCode, Email, Phone, PhoneRegion, PushToken, PushTokenKind, UtcDateTime, trim,
+};
 
 /// A validated identifier value.
 ///
@@ -570,7 +572,7 @@ enum RawId {
 #[must_use]
 pub struct IdentifierBuilder {
     id: Option<RawId>,
-    region: Option<CountryCode>,
+    region: Option<PhoneRegion>,
     channels: Vec<(String, String, Option<String>)>,
 }
 
@@ -601,7 +603,8 @@ impl IdentifierBuilder {
         self
     }
 
-    /// The region national phone numbers are read in.
+    /// The region national phone numbers are read in: a
+    /// [`CountryCode`](crate::CountryCode) or a [`PhoneRegion`] (`XK`, …).
     ///
     /// ```
     /// use omnicontact::model::Identifier;
@@ -615,8 +618,8 @@ impl IdentifierBuilder {
     /// # }
     /// # Ok::<(), omnicontact::Report>(())
     /// ```
-    pub fn region(mut self, region: CountryCode) -> Self {
-        self.region = Some(region);
+    pub fn region(mut self, region: impl Into<PhoneRegion>) -> Self {
+        self.region = Some(region.into());
         self
     }
 
@@ -745,7 +748,7 @@ impl IdentifierBuilder {
                 c,
                 id_path,
                 raw,
-                self.region.as_ref().or(default_region),
+                self.region.or(default_region.map(PhoneRegion::from)),
                 shorthand,
             ),
         };
@@ -807,7 +810,7 @@ fn check_value(
     c: &mut Collector,
     path: &[&str],
     raw: RawId,
-    region: Option<&CountryCode>,
+    region: Option<PhoneRegion>,
     shorthand: bool,
 ) -> Option<IdentifierValue> {
     let text = |rule: &'static RuleInfo, what: &str, c: &mut Collector, s: String| {
