@@ -24,7 +24,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-PINNED_VERSION = "9.0.33"
+from pinned import pinned_version
+
+PINNED_VERSION = pinned_version()
 
 try:
     import phonenumbers as pn

@@ -25,7 +25,9 @@ from phonenumbers.phonenumberutil import (
     SUPPORTED_REGIONS,
 )
 
-PINNED = "9.0.33"
+from pinned import pinned_version
+
+PINNED = pinned_version()
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "src" / "values" / "phone" / "metadata.rs"
 
