@@ -672,6 +672,31 @@ fn region_reads_national_numbers() {
 }
 
 #[test]
+fn region_beyond_iso_reads_national_numbers() {
+    // Kosovo, Ascension and Tristan da Cunha are libphonenumber regions
+    // (not ISO 3166 codes): a default region, never a document's country.
+    let input = ndjson(&[
+        r#"{"phone":"043 201 234","tags":["source: test"]}"#,
+        r#"{"phone":"043 201 234","countryCode":"XK","tags":["source: test"]}"#,
+    ]);
+    let xk = run(&["--provider", "omnisend", "--region", "XK"], &input);
+    assert_eq!(xk.code, 1, "{xk:?}");
+    let lines = xk.lines();
+    assert_eq!(lines[0]["valid"], true, "{xk:?}");
+    assert_eq!(lines[0]["normalized"]["phone"], "+38343201234");
+    assert_eq!(
+        rule_paths(&lines[1]),
+        [("omnisend.country_code.format", "/countryCode")]
+    );
+    let ta = run(
+        &["--provider", "omnisend", "--region=ta"],
+        &ndjson(&[r#"{"phone":"8862","tags":["source: test"]}"#]),
+    );
+    assert_eq!(ta.code, 0, "{ta:?}");
+    assert_eq!(ta.lines()[0]["normalized"]["phone"], "+2908862");
+}
+
+#[test]
 fn list_rules_prints_the_catalog() {
     let run = run(&["--list-rules"], b"");
     assert_eq!(run.code, 0, "{run:?}");

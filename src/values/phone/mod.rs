@@ -1,53 +1,75 @@
-//! Phone numbers, normalized to E.164 (RULES.md §2 "phone").
+//! Phone numbers, normalized to E.164 exactly as Google's libphonenumber
+//! reads them.
 //!
 //! Parsing is done in two steps: a strict scan written here, then
-//! libphonenumber's metadata (through the `phonenumber` crate, which never
-//! appears in this API) — with the `phone` cargo feature, on by default;
-//! see [below](#without-the-phone-feature) for what changes without it.
+//! libphonenumber's own algorithm on its metadata — with the `phone` cargo
+//! feature, on by default; see [below](#without-the-phone-feature) for what
+//! changes without it.
 //!
 //! 1. Trim; map every Unicode decimal digit (general category `Nd`: fullwidth
 //!    `０`, Arabic-Indic `٠`, Devanagari `०`, Thai `๐`, …) to ASCII.
 //! 2. Refuse extensions (`x89`, `ext. 99`, `ext=12`, `;ext=12`, `#`:
-//!    [`PhoneError::Extension`]; any other `;`: [`PhoneError::Parameter`]), then any letter ([`PhoneError::Letters`]),
-//!    then more than one `+` ([`PhoneError::MultiplePlus`]). Allowed are
-//!    digits, Unicode spaces, the separators `-` `.` `(` `)` `/` (also their
-//!    fullwidth forms and the Unicode hyphens and dashes U+2010–U+2015,
-//!    U+2212) and one `+` (or fullwidth `＋`) as the first character. More
-//!    than 17 digits is [`PhoneError::TooLong`] before any metadata lookup.
-//! 3. A leading `+` or `00` makes the number international: the country
-//!    calling code is read from the digits and the region is ignored (a
-//!    region would corrupt foreign numbers). Otherwise the number is
-//!    national and read in the given region ([`PhoneError::NoRegion`]
-//!    without one); a national number that starts with the region's
-//!    international prefix (`011` in the US) is international too.
-//! 4. The result is `+` and 7 to 15 digits, the first not `0`, with a
-//!    calling code that exists ([`PhoneError::UnknownCallingCode`]; the
-//!    codes are a table of this crate, checked against the metadata).
+//!    [`PhoneError::Extension`]; any other `;`: [`PhoneError::Parameter`]),
+//!    then any letter ([`PhoneError::Letters`]: vanity numbers, `tel:` URIs
+//!    and leading text are not read), then more than one `+`
+//!    ([`PhoneError::MultiplePlus`]). Allowed are digits, Unicode spaces,
+//!    the separators `-` `.` `(` `)` `/` (also their fullwidth forms and the
+//!    Unicode hyphens and dashes U+2010–U+2015, U+2212) and one `+` (or
+//!    fullwidth `＋`) before the first digit (`(+44) 20 7946 0018`). More
+//!    than 32 digits is [`PhoneError::TooLong`] before any metadata lookup.
+//! 3. The digits are read as libphonenumber's `parse` reads them (its
+//!    `PhoneNumberUtil.parseHelper`, followed step by step):
+//!    - after a `+`, the country calling code comes first and the region
+//!      is ignored;
+//!    - without `+`, the number is read in the given region
+//!      ([`PhoneError::NoRegion`] without one): the region's international
+//!      prefix (`011` in the US, `00` in France, `810` in Russia) makes it
+//!      international; the region's calling code written without `+`
+//!      (`1 415 555 2671` in the US) is recognised; the national prefix
+//!      (and carrier code) is stripped **once**, and only when what remains
+//!      is still a viable, possible national number (`8 (800) 555 35 35` in
+//!      Russia is `+78005553535`);
+//!    - without `+` and without a region, a leading `00` is the
+//!      international prefix (ITU-T's recommendation; libphonenumber reads
+//!      nothing without a region).
+//! 4. The result is `+` and 7 to 15 digits ([`PhoneError::TooShort`],
+//!    [`PhoneError::TooLong`]; libphonenumber allows national numbers of 2
+//!    to 17 digits), with a calling code that exists
+//!    ([`PhoneError::UnknownCallingCode`]).
 //!
-//! Whether the number is *assigned* (libphonenumber's "valid": it matches a
-//! numbering plan) is a separate flag, [`Phone::is_assigned`], not an error:
-//! providers' own examples use numbers such as `+1234567890`.
+//! A few readings libphonenumber accepts are refused on purpose, each
+//! because writing it would hand the provider a number nobody meant:
+//! - a `00` number in a region that does not dial `00` abroad (the US,
+//!   Russia, Japan, Australia, Korea), which libphonenumber reads as a
+//!   national number there (`00 49 30 123456` in the US would be
+//!   `+1004930123456`), unless that reading is assigned:
+//!   [`PhoneError::InternationalPrefix`], whose message says to write `+`;
+//! - a national number of zeros alone, and an unassigned number whose
+//!   E.164 form libphonenumber itself would read back as another number:
+//!   [`PhoneError::NotANumber`].
 //!
-//! International numbers are taken digit for digit when the digits as
-//! written form an assigned number. Only otherwise is libphonenumber's
-//! reading used, when that one is assigned: it strips a written national
-//! prefix (`+44 (0)20 7946 0018` → `+442079460018`). This avoids the
-//! `phonenumber` crate's habit of stripping a "national prefix" from
-//! international numbers that really start with those digits
-//! (`+7 800 123-45-67`, `+370 800 12345` lose their `8`).
+//! Whether the number is *assigned* (libphonenumber's `isValidNumber`: it
+//! matches a number type of its region) is a separate flag,
+//! [`Phone::is_assigned`], not an error: providers' own examples use
+//! numbers such as `+1234567890`.
 //!
-//! The metadata is read through tables of our own, each pattern compiled
-//! the first time a number needs it and then shared by every thread without
-//! a lock, rather than through the `phonenumber` crate's
-//! global regex cache (100 entries behind a mutex, which thrashes with
-//! numbers from more than a handful of countries). Both the check for an
-//! assigned number and the crate's readings of national and international
-//! inputs (country code, national prefix, length rules) are replicated on
-//! those tables, and a test compares them with the crate on every region's
-//! example numbers in every written form. The crate itself is asked only
-//! where a national-prefix transform rule applies (a few regions, such as
-//! Argentina's mobile `15`), with its cache enlarged once so that it does not
-//! evict. An assigned number costs about 1 µs.
+//! # The metadata and its oracle
+//!
+//! The metadata is a table of this crate's own (`metadata.rs`, generated by
+//! `scripts/phone/regenerate.sh` from the metadata that the python port of
+//! libphonenumber, `phonenumbers` 9.0.33, ships): plain static data, so
+//! nothing is loaded at start-up, and each pattern is compiled the first
+//! time a number needs it, then shared by every thread without a lock. The
+//! first number of a process costs well under a millisecond, later ones
+//! about 1 µs. Regions are those of libphonenumber, including `XK`, `AC`
+//! and `TA` beyond ISO 3166 ([`PhoneRegion`]).
+//!
+//! The crate is checked against libphonenumber itself: a committed fixture
+//! of about 48 000 numbers from every region and number type, written every
+//! way, with libphonenumber's E.164 form and validity for each
+//! (`tests/data/phone/`), is replayed by the tests. No case is accepted
+//! with an E.164 form other than libphonenumber's; the cases refused on
+//! purpose are listed with their reasons.
 //!
 //! ```
 //! use omnicontact::values::{CountryCode, Phone, PhoneError};
@@ -69,11 +91,12 @@
 //!
 //! # Without the `phone` feature
 //!
-//! With `default-features = false` (and without `phone`), the `phonenumber`
-//! crate and its metadata are not compiled in, and:
+//! With `default-features = false` (and without `phone`), the metadata
+//! tables are not compiled in, and:
 //!
 //! - the scan of step 1 and 2 and its errors are the same;
-//! - an international number (`+` / `00`) is taken digit for digit: it is
+//! - an international number (`+`, or `00` in any region: which prefix a
+//!   region dials abroad is part of its plan) is taken digit for digit: it is
 //!   accepted when its calling code exists and it has 7 to 15 digits, with
 //!   the same errors ([`PhoneError::UnknownCallingCode`],
 //!   [`PhoneError::TooShort`], [`PhoneError::TooLong`]). No national prefix
@@ -233,7 +256,9 @@ pub enum PhoneError {
     /// No country has this calling code.
     #[error("unknown country calling code")]
     UnknownCallingCode,
-    /// The digits do not form a number in the region.
+    /// The digits do not form a phone number: a national number of zeros
+    /// alone, or an unassigned number whose E.164 form would be read back
+    /// as another number.
     #[error("not a phone number")]
     NotANumber,
     /// A number written with `00` in a region whose international prefix
