@@ -1084,6 +1084,32 @@ mod tests {
 
     #[test]
     #[cfg(feature = "phone")]
+    fn transform_rules_carrier_codes_and_international_prefixes() {
+        // Each as libphonenumber (python `phonenumbers` 9.0.33) reads it.
+        // Argentina: the mobile `15` after the area code becomes a `9`
+        // before it.
+        ok("011 15-2345-6789", Some("AR"), "+5491123456789", true);
+        ok("+54 11 15 2345 6789", None, "+5491123456789", true);
+        ok("+54 9 11 2345-6789", None, "+5491123456789", true);
+        ok("0 15 2345-6789", Some("AR"), "+541523456789", false);
+        // Brazil: a carrier code after the trunk `0` is removed.
+        ok("0 21 11 96123-4567", Some("BR"), "+5511961234567", true);
+        // Antigua: a seven-digit local number gets its area code `268`.
+        ok("460 1234", Some("AG"), "+12684601234", true);
+        ok("1 268 460 1234", Some("AG"), "+12684601234", true);
+        ok("1 (416) 555-0123", Some("CA"), "+14165550123", true);
+        ok("0120-123-456", Some("JP"), "+81120123456", true);
+        ok("0 10 1234 5678", Some("CN"), "+861012345678", true);
+        ok("12 345 678", Some("SM"), "+37812345678", false);
+        // Each region's own international prefix.
+        ok("0011 44 20 7946 0018", Some("AU"), "+442079460018", true);
+        ok("810 44 20 7946 0018", Some("RU"), "+442079460018", true);
+        ok("8 10 44 20 7946 0018", Some("RU"), "+442079460018", true);
+        ok("010 44 20 7946 0018", Some("JP"), "+442079460018", true);
+    }
+
+    #[test]
+    #[cfg(feature = "phone")]
     fn regions_beyond_iso_read_national_numbers() {
         for (input, region, e164) in [
             ("043 201 234", "XK", "+38343201234"),

@@ -263,25 +263,36 @@ impl Region {
         if number.is_empty() {
             return number.to_owned();
         }
-        let Some(caps) = re.captures(number) else {
-            return number.to_owned();
-        };
-        let end = caps.get(0).map_or(0, |m| m.end());
-        let viable = self.general.matches_pattern(number);
-        let last_group = caps
-            .len()
-            .checked_sub(1)
-            .filter(|&n| n > 0)
-            .and_then(|n| caps.get(n));
+        // Capture groups are only read for a transform rule (`captures`
+        // costs more than `find`).
         let stripped = match self.transform_rule {
-            Some(rule) if last_group.is_some() => {
-                let mut transformed = String::with_capacity(number.len() + rule.len());
-                caps.expand(rule, &mut transformed);
-                transformed.push_str(&number[end..]);
-                transformed
+            None => match re.find(number) {
+                Some(m) => number[m.end()..].to_owned(),
+                None => return number.to_owned(),
+            },
+            Some(rule) => {
+                let Some(caps) = re.captures(number) else {
+                    return number.to_owned();
+                };
+                let end = caps.get(0).map_or(0, |m| m.end());
+                // The rule applies when the pattern's last group took part;
+                // otherwise the prefix is only removed.
+                let last_group = caps
+                    .len()
+                    .checked_sub(1)
+                    .filter(|&n| n > 0)
+                    .and_then(|n| caps.get(n));
+                if last_group.is_some() {
+                    let mut transformed = String::with_capacity(number.len() + rule.len());
+                    caps.expand(rule, &mut transformed);
+                    transformed.push_str(&number[end..]);
+                    transformed
+                } else {
+                    number[end..].to_owned()
+                }
             }
-            _ => number[end..].to_owned(),
         };
+        let viable = self.general.matches_pattern(number);
         if viable && !self.general.matches_pattern(&stripped) {
             number.to_owned()
         } else {
@@ -435,8 +446,7 @@ fn extract_country_code(
     };
     // The default region's calling code written without `+`: taken as
     // such when the rest is a better national number.
-    let code = meta.code.to_string();
-    if let Some(rest) = digits.strip_prefix(code.as_str()) {
+    if let Some(rest) = strip_code(digits, meta.code) {
         let potential = meta.strip_national_prefix(rest);
         if (!meta.general.matches_pattern(digits) && meta.general.matches_pattern(&potential))
             || meta.test_length(digits) == Length::TooLong
@@ -445,6 +455,18 @@ fn extract_country_code(
         }
     }
     Ok(None)
+}
+
+/// `digits` without a leading `code` (written in decimal), if they start
+/// with it.
+fn strip_code(digits: &str, code: u16) -> Option<&str> {
+    let len = match code {
+        0..=9 => 1,
+        10..=99 => 2,
+        _ => 3,
+    };
+    let prefix: u16 = digits.get(..len)?.parse().ok()?;
+    (prefix == code).then(|| &digits[len..])
 }
 
 /// libphonenumber's `isValidNumber`: the number matches a number type of
