@@ -106,6 +106,14 @@ impl Options {
     /// let r = v.validate_str(r#"{"phone":"020 7946 0018","tags":["source: x"]}"#);
     /// # #[cfg(feature = "phone")] // national numbers need the `phone` feature
     /// assert_eq!(r.normalized().unwrap()["phone"], "+442079460018");
+    ///
+    /// // Kosovo: a libphonenumber region, not an ISO 3166 country.
+    /// use omnicontact::PhoneRegion;
+    /// let v = Validator::new(Provider::Omnisend)
+    ///     .with_options(Options::new().default_region(PhoneRegion::parse("XK").unwrap()));
+    /// let r = v.validate_str(r#"{"phone":"043 201 234","tags":["source: x"]}"#);
+    /// # #[cfg(feature = "phone")]
+    /// assert_eq!(r.normalized().unwrap()["phone"], "+38343201234");
     /// ```
     #[must_use]
     pub fn default_region(mut self, region: impl Into<PhoneRegion>) -> Self {

@@ -589,7 +589,7 @@ impl IdentifierBuilder {
         self
     }
 
-    /// Sets the value to a phone number. A number without `+` / `00` is
+    /// Sets the value to a phone number. A number without `+` is
     /// read in the [`region`](Self::region), or else in the country of the
     /// contact being built.
     ///

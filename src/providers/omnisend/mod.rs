@@ -9,7 +9,7 @@
 //! Choices where Omnisend's documentation is silent:
 //! - `null` for an optional member is accepted and left as is: Omnisend's
 //!   API reads it as "not given".
-//! - A phone number written without `+` / `00` is read in the region of
+//! - A phone number written without `+` is read in the region of
 //!   `countryCode` (or else `country`, as a code or an English name), or
 //!   else the validator's default region.
 //! - The shorthand `phone` gets the same unassigned-number warning as a

@@ -24,7 +24,7 @@
 //!   `type` error and validation is not skipped. A value that does parse is
 //!   normalized even when its skip flag is `true`; `invalid_number` is
 //!   reported either way (it is a warning).
-//! - Phone numbers without `+` / `00` are read in the validator's default
+//! - Phone numbers without `+` are read in the validator's default
 //!   region ([`Options::default_region`](crate::Options::default_region)):
 //!   a raia user has no country member.
 //! - `metadata` (a member of raia's responses) is a

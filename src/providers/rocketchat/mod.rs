@@ -22,7 +22,7 @@
 //!   (`A@B.co` / `A@b.co`, `+1 415…` / `+1415…`) are merged (`lossy`).
 //! - A `contactManager` that is a number or boolean is a `type` error, as
 //!   the catalog states, and renders as `must be string`.
-//! - Phone numbers without `+` / `00` are read in the validator's default
+//! - Phone numbers without `+` are read in the validator's default
 //!   region (a contact has no country member).
 //!
 //! ```

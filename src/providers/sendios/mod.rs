@@ -10,7 +10,7 @@
 //!
 //! Choices where the document is silent:
 //! - `null` for an optional member is accepted as "not given".
-//! - A phone number without `+` / `00` is read in the region of `country`
+//! - A phone number without `+` is read in the region of `country`
 //!   (alpha-2 or alpha-3), else the validator's default region.
 //! - `platform` accepts the strings `"0"`…`"4"` and the integers 0–4, which
 //!   are normalized to strings; `age` must be a JSON integer (`30.0` is a

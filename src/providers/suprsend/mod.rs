@@ -13,8 +13,8 @@
 //!   [`MAX_ITEMS`] items, or a single item, which is normalized to a
 //!   one-item list (a change under the channel's `type` rule).
 //! - `$email` items are emails (domain lowercased); `$sms` / `$whatsapp`
-//!   items are phone numbers normalized to E.164; a number without `+` /
-//!   `00` is read in the validator's default region (a `SuprSend` user has no
+//!   items are phone numbers normalized to E.164; a number without `+` is
+//!   read in the validator's default region (a `SuprSend` user has no
 //!   country member), and without one it is a `format` error.
 //! - `$androidpush` / `$iospush` items are a token string or an object
 //!   `{token, provider, device_id}`; `provider` is one of
