@@ -44,9 +44,10 @@
 //!   national number there (`00 49 30 123456` in the US would be
 //!   `+1004930123456`), unless that reading is assigned:
 //!   [`PhoneError::InternationalPrefix`], whose message says to write `+`;
-//! - a national number of zeros alone, and an unassigned number whose
-//!   E.164 form libphonenumber itself would read back as another number:
-//!   [`PhoneError::NotANumber`].
+//! - a national number of zeros alone, and a number whose E.164 form
+//!   libphonenumber itself would read back as another number (`8 810 490
+//!   18 22` in Belarus is `+3758104901822` there, read back as
+//!   `+375104901822`): [`PhoneError::NotANumber`].
 //!
 //! Whether the number is *assigned* (libphonenumber's `isValidNumber`: it
 //! matches a number type of its region) is a separate flag,
@@ -257,7 +258,7 @@ pub enum PhoneError {
     #[error("unknown country calling code")]
     UnknownCallingCode,
     /// The digits do not form a phone number: a national number of zeros
-    /// alone, or an unassigned number whose E.164 form would be read back
+    /// alone, or a number whose E.164 form libphonenumber would read back
     /// as another number.
     #[error("not a phone number")]
     NotANumber,
@@ -589,16 +590,16 @@ fn from_national(digits: &str, region: PhoneRegion) -> Result<Phone, PhoneError>
 }
 
 /// libphonenumber's reading as a [`Phone`]: its E.164 form, within E.164's
-/// 7 to 15 digits, and its validity. A national number of zeros alone is
-/// refused as [`PhoneError::NotANumber`] (libphonenumber reads `000000000`
-/// in the US as `+1000000000`).
+/// 7 to 15 digits, and its validity.
 ///
-/// An unassigned number whose E.164 form libphonenumber would read back as
-/// another number (it keeps a leading `0` after the calling code that a
-/// second reading strips as a national prefix: `00 44 121 234 3831` in
-/// Australia is `+610441212343831`, read back as `+61441212343831`) is
-/// refused as [`PhoneError::NotANumber`]: writing it would hand the
-/// provider a number it reads differently.
+/// Refused as [`PhoneError::NotANumber`] although libphonenumber reads
+/// them: a national number of zeros alone (`000000000` in the US would be
+/// `+1000000000`), and a number whose E.164 form libphonenumber itself
+/// reads back as another number — writing it would hand the provider a
+/// number it reads differently. (`8 810 490 18 22` in Belarus is
+/// `+3758104901822`, which libphonenumber reads back as `+375104901822`,
+/// its national prefix `8` stripped; `00 44 121 234 3831` in Australia is
+/// `+610441212343831`, read back as `+61441212343831`.)
 #[cfg(feature = "phone")]
 fn finish(reading: Result<plan::Reading, plan::Refusal>) -> Result<Phone, PhoneError> {
     let plan::Reading { code, national } = reading.map_err(refused)?;
@@ -607,13 +608,10 @@ fn finish(reading: Result<plan::Reading, plan::Refusal>) -> Result<Phone, PhoneE
     if national.bytes().all(|b| b == b'0') {
         return Err(PhoneError::NotANumber);
     }
-    let assigned = plan::is_valid(code, &national);
-    if !assigned {
-        let again = plan::parse(&e164[1..], true, None);
-        if again.as_ref().ok() != Some(&plan::Reading { code, national }) {
-            return Err(PhoneError::NotANumber);
-        }
+    if !plan::reads_back(code, &national) {
+        return Err(PhoneError::NotANumber);
     }
+    let assigned = plan::is_valid(code, &national);
     Ok(Phone {
         e164,
         code,
@@ -950,6 +948,10 @@ mod tests {
         // libphonenumber reads `+1000000000`: no number is only zeros.
         err("000000000", Some("US"), PhoneError::NotANumber);
         err("+44 0000 000000", None, PhoneError::NotANumber);
+        // Assigned, but libphonenumber reads `+3758104901822` back as
+        // `+375104901822` (found by the `phone` fuzz target).
+        err("8 810 490 18 22", Some("BY"), PhoneError::NotANumber);
+        err("88104901822", Some("BY"), PhoneError::NotANumber);
         err("123", Some("AQ"), PhoneError::NoNumberingPlan("AQ"));
     }
 

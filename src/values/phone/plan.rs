@@ -457,6 +457,22 @@ fn extract_country_code(
     Ok(None)
 }
 
+/// Whether libphonenumber reads `+{code}{national}` back as the same
+/// number. Only a national prefix of the calling code's main region at the
+/// start of `national` can make it strip digits, so the whole reading is
+/// only repeated then.
+pub(super) fn reads_back(code: u16, national: &str) -> bool {
+    let prefix_written = main_region(code)
+        .and_then(|meta| meta.national_prefix_for_parsing.as_ref())
+        .is_some_and(|npp| npp.is_match(national));
+    if !prefix_written {
+        return true;
+    }
+    let mut digits = code.to_string();
+    digits.push_str(national);
+    parse(&digits, true, None).is_ok_and(|again| again.code == code && again.national == national)
+}
+
 /// `digits` without a leading `code` (written in decimal), if they start
 /// with it.
 fn strip_code(digits: &str, code: u16) -> Option<&str> {
