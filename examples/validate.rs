@@ -297,6 +297,11 @@ fn configure(args: &Args) -> Result<(Validator, Mode), Fatal> {
     let mut options = Options::new();
     if let Some(region) = &args.region {
         let code = PhoneRegion::parse(region).map_err(|e| Fatal(format!("--region: {e}")))?;
+        if cfg!(feature = "phone") && !code.has_numbering_plan() {
+            return Err(Fatal(format!(
+                "--region: libphonenumber has no numbering plan for `{code}`: no national number can be read there"
+            )));
+        }
         options = options.default_region(code);
     }
     let to = match &args.to {

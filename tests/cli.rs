@@ -258,6 +258,20 @@ fn bad_region_is_a_usage_error() {
 }
 
 #[test]
+fn region_without_numbering_plan_is_a_usage_error() {
+    let antarctica = run(
+        &["--provider", "omnisend", "--region", "AQ"],
+        VALID.as_bytes(),
+    );
+    antarctica.assert_fatal("--region: libphonenumber has no numbering plan for `AQ`");
+    let kosovo = run(
+        &["--provider", "omnisend", "--region", "Kosovo"],
+        VALID.as_bytes(),
+    );
+    kosovo.assert_fatal("the code is `XK`");
+}
+
+#[test]
 fn missing_file_is_an_error_before_any_output() {
     let good = TempFile::new(&ndjson(&[VALID]));
     let missing = std::env::temp_dir().join("omnicontact-cli-no-such-file.ndjson");

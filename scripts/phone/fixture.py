@@ -284,11 +284,15 @@ def add_written(cases, written, region, prefix, others, dialling, rng):
 
 
 def add_unicode(cases, written, region):
-    """No-break-space and fullwidth-digit forms of one number of `region`."""
+    """No-break-space, fullwidth-digit, thin-space and Katakana-dash forms
+    of one number of `region`."""
     cases.add("nbsp", region, written.national.replace(" ", "\u00a0"))
     cases.add("nbsp", "", written.international.replace(" ", "\u00a0"))
     cases.add("fullwidth", region, written.national.translate(FULLWIDTH))
     cases.add("fullwidth", "", written.e164.translate(FULLWIDTH))
+    cases.add("thin-space", "", written.international.replace(" ", "\u2009"))
+    cases.add("thin-space", region, written.national.replace(" ", "\u202f"))
+    cases.add("katakana-dash", region, re.sub("[ -]", "\u30fc", written.national))
 
 
 def add_invalid(cases, written, region, prefix, idd, rng):

@@ -14,14 +14,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if [[ $# -gt 0 ]]; then
-    printf 'phonenumbers==%s\n' "$1" > scripts/phone/requirements.txt
-fi
-
 venv="$(mktemp -d)"
 trap 'rm -rf "$venv"' EXIT
 python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet -r scripts/phone/requirements.txt
+if [[ $# -gt 0 ]]; then
+    # The pin moves only once the release installs.
+    "$venv/bin/pip" install --quiet "phonenumbers==$1"
+    printf 'phonenumbers==%s\n' "$1" > scripts/phone/requirements.txt
+else
+    "$venv/bin/pip" install --quiet -r scripts/phone/requirements.txt
+fi
 
 "$venv/bin/python" scripts/phone/tables.py
 "$venv/bin/python" scripts/phone/fixture.py

@@ -604,7 +604,7 @@ impl IdentifierBuilder {
     }
 
     /// The region national phone numbers are read in: a
-    /// [`CountryCode`](crate::CountryCode) or a [`PhoneRegion`] (`XK`, …).
+    /// [`CountryCode`] or a [`PhoneRegion`] (`XK`, …).
     ///
     /// ```
     /// use omnicontact::model::Identifier;

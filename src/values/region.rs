@@ -33,6 +33,15 @@ use super::trim;
 /// The regions of libphonenumber that ISO 3166-1 does not assign, sorted.
 const BEYOND_ISO: [&str; 3] = ["AC", "TA", "XK"];
 
+/// Names (lowercase) of the regions beyond ISO 3166, and their codes.
+const NAMES: [(&str, &str); 5] = [
+    ("ascension", "AC"),
+    ("ascension island", "AC"),
+    ("kosovo", "XK"),
+    ("tristan da cunha", "TA"),
+    ("xkx", "XK"),
+];
+
 /// A region national phone numbers are read in: an ISO 3166-1 country
 /// (alpha-2) or `XK`, `AC`, `TA`. See the [module docs](self).
 ///
@@ -58,16 +67,23 @@ pub struct PhoneRegion {
 /// assert_eq!(e.suggestion(), Some("GB"));
 /// assert_eq!(
 ///     e.to_string(),
-///     "`UK` is not an ISO 3166-1 code; the United Kingdom is `GB`"
+///     "`UK` is not an ISO 3166-1 code; the United Kingdom is `GB` (phone regions are ISO 3166-1 codes and libphonenumber's `XK`, `AC`, `TA`)"
 /// );
+/// let e = PhoneRegion::parse("Kosovo").unwrap_err();
+/// assert_eq!(e, PhoneRegionError::RegionName("XK"));
+/// assert_eq!(e.suggestion(), Some("XK"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PhoneRegionError {
     /// Neither an ISO 3166-1 code nor `XK`, `AC`, `TA`; the field says why
     /// it is no ISO 3166-1 code.
-    #[error("{0}")]
+    #[error("{0} (phone regions are ISO 3166-1 codes and libphonenumber's `XK`, `AC`, `TA`)")]
     Unknown(CountryError),
+    /// The English name (or the unofficial alpha-3 `XKX`) of a region
+    /// beyond ISO 3166; the field is its code.
+    #[error("a region's name, not its code; the code is `{0}`")]
+    RegionName(&'static str),
 }
 
 impl PhoneRegionError {
@@ -81,6 +97,7 @@ impl PhoneRegionError {
     pub fn suggestion(&self) -> Option<&'static str> {
         match self {
             PhoneRegionError::Unknown(e) => e.suggestion(),
+            PhoneRegionError::RegionName(code) => Some(code),
         }
     }
 }
@@ -107,7 +124,13 @@ impl PhoneRegion {
         }
         CountryCode::parse(s)
             .map(|c| PhoneRegion::from(&c))
-            .map_err(PhoneRegionError::Unknown)
+            .map_err(|e| {
+                let lower = s.to_lowercase();
+                match NAMES.iter().find(|(name, _)| *name == lower) {
+                    Some(&(_, code)) => PhoneRegionError::RegionName(code),
+                    None => PhoneRegionError::Unknown(e),
+                }
+            })
     }
 
     /// Whether [`PhoneRegion::parse`] accepts `input`.
@@ -129,6 +152,21 @@ impl PhoneRegion {
     /// ```
     pub fn as_str(&self) -> &'static str {
         self.id
+    }
+
+    /// Whether libphonenumber has a numbering plan for the region, so that
+    /// national numbers can be read in it: true for all but a few
+    /// territories without telephone numbers of their own (`AQ`, `BV`,
+    /// `GS`, `HM`, `PN`, `TF`, `UM`); always false without the `phone`
+    /// feature.
+    ///
+    /// ```
+    /// # use omnicontact::values::PhoneRegion;
+    /// assert_eq!(PhoneRegion::parse("XK").unwrap().has_numbering_plan(), cfg!(feature = "phone"));
+    /// assert!(!PhoneRegion::parse("AQ").unwrap().has_numbering_plan());
+    /// ```
+    pub fn has_numbering_plan(&self) -> bool {
+        super::phone::has_numbering_plan(self.id)
     }
 
     /// The ISO 3166-1 country, or `None` for `XK`, `AC` and `TA`.
@@ -222,8 +260,13 @@ mod tests {
         );
         assert_eq!(
             PhoneRegion::parse("XKX"),
-            Err(PhoneRegionError::Unknown(CountryError::UnknownCode))
+            Err(PhoneRegionError::RegionName("XK"))
         );
+        assert_eq!(
+            PhoneRegion::parse(" Tristan da Cunha "),
+            Err(PhoneRegionError::RegionName("TA"))
+        );
+        assert!(NAMES.windows(2).all(|w| w[0] < w[1]), "sorted");
         assert!(BEYOND_ISO.windows(2).all(|w| w[0] < w[1]), "sorted");
     }
 
