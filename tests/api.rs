@@ -15,8 +15,8 @@ use omnicontact::model::{
 use omnicontact::providers::{Header, Method, PathError};
 use omnicontact::rules::RuleInfo;
 use omnicontact::values::{
-    CountryError, DateError, EmailError, GenderError, LanguageError, PhoneError, PushTokenError,
-    SendiosDateTimeError, TimeZoneError, UrlError, UtcDateTimeError, UuidError,
+    CountryError, DateError, EmailError, GenderError, LanguageError, PhoneError, PhoneRegionError,
+    PushTokenError, SendiosDateTimeError, TimeZoneError, UrlError, UtcDateTimeError, UuidError,
 };
 use omnicontact::*;
 
@@ -38,6 +38,7 @@ fn common_traits() {
     key::<Email>();
     key::<LanguageCode>();
     key::<Phone>();
+    key::<PhoneRegion>();
     key::<PushToken>();
     key::<SendiosDateTime>();
     key::<TimeZone>();
@@ -47,6 +48,7 @@ fn common_traits() {
     string_value::<CountryCode>();
     string_value::<Email>();
     string_value::<Phone>();
+    string_value::<PhoneRegion>();
     string_value::<TimeZone>();
     key::<Gender>();
     key::<PushTokenKind>();
@@ -96,6 +98,7 @@ fn error_types() {
     error::<GenderError>();
     error::<LanguageError>();
     error::<PhoneError>();
+    error::<PhoneRegionError>();
     error::<PushTokenError>();
     error::<SendiosDateTimeError>();
     error::<TimeZoneError>();
@@ -158,6 +161,11 @@ fn error_messages_are_lowercase_without_period() {
         keep(&mut errors, Gender::parse(s));
         keep(&mut errors, LanguageCode::parse(s));
         keep(&mut errors, Phone::parse(s));
+        keep(&mut errors, PhoneRegion::parse(s));
+        keep(
+            &mut errors,
+            Phone::parse_with_region(s, Some(PhoneRegion::parse("US").unwrap())),
+        );
         keep(&mut errors, PushToken::parse(s));
         keep(&mut errors, SendiosDateTime::parse(s));
         keep(&mut errors, TimeZone::parse(s));
@@ -168,6 +176,13 @@ fn error_messages_are_lowercase_without_period() {
         keep(&mut errors, s.parse::<Channel>());
         keep(&mut errors, s.parse::<ChannelStatus>());
         keep(&mut errors, s.parse::<Platform>());
+    }
+    // The phone errors of a region's own reading.
+    for (input, region) in [("00 49 30 123456", "US"), ("8 810 490 18 22", "BY")] {
+        let region = PhoneRegion::parse(region).unwrap();
+        let refused = Phone::parse_with_region(input, Some(region));
+        assert!(refused.is_err() || !cfg!(feature = "phone"), "{refused:?}");
+        keep(&mut errors, refused);
     }
     // A path parameter missing from a path that needs one.
     let missing = suprsend::CREATE.path(&[]);
