@@ -2,7 +2,9 @@
 //! also the fuzzer's seeds) through the target's own check
 //! (`tests/support/<target>.rs`), so CI runs every seed as an ordinary test.
 //! Inputs the fuzzer found that broke an invariant are added there once
-//! fixed.
+//! fixed. The `phone` target's seeds are also every case of
+//! libphonenumber's fixture (`tests/data/phone/libphonenumber.tsv`), which
+//! `scripts/phone/corpus.py` writes out as its corpus.
 
 use std::fs;
 use std::path::Path;
@@ -67,6 +69,45 @@ fn custom_property_seeds() {
 #[test]
 fn phone_seeds() {
     replay("phone", 20, phone::check);
+}
+
+/// The `phone` target's seed corpus proper: every case of libphonenumber's
+/// fixture, `tests/data/phone/libphonenumber.tsv`, as the fuzzer sees it —
+/// its region (empty or two letters) followed by its input, the bytes
+/// `scripts/phone/corpus.py` writes to `fuzz/corpus/phone`.
+#[test]
+fn phone_fixture_seeds() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/phone/libphonenumber.tsv");
+    let text = fs::read_to_string(&path).expect("the fixture exists");
+    // Split on `\n` alone, as the script does: an input keeps any `\r`.
+    let mut rows = text
+        .split_terminator('\n')
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t'));
+    let header = rows.next().expect("a header");
+    assert_eq!(
+        header.take(2).collect::<Vec<_>>(),
+        ["region", "input"],
+        "the fixture's header"
+    );
+    let mut cases = 0;
+    let mut broken = Vec::new();
+    for mut row in rows {
+        let (Some(region), Some(input)) = (row.next(), row.next()) else {
+            panic!("a case without an input in {}", path.display());
+        };
+        let data = format!("{region}{input}");
+        cases += 1;
+        if std::panic::catch_unwind(|| phone::check(data.as_bytes())).is_err() {
+            broken.push(data);
+        }
+    }
+    assert!(cases > 40_000, "only {cases} cases");
+    assert!(
+        broken.is_empty(),
+        "phone: {} fixture cases broke an invariant: {broken:#?}",
+        broken.len()
+    );
 }
 
 #[test]

@@ -1,18 +1,43 @@
 //! The check of the `phone` fuzz target, shared with the test that replays
-//! its seed corpus (`tests/fuzz_seeds.rs`): arbitrary bytes (read as UTF-8,
+//! its seeds (`tests/fuzz_seeds.rs`): arbitrary bytes (read as UTF-8,
 //! lossily) through `Phone`, without a region and with one derived from the
 //! input, never panic.
 //!
 //! Without a region the value-type invariants of `value_type.rs` hold. With
-//! a region — the first two characters when they name a country (the
-//! number is then the rest), else one of a few regions picked by the
-//! input's length (the number is the whole input) — a number that parses
-//! without a region parses to the same value (a `+` / `00` number ignores
-//! the region), and every value is `+` and 7 to 15 ASCII digits, the first
-//! not `0`, starting with its calling code, and reparses (with or without
-//! a region) to itself.
+//! a region — the first two characters when they are ASCII letters naming
+//! a country (the number is then the rest), else one of a few regions
+//! picked by the input's length (the number is the whole input):
+//!
+//! - a `+` number (`+` or `＋` before any digit, after nothing but spaces
+//!   and separators, as in `(+44) 20 7946 0018`) that parses without a
+//!   region parses to the same value: a region never changes it;
+//! - a `00` number that parses without a region is read with the region's
+//!   own international prefix, as libphonenumber reads it: the same value
+//!   where `00` dials abroad (FR, DE, GB, …); where the prefix is longer
+//!   and starts with `00` (`001`–`009` in Korea, `0011` in Australia, `008`
+//!   in Hong Kong), the number after that prefix; else (US `011`, RU `810`,
+//!   JP `010`) read as a national number. So it is the same value, an
+//!   error, an *assigned* number, or the `+` reading of what follows `00`
+//!   and one to three more digits — never another unassigned number;
+//! - `PhoneError::InternationalPrefix` names the region and is only ever
+//!   the refusal of a number without `+`;
+//! - every value is `+` and 7 to 15 ASCII digits, the first not `0`,
+//!   starting with its calling code, and reparses (with or without the
+//!   region) to itself.
+//!
+//! The seed corpus is libphonenumber's fixture,
+//! `tests/data/phone/libphonenumber.tsv` (each case as its region followed
+//! by its input): `tests/fuzz_seeds.rs` replays it, and
+//! `python3 scripts/phone/corpus.py` writes it to `fuzz/corpus/phone` for
+//! the fuzzer, beside the findings in `tests/fuzz_seeds/phone/`:
+//!
+//! ```text
+//! python3 scripts/phone/corpus.py
+//! cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run phone corpus/phone ../tests/fuzz_seeds/phone \
+//!     -- -dict=dict/phone.dict -max_total_time=1200
+//! ```
 
-use omnicontact::values::{CountryCode, Phone};
+use omnicontact::values::{CountryCode, Phone, PhoneError};
 
 use super::value_type;
 
@@ -29,7 +54,8 @@ impl value_type::ValueType for Phone {
 }
 
 /// Regions picked by length when the input does not start with one: many
-/// numbering plans, trunk prefixes and international prefixes.
+/// numbering plans, trunk prefixes and international prefixes (`00`, and
+/// `011` US, `810` RU, `010` JP, `0011` AU, `001` KR, …).
 const REGIONS: &[&str] = &[
     "US", "GB", "DE", "FR", "RU", "LT", "IN", "BR", "JP", "AU", "IT", "MX", "CN", "AR", "KR", "NG",
     "SA", "EG", "SE", "AQ",
@@ -52,20 +78,30 @@ pub fn check(data: &[u8]) {
         }
     };
     let regional = Phone::parse_with_region(number, Some(&region));
-    if number.len() == input.len() {
-        if let Some(p) = &plain {
+    let without_region = if number.len() == input.len() {
+        plain
+    } else {
+        Phone::parse(number).ok()
+    };
+    if let Some(p) = &without_region {
+        if is_plus(number) {
             assert_eq!(
                 regional.as_ref(),
                 Ok(p),
-                "region {region} changed an international number"
+                "region {region} changed a `+` number"
+            );
+        } else if let Ok(q) = &regional {
+            // A `00` number (the only other kind that parses without a
+            // region), read with the region's international prefix.
+            assert!(
+                q == p || q.is_assigned() || after_longer_prefix(number, q),
+                "region {region} read a `00` number as {q}, unassigned, not {p}"
             );
         }
-    } else if let Ok(p) = Phone::parse(number) {
-        assert_eq!(
-            regional.as_ref(),
-            Ok(&p),
-            "region {region} changed an international number"
-        );
+    }
+    if let Err(PhoneError::InternationalPrefix(r)) = &regional {
+        assert_eq!(*r, region.alpha2(), "the refusal names another region");
+        assert!(!is_plus(number), "a `+` number refused for its `00`");
     }
     if let Ok(p) = regional {
         e164(&p);
@@ -74,6 +110,29 @@ pub fn check(data: &[u8]) {
         let again = value_type::check::<Phone>(p.as_str()).expect("E.164 parses without a region");
         value_type::same(&again, &p, "reparse without a region");
     }
+}
+
+/// Whether a `+` (or `＋`) comes before any digit in `number`: the number
+/// is international whatever the region.
+fn is_plus(number: &str) -> bool {
+    number
+        .chars()
+        .find(|&c| c == '+' || c == '\u{FF0B}' || c.is_numeric())
+        .is_some_and(|c| !c.is_numeric())
+}
+
+/// Whether `q` is the number after a longer international prefix that
+/// starts with `00` (`009` in Korea, `0011` in Australia, `008` in Hong
+/// Kong, `00700` in Korea: `00` and one to three digits): `number`, after
+/// those digits, read as a `+` number.
+fn after_longer_prefix(number: &str, q: &Phone) -> bool {
+    let mut digits = number.char_indices().filter(|(_, c)| c.is_numeric());
+    // Skip the `00`.
+    digits.nth(1);
+    digits.take(3).any(|(at, c)| {
+        let rest = &number[at + c.len_utf8()..];
+        Phone::parse(&format!("+{rest}")).as_ref() == Ok(q)
+    })
 }
 
 /// `p` is `+`, then 7 to 15 digits (not starting with `0`) that begin with
