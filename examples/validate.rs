@@ -27,8 +27,22 @@
 //! canonical contact. With `--envelope` the envelope is validated and its
 //! `body` converted (a `suprsend` source's `path.distinct_id` becomes the
 //! external id). `--to` needs an operation with a body (`create`). A
-//! summary goes to stderr. Exit status: 0 when every
-//! document is valid, 1 when some are not, 2 for a usage or I/O error.
+//! summary goes to stderr.
+//!
+//! # Exit status and write errors
+//!
+//! 0 when every document is valid, 1 when some are not, 2 for a usage
+//! error or an I/O error: an input that cannot be opened or read, or
+//! standard output that cannot be written (a full disk, `>/dev/full`, a
+//! file too large), with a `validate: cannot write to stdout: …` message.
+//!
+//! A closed pipe on standard output (its reader is gone, as in
+//! `validate … | head -1`) is not an error: the run stops quietly, with no
+//! message, and the exit status (0 or 1) is that of the documents
+//! counted in the summary. Messages and the summary on standard
+//! error are written when they can be: a standard error that cannot be
+//! written (closed, `2>/dev/full`) changes neither the run nor its exit
+//! status. Nothing the program writes panics (exit status 101).
 //!
 //! # Threads and memory
 //!
@@ -93,7 +107,8 @@ options:
 
 Files are read in order; stdin when none is given, or for `-`.
 Memory stays bounded whatever the input's size.
-Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error.
+Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error (stdout
+that cannot be written is one; a closed pipe ends the run quietly).
 ";
 
 /// A usage or I/O error: the message, printed to stderr, and exit status 2.
@@ -183,7 +198,7 @@ fn main() -> ExitCode {
     match run(started) {
         Ok(code) => code,
         Err(Fatal(message)) => {
-            eprintln!("validate: {message}");
+            report(&message);
             ExitCode::from(2)
         }
     }
@@ -192,7 +207,10 @@ fn main() -> ExitCode {
 fn run(started: Instant) -> Result<ExitCode, Fatal> {
     let args = match parse_args(std::env::args_os().skip(1))? {
         Command::Help => {
-            print!("{USAGE}");
+            let mut out = io::stdout().lock();
+            out.write_all(USAGE.as_bytes())
+                .and_then(|()| out.flush())
+                .or_else(quiet_if_broken_pipe)?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::ListRules => return list_rules(),
@@ -209,7 +227,7 @@ fn run(started: Instant) -> Result<ExitCode, Fatal> {
         validate_parallel(&validator, mode, inputs, &mut totals)
     };
     if let Err(Fatal(message)) = &result {
-        eprintln!("validate: {message}");
+        report(message);
     }
     print_summary(&totals, started);
     if result.is_err() {
@@ -714,15 +732,28 @@ fn write_in_order(
     (out.flush().map_err(WriteStop::Output), totals)
 }
 
+/// Prints the summary line on stderr, if it can be written.
 fn print_summary(totals: &Totals, started: Instant) {
-    eprintln!(
-        "documents: {}, valid: {}, invalid: {}, warnings: {}, elapsed: {:.3}s",
+    write_stderr(&format!(
+        "documents: {}, valid: {}, invalid: {}, warnings: {}, elapsed: {:.3}s\n",
         totals.documents,
         totals.valid,
         totals.documents - totals.valid,
         totals.warnings,
         started.elapsed().as_secs_f64()
-    );
+    ));
+}
+
+/// Prints an error message on stderr, if it can be written.
+fn report(message: &str) {
+    write_stderr(&format!("validate: {message}\n"));
+}
+
+/// Writes `text` to stderr in one piece. A stderr that cannot be written
+/// (closed, full) is ignored: there is nowhere left to say so, and the exit
+/// status already tells how the run went.
+fn write_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// `--list-rules`: the catalog, one JSON line per rule.

@@ -6,7 +6,7 @@
 #[path = "../benches/support/records.rs"]
 mod records;
 
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -1231,6 +1231,201 @@ fn a_closed_pipe_ends_a_parallel_run_quietly() {
     assert_eq!(status, Some(1), "{stderr}");
     assert!(!stderr.contains("cannot write"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+// ---------------------------------------------------------------- write errors
+
+/// Where a test connects the program's stdout or stderr.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Sink {
+    /// A pipe read to its end.
+    Piped,
+    /// A pipe whose read end is closed before the program writes anything:
+    /// every write fails with a broken pipe.
+    Closed,
+    /// `/dev/full`: every write fails with "no space left on device".
+    Full,
+}
+
+/// What one run with [`run_into`] printed, and how it ended.
+#[derive(Debug)]
+struct Outcome {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Outcome {
+    /// Asserts the exit status and that nothing panicked (a panic is exit
+    /// status 101).
+    fn assert_code(&self, code: i32) {
+        assert_eq!(self.code, Some(code), "{self:?}");
+        assert!(!self.stderr.contains("panicked"), "{self:?}");
+    }
+}
+
+/// `/dev/full` opened for writing, or `None` (and a note) where there is
+/// none.
+fn dev_full() -> Option<std::fs::File> {
+    match std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        Ok(file) => Some(file),
+        Err(e) => {
+            eprintln!("skipped: cannot open /dev/full ({e})");
+            None
+        }
+    }
+}
+
+fn stdio(sink: Sink) -> Stdio {
+    match sink {
+        Sink::Piped | Sink::Closed => Stdio::piped(),
+        Sink::Full => dev_full().expect("/dev/full opens").into(),
+    }
+}
+
+/// Reads a piped output to its end, on a thread (so that stdout and stderr
+/// cannot block each other); closes it at once if `sink` is
+/// [`Sink::Closed`].
+fn drain(pipe: Option<impl Read + Send + 'static>, sink: Sink) -> std::thread::JoinHandle<String> {
+    let pipe = if sink == Sink::Closed { None } else { pipe };
+    std::thread::spawn(move || {
+        let mut text = Vec::new();
+        if let Some(mut pipe) = pipe {
+            pipe.read_to_end(&mut text).expect("the output reads");
+        }
+        String::from_utf8(text).expect("the output is UTF-8")
+    })
+}
+
+/// Runs the `validate` example with `args` on `input`, its stdout and
+/// stderr connected as asked. A closed pipe is closed right after the
+/// program starts, before it can write: the same run as `validate … | true`
+/// where `true` is quicker than the program, without the race.
+fn run_into(args: &[&str], input: Vec<u8>, stdout: Sink, stderr: Sink) -> Outcome {
+    let mut child = Command::new(binary())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(stdio(stdout))
+        .stderr(stdio(stderr))
+        .spawn()
+        .expect("the example runs");
+    let out = drain(child.stdout.take(), stdout);
+    let err = drain(child.stderr.take(), stderr);
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // The program may stop reading early.
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let status = child.wait().expect("the example finishes");
+    feeder.join().expect("the feeder thread finishes");
+    Outcome {
+        code: status.code(),
+        stdout: out.join().expect("stdout is read"),
+        stderr: err.join().expect("stderr is read"),
+    }
+}
+
+/// `count` valid documents, one a line.
+fn many_valid(count: usize) -> Vec<u8> {
+    ndjson(&vec![VALID; count])
+}
+
+#[test]
+fn a_closed_pipe_on_stdout_and_stderr_ends_the_run_quietly() {
+    // `validate … 2>&1 | head -1`: both outputs on one pipe, closed after
+    // the first line; the summary then meets the closed pipe too.
+    for jobs in ["1", "2"] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        let mut child = Command::new(binary())
+            .args(["--provider", "omnisend", "--jobs", jobs])
+            .stdin(Stdio::piped())
+            .stdout(writer.try_clone().expect("the pipe clones"))
+            .stderr(writer)
+            .spawn()
+            .expect("the example runs");
+        let mut stdin = child.stdin.take().unwrap();
+        let feeder = std::thread::spawn(move || {
+            let _ = stdin.write_all(&many_valid(20_000));
+        });
+        let mut first = String::new();
+        std::io::BufReader::new(reader)
+            .read_line(&mut first)
+            .expect("a first line");
+        // `head -1` exits: the pipe's last read end closes.
+        let status = child.wait().unwrap();
+        feeder.join().unwrap();
+        assert!(
+            first.starts_with(r#"{"index":0,"line":1,"valid":true"#),
+            "--jobs {jobs}: {first}"
+        );
+        assert_eq!(status.code(), Some(0), "--jobs {jobs}: {status}");
+    }
+}
+
+#[test]
+fn an_unwritable_stderr_changes_nothing() {
+    if dev_full().is_none() {
+        return;
+    }
+    let mixed = ndjson(&[VALID, INVALID, VALID_2]);
+    for jobs in ["1", "2"] {
+        let args = ["--provider", "omnisend", "--jobs", jobs];
+        // `2>/dev/full`: the summary cannot be written.
+        let valid = run_into(&args, many_valid(2_000), Sink::Piped, Sink::Full);
+        valid.assert_code(0);
+        assert_eq!(valid.stdout.lines().count(), 2_000, "--jobs {jobs}");
+        let some_invalid = run_into(&args, mixed.clone(), Sink::Piped, Sink::Full);
+        some_invalid.assert_code(1);
+        assert_eq!(some_invalid.stdout.lines().count(), 3, "--jobs {jobs}");
+        // `>/dev/full 2>/dev/full`: nothing can be written, not even why.
+        let neither = run_into(&args, many_valid(2_000), Sink::Full, Sink::Full);
+        neither.assert_code(2);
+        // A closed pipe and a full stderr.
+        let closed = run_into(&args, many_valid(2_000), Sink::Closed, Sink::Full);
+        closed.assert_code(0);
+    }
+    // A usage error is still one, and an input that cannot be read.
+    run_into(&["--frobnicate"], Vec::new(), Sink::Piped, Sink::Full).assert_code(2);
+    run_into(
+        &["--provider", "omnisend", "--jobs", "0"],
+        Vec::new(),
+        Sink::Piped,
+        Sink::Full,
+    )
+    .assert_code(2);
+    if proc_mem_fails_to_read() {
+        let args = ["--provider", "omnisend", "/proc/self/mem"];
+        run_into(&args, Vec::new(), Sink::Piped, Sink::Full).assert_code(2);
+    }
+}
+
+#[test]
+fn help_and_rule_list_into_a_closed_pipe_end_quietly() {
+    // `validate --help | true`, `true` exiting first.
+    for args in [&["--help"][..], &["-h"], &["--list-rules"]] {
+        let run = run_into(args, Vec::new(), Sink::Closed, Sink::Piped);
+        run.assert_code(0);
+        assert_eq!(run.stderr, "", "{args:?}");
+    }
+}
+
+#[test]
+fn help_and_rule_list_into_a_full_disk_are_io_errors() {
+    if dev_full().is_none() {
+        return;
+    }
+    for args in [&["--help"][..], &["--list-rules"]] {
+        let run = run_into(args, Vec::new(), Sink::Full, Sink::Piped);
+        run.assert_code(2);
+        assert!(
+            run.stderr
+                .starts_with("validate: cannot write to stdout: No space left on device"),
+            "{args:?}: {run:?}"
+        );
+        assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {run:?}");
+        // Nowhere to say why: still status 2.
+        run_into(args, Vec::new(), Sink::Full, Sink::Full).assert_code(2);
+    }
 }
 
 // ---------------------------------------------------------------- echo
