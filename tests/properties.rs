@@ -1137,15 +1137,30 @@ proptest! {
         prop_assert_eq!(p.is_assigned(), !UNASSIGNED.contains(&expected.as_str()));
         // A region never changes a `+` number (it would corrupt foreign
         // numbers). A `00` number is read with the region's own
-        // international prefix: the same number where the region dials
-        // `00`, else refused as such (or the region has no numbering plan).
+        // international prefix, as libphonenumber reads it: the same number
+        // where the region dials `00`; the number after a longer prefix
+        // that starts with `00` (`001` in Singapore and Korea, `0011` in
+        // Australia); else refused as `00` (or the region has no
+        // numbering plan), unless the region reads an assigned number.
         let regional = Phone::parse_with_region(&input, region.as_ref());
         if input.contains(['+', '\u{FF0B}']) || region.is_none() {
             prop_assert_eq!(regional, Ok(p.clone()), "region {:?}", region);
         } else {
+            // The input after its `00` and one to three more digits, read
+            // as a `+` number.
+            let after_longer_prefix = |q: &Phone| {
+                input
+                    .char_indices()
+                    .filter(|(_, c)| c.is_numeric())
+                    .skip(2)
+                    .take(3)
+                    .any(|(at, c)| Phone::parse(&format!("+{}", &input[at + c.len_utf8()..])).as_ref() == Ok(q))
+            };
             prop_assert!(
-                regional == Ok(p.clone())
-                    || matches!(regional, Err(PhoneError::InternationalPrefix(_) | PhoneError::NoNumberingPlan(_))),
+                match &regional {
+                    Ok(q) => *q == p || q.is_assigned() || after_longer_prefix(q),
+                    Err(e) => matches!(e, PhoneError::InternationalPrefix(_) | PhoneError::NoNumberingPlan(_)),
+                },
                 "{:?} in {:?}: {:?}", input, region, regional
             );
         }

@@ -1168,6 +1168,10 @@ mod tests {
         ok("810 44 20 7946 0018", Some("RU"), "+442079460018", true);
         ok("8 10 44 20 7946 0018", Some("RU"), "+442079460018", true);
         ok("010 44 20 7946 0018", Some("JP"), "+442079460018", true);
+        // A longer international prefix that starts with `00` (`001` in
+        // Singapore and Korea) is read as such, as libphonenumber does.
+        ok("001 4 1 5 5 5 5 2 6 7 1", Some("SG"), "+4155552671", false);
+        ok("00 1 415 555 2671", Some("KR"), "+4155552671", false);
     }
 
     #[test]
