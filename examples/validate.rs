@@ -39,10 +39,13 @@
 //! A closed pipe on standard output (its reader is gone, as in
 //! `validate … | head -1`) is not an error: the run stops quietly, with no
 //! message, and the exit status (0 or 1) is that of the documents
-//! counted in the summary. Messages and the summary on standard
-//! error are written when they can be: a standard error that cannot be
-//! written (closed, `2>/dev/full`) changes neither the run nor its exit
-//! status. Nothing the program writes panics (exit status 101).
+//! counted in the summary. After any write error the summary counts only
+//! the documents whose output line was written whole, never those whose
+//! line was not written, or only in part (`validate … | head -1` counts the
+//! lines the pipe took; `>/dev/full` counts none). Messages and the summary
+//! on standard error are written when they can be: a standard error that
+//! cannot be written (closed, `2>/dev/full`) changes neither the run nor
+//! its exit status. No write the program makes panics (exit status 101).
 //!
 //! # Threads and memory
 //!
@@ -69,7 +72,7 @@
 //! cargo run --release --example validate -- --provider omnisend --jobs 4 big.ndjson
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::ffi::OsString;
 use std::fmt;
 use std::fs::File;
@@ -151,7 +154,8 @@ enum Input {
     File(String, File),
 }
 
-/// The counts printed in the summary.
+/// The counts printed in the summary: of the documents whose output line
+/// was written whole.
 #[derive(Default, Clone, Copy)]
 struct Totals {
     documents: usize,
@@ -160,11 +164,19 @@ struct Totals {
 }
 
 impl Totals {
-    fn add(&mut self, other: Totals) {
-        self.documents += other.documents;
-        self.valid += other.valid;
-        self.warnings += other.warnings;
+    /// Counts one document.
+    fn count(&mut self, counts: Counts) {
+        self.documents += 1;
+        self.valid += usize::from(counts.valid);
+        self.warnings += counts.warnings;
     }
+}
+
+/// One document's part of the summary.
+#[derive(Clone, Copy)]
+struct Counts {
+    valid: bool,
+    warnings: usize,
 }
 
 /// One line of output.
@@ -207,7 +219,7 @@ fn main() -> ExitCode {
 fn run(started: Instant) -> Result<ExitCode, Fatal> {
     let args = match parse_args(std::env::args_os().skip(1))? {
         Command::Help => {
-            let mut out = io::stdout().lock();
+            let mut out = stdout();
             out.write_all(USAGE.as_bytes())
                 .and_then(|()| out.flush())
                 .or_else(quiet_if_broken_pipe)?;
@@ -382,37 +394,44 @@ fn open_inputs(files: &[OsString]) -> Result<Vec<Input>, Fatal> {
 
 /// Validates every document of every input on this thread, one output line
 /// each (`--jobs 1`). A broken pipe on stdout ends the run quietly.
+/// `totals` counts the documents whose line was written whole.
 fn validate_all(
     validator: &Validator,
     mode: Mode,
     inputs: Vec<Input>,
     totals: &mut Totals,
 ) -> Result<(), Fatal> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    for input in inputs {
-        let (name, result) = match input {
-            Input::Stdin => {
-                let reader = io::stdin().lock();
-                let result = validate_input(validator, mode, reader, &mut out, totals);
-                ("stdin".to_owned(), result)
-            }
-            Input::File(name, file) => {
-                let reader = BufReader::with_capacity(1 << 16, file);
-                let result = validate_input(validator, mode, reader, &mut out, totals);
-                (format!("`{name}`"), result)
-            }
-        };
-        match result {
-            Ok(()) => {}
-            Err(Failure::Output(e)) => return quiet_if_broken_pipe(e),
-            Err(Failure::Input(e)) => {
-                out.flush().or_else(quiet_if_broken_pipe)?;
-                return Err(Fatal(format!("cannot read {name}: {e}")));
+    let mut out = Output::new(stdout());
+    let mut next_index = 0;
+    let result = 'run: {
+        for input in inputs {
+            let (name, result) = match input {
+                Input::Stdin => {
+                    let reader = io::stdin().lock();
+                    let result = validate_input(validator, mode, reader, &mut out, &mut next_index);
+                    ("stdin".to_owned(), result)
+                }
+                Input::File(name, file) => {
+                    let reader = BufReader::with_capacity(1 << 16, file);
+                    let result = validate_input(validator, mode, reader, &mut out, &mut next_index);
+                    (format!("`{name}`"), result)
+                }
+            };
+            match result {
+                Ok(()) => {}
+                Err(Failure::Output(e)) => break 'run quiet_if_broken_pipe(e),
+                Err(Failure::Input(e)) => {
+                    if let Err(fatal) = out.flush().or_else(quiet_if_broken_pipe) {
+                        break 'run Err(fatal);
+                    }
+                    break 'run Err(Fatal(format!("cannot read {name}: {e}")));
+                }
             }
         }
-    }
-    out.flush().or_else(quiet_if_broken_pipe)
+        out.flush().or_else(quiet_if_broken_pipe)
+    };
+    *totals = out.finish();
+    result
 }
 
 /// Why reading one input stopped.
@@ -435,28 +454,129 @@ fn validate_input(
     validator: &Validator,
     mode: Mode,
     reader: impl BufRead,
-    out: &mut impl Write,
-    totals: &mut Totals,
+    out: &mut Output,
+    next_index: &mut usize,
 ) -> Result<(), Failure> {
     let max_bytes = validator.options().get_max_bytes();
     for document in Documents::with_max_bytes(reader, max_bytes) {
         let document = document.map_err(Failure::Input)?;
-        let index = totals.documents;
-        validate_one(validator, mode, index, &document, out, totals).map_err(Failure::Output)?;
+        out.line(validator, mode, *next_index, &document)
+            .map_err(Failure::Output)?;
+        *next_index += 1;
     }
     Ok(())
 }
 
-/// Validates one document, counts it in `totals` and writes its output
-/// line.
+/// Standard output, unbuffered. On Unix, a duplicate of its descriptor: a
+/// write then reports exactly the bytes that reached the file or pipe,
+/// where the standard library's `Stdout` keeps the tail of a partly
+/// written line in a buffer of its own and reports it written.
+fn stdout() -> Box<dyn Write + Send> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(File::from(fd));
+        }
+    }
+    Box::new(io::stdout())
+}
+
+/// A writer that counts the bytes its inner writer took.
+struct Counted {
+    inner: Box<dyn Write + Send>,
+    written: u64,
+}
+
+impl Counted {
+    fn new(inner: Box<dyn Write + Send>) -> Self {
+        Counted { inner, written: 0 }
+    }
+}
+
+impl Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Stdout for `--jobs 1`: output lines, buffered, and the counts of the
+/// documents whose line was written whole.
+struct Output {
+    out: BufWriter<Counted>,
+    /// The lines given to `out` and not yet written whole: where each ends
+    /// (an offset in the output) and its document's counts.
+    pending: VecDeque<(u64, Counts)>,
+    written: Totals,
+}
+
+impl Output {
+    fn new(stdout: Box<dyn Write + Send>) -> Self {
+        Output {
+            out: BufWriter::new(Counted::new(stdout)),
+            pending: VecDeque::new(),
+            written: Totals::default(),
+        }
+    }
+
+    /// Validates one document and writes its output line.
+    fn line(
+        &mut self,
+        validator: &Validator,
+        mode: Mode,
+        index: usize,
+        document: &Document,
+    ) -> io::Result<()> {
+        let result = validate_one(validator, mode, index, document, &mut self.out);
+        if let Ok(counts) = result {
+            let end = self.out.get_ref().written + self.out.buffer().len() as u64;
+            self.pending.push_back((end, counts));
+        }
+        self.credit();
+        result.map(drop)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.out.flush();
+        self.credit();
+        result
+    }
+
+    /// Counts the lines written whole so far.
+    fn credit(&mut self) {
+        let written = self.out.get_ref().written;
+        while let Some(&(end, counts)) = self.pending.front() {
+            if end > written {
+                break;
+            }
+            self.written.count(counts);
+            self.pending.pop_front();
+        }
+    }
+
+    /// The counts of the documents whose line was written whole. What a
+    /// failed write left in the buffer is dropped, not written again.
+    fn finish(mut self) -> Totals {
+        self.credit();
+        let _ = self.out.into_parts();
+        self.written
+    }
+}
+
+/// Validates one document and writes its output line; returns its counts.
 fn validate_one(
     validator: &Validator,
     mode: Mode,
     index: usize,
     document: &Document,
     out: &mut impl Write,
-    totals: &mut Totals,
-) -> io::Result<()> {
+) -> io::Result<Counts> {
     let report = match mode.to {
         Some(target) => document.convert(validator, target, mode.envelope),
         None if mode.envelope => document.validate_envelope(validator),
@@ -474,11 +594,13 @@ fn validate_one(
         converted: mode.to.map(|_| report.converted()),
         converted_path: has_path.then(|| report.converted_path()),
     };
-    totals.documents += 1;
-    totals.valid += usize::from(line.valid);
-    totals.warnings += report.warnings().count();
+    let counts = Counts {
+        valid: line.valid,
+        warnings: report.warnings().count(),
+    };
     serde_json::to_writer(&mut *out, &line)?;
-    out.write_all(b"\n")
+    out.write_all(b"\n")?;
+    Ok(counts)
 }
 
 // ------------------------------------------------------------ --jobs N > 1
@@ -502,14 +624,22 @@ struct Chunk {
     /// The batch index of its first document.
     first_index: usize,
     documents: Vec<Document>,
-    out: Vec<u8>,
+    out: Lines,
 }
 
-/// A validated chunk: its output lines and counts, or the panic that
-/// stopped its worker.
+/// A chunk's output lines, with where each ends in `bytes` and its
+/// document's counts.
+#[derive(Default)]
+struct Lines {
+    bytes: Vec<u8>,
+    ends: Vec<(usize, Counts)>,
+}
+
+/// A validated chunk: its output lines, or the panic that stopped its
+/// worker.
 struct Rendered {
     seq: usize,
-    result: thread::Result<(Vec<u8>, Totals)>,
+    result: thread::Result<Lines>,
 }
 
 /// Why the writer stopped before the end.
@@ -538,7 +668,7 @@ fn validate_parallel(
     let (chunk_tx, chunk_rx) = mpsc::channel::<Chunk>();
     let chunk_rx = Mutex::new(chunk_rx);
     let (rendered_tx, rendered_rx) = mpsc::channel::<Rendered>();
-    let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
+    let (free_tx, free_rx) = mpsc::channel::<Lines>();
     let (read, written) = thread::scope(|scope| {
         let mut workers = 0;
         for _ in 0..mode.jobs.get() {
@@ -556,7 +686,9 @@ fn validate_parallel(
         }
         drop(rendered_tx);
         for _ in 0..chunks_in_flight(workers) {
-            free_tx.send(Vec::new()).expect("the receiver is here");
+            free_tx
+                .send(Lines::default())
+                .expect("the receiver is here");
         }
         let writer = scope.spawn(move || write_in_order(&rendered_rx, &free_tx));
         let mut reader = Reader {
@@ -576,7 +708,7 @@ fn validate_parallel(
     let Some((written, written_totals)) = written else {
         return read;
     };
-    totals.add(written_totals);
+    *totals = written_totals;
     match written {
         Ok(()) => {}
         // As in `validate_all`: a write error other than a closed pipe
@@ -626,7 +758,7 @@ struct Reader {
     chunk_tx: Sender<Chunk>,
     /// Output buffers the writer is done with: a chunk is handed out with
     /// one, so there are never more than `chunks_in_flight`.
-    free_rx: Receiver<Vec<u8>>,
+    free_rx: Receiver<Lines>,
     documents: Vec<Document>,
     bytes: usize,
     seq: usize,
@@ -687,27 +819,26 @@ fn render_chunks(
     }
 }
 
-/// One chunk's output lines and counts.
-fn render(validator: &Validator, mode: Mode, chunk: Chunk) -> (Vec<u8>, Totals) {
+/// One chunk's output lines.
+fn render(validator: &Validator, mode: Mode, chunk: Chunk) -> Lines {
     let mut out = chunk.out;
-    let mut totals = Totals::default();
     for (i, document) in chunk.documents.iter().enumerate() {
         let index = chunk.first_index + i;
-        validate_one(validator, mode, index, document, &mut out, &mut totals)
+        let counts = validate_one(validator, mode, index, document, &mut out.bytes)
             .expect("writing to a Vec cannot fail");
+        out.ends.push((out.bytes.len(), counts));
     }
-    (out, totals)
+    out
 }
 
 /// The writer: prints rendered chunks in input order and hands their
-/// buffers back to the reader. Returns the counts of the chunks it printed
-/// (or tried to).
+/// buffers back to the reader. Returns the counts of the documents whose
+/// line it wrote whole.
 fn write_in_order(
     rendered: &Receiver<Rendered>,
-    free: &Sender<Vec<u8>>,
+    free: &Sender<Lines>,
 ) -> (Result<(), WriteStop>, Totals) {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = Counted::new(stdout());
     let mut totals = Totals::default();
     // Chunks that came before their turn.
     let mut early = BTreeMap::new();
@@ -715,18 +846,27 @@ fn write_in_order(
     for chunk in rendered {
         early.insert(chunk.seq, chunk.result);
         while let Some(result) = early.remove(&next) {
-            let (mut buffer, counts) = match result {
-                Ok(done) => done,
+            let mut lines = match result {
+                Ok(lines) => lines,
                 Err(payload) => return (Err(WriteStop::Panic(payload)), totals),
             };
-            totals.add(counts);
-            if let Err(e) = out.write_all(&buffer) {
+            // Every chunk before this one was written whole.
+            let start = out.written;
+            let result = out.write_all(&lines.bytes);
+            for &(end, counts) in &lines.ends {
+                if start + end as u64 > out.written {
+                    break;
+                }
+                totals.count(counts);
+            }
+            if let Err(e) = result {
                 return (Err(WriteStop::Output(e)), totals);
             }
             next += 1;
-            buffer.clear();
+            lines.bytes.clear();
+            lines.ends.clear();
             // The reader may be done already.
-            let _ = free.send(buffer);
+            let _ = free.send(lines);
         }
     }
     (out.flush().map_err(WriteStop::Output), totals)
@@ -758,8 +898,7 @@ fn write_stderr(text: &str) {
 
 /// `--list-rules`: the catalog, one JSON line per rule.
 fn list_rules() -> Result<ExitCode, Fatal> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(stdout());
     let written = omnicontact::rules::catalog().iter().try_for_each(|rule| {
         serde_json::to_writer(&mut out, rule)?;
         out.write_all(b"\n")

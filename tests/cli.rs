@@ -1428,6 +1428,130 @@ fn help_and_rule_list_into_a_full_disk_are_io_errors() {
     }
 }
 
+/// The summary's counts of `lines` (output lines, parsed):
+/// `documents: …, valid: …, invalid: …, warnings: …`.
+fn counts_of(lines: &[Value]) -> String {
+    let valid = lines.iter().filter(|l| l["valid"] == true).count();
+    let warnings = lines
+        .iter()
+        .flat_map(|l| l["violations"].as_array().unwrap())
+        .filter(|v| v["severity"] == "warning")
+        .count();
+    format!(
+        "documents: {}, valid: {valid}, invalid: {}, warnings: {warnings}",
+        lines.len(),
+        lines.len() - valid
+    )
+}
+
+#[test]
+fn after_a_write_error_the_summary_counts_no_unwritten_document() {
+    // Every write fails: no document reached the output.
+    let input = mixed_records(0, 3 * CHUNK_DOCUMENTS);
+    for jobs in ["1", "2"] {
+        let args = ["--provider", "omnisend", "--jobs", jobs];
+        // `validate … | true`, `true` gone before the first write: quiet.
+        let closed = run_into(&args, input.clone(), Sink::Closed, Sink::Piped);
+        closed.assert_code(0);
+        assert!(
+            closed
+                .stderr
+                .starts_with("documents: 0, valid: 0, invalid: 0, warnings: 0, elapsed: "),
+            "--jobs {jobs}: {closed:?}"
+        );
+        assert_eq!(
+            closed.stderr.lines().count(),
+            1,
+            "--jobs {jobs}: {closed:?}"
+        );
+        if dev_full().is_none() {
+            continue;
+        }
+        // `validate … >/dev/full`: an I/O error.
+        let full = run_into(&args, input.clone(), Sink::Full, Sink::Piped);
+        full.assert_code(2);
+        let stderr: Vec<&str> = full.stderr.lines().collect();
+        assert_eq!(
+            stderr[..1],
+            ["validate: cannot write to stdout: No space left on device (os error 28)"],
+            "--jobs {jobs}: {full:?}"
+        );
+        assert!(
+            stderr[1].starts_with("documents: 0, valid: 0, invalid: 0, warnings: 0, elapsed: "),
+            "--jobs {jobs}: {full:?}"
+        );
+        assert_eq!(stderr.len(), 2, "--jobs {jobs}: {full:?}");
+    }
+}
+
+#[test]
+fn after_a_write_error_the_summary_counts_the_lines_written_whole() {
+    // A file size limit (`ulimit -f`, SIGXFSZ ignored so that the write
+    // fails with "file too large") stops the output part way through a
+    // line; the file then holds exactly what was written.
+    let input = mixed_records(0, 3 * CHUNK_DOCUMENTS);
+    let whole = run(&["--provider", "omnisend"], &input);
+    assert_eq!(
+        counts(&whole),
+        counts_of(&whole.lines()),
+        "{}",
+        whole.stderr
+    );
+    for jobs in ["1", "2"] {
+        let output = TempFile::new(b"");
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(output.path())
+            .unwrap();
+        let script = r#"ulimit -f 64 && trap "" XFSZ && exec "$0" "$@""#;
+        let child = Command::new("sh")
+            .args(["-c", script])
+            .arg(binary())
+            .args(["--provider", "omnisend", "--jobs", jobs, "-"])
+            .stdin(Stdio::piped())
+            .stdout(file)
+            .stderr(Stdio::piped())
+            .spawn();
+        let Ok(mut child) = child else {
+            eprintln!("skipped: no sh here");
+            return;
+        };
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.clone();
+        let feeder = std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+        let result = child.wait_with_output().unwrap();
+        feeder.join().unwrap();
+        let run = Outcome {
+            code: result.status.code(),
+            stdout: String::new(),
+            stderr: String::from_utf8(result.stderr).unwrap(),
+        };
+        run.assert_code(2);
+        let written = std::fs::read(output.path()).unwrap();
+        let lines: Vec<Value> = written
+            .split_inclusive(|&b| b == b'\n')
+            .filter(|l| l.ends_with(b"\n"))
+            .map(|l| serde_json::from_slice(l).unwrap())
+            .collect();
+        // Some lines, then part of one, far from the whole output.
+        assert!(lines.len() >= 8, "--jobs {jobs}: {} lines", lines.len());
+        assert!(!written.ends_with(b"\n"), "--jobs {jobs}: no partial line");
+        assert!(lines.len() < CHUNK_DOCUMENTS, "{}", lines.len());
+        assert_eq!(lines[..], whole.lines()[..lines.len()], "--jobs {jobs}");
+        let stderr: Vec<&str> = run.stderr.lines().collect();
+        assert!(
+            stderr[0].starts_with("validate: cannot write to stdout: "),
+            "--jobs {jobs}: {run:?}"
+        );
+        assert_eq!(stderr.len(), 2, "--jobs {jobs}: {run:?}");
+        let summary = stderr[1].split_once(", elapsed: ").unwrap().0;
+        assert_eq!(summary, counts_of(&lines), "--jobs {jobs}");
+    }
+}
+
 // ---------------------------------------------------------------- echo
 
 #[test]
