@@ -4,9 +4,9 @@
 use std::io;
 use std::sync::{Mutex, PoisonError};
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::engine::{Batch, Walker, depth_exceeds};
+use crate::engine::{Batch, Walker, depth_exceeds, shown};
 use crate::options::Options;
 use crate::parse::{self, ParseFailure};
 use crate::providers::{NameError, Operation, Provider};
@@ -15,6 +15,81 @@ use crate::rules;
 
 /// The members a request envelope may have.
 const ENVELOPE_PARTS: &[&str] = &["path", "query", "headers", "body"];
+
+/// Checks that every header of an envelope can be sent as given, for any
+/// provider (`input.headers.*`), reporting at the header's path.
+///
+/// - A value (a string; other types are the provider's rules) may not hold
+///   a control character but tab: RFC 9110 §5.5 makes CR, LF and NUL
+///   invalid and dangerous (`"k\r\nX-Injected: 1"` would add a header),
+///   and the other controls and DEL invalid too; HTTP clients such as
+///   the `http` crate refuse them all. Non-ASCII text (obs-text) is
+///   allowed. Spaces and tabs around a value are allowed: they are not
+///   part of it (the receiver strips them), so they are not reported and
+///   not changed; a value of only spaces is empty for the required rules.
+/// - A name must be an RFC 9110 §5.1 token (`X-Api-Key`; no spaces,
+///   colons or controls).
+/// - A name given again in another case (`Agent-Secret-Key`,
+///   `agent-secret-key`) is ambiguous: header names ignore case.
+fn check_header_fields(w: &mut Walker<'_>, headers: &Map<String, Value>) {
+    let mut seen: std::collections::HashMap<String, &str> =
+        std::collections::HashMap::with_capacity(headers.len());
+    for (name, value) in headers {
+        w.at(name, |w| {
+            match seen.get(&name.to_ascii_lowercase()) {
+                Some(first) => w.report(
+                    rules::INPUT_HEADERS_UNIQUE,
+                    format!(
+                        "the header {} is also given as {}; header names ignore case, \
+                         so which value is sent is ambiguous",
+                        shown(name),
+                        shown(first)
+                    ),
+                ),
+                None => {
+                    seen.insert(name.to_ascii_lowercase(), name);
+                }
+            }
+            if !is_header_name(name) {
+                w.report(
+                    rules::INPUT_HEADERS_FORMAT,
+                    format!(
+                        "{} is not a header name: letters, digits and !#$%&'*+-.^_`|~ \
+                         only (RFC 9110 §5.1)",
+                        shown(name)
+                    ),
+                );
+            }
+            if let Value::String(s) = value
+                && let Some((at, c)) = s.char_indices().find(|&(_, c)| is_unsendable(c))
+            {
+                w.report(
+                    rules::INPUT_HEADERS_FORMAT,
+                    format!(
+                        "the value holds the control character U+{:04X} at byte {at}; \
+                         a header value may not hold CR, LF, NUL or another control \
+                         character but tab (RFC 9110 §5.5)",
+                        u32::from(c)
+                    ),
+                );
+            }
+        });
+    }
+}
+
+/// A character a header value may not hold: a control character (C0 or
+/// DEL) other than tab.
+fn is_unsendable(c: char) -> bool {
+    (c < ' ' && c != '\t') || c == '\u{7f}'
+}
+
+/// Whether `name` is an RFC 9110 token (`tchar`s, at least one).
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
 
 /// Validates and normalizes documents for one provider and operation.
 ///
@@ -296,9 +371,18 @@ impl Validator {
     /// `""` in that part (`in` is `body` for the envelope as a whole);
     /// `input.json.format` is kept for text that is not JSON.
     ///
+    /// Every provider's `headers` must be sendable (RFC 9110 §5): a value
+    /// holding CR, LF, NUL or another control character but tab, or a name
+    /// that is not a token, is an `input.headers.format` error; a name given
+    /// again in another case is an `input.headers.unique` error at the
+    /// second one. Spaces around a value and non-ASCII text are allowed.
+    ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
     /// let v = Validator::new(Provider::Omnisend);
+    /// let r = v.validate_envelope_str(r#"{"headers":{"X-API-KEY":"k\r\nX-Injected: 1","x-api-key":"k"}}"#);
+    /// let found: Vec<_> = r.violations().iter().map(|x| (x.rule(), x.path())).collect();
+    /// assert_eq!(found[..2], [("input.headers.format", "/X-API-KEY"), ("input.headers.unique", "/x-api-key")]);
     /// let r = v.validate_envelope_str(r#"{"path":"x","bodyy":{}}"#);
     /// let found: Vec<_> = r.violations().iter().map(|x| (x.rule(), x.path())).collect();
     /// assert_eq!(found, [("input.body.type", ""), ("input.body.type", ""), ("input.body.type", "")]);
@@ -692,6 +776,9 @@ impl Validator {
                 }
             };
             let body_location = std::mem::replace(&mut w.location, location);
+            if let (Location::Header, Value::Object(headers)) = (location, &*part) {
+                check_header_fields(&mut w, headers);
+            }
             match (part, spec) {
                 (Value::Object(map), Some(spec)) => w.walk_object(map, spec),
                 (Value::Object(_), None) => {}

@@ -667,6 +667,43 @@ fn envelope_validates_parts_and_normalizes_the_envelope() {
     assert_eq!(rule_paths(&lines[2]), [("omnisend.gender.enum", "/gender")]);
 }
 
+/// Issue 16, item 4: a header value that cannot be sent (CR, LF, NUL: a
+/// header injection), the required credentials included, and the same
+/// header twice in another case were valid.
+#[test]
+fn envelope_headers_that_cannot_be_sent_are_refused() {
+    let body = r#""body":{"firstName":"John","lastName":"Doe","email":"john@example.com"}"#;
+    let docs = [
+        format!(r#"{{"headers":{{"Agent-Secret-Key":"k\r\nX-Injected: 1"}},{body}}}"#),
+        format!(r#"{{"headers":{{"Agent-Secret-Key":"k\u0000"}},{body}}}"#),
+        format!(r#"{{"headers":{{"Agent-Secret-Key":"k","agent-secret-key":"k2"}},{body}}}"#),
+        // Tab inside, spaces around and non-ASCII text are sendable.
+        format!(r#"{{"headers":{{"Agent-Secret-Key":" k\tr\u00e9sum\u00e9 "}},{body}}}"#),
+    ];
+    let docs: Vec<&str> = docs.iter().map(String::as_str).collect();
+    let run = run(&["--provider", "raia", "--envelope"], &ndjson(&docs));
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.positions(),
+        [(0, 1, false), (1, 2, false), (2, 3, false), (3, 4, true)]
+    );
+    let lines = run.lines();
+    for (line, rule, path) in [
+        (&lines[0], "input.headers.format", "/Agent-Secret-Key"),
+        (&lines[1], "input.headers.format", "/Agent-Secret-Key"),
+        (&lines[2], "input.headers.unique", "/agent-secret-key"),
+    ] {
+        assert_eq!(rule_paths(line), [(rule, path)], "{line}");
+        assert_eq!(line["violations"][0]["in"], "header", "{line}");
+        assert_eq!(line["normalized"], Value::Null, "{line}");
+    }
+    assert_eq!(
+        lines[3]["normalized"]["headers"]["Agent-Secret-Key"],
+        " k\tr\u{e9}sum\u{e9} "
+    );
+    assert!(run.summary().contains("valid: 1, invalid: 3"), "{run:?}");
+}
+
 #[test]
 fn region_reads_national_numbers() {
     let input = ndjson(&[r#"{"phone":"020 7946 0018","tags":["source: test"]}"#]);
@@ -742,7 +779,7 @@ fn list_rules_prints_the_catalog() {
         .collect();
     want.sort();
     got.sort();
-    assert_eq!(got.len(), 165);
+    assert_eq!(got.len(), 167);
     assert_eq!(got, want);
     for (line, rule) in lines.iter().zip(catalog) {
         let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
