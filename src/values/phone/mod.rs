@@ -617,10 +617,14 @@ fn from_national(digits: &str, region: PhoneRegion) -> Result<Phone, PhoneError>
     let calling_code_after_00 = digits
         .strip_prefix("00")
         .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('0'));
-    let assigned = reading
-        .as_ref()
-        .is_ok_and(|r| plan::is_valid(r.code, &r.national));
-    if calling_code_after_00 && !meta.dials_abroad(digits) && !assigned {
+    // Validity is only asked here for such a `00` number; `finish` asks it
+    // of every other.
+    if calling_code_after_00
+        && !meta.dials_abroad(digits)
+        && !reading
+            .as_ref()
+            .is_ok_and(|r| plan::is_valid(r.code, &r.national))
+    {
         return Err(PhoneError::InternationalPrefix(region.as_str()));
     }
     finish(reading)
@@ -633,10 +637,9 @@ fn from_national(digits: &str, region: PhoneRegion) -> Result<Phone, PhoneError>
 /// alone ([`PhoneError::NotANumber`]; `000000000` in the US would be
 /// `+1000000000`), and a number whose E.164 form libphonenumber itself
 /// reads back as another number ([`PhoneError::Ambiguous`]): writing it
-/// would hand the provider a number it reads differently. (`8 810 490 18 22` in Belarus is
-/// `+3758104901822`, which libphonenumber reads back as `+375104901822`,
-/// its national prefix `8` stripped; `00 44 121 234 3831` in Australia is
-/// `+610441212343831`, read back as `+61441212343831`.)
+/// would hand the provider a number it reads differently (`8 810 490 18
+/// 22` in Belarus is `+3758104901822`, which libphonenumber reads back as
+/// `+375104901822`, its national prefix `8` stripped).
 #[cfg(feature = "phone")]
 fn finish(reading: Result<plan::Reading, plan::Refusal>) -> Result<Phone, PhoneError> {
     let plan::Reading { code, national } = reading.map_err(refused)?;

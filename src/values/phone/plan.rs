@@ -432,11 +432,14 @@ fn extract_country_code(
         if number.len() <= MIN_NATIONAL {
             return Err(Refusal::TooShortAfterIdd);
         }
+        // extractCountryCode: no calling code starts with `0`.
+        if number.starts_with('0') {
+            return Err(Refusal::InvalidCountryCode);
+        }
         return (1..=MAX_CODE.min(number.len()))
             .find_map(|len| {
                 let code: u16 = number[..len].parse().ok()?;
-                (!number.starts_with('0') && code_exists(code))
-                    .then(|| (code, number[len..].to_owned()))
+                code_exists(code).then(|| (code, number[len..].to_owned()))
             })
             .map(Some)
             .ok_or(Refusal::InvalidCountryCode);
