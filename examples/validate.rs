@@ -34,7 +34,8 @@
 //! 0 when every document is valid, 1 when some are not, 2 for a usage
 //! error or an I/O error: an input that cannot be opened or read, or
 //! standard output that cannot be written (a full disk, `>/dev/full`, a
-//! file too large), with a `validate: cannot write to stdout: …` message.
+//! file too large), with a `validate: cannot write to stdout: …` message;
+//! 130 or 143 when SIGINT or SIGTERM stopped the run (see below).
 //!
 //! A closed pipe on standard output (its reader is gone, as in
 //! `validate … | head -1`) is not an error: the run stops quietly, with no
@@ -46,6 +47,42 @@
 //! on standard error are written when they can be: a standard error that
 //! cannot be written (closed, `2>/dev/full`) changes neither the run nor
 //! its exit status. No write the program makes panics (exit status 101).
+//!
+//! # Interrupted runs
+//!
+//! On Unix, SIGINT (Ctrl-C) and SIGTERM stop the run between two output
+//! lines. Each line is rendered in memory first and written whole, so the
+//! signal waits for the line being written, if any; the lines rendered and
+//! not yet written are written, the summary is printed (it counts the
+//! lines written, as always) and the exit status is 128 + the signal's
+//! number: 130 for SIGINT, 143 for SIGTERM. The output of an interrupted
+//! run is thus valid NDJSON ending on a whole line, its `index` counting
+//! from 0 without a gap, whatever `--jobs` is, and also when the signal
+//! comes while the program waits for more input on an open pipe or
+//! terminal. (A reader that has stopped reading the output holds up the
+//! line being written, and so the exit; SIGKILL does not wait.) Before the
+//! inputs are opened (`--help`, `--list-rules`, a usage error), and on
+//! other systems, the signals have their default effect.
+//!
+//! To resume, run again on the same input and skip the documents whose
+//! `index` is at most the last output line's `index`. `index` counts
+//! documents, not lines of input (a pretty-printed document spans several
+//! lines, blank lines are no documents, a broken line is one), across all
+//! the files. Exact for any input and provider (a `sendios` batch
+//! compares each document with those before it), at the cost of
+//! validating the first part again:
+//!
+//! ```text
+//! validate --provider omnisend big.ndjson >out.ndjson     # stopped: status 130 or 143
+//! next=$(tail -n1 out.ndjson | jq '.index + 1')           # empty output: start again
+//! validate --provider omnisend big.ndjson | tail -n +$((next + 1)) >>out.ndjson
+//! ```
+//!
+//! With one NDJSON file (each document on a line of its own), the rest
+//! of the input starts on the line after the last output line's `line`:
+//! `tail -n +$((line + 1)) big.ndjson | validate …` validates only the
+//! rest; its `index` then counts from 0 again (add `next`), and its
+//! `line` from the first line given (add the last `line`).
 //!
 //! # Threads and memory
 //!
@@ -80,8 +117,9 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::Instant;
 
@@ -111,7 +149,9 @@ options:
 Files are read in order; stdin when none is given, or for `-`.
 Memory stays bounded whatever the input's size.
 Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error (stdout
-that cannot be written is one; a closed pipe ends the run quietly).
+that cannot be written is one; a closed pipe ends the run quietly), 130 or
+143 after SIGINT or SIGTERM (the output then ends on a whole line; to
+resume, skip the documents up to the last line's `index`).
 ";
 
 /// A usage or I/O error: the message, printed to stderr, and exit status 2.
@@ -230,14 +270,21 @@ fn run(started: Instant) -> Result<ExitCode, Fatal> {
     };
     let (validator, mode) = configure(&args)?;
     let inputs = open_inputs(&args.files)?;
-    let mut totals = Totals::default();
+    let output = Arc::new(Output::new(stdout()));
+    stop_on_signals(&output, started)?;
     // Sendios' batch rule compares each document with those before it, so
     // its documents are validated in input order.
     let result = if mode.jobs.get() == 1 || validator.provider() == Provider::Sendios {
-        validate_all(&validator, mode, inputs, &mut totals)
+        validate_all(&validator, mode, inputs, &output)
     } else {
-        validate_parallel(&validator, mode, inputs, &mut totals)
+        validate_parallel(&validator, mode, inputs, &output)
     };
+    // The run is over: standard output stays locked until the process
+    // exits, so that a signal from now on changes nothing (and if one came
+    // first, this waits for the exit it makes).
+    let sink = output.lock();
+    let totals = sink.written;
+    std::mem::forget(sink);
     if let Err(Fatal(message)) = &result {
         report(message);
     }
@@ -394,44 +441,34 @@ fn open_inputs(files: &[OsString]) -> Result<Vec<Input>, Fatal> {
 
 /// Validates every document of every input on this thread, one output line
 /// each (`--jobs 1`). A broken pipe on stdout ends the run quietly.
-/// `totals` counts the documents whose line was written whole.
 fn validate_all(
     validator: &Validator,
     mode: Mode,
     inputs: Vec<Input>,
-    totals: &mut Totals,
+    output: &Output,
 ) -> Result<(), Fatal> {
-    let mut out = Output::new(stdout());
+    let mut line = Vec::new();
     let mut next_index = 0;
-    let result = 'run: {
-        for input in inputs {
-            let (name, result) = match input {
-                Input::Stdin => {
-                    let reader = io::stdin().lock();
-                    let result = validate_input(validator, mode, reader, &mut out, &mut next_index);
-                    ("stdin".to_owned(), result)
-                }
-                Input::File(name, file) => {
-                    let reader = BufReader::with_capacity(1 << 16, file);
-                    let result = validate_input(validator, mode, reader, &mut out, &mut next_index);
-                    (format!("`{name}`"), result)
-                }
-            };
-            match result {
-                Ok(()) => {}
-                Err(Failure::Output(e)) => break 'run quiet_if_broken_pipe(e),
-                Err(Failure::Input(e)) => {
-                    if let Err(fatal) = out.flush().or_else(quiet_if_broken_pipe) {
-                        break 'run Err(fatal);
-                    }
-                    break 'run Err(Fatal(format!("cannot read {name}: {e}")));
-                }
+    for input in inputs {
+        let mut one =
+            |reader| validate_input(validator, mode, reader, output, &mut line, &mut next_index);
+        let (name, result) = match input {
+            Input::Stdin => ("stdin".to_owned(), one(Box::new(io::stdin().lock()))),
+            Input::File(name, file) => {
+                let reader = BufReader::with_capacity(1 << 16, file);
+                (format!("`{name}`"), one(Box::new(reader)))
+            }
+        };
+        match result {
+            Ok(()) => {}
+            Err(Failure::Output(e)) => return quiet_if_broken_pipe(e),
+            Err(Failure::Input(e)) => {
+                output.lock().flush().or_else(quiet_if_broken_pipe)?;
+                return Err(Fatal(format!("cannot read {name}: {e}")));
             }
         }
-        out.flush().or_else(quiet_if_broken_pipe)
-    };
-    *totals = out.finish();
-    result
+    }
+    output.lock().flush().or_else(quiet_if_broken_pipe)
 }
 
 /// Why reading one input stopped.
@@ -450,21 +487,37 @@ fn quiet_if_broken_pipe(e: io::Error) -> Result<(), Fatal> {
     }
 }
 
+/// Validates the documents of one input, rendering each output line into
+/// `line` and handing it whole to `output`.
 fn validate_input(
     validator: &Validator,
     mode: Mode,
-    reader: impl BufRead,
-    out: &mut Output,
+    reader: Box<dyn BufRead + '_>,
+    output: &Output,
+    line: &mut Vec<u8>,
     next_index: &mut usize,
 ) -> Result<(), Failure> {
     let max_bytes = validator.options().get_max_bytes();
     for document in Documents::with_max_bytes(reader, max_bytes) {
         let document = document.map_err(Failure::Input)?;
-        out.line(validator, mode, *next_index, &document)
-            .map_err(Failure::Output)?;
+        let counts =
+            validate_one(validator, mode, *next_index, &document, line).map_err(Failure::Output)?;
+        let written = output.lock().line(line, counts);
+        recycle(line);
+        written.map_err(Failure::Output)?;
         *next_index += 1;
     }
     Ok(())
+}
+
+/// Empties a buffer for its next use; one that grew beyond [`KEEP_BYTES`]
+/// (a document with a very long output line) is given back to the
+/// allocator instead of being kept at that size.
+fn recycle<T>(buffer: &mut Vec<T>) {
+    buffer.clear();
+    if buffer.capacity() * size_of::<T>() > KEEP_BYTES {
+        *buffer = Vec::new();
+    }
 }
 
 /// Standard output, unbuffered. On Unix, a duplicate of its descriptor: a
@@ -506,76 +559,165 @@ impl Write for Counted {
     }
 }
 
-/// Stdout for `--jobs 1`: output lines, buffered, and the counts of the
-/// documents whose line was written whole.
+/// The output buffer: lines shorter than this are gathered and written
+/// together, a longer one is written on its own.
+const SINK_BYTES: usize = 64 << 10;
+
+/// A buffer whose capacity grew beyond this many bytes is given back to the
+/// allocator after use rather than kept for the next lines.
+const KEEP_BYTES: usize = 256 << 10;
+
+/// Standard output, shared by the thread that prints the lines and the
+/// thread that waits for a signal: whole lines only, buffered, and the
+/// counts of the documents whose line was written whole.
 struct Output {
-    out: BufWriter<Counted>,
-    /// The lines given to `out` and not yet written whole: where each ends
-    /// (an offset in the output) and its document's counts.
-    pending: VecDeque<(u64, Counts)>,
-    written: Totals,
+    /// Set by the signal thread before it takes the sink for good.
+    stopping: AtomicBool,
+    sink: Mutex<Sink>,
 }
 
 impl Output {
     fn new(stdout: Box<dyn Write + Send>) -> Self {
         Output {
-            out: BufWriter::new(Counted::new(stdout)),
-            pending: VecDeque::new(),
-            written: Totals::default(),
+            stopping: AtomicBool::new(false),
+            sink: Mutex::new(Sink {
+                out: Counted::new(stdout),
+                buffer: Vec::with_capacity(SINK_BYTES),
+                pending: VecDeque::new(),
+                written: Totals::default(),
+                failed: false,
+            }),
         }
     }
 
-    /// Validates one document and writes its output line.
-    fn line(
-        &mut self,
-        validator: &Validator,
-        mode: Mode,
-        index: usize,
-        document: &Document,
-    ) -> io::Result<()> {
-        let result = validate_one(validator, mode, index, document, &mut self.out);
-        if let Ok(counts) = result {
-            let end = self.out.get_ref().written + self.out.buffer().len() as u64;
-            self.pending.push_back((end, counts));
+    /// The sink, to give it lines. Once a signal is stopping the run this
+    /// never returns: the signal thread writes what the sink holds and
+    /// ends the process, and nothing may be written after that.
+    fn lock(&self) -> MutexGuard<'_, Sink> {
+        if self.stopping.load(Ordering::SeqCst) {
+            loop {
+                thread::park();
+            }
         }
-        self.credit();
-        result.map(drop)
+        self.sink.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Standard output's writer, with the lines given to it and not yet
+/// written, and the counts of those written whole.
+struct Sink {
+    out: Counted,
+    /// Whole lines, not yet written.
+    buffer: Vec<u8>,
+    /// The lines given and not yet written whole: where each ends (an
+    /// offset in the output) and its document's counts.
+    pending: VecDeque<(u64, Counts)>,
+    written: Totals,
+    /// A write failed: nothing more is written (what was not written is
+    /// dropped, not written again).
+    failed: bool,
+}
+
+impl Sink {
+    /// Takes one whole output line (ending in `\n`) and its document's
+    /// counts. The line is written whole, or not at all unless a write
+    /// fails part way.
+    fn line(&mut self, line: &[u8], counts: Counts) -> io::Result<()> {
+        if self.failed {
+            return Ok(());
+        }
+        if self.buffer.len() + line.len() > SINK_BYTES {
+            self.flush()?;
+        }
+        let end = self.out.written + (self.buffer.len() + line.len()) as u64;
+        self.pending.push_back((end, counts));
+        if line.len() > SINK_BYTES {
+            // Not copied: the buffer is empty.
+            let result = self.out.write_all(line);
+            self.settle(result)
+        } else {
+            self.buffer.extend_from_slice(line);
+            Ok(())
+        }
     }
 
+    /// Writes the lines the buffer holds.
     fn flush(&mut self) -> io::Result<()> {
-        let result = self.out.flush();
-        self.credit();
-        result
+        if self.failed {
+            return Ok(());
+        }
+        let result = self
+            .out
+            .write_all(&self.buffer)
+            .and_then(|()| self.out.flush());
+        self.buffer.clear();
+        self.settle(result)
     }
 
-    /// Counts the lines written whole so far.
-    fn credit(&mut self) {
-        let written = self.out.get_ref().written;
+    /// Counts the lines written whole so far; after a failed write, drops
+    /// the others.
+    fn settle(&mut self, result: io::Result<()>) -> io::Result<()> {
         while let Some(&(end, counts)) = self.pending.front() {
-            if end > written {
+            if end > self.out.written {
                 break;
             }
             self.written.count(counts);
             self.pending.pop_front();
         }
-    }
-
-    /// The counts of the documents whose line was written whole. What a
-    /// failed write left in the buffer is dropped, not written again.
-    fn finish(mut self) -> Totals {
-        self.credit();
-        let _ = self.out.into_parts();
-        self.written
+        if result.is_err() {
+            self.failed = true;
+            self.buffer.clear();
+            self.pending.clear();
+        }
+        result
     }
 }
 
-/// Validates one document and writes its output line; returns its counts.
+/// On SIGINT or SIGTERM: waits until no line is being written, writes the
+/// whole lines buffered, prints the summary and exits with status 128 +
+/// the signal's number (130, 143). The handlers are set before anything is
+/// printed; failing to set them is an error (status 2), not a run that a
+/// signal would cut in the middle of a line.
+#[cfg(unix)]
+fn stop_on_signals(output: &Arc<Output>, started: Instant) -> Result<(), Fatal> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+
+    let mut signals = Signals::new([SIGINT, SIGTERM])
+        .map_err(|e| Fatal(format!("cannot handle signals: {e}")))?;
+    let output = Arc::clone(output);
+    let watch = move || {
+        let Some(signal) = signals.forever().next() else {
+            return;
+        };
+        output.stopping.store(true, Ordering::SeqCst);
+        // Held until the exit: no other thread writes after this.
+        let mut sink = output.sink.lock().unwrap_or_else(PoisonError::into_inner);
+        // A failure leaves the lines written whole counted, as always.
+        let _ = sink.flush();
+        print_summary(&sink.written, started);
+        std::process::exit(128 + signal);
+    };
+    thread::Builder::new()
+        .name("signals".to_owned())
+        .spawn(watch)
+        .map_err(|e| Fatal(format!("cannot start a thread: {e}")))?;
+    Ok(())
+}
+
+/// Elsewhere a signal has its default effect.
+#[cfg(not(unix))]
+fn stop_on_signals(_: &Arc<Output>, _: Instant) -> Result<(), Fatal> {
+    Ok(())
+}
+
+/// Validates one document and renders its output line; returns its counts.
 fn validate_one(
     validator: &Validator,
     mode: Mode,
     index: usize,
     document: &Document,
-    out: &mut impl Write,
+    out: &mut Vec<u8>,
 ) -> io::Result<Counts> {
     let report = match mode.to {
         Some(target) => document.convert(validator, target, mode.envelope),
@@ -599,7 +741,7 @@ fn validate_one(
         warnings: report.warnings().count(),
     };
     serde_json::to_writer(&mut *out, &line)?;
-    out.write_all(b"\n")?;
+    out.push(b'\n');
     Ok(counts)
 }
 
@@ -663,12 +805,12 @@ fn validate_parallel(
     validator: &Validator,
     mode: Mode,
     inputs: Vec<Input>,
-    totals: &mut Totals,
+    output: &Output,
 ) -> Result<(), Fatal> {
     let (chunk_tx, chunk_rx) = mpsc::channel::<Chunk>();
     let chunk_rx = Mutex::new(chunk_rx);
     let (rendered_tx, rendered_rx) = mpsc::channel::<Rendered>();
-    let (free_tx, free_rx) = mpsc::channel::<Lines>();
+    let (written_tx, written_rx) = mpsc::channel::<Lines>();
     let (read, written) = thread::scope(|scope| {
         let mut workers = 0;
         for _ in 0..mode.jobs.get() {
@@ -685,15 +827,13 @@ fn validate_parallel(
             }
         }
         drop(rendered_tx);
-        for _ in 0..chunks_in_flight(workers) {
-            free_tx
-                .send(Lines::default())
-                .expect("the receiver is here");
-        }
-        let writer = scope.spawn(move || write_in_order(&rendered_rx, &free_tx));
+        let writer = scope.spawn(move || write_in_order(&rendered_rx, &written_tx, output));
         let mut reader = Reader {
             chunk_tx,
-            free_rx,
+            written_rx,
+            free: (0..chunks_in_flight(workers))
+                .map(|_| Lines::default())
+                .collect(),
             documents: Vec::new(),
             bytes: 0,
             seq: 0,
@@ -705,16 +845,12 @@ fn validate_parallel(
         let written = writer.join().unwrap_or_else(|p| panic::resume_unwind(p));
         (read, Some(written))
     });
-    let Some((written, written_totals)) = written else {
-        return read;
-    };
-    *totals = written_totals;
     match written {
-        Ok(()) => {}
+        None | Some(Ok(())) => {}
         // As in `validate_all`: a write error other than a closed pipe
         // wins over a read error.
-        Err(WriteStop::Output(e)) => quiet_if_broken_pipe(e)?,
-        Err(WriteStop::Panic(payload)) => panic::resume_unwind(payload),
+        Some(Err(WriteStop::Output(e))) => quiet_if_broken_pipe(e)?,
+        Some(Err(WriteStop::Panic(payload))) => panic::resume_unwind(payload),
     }
     read
 }
@@ -756,9 +892,11 @@ fn read_inputs(
 /// The main thread's side: fills chunks and hands them out.
 struct Reader {
     chunk_tx: Sender<Chunk>,
-    /// Output buffers the writer is done with: a chunk is handed out with
-    /// one, so there are never more than `chunks_in_flight`.
-    free_rx: Receiver<Lines>,
+    /// The output buffers of the chunks the writer is done with.
+    written_rx: Receiver<Lines>,
+    /// Output buffers at hand: a chunk is handed out with one, so there
+    /// are never more than `chunks_in_flight`.
+    free: Vec<Lines>,
     documents: Vec<Document>,
     bytes: usize,
     seq: usize,
@@ -785,7 +923,10 @@ impl Reader {
         if self.documents.is_empty() {
             return Ok(());
         }
-        let out = self.free_rx.recv().map_err(|_| ReadStop::Writer)?;
+        let out = match self.free.pop() {
+            Some(out) => out,
+            None => self.written_rx.recv().map_err(|_| ReadStop::Writer)?,
+        };
         let chunk = Chunk {
             seq: self.seq,
             first_index: self.next_index,
@@ -831,45 +972,50 @@ fn render(validator: &Validator, mode: Mode, chunk: Chunk) -> Lines {
     out
 }
 
-/// The writer: prints rendered chunks in input order and hands their
-/// buffers back to the reader. Returns the counts of the documents whose
-/// line it wrote whole.
+/// The writer: hands rendered chunks to `output` in input order, flushes it
+/// whenever no chunk is ready, and gives their buffers back to the reader.
 fn write_in_order(
     rendered: &Receiver<Rendered>,
-    free: &Sender<Lines>,
-) -> (Result<(), WriteStop>, Totals) {
-    let mut out = Counted::new(stdout());
-    let mut totals = Totals::default();
+    written: &Sender<Lines>,
+    output: &Output,
+) -> Result<(), WriteStop> {
     // Chunks that came before their turn.
     let mut early = BTreeMap::new();
     let mut next = 0;
-    for chunk in rendered {
+    loop {
+        let chunk = match rendered.try_recv() {
+            Ok(chunk) => chunk,
+            Err(TryRecvError::Empty) => {
+                // Nothing to write until a worker is done: the lines
+                // buffered go out now.
+                output.lock().flush().map_err(WriteStop::Output)?;
+                match rendered.recv() {
+                    Ok(chunk) => chunk,
+                    Err(_) => break,
+                }
+            }
+            Err(TryRecvError::Disconnected) => break,
+        };
         early.insert(chunk.seq, chunk.result);
         while let Some(result) = early.remove(&next) {
-            let mut lines = match result {
-                Ok(lines) => lines,
-                Err(payload) => return (Err(WriteStop::Panic(payload)), totals),
-            };
-            // Every chunk before this one was written whole.
-            let start = out.written;
-            let result = out.write_all(&lines.bytes);
-            for &(end, counts) in &lines.ends {
-                if start + end as u64 > out.written {
-                    break;
+            let mut lines = result.map_err(WriteStop::Panic)?;
+            {
+                let mut sink = output.lock();
+                let mut start = 0;
+                for &(end, counts) in &lines.ends {
+                    sink.line(&lines.bytes[start..end], counts)
+                        .map_err(WriteStop::Output)?;
+                    start = end;
                 }
-                totals.count(counts);
-            }
-            if let Err(e) = result {
-                return (Err(WriteStop::Output(e)), totals);
             }
             next += 1;
             lines.bytes.clear();
             lines.ends.clear();
             // The reader may be done already.
-            let _ = free.send(lines);
+            let _ = written.send(lines);
         }
     }
-    (out.flush().map_err(WriteStop::Output), totals)
+    output.lock().flush().map_err(WriteStop::Output)
 }
 
 /// Prints the summary line on stderr, if it can be written.

@@ -1589,6 +1589,229 @@ fn after_a_write_error_the_summary_counts_the_lines_written_whole() {
     }
 }
 
+// ---------------------------------------------------------------- signals
+
+/// How a run stopped by a signal ended, and what it printed.
+#[cfg(unix)]
+#[derive(Debug)]
+struct Stopped {
+    status: std::process::ExitStatus,
+    stdout: Vec<u8>,
+    stderr: String,
+    /// Whether the program had read its whole input when the signal was
+    /// sent (`None` where `/proc/<pid>/io` does not tell).
+    read_all: Option<bool>,
+}
+
+#[cfg(unix)]
+impl Stopped {
+    /// Asserts what a run stopped by `kill -<signal>` leaves: exit status
+    /// `128 + number` (the program exits, it is not killed), an output of
+    /// whole lines, each valid JSON, `index` counting from 0, and a
+    /// summary that counts exactly those lines. Returns the lines.
+    fn assert_stopped(&self, signal: &str, number: i32) -> Vec<Value> {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(
+            self.status.signal(),
+            None,
+            "killed by a signal: {}",
+            self.stderr
+        );
+        assert_eq!(
+            self.status.code(),
+            Some(128 + number),
+            "SIG{signal}: {}",
+            self.stderr
+        );
+        assert!(
+            self.stdout.is_empty() || self.stdout.ends_with(b"\n"),
+            "SIG{signal}: the output ends in the middle of a line ({} bytes)",
+            self.stdout.len()
+        );
+        let lines: Vec<Value> = self
+            .stdout
+            .split_inclusive(|&b| b == b'\n')
+            .map(|l| serde_json::from_slice(l).unwrap_or_else(|e| panic!("{e}: a broken line")))
+            .collect();
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(line["index"], i, "SIG{signal}");
+        }
+        let stderr: Vec<&str> = self.stderr.lines().collect();
+        assert_eq!(stderr.len(), 1, "SIG{signal}: {}", self.stderr);
+        let summary = stderr[0].split_once(", elapsed: ").map_or("", |(c, _)| c);
+        assert_eq!(summary, counts_of(&lines), "SIG{signal}");
+        lines
+    }
+}
+
+/// How many bytes process `pid` has read (`rchar` of `/proc/<pid>/io`),
+/// where that can be told.
+#[cfg(unix)]
+fn bytes_read(pid: u32) -> Option<u64> {
+    let io = std::fs::read_to_string(format!("/proc/{pid}/io")).ok()?;
+    io.lines()
+        .find_map(|l| l.strip_prefix("rchar: "))
+        .and_then(|n| n.trim().parse().ok())
+}
+
+/// Runs the `validate` example with `args`, writes `input` to its stdin
+/// and then keeps the pipe open, idle; sends `kill -<signal>` once
+/// `ready(output so far, bytes of input read)` is true (the bytes read are
+/// `None` where `/proc` does not tell), and collects how the run ended.
+/// Gives up (and kills the program) after a minute.
+#[cfg(unix)]
+fn stop_with_signal(
+    args: &[&str],
+    input: Vec<u8>,
+    signal: &str,
+    ready: impl Fn(&[u8], Option<u64>) -> bool,
+) -> Stopped {
+    use std::sync::{Arc, Mutex, mpsc};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(binary())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example runs");
+    let pid = child.id();
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let reader = {
+        let output = Arc::clone(&output);
+        let mut stdout = child.stdout.take().expect("stdout is piped");
+        std::thread::spawn(move || {
+            let mut buf = vec![0; 1 << 16];
+            loop {
+                match stdout.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => output.lock().unwrap().extend_from_slice(&buf[..n]),
+                }
+            }
+        })
+    };
+    let err = drain(child.stderr.take(), Sink::Piped);
+    // What the program reads before its input (its libraries, its memory
+    // map): until the count stays put, it is still starting.
+    let mut before = bytes_read(pid);
+    while before.is_some() {
+        std::thread::sleep(Duration::from_millis(50));
+        let now = bytes_read(pid);
+        if now == before {
+            break;
+        }
+        before = now;
+    }
+    let read = || Some(bytes_read(pid)? - before?);
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let (close_tx, close_rx) = mpsc::channel::<()>();
+    let size = input.len() as u64;
+    let feeder = std::thread::spawn(move || {
+        // The program may stop reading at the signal.
+        let _ = stdin.write_all(&input);
+        // Open and idle until the program is gone.
+        let _ = close_rx.recv();
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let read_all = loop {
+        let read = read();
+        if ready(&output.lock().unwrap(), read) {
+            break read.map(|n| n >= size);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("not ready after a minute: {:?}", child.wait());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let kill = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("kill runs");
+    assert!(kill.success(), "kill -{signal} {pid}");
+    let status = child.wait().expect("the example finishes");
+    drop(close_tx);
+    feeder.join().expect("the feeder finishes");
+    reader.join().expect("stdout is read");
+    let stdout = std::mem::take(&mut *output.lock().unwrap());
+    Stopped {
+        status,
+        stdout,
+        stderr: err.join().expect("stderr is read"),
+        read_all,
+    }
+}
+
+/// A Rocket.Chat record whose output line is long (a warning for each of
+/// its `phones` numbers): far more than a pipe takes in one write.
+#[cfg(unix)]
+fn long_output_record(phones: usize) -> String {
+    format!(
+        r#"{{"name":"John","emails":["a@b.co"],"phones":[{}]}}"#,
+        vec!["1"; phones].join(",")
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signal_ends_the_output_on_a_whole_line() {
+    // Ordinary records with records of long output lines among them; the
+    // input stays open, so the run ends only with the signal.
+    let mut input = Vec::new();
+    for i in 0..600 {
+        input.extend_from_slice(records::record(Provider::RocketChat, i).as_bytes());
+        input.push(b'\n');
+        if i % 25 == 3 {
+            input.extend_from_slice(long_output_record(1_500).as_bytes());
+            input.push(b'\n');
+        }
+    }
+    for (jobs, signal, number) in [
+        ("1", "TERM", 15),
+        ("1", "INT", 2),
+        ("3", "TERM", 15),
+        ("2", "INT", 2),
+    ] {
+        let args = ["--provider", "rocketchat", "--jobs", jobs];
+        let stopped = stop_with_signal(&args, input.clone(), signal, |out, _| !out.is_empty());
+        let lines = stopped.assert_stopped(signal, number);
+        assert!(!lines.is_empty(), "--jobs {jobs}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signal_while_waiting_on_an_open_input_ends_the_run() {
+    // Three documents, then an open pipe with nothing more in it.
+    let input = ndjson(&[VALID, INVALID, VALID_2]);
+    let size = input.len() as u64;
+    for (jobs, signal, number) in [
+        ("1", "TERM", 15),
+        ("1", "INT", 2),
+        ("4", "TERM", 15),
+        ("2", "INT", 2),
+    ] {
+        let args = ["--provider", "omnisend", "--jobs", jobs];
+        let started = std::time::Instant::now();
+        let stopped = stop_with_signal(&args, input.clone(), signal, |_, read| match read {
+            // Read it all, and then some time to validate it.
+            Some(n) if n >= size => {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                true
+            }
+            Some(_) => false,
+            None => started.elapsed() > std::time::Duration::from_millis(500),
+        });
+        let lines = stopped.assert_stopped(signal, number);
+        assert!(lines.len() <= 3, "--jobs {jobs}");
+        // One thread: every document read is printed before the exit.
+        if jobs == "1" && stopped.read_all == Some(true) {
+            assert_eq!(lines.len(), 3, "--jobs 1: {stopped:?}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------- echo
 
 #[test]
