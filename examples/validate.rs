@@ -89,12 +89,24 @@
 //! `--jobs N` validates on `N` worker threads (default: the number of
 //! cores the system reports, `std::thread::available_parallelism`). The
 //! input is read and split on the main thread and handed out in chunks of
-//! at most 512 documents or 512 KiB (`CHUNK_DOCUMENTS`, `CHUNK_BYTES`); each
-//! worker validates a chunk and renders its output lines, and a writer
-//! thread prints the chunks in input order, so the output is byte for byte
-//! that of `--jobs 1`. At most `2 N + 2` chunks exist at once (a free
-//! output buffer is needed to start one), so memory is bounded by the
-//! chunk size and the number of jobs, never by the input's size.
+//! at most 512 documents or 64 KiB (`CHUNK_DOCUMENTS`, `CHUNK_BYTES`; a
+//! larger document is a chunk of its own); each worker validates a chunk
+//! and renders its output lines, and a writer thread prints the chunks in
+//! input order, so the output is byte for byte that of `--jobs 1`.
+//!
+//! Two bounds keep the work in flight small: at most `2 N + 2` chunks
+//! exist at once (a free output buffer is needed to start one), and the
+//! chunks handed out and not yet written hold at most 1 MiB of input
+//! (`BUDGET_BYTES`): a chunk waits until it fits, unless no other chunk is
+//! out. Ordinary records keep every worker busy (sixteen chunks of
+//! 64 KiB); large documents (up to 1 MiB each is kept, `Options::max_bytes`)
+//! are validated a few at a time, not one on every worker, and their output
+//! (each report is capped, `Options::max_per_rule`) waits in few buffers.
+//! An output buffer that grew beyond 256 KiB (`KEEP_BYTES`) is freed once
+//! written instead of being kept for the next chunk. Memory is thus
+//! bounded by the budget, the chunk count and the output of the documents
+//! in flight, never by the input's size. `benches/cli.sh` measures it.
+//!
 //! `--jobs 1` runs everything on the main thread, as one loop. A
 //! `sendios` batch is always validated in order on the main thread:
 //! `sendios.fields.consistent_type` compares each document with the
@@ -750,7 +762,10 @@ fn validate_one(
 /// A chunk holds at most this many documents…
 const CHUNK_DOCUMENTS: usize = 512;
 /// …and at most this many bytes of documents (but at least one document).
-const CHUNK_BYTES: usize = 512 << 10;
+const CHUNK_BYTES: usize = 64 << 10;
+/// The input bytes handed out to the workers and not yet written: a chunk
+/// waits until it fits in this budget, unless no other chunk is out.
+const BUDGET_BYTES: usize = 1 << 20;
 
 /// How many chunks may exist at once, read or being read, validated or
 /// waiting to be printed: enough to keep every worker busy while the
@@ -765,6 +780,8 @@ struct Chunk {
     seq: usize,
     /// The batch index of its first document.
     first_index: usize,
+    /// The bytes of its documents, counted in the budget until written.
+    bytes: usize,
     documents: Vec<Document>,
     out: Lines,
 }
@@ -781,7 +798,15 @@ struct Lines {
 /// worker.
 struct Rendered {
     seq: usize,
+    bytes: usize,
     result: thread::Result<Lines>,
+}
+
+/// A written chunk: its output buffer, free again, and its input bytes,
+/// out of the budget now.
+struct Written {
+    lines: Lines,
+    bytes: usize,
 }
 
 /// Why the writer stopped before the end.
@@ -810,7 +835,7 @@ fn validate_parallel(
     let (chunk_tx, chunk_rx) = mpsc::channel::<Chunk>();
     let chunk_rx = Mutex::new(chunk_rx);
     let (rendered_tx, rendered_rx) = mpsc::channel::<Rendered>();
-    let (written_tx, written_rx) = mpsc::channel::<Lines>();
+    let (written_tx, written_rx) = mpsc::channel::<Written>();
     let (read, written) = thread::scope(|scope| {
         let mut workers = 0;
         for _ in 0..mode.jobs.get() {
@@ -834,6 +859,7 @@ fn validate_parallel(
             free: (0..chunks_in_flight(workers))
                 .map(|_| Lines::default())
                 .collect(),
+            in_flight: 0,
             documents: Vec::new(),
             bytes: 0,
             seq: 0,
@@ -892,11 +918,13 @@ fn read_inputs(
 /// The main thread's side: fills chunks and hands them out.
 struct Reader {
     chunk_tx: Sender<Chunk>,
-    /// The output buffers of the chunks the writer is done with.
-    written_rx: Receiver<Lines>,
+    /// The chunks the writer is done with.
+    written_rx: Receiver<Written>,
     /// Output buffers at hand: a chunk is handed out with one, so there
     /// are never more than `chunks_in_flight`.
     free: Vec<Lines>,
+    /// The input bytes of the chunks handed out and not yet written.
+    in_flight: usize,
     documents: Vec<Document>,
     bytes: usize,
     seq: usize,
@@ -918,23 +946,30 @@ impl Reader {
     }
 
     /// Hands out the documents read so far, if any, once an output buffer
-    /// is free.
+    /// is free and they fit in the budget ([`BUDGET_BYTES`]).
     fn send(&mut self) -> Result<(), ReadStop> {
         if self.documents.is_empty() {
             return Ok(());
         }
-        let out = match self.free.pop() {
-            Some(out) => out,
-            None => self.written_rx.recv().map_err(|_| ReadStop::Writer)?,
+        let out = loop {
+            let fits = self.in_flight == 0 || self.in_flight + self.bytes <= BUDGET_BYTES;
+            if fits && let Some(out) = self.free.pop() {
+                break out;
+            }
+            let written = self.written_rx.recv().map_err(|_| ReadStop::Writer)?;
+            self.in_flight -= written.bytes;
+            self.free.push(written.lines);
         };
         let chunk = Chunk {
             seq: self.seq,
             first_index: self.next_index,
+            bytes: self.bytes,
             documents: std::mem::take(&mut self.documents),
             out,
         };
         self.seq += 1;
         self.next_index += chunk.documents.len();
+        self.in_flight += self.bytes;
         self.bytes = 0;
         self.chunk_tx.send(chunk).map_err(|_| ReadStop::Writer)
     }
@@ -951,10 +986,10 @@ fn render_chunks(
     loop {
         let next = chunks.lock().unwrap_or_else(PoisonError::into_inner).recv();
         let Ok(chunk) = next else { return };
-        let seq = chunk.seq;
+        let (seq, bytes) = (chunk.seq, chunk.bytes);
         let result = panic::catch_unwind(AssertUnwindSafe(|| render(validator, mode, chunk)));
         let panicked = result.is_err();
-        if rendered.send(Rendered { seq, result }).is_err() || panicked {
+        if rendered.send(Rendered { seq, bytes, result }).is_err() || panicked {
             return;
         }
     }
@@ -976,7 +1011,7 @@ fn render(validator: &Validator, mode: Mode, chunk: Chunk) -> Lines {
 /// whenever no chunk is ready, and gives their buffers back to the reader.
 fn write_in_order(
     rendered: &Receiver<Rendered>,
-    written: &Sender<Lines>,
+    written: &Sender<Written>,
     output: &Output,
 ) -> Result<(), WriteStop> {
     // Chunks that came before their turn.
@@ -996,8 +1031,8 @@ fn write_in_order(
             }
             Err(TryRecvError::Disconnected) => break,
         };
-        early.insert(chunk.seq, chunk.result);
-        while let Some(result) = early.remove(&next) {
+        early.insert(chunk.seq, (chunk.bytes, chunk.result));
+        while let Some((bytes, result)) = early.remove(&next) {
             let mut lines = result.map_err(WriteStop::Panic)?;
             {
                 let mut sink = output.lock();
@@ -1009,10 +1044,10 @@ fn write_in_order(
                 }
             }
             next += 1;
-            lines.bytes.clear();
-            lines.ends.clear();
+            recycle(&mut lines.bytes);
+            recycle(&mut lines.ends);
             // The reader may be done already.
-            let _ = written.send(lines);
+            let _ = written.send(Written { lines, bytes });
         }
     }
     output.lock().flush().map_err(WriteStop::Output)
