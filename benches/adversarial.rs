@@ -2,6 +2,11 @@
 //! with the input. Each group validates documents of n = 1k, 10k and 100k
 //! members / items / bytes×10 next to bare `serde_json` parsing of the same
 //! bytes, with byte throughput so a flat bytes/s line shows linearity.
+//! The output-amplifying input (issue 16, item 2: n numeric Rocket.Chat
+//! phones, three violations and a change each) is timed with the default
+//! report cap and with everything listed, next to the same floor; its peak
+//! memory through the command-line program, for `--jobs 1`, `2` and `8`,
+//! is measured by `benches/cli.sh`.
 //! Run with `cargo bench --bench adversarial`.
 
 use std::hint::black_box;
@@ -136,11 +141,50 @@ fn huge_phone(c: &mut Criterion) {
     group.finish();
 }
 
+/// n numeric Rocket.Chat phones, all equal: each item is coerced (a
+/// warning and a change), a `format` warning and, after the first, a
+/// `unique` error. With the default cap a report lists 100 of each rule;
+/// `usize::MAX` lists all 3 n - 1 violations and n changes.
+fn amplifying(c: &mut Criterion) {
+    let mut group = c.benchmark_group("rocketchat/numeric phones (output-amplifying)");
+    group.sample_size(10);
+    let capped = Validator::new(Provider::RocketChat);
+    let listed =
+        Validator::new(Provider::RocketChat).with_options(Options::new().max_per_rule(usize::MAX));
+    for n in SIZES {
+        let text = format!(
+            r#"{{"name":"John","emails":["a@b.co"],"phones":[{}]}}"#,
+            members(n, |_| "1".to_owned())
+        );
+        assert_eq!(capped.validate_str(&text).violations().len(), 304);
+        assert_eq!(listed.validate_str(&text).violations().len(), 3 * n - 1);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("floor: serde_json", n), &text, |b, t| {
+            b.iter(|| serde_json::from_str::<Value>(black_box(t)).unwrap());
+        });
+        group.bench_with_input(
+            BenchmarkId::new("validate_str, capped", n),
+            &text,
+            |b, t| {
+                b.iter(|| capped.validate_str(black_box(t)));
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("validate_str, all listed", n),
+            &text,
+            |b, t| {
+                b.iter(|| listed.validate_str(black_box(t)));
+            },
+        );
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = many_members, many_tags, long_string, huge_phone
+    targets = many_members, many_tags, long_string, huge_phone, amplifying
 }
 criterion_main!(benches);

@@ -13,8 +13,8 @@ use std::sync::Mutex;
 use serde_json::{Map, Value};
 
 use crate::options::Options;
-use crate::report::{Change, Location, Violation, push_pointer_token};
-use crate::rules::RuleInfo;
+use crate::report::{Change, Location, Report, Severity, Violation, push_pointer_token};
+use crate::rules::{self, RuleInfo};
 use crate::suggest;
 use crate::values::{
     CountryCode, Date, Email, Gender, LanguageCode, Phone, PhoneRegion, PushToken, SendiosDateTime,
@@ -236,6 +236,56 @@ pub(crate) struct Walker<'a> {
     path: String,
     pub violations: Vec<Violation>,
     pub changes: Vec<Change>,
+    /// What was listed and left out of each rule (`Options::max_per_rule`).
+    tallies: Vec<Tally>,
+}
+
+/// How many violations and changes of one rule a walk listed and left out,
+/// and where the first one left out was.
+struct Tally {
+    rule: &'static RuleInfo,
+    listed: [usize; 2],
+    left_out: [usize; 2],
+    first_left_out: [Option<(Location, String)>; 2],
+}
+
+/// Index of violations in a [`Tally`]'s pairs…
+const VIOLATIONS: usize = 0;
+/// …and of changes.
+const CHANGES: usize = 1;
+
+/// Whether one more violation (`kind` [`VIOLATIONS`]) or change
+/// ([`CHANGES`]) of `rule`, at `location` and `path`, is listed: at most
+/// `max` of each rule are.
+fn admit(
+    tallies: &mut Vec<Tally>,
+    max: usize,
+    rule: &'static RuleInfo,
+    kind: usize,
+    location: Location,
+    path: &str,
+) -> bool {
+    let at = if let Some(at) = tallies.iter().position(|t| std::ptr::eq(t.rule, rule)) {
+        at
+    } else {
+        tallies.push(Tally {
+            rule,
+            listed: [0; 2],
+            left_out: [0; 2],
+            first_left_out: [None, None],
+        });
+        tallies.len() - 1
+    };
+    let tally = &mut tallies[at];
+    if tally.listed[kind] < max {
+        tally.listed[kind] += 1;
+        return true;
+    }
+    if tally.left_out[kind] == 0 {
+        tally.first_left_out[kind] = Some((location, path.to_owned()));
+    }
+    tally.left_out[kind] += 1;
+    false
 }
 
 /// What a validator remembers across the documents of a batch.
@@ -260,7 +310,74 @@ impl<'a> Walker<'a> {
             path: String::with_capacity(64),
             violations: Vec::new(),
             changes: Vec::new(),
+            tallies: Vec::new(),
         }
+    }
+
+    /// Takes what reading the document found (duplicate names, rounded
+    /// numbers), listed as the walk's own.
+    pub(crate) fn take_found(&mut self, violations: Vec<Violation>, changes: Vec<Change>) {
+        let max = self.options.get_max_per_rule();
+        for v in violations {
+            if admit(
+                &mut self.tallies,
+                max,
+                v.info(),
+                VIOLATIONS,
+                v.location(),
+                v.path(),
+            ) {
+                self.violations.push(v);
+            }
+        }
+        for c in changes {
+            if admit(
+                &mut self.tallies,
+                max,
+                c.info(),
+                CHANGES,
+                c.location(),
+                c.path(),
+            ) {
+                self.changes.push(c);
+            }
+        }
+    }
+
+    /// The report of the walk over `value`: what it listed, then one
+    /// `input.report.truncated` warning per rule of which some were left
+    /// out.
+    pub(crate) fn into_report(mut self, value: Value) -> Report {
+        let max = self.options.get_max_per_rule();
+        for tally in &mut self.tallies {
+            let id = tally.rule.id();
+            let what = match tally.rule.severity() {
+                Severity::Error => "errors",
+                Severity::Warning => "warnings",
+            };
+            for kind in [VIOLATIONS, CHANGES] {
+                let Some((location, path)) = tally.first_left_out[kind].take() else {
+                    continue;
+                };
+                let n = tally.left_out[kind];
+                let message = if kind == VIOLATIONS {
+                    format!(
+                        "{n} more `{id}` {what} in this document are not listed, this one first: a report lists at most {max} of each rule (Options::max_per_rule)"
+                    )
+                } else {
+                    format!(
+                        "{n} more changes under `{id}` in this document are made but not listed, this one first: a report lists at most {max} of each rule (Options::max_per_rule)"
+                    )
+                };
+                self.violations.push(Violation::new(
+                    rules::INPUT_REPORT_TRUNCATED,
+                    location,
+                    path,
+                    message,
+                ));
+            }
+        }
+        Report::from_parts(self.violations, self.changes, value)
     }
 
     /// Runs `f` one member deeper.
@@ -296,6 +413,17 @@ impl<'a> Walker<'a> {
         message: impl Into<String>,
         suggestion: Option<String>,
     ) {
+        let max = self.options.get_max_per_rule();
+        if !admit(
+            &mut self.tallies,
+            max,
+            rule,
+            VIOLATIONS,
+            self.location,
+            &self.path,
+        ) {
+            return;
+        }
         self.violations.push(
             Violation::new(rule, self.location, self.path.clone(), message.into())
                 .with_suggestion(suggestion),
@@ -305,6 +433,17 @@ impl<'a> Walker<'a> {
     /// Records that normalization replaced `from` by `to` at the current
     /// path.
     pub(crate) fn change(&mut self, rule: &'static RuleInfo, from: Value, to: Value) {
+        let max = self.options.get_max_per_rule();
+        if !admit(
+            &mut self.tallies,
+            max,
+            rule,
+            CHANGES,
+            self.location,
+            &self.path,
+        ) {
+            return;
+        }
         self.changes.push(Change::new(
             rule,
             self.location,

@@ -47,6 +47,22 @@ pub const DEFAULT_MAX_DEPTH: usize = 32;
 /// ```
 pub const MAX_SUPPORTED_DEPTH: usize = 120;
 
+/// Default cap on what one report lists of each rule: at most 100
+/// violations and 100 changes of each rule per document.
+///
+/// ```
+/// use omnicontact::options::DEFAULT_MAX_PER_RULE;
+/// use omnicontact::{Provider, Validator};
+///
+/// // 150 numeric phones: 150 coercion warnings, 100 of them listed.
+/// let phones = vec!["1"; 150].join(",");
+/// let body = format!(r#"{{"name":"A","emails":["a@b.co"],"phones":[{phones}]}}"#);
+/// let r = Validator::new(Provider::RocketChat).validate_str(&body);
+/// let coerced = r.violations().iter().filter(|v| v.rule() == "rocketchat.phones.coerced").count();
+/// assert_eq!(coerced, DEFAULT_MAX_PER_RULE);
+/// ```
+pub const DEFAULT_MAX_PER_RULE: usize = 100;
+
 /// Validation options: default phone region, input limits, and the clock
 /// used for "in the future" checks.
 ///
@@ -66,6 +82,7 @@ pub struct Options {
     default_region: Option<PhoneRegion>,
     max_bytes: usize,
     max_depth: usize,
+    max_per_rule: usize,
     today: Option<Date>,
 }
 
@@ -90,6 +107,7 @@ impl Options {
             default_region: None,
             max_bytes: DEFAULT_MAX_BYTES,
             max_depth: DEFAULT_MAX_DEPTH,
+            max_per_rule: DEFAULT_MAX_PER_RULE,
             today: None,
         }
     }
@@ -150,6 +168,39 @@ impl Options {
         self
     }
 
+    /// The most violations, and the most changes, of each rule one report
+    /// lists ([`DEFAULT_MAX_PER_RULE`], 100, by default). A document that
+    /// has more gets, for each such rule, one `input.report.truncated`
+    /// warning at the first one left out, saying how many more there are
+    /// (changes left out are still made in the normalized value). This
+    /// keeps a report's size, and its memory, proportionate when one
+    /// document repeats a mistake thousands of times. `usize::MAX` lists
+    /// everything; 0 is taken as 1, so that a report always shows at least
+    /// one violation of each rule it found (an invalid document never
+    /// looks valid).
+    ///
+    /// ```
+    /// use omnicontact::{Options, Provider, Validator};
+    ///
+    /// let tags: Vec<String> = (0..5).map(|_| "\"t\"".to_owned()).collect();
+    /// let body = format!(r#"{{"email":"a@b.co","tags":["source: x",{}]}}"#, tags.join(","));
+    /// let v = Validator::new(Provider::Omnisend).with_options(Options::new().max_per_rule(2));
+    /// let r = v.validate_str(&body);
+    /// let found: Vec<_> = r.violations().iter().map(|x| (x.rule(), x.path())).collect();
+    /// assert_eq!(found, [
+    ///     ("omnisend.tags.unique", "/tags/2"),
+    ///     ("omnisend.tags.unique", "/tags/3"),
+    ///     ("input.report.truncated", "/tags/4"),
+    /// ]);
+    /// assert!(r.violations()[2].message().starts_with("2 more `omnisend.tags.unique` warnings"));
+    /// assert_eq!(Options::new().max_per_rule(0).get_max_per_rule(), 1);
+    /// ```
+    #[must_use]
+    pub const fn max_per_rule(mut self, max: usize) -> Self {
+        self.max_per_rule = if max == 0 { 1 } else { max };
+        self
+    }
+
     /// Fixes "today" for date checks such as `omnisend.birthdate.advice`
     /// (tests use it to be independent of the clock).
     ///
@@ -192,6 +243,16 @@ impl Options {
     #[must_use]
     pub const fn get_max_depth(&self) -> usize {
         self.max_depth
+    }
+
+    /// The most violations, and changes, of each rule a report lists.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Options::new().get_max_per_rule(), 100);
+    /// ```
+    #[must_use]
+    pub const fn get_max_per_rule(&self) -> usize {
+        self.max_per_rule
     }
 
     /// "Today": the fixed date if one was set, else the UTC date of the

@@ -337,6 +337,11 @@ impl Change {
         self
     }
 
+    /// The catalog entry of the rule.
+    pub(crate) fn info(&self) -> &'static RuleInfo {
+        self.rule
+    }
+
     /// The id of the rule that governs the value (its `format` rule, or the
     /// `coerced` / `lossy` / `unique` rule that caused the change).
     ///
@@ -377,13 +382,21 @@ impl Change {
         &self.path
     }
 
-    /// The value as sent.
+    /// The value as sent. For an `input.number.precision` change (a number
+    /// a double cannot hold, read as the nearest double) it is the number
+    /// as written, given as a string: no JSON number value holds it.
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
     /// let r = Validator::new(Provider::Omnisend)
     ///     .validate_str(r#"{"phone":"+44 20 7946 0018","tags":["source: x"]}"#);
     /// assert_eq!(r.changes()[0].from(), "+44 20 7946 0018");
+    ///
+    /// let r = Validator::new(Provider::Sendios)
+    ///     .validate_str(r#"{"client_user_id":"u1","fields":{"n":18446744073709551616}}"#);
+    /// assert_eq!(r.changes()[0].rule(), "input.number.precision");
+    /// assert_eq!(r.changes()[0].from(), "18446744073709551616");
+    /// assert_eq!(r.changes()[0].to().to_string(), "1.8446744073709552e+19");
     /// ```
     #[must_use]
     pub fn from(&self) -> &Value {

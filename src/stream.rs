@@ -62,6 +62,7 @@ use std::io::{self, BufRead};
 use std::iter::FusedIterator;
 
 use crate::options::DEFAULT_MAX_BYTES;
+use crate::parse::Origin;
 use crate::providers::Provider;
 use crate::report::{Location, Report};
 use crate::rules;
@@ -89,6 +90,7 @@ const BOM: &[u8; 3] = b"\xEF\xBB\xBF";
 pub struct Document {
     index: usize,
     line: usize,
+    column: usize,
     bytes: Vec<u8>,
     len: usize,
 }
@@ -121,6 +123,34 @@ impl Document {
     #[must_use]
     pub fn line(&self) -> usize {
         self.line
+    }
+
+    /// The 1-based column, in bytes, of the document's first byte on its
+    /// [line](Document::line) (a byte order mark at the start of the input
+    /// counts as three). Syntax errors on that line name columns of the
+    /// stream, counted from this one.
+    ///
+    /// ```
+    /// use omnicontact::stream::Documents;
+    /// use omnicontact::{Provider, Validator};
+    ///
+    /// let docs: Vec<_> = Documents::new(&b"{}  {\"email\": }\n\t[]"[..]).map(|d| d.unwrap()).collect();
+    /// let at: Vec<_> = docs.iter().map(|d| (d.line(), d.column())).collect();
+    /// assert_eq!(at, [(1, 1), (1, 5), (2, 2)]);
+    /// let r = docs[1].validate(&Validator::new(Provider::Omnisend));
+    /// assert!(r.violations()[0].message().ends_with("at line 1 column 15"));
+    /// ```
+    #[must_use]
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// Where the document starts in the stream.
+    fn origin(&self) -> Origin {
+        Origin {
+            line: self.line,
+            column: self.column,
+        }
     }
 
     /// The document's bytes; for a [truncated](Document::is_truncated)
@@ -194,7 +224,7 @@ impl Document {
     pub fn validate(&self, validator: &Validator) -> Report {
         match self.too_long(validator) {
             Some(report) => report,
-            None => validator.validate_document(&self.bytes, self.line, false),
+            None => validator.validate_document(&self.bytes, self.origin(), false),
         }
     }
 
@@ -216,7 +246,7 @@ impl Document {
         if let Some(report) = self.too_long(validator) {
             return report;
         }
-        validator.validate_document(&self.bytes, self.line, true)
+        validator.validate_document(&self.bytes, self.origin(), true)
     }
 
     /// Validates the document and converts it to `target`
@@ -236,7 +266,7 @@ impl Document {
         if let Some(report) = self.too_long(validator) {
             return report;
         }
-        validator.convert_document(&self.bytes, self.line, envelope, target)
+        validator.convert_document(&self.bytes, self.origin(), envelope, target)
     }
 
     /// The `input.body.max_length` report of a truncated document (which
@@ -281,8 +311,10 @@ impl Document {
 pub struct Documents<R: BufRead> {
     reader: R,
     max_bytes: usize,
-    /// The 1-based line of the next byte.
+    /// The 1-based line of the next byte…
     line: usize,
+    /// …and its 1-based column, in bytes.
+    column: usize,
     /// Whether the next byte is in the first column of its line.
     line_start: bool,
     /// How many bytes of a byte order mark the input has started with, while
@@ -335,6 +367,7 @@ impl<R: BufRead> Documents<R> {
             reader,
             max_bytes,
             line: 1,
+            column: 1,
             line_start: true,
             bom: Some(0),
             index: 0,
@@ -364,6 +397,7 @@ impl<R: BufRead> Documents<R> {
                 if let Some(matched) = self.bom {
                     if b == BOM[matched] {
                         used += 1;
+                        self.column += 1;
                         self.bom = (matched + 1 < BOM.len()).then_some(matched + 1);
                         continue;
                     }
@@ -376,9 +410,13 @@ impl<R: BufRead> Documents<R> {
                     }
                 }
                 match b {
-                    b' ' | b'\t' | b'\r' => self.line_start = false,
+                    b' ' | b'\t' | b'\r' => {
+                        self.line_start = false;
+                        self.column += 1;
+                    }
                     b'\n' => {
                         self.line += 1;
+                        self.column = 1;
                         self.line_start = true;
                     }
                     _ => {
@@ -398,7 +436,11 @@ impl<R: BufRead> Documents<R> {
     /// Reads the document that starts at the next byte (after `prefix`, the
     /// bytes of a partial byte order mark already read, usually none).
     fn read_document(&mut self, prefix: &[u8]) -> io::Result<Document> {
-        let line = self.line;
+        // A partial byte order mark begins the input, in column 1.
+        let origin = Origin {
+            line: self.line,
+            column: if prefix.is_empty() { self.column } else { 1 },
+        };
         let mut doc = Collector::new(self.max_bytes);
         doc.push(prefix);
         let mut scan = if prefix.is_empty() {
@@ -430,6 +472,7 @@ impl<R: BufRead> Documents<R> {
                         .unwrap_or(buf.len() - i);
                     if run > 0 {
                         i += run;
+                        self.column += run;
                         self.line_start = false;
                         continue;
                     }
@@ -440,6 +483,7 @@ impl<R: BufRead> Documents<R> {
                     Step::Take => {}
                     Step::End => {
                         self.line_start = false;
+                        self.column += 1;
                         end = Some(i);
                         break;
                     }
@@ -450,9 +494,11 @@ impl<R: BufRead> Documents<R> {
                 }
                 if b == b'\n' {
                     self.line += 1;
+                    self.column = 1;
                     self.line_start = true;
                 } else {
                     self.line_start = false;
+                    self.column += 1;
                 }
             }
             let used = end.unwrap_or(buf.len());
@@ -464,7 +510,7 @@ impl<R: BufRead> Documents<R> {
         }
         let index = self.index;
         self.index += 1;
-        Ok(doc.finish(index, line))
+        Ok(doc.finish(index, origin))
     }
 }
 
@@ -630,12 +676,13 @@ impl Collector {
         };
     }
 
-    fn finish(mut self, index: usize, line: usize) -> Document {
+    fn finish(mut self, index: usize, origin: Origin) -> Document {
         self.len -= self.trailing;
         self.bytes.truncate(self.len);
         Document {
             index,
-            line,
+            line: origin.line,
+            column: origin.column,
             bytes: self.bytes,
             len: self.len,
         }

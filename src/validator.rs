@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::engine::{Batch, Walker, depth_exceeds, shown};
 use crate::options::Options;
-use crate::parse::{self, ParseFailure};
+use crate::parse::{self, Origin, ParseFailure};
 use crate::providers::{NameError, Operation, Provider};
 use crate::report::{Change, Location, Report, Violation};
 use crate::rules;
@@ -315,7 +315,7 @@ impl Validator {
     /// assert_eq!(r.violations()[0].location(), Location::Path);
     /// ```
     pub fn validate_str(&self, text: &str) -> Report {
-        self.validate_text(Ok(text), 1, false)
+        self.validate_text(Ok(text), Origin::START, false)
     }
 
     /// Validates one JSON request body given as bytes; invalid UTF-8 is an
@@ -327,7 +327,7 @@ impl Validator {
     /// assert_eq!(r.violations()[0].rule(), "input.json.format");
     /// ```
     pub fn validate_bytes(&self, bytes: &[u8]) -> Report {
-        self.validate_document(bytes, 1, false)
+        self.validate_document(bytes, Origin::START, false)
     }
 
     /// Validates a request envelope given as bytes (see
@@ -341,7 +341,7 @@ impl Validator {
     /// assert_eq!(v.validate_envelope_bytes(b"\xff").violations()[0].rule(), "input.json.format");
     /// ```
     pub fn validate_envelope_bytes(&self, bytes: &[u8]) -> Report {
-        self.validate_document(bytes, 1, true)
+        self.validate_document(bytes, Origin::START, true)
     }
 
     /// Validates a request body that is already a JSON value.
@@ -357,7 +357,7 @@ impl Validator {
         if let Some(report) = self.check_limits(&value) {
             return report;
         }
-        self.check_body_value(value, Vec::new())
+        self.check_body_value(value, Found::default())
     }
 
     /// Validates a request envelope
@@ -393,7 +393,7 @@ impl Validator {
     /// assert_eq!(v.validate_envelope_str("{}").violations()[0].rule(), "input.body.type");
     /// ```
     pub fn validate_envelope_str(&self, text: &str) -> Report {
-        self.validate_text(Ok(text), 1, true)
+        self.validate_text(Ok(text), Origin::START, true)
     }
 
     /// Validates a request envelope that is already a JSON value.
@@ -409,7 +409,7 @@ impl Validator {
         if let Some(report) = self.check_limits(&value) {
             return report;
         }
-        self.check_envelope_value(value, Vec::new())
+        self.check_envelope_value(value, Found::default())
     }
 
     /// Validates a document (a body, or an envelope when `envelope`)
@@ -537,11 +537,11 @@ impl Validator {
     pub(crate) fn convert_document(
         &self,
         bytes: &[u8],
-        first_line: usize,
+        origin: Origin,
         envelope: bool,
         target: Provider,
     ) -> Report {
-        let source = self.validate_document(bytes, first_line, envelope);
+        let source = self.validate_document(bytes, origin, envelope);
         self.finish_conversion(source, target, envelope)
     }
 
@@ -613,27 +613,17 @@ impl Validator {
             .with_conversion(converted, conversion.path)
     }
 
-    pub(crate) fn validate_document(
-        &self,
-        bytes: &[u8],
-        first_line: usize,
-        envelope: bool,
-    ) -> Report {
-        self.validate_text(utf8(bytes, first_line), first_line, envelope)
+    pub(crate) fn validate_document(&self, bytes: &[u8], origin: Origin, envelope: bool) -> Report {
+        self.validate_text(utf8(bytes, origin), origin, envelope)
     }
 
     /// [`Validator::validate_document`] for text already checked to be
     /// UTF-8 (or the report saying it is not).
-    fn validate_text(
-        &self,
-        text: Result<&str, Report>,
-        first_line: usize,
-        envelope: bool,
-    ) -> Report {
-        let read = text.and_then(|text| self.read(text, first_line));
+    fn validate_text(&self, text: Result<&str, Report>, origin: Origin, envelope: bool) -> Report {
+        let read = text.and_then(|text| self.read(text, origin));
         match read {
-            Ok((value, violations)) if envelope => self.check_envelope_value(value, violations),
-            Ok((value, violations)) => self.check_body_value(value, violations),
+            Ok(read) if envelope => self.check_envelope_value(read.value, read.found),
+            Ok(read) => self.check_body_value(read.value, read.found),
             Err(report) => {
                 self.skip_document();
                 report
@@ -642,8 +632,9 @@ impl Validator {
     }
 
     /// Reads a document, or the report that says why it cannot be read.
-    /// Duplicate member names are returned as violations.
-    fn read(&self, text: &str, first_line: usize) -> Result<(Value, Vec<Violation>), Report> {
+    /// Duplicate member names and numbers read as another value are
+    /// returned as violations (and, for numbers, changes).
+    fn read(&self, text: &str, origin: Origin) -> Result<Read, Report> {
         let max = self.options.get_max_bytes();
         if text.len() > max {
             return Err(Report::single(
@@ -656,9 +647,10 @@ impl Validator {
                 ),
             ));
         }
-        match parse::parse(text, self.options.get_max_depth(), first_line) {
+        match parse::parse(text, self.options.get_max_depth(), origin) {
             Ok(parsed) => {
-                let duplicates = parsed
+                let mut found = Found {
+                    violations: parsed
                     .duplicates
                     .into_iter()
                     .map(|path| {
@@ -670,8 +662,34 @@ impl Validator {
                                 .to_owned(),
                         )
                     })
-                    .collect();
-                Ok((parsed.value, duplicates))
+                    .collect(),
+                    changes: Vec::new(),
+                };
+                for rounded in parsed.rounded {
+                    found.violations.push(
+                        Violation::new(
+                            rules::INPUT_NUMBER_PRECISION,
+                            Location::Body,
+                            rounded.path.clone(),
+                            format!(
+                                "`{}` has more precision than a double holds, and JSON parsers (this crate's, JavaScript's, most servers') read numbers as doubles: it is read, and sent, as `{}`",
+                                rounded.written, rounded.read
+                            ),
+                        )
+                        .with_suggestion(Some(format!("\"{}\"", rounded.written))),
+                    );
+                    found.changes.push(Change::new(
+                        rules::INPUT_NUMBER_PRECISION,
+                        Location::Body,
+                        rounded.path,
+                        Value::String(rounded.written),
+                        Value::Number(rounded.read),
+                    ));
+                }
+                Ok(Read {
+                    value: parsed.value,
+                    found,
+                })
             }
             Err(ParseFailure::Syntax(message)) => Err(Report::single(
                 rules::INPUT_JSON_FORMAT,
@@ -724,23 +742,24 @@ impl Validator {
         w
     }
 
-    fn check_body_value(&self, mut value: Value, violations: Vec<Violation>) -> Report {
+    fn check_body_value(&self, mut value: Value, found: Found) -> Report {
         let mut w = self.walker();
-        w.violations = violations;
+        w.take_found(found.violations, found.changes);
         if self.operation.has_body() {
             self.walk_body(&mut w, &mut value);
         } else {
             self.walk_parameters(&mut w, &mut value);
         }
-        Report::from_parts(w.violations, w.changes, value).with_provider_error(w.provider_error)
+        let provider_error = w.provider_error.take();
+        w.into_report(value).with_provider_error(provider_error)
     }
 
-    fn check_envelope_value(&self, mut value: Value, violations: Vec<Violation>) -> Report {
+    fn check_envelope_value(&self, mut value: Value, found: Found) -> Report {
         let mut w = self.walker();
-        w.violations = violations;
+        w.take_found(found.violations, found.changes);
         let Value::Object(envelope) = &mut value else {
             w.wrong_type(rules::INPUT_BODY_TYPE, "an envelope object", &value);
-            return Report::from_parts(w.violations, w.changes, value);
+            return w.into_report(value);
         };
         let parts = (self.provider.spec().parts)(self.operation);
         for (name, part) in envelope.iter_mut() {
@@ -803,7 +822,7 @@ impl Validator {
             Some(errors) if headers_missing => Some((errors.unauthorized)()),
             _ => w.provider_error.take(),
         };
-        Report::from_parts(w.violations, w.changes, value).with_provider_error(provider_error)
+        w.into_report(value).with_provider_error(provider_error)
     }
 
     /// Walks a document validated on its own for an operation that sends no
@@ -852,30 +871,45 @@ impl Validator {
 }
 
 /// The text of `bytes`, or the report saying where it is not UTF-8.
-fn utf8(bytes: &[u8], first_line: usize) -> Result<&str, Report> {
+fn utf8(bytes: &[u8], origin: Origin) -> Result<&str, Report> {
     std::str::from_utf8(bytes).map_err(|e| {
         // Where the bad byte is, as serde_json says it for syntax errors:
-        // the line (counted from `first_line`) and the 1-based byte column.
+        // the line and the 1-based byte column, in the file (the document
+        // starts at `origin`); the byte is counted in the document.
         let before = &bytes[..e.valid_up_to()];
         let newlines = before
             .iter()
             .fold(0usize, |n, b| n + usize::from(*b == b'\n'));
-        let line_start = before
+        let (line_start, first_column) = before
             .iter()
             .rposition(|b| *b == b'\n')
-            .map_or(0, |i| i + 1);
+            .map_or((0, origin.column), |i| (i + 1, 1));
         Report::single(
             rules::INPUT_JSON_FORMAT,
             Location::Body,
             "",
             format!(
-                "invalid UTF-8 at line {} column {} (byte {})",
-                first_line.saturating_add(newlines),
-                e.valid_up_to() - line_start + 1,
+                "invalid UTF-8 at line {} column {} (byte {} of the document)",
+                origin.line.saturating_add(newlines),
+                (e.valid_up_to() - line_start).saturating_add(first_column),
                 e.valid_up_to()
             ),
         )
     })
+}
+
+/// A document read: its value and what reading it found.
+struct Read {
+    value: Value,
+    found: Found,
+}
+
+/// What reading a document found: duplicate member names, numbers read as
+/// another value.
+#[derive(Default)]
+struct Found {
+    violations: Vec<Violation>,
+    changes: Vec<Change>,
 }
 
 /// Counts bytes written, failing past a limit.

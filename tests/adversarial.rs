@@ -58,8 +58,10 @@ fn checked(report: Report) -> Report {
     report
 }
 
+/// Every violation is listed (`Options::max_per_rule(usize::MAX)`): the
+/// tests name each item; the default cap is tested on its own.
 fn validate(provider: Provider, text: &str) -> Report {
-    let v = Validator::new(provider);
+    let v = Validator::new(provider).with_options(Options::new().max_per_rule(usize::MAX));
     let report = v.validate_str(text);
     assert_eq!(v.validate_bytes(text.as_bytes()), report);
     checked(report)
@@ -70,7 +72,7 @@ fn validate(provider: Provider, text: &str) -> Report {
 fn validate_big(provider: Provider, text: &str) -> Report {
     checked(
         Validator::new(provider)
-            .with_options(Options::new().max_bytes(4 << 20))
+            .with_options(Options::new().max_bytes(4 << 20).max_per_rule(usize::MAX))
             .validate_str(text),
     )
 }
@@ -491,28 +493,31 @@ fn invalid_utf8_is_located_wherever_it_is() {
         let at = bytes.len() - 2;
         assert_eq!(at, 500_052);
         bytes.insert(at, 0xfe);
-        (bytes, "invalid UTF-8 at line 1 column 500053 (byte 500052)")
+        (
+            bytes,
+            "invalid UTF-8 at line 1 column 500053 (byte 500052 of the document)",
+        )
     };
     let cases: Vec<(Vec<u8>, &str)> = vec![
         (
             b"\xff{\"email\":\"a@b.co\"}".to_vec(),
-            "invalid UTF-8 at line 1 column 1 (byte 0)",
+            "invalid UTF-8 at line 1 column 1 (byte 0 of the document)",
         ),
         (
             b"{\"em\xc3ail\":\"a@b.co\"}".to_vec(),
-            "invalid UTF-8 at line 1 column 5 (byte 4)",
+            "invalid UTF-8 at line 1 column 5 (byte 4 of the document)",
         ),
         (
             b"{\"email\":\"a@b.co\xe2\x82".to_vec(),
-            "invalid UTF-8 at line 1 column 17 (byte 16)",
+            "invalid UTF-8 at line 1 column 17 (byte 16 of the document)",
         ),
         (
             b"{\"email\":\"\xc0\xafa@b.co\"}".to_vec(),
-            "invalid UTF-8 at line 1 column 11 (byte 10)",
+            "invalid UTF-8 at line 1 column 11 (byte 10 of the document)",
         ),
         (
             b"{\"email\":\"\xed\xa0\x80a@b.co\"}".to_vec(),
-            "invalid UTF-8 at line 1 column 11 (byte 10)",
+            "invalid UTF-8 at line 1 column 11 (byte 10 of the document)",
         ),
         late,
     ];
@@ -639,7 +644,7 @@ fn valid_number_spellings_are_kept_as_numbers() {
         ("1E+2", "100.0"),
         ("1e2", "100.0"),
         ("0.1e1", "1.0"),
-        ("1e-400", "0.0"),
+        ("2.5e-3", "0.0025"),
     ] {
         let report = checked(v.validate_str(&body(
             Provider::Omnisend,
@@ -666,6 +671,99 @@ fn valid_number_spellings_are_kept_as_numbers() {
             report.violations()[0].message(),
             "expected an integer, found number"
         );
+    }
+}
+
+/// Issue 16, item 3: a number a double cannot hold was read as the nearest
+/// double, and the record stayed valid with no change recorded. It is still
+/// read so (as the providers' own JSON parsers read it), but the rewrite is
+/// an `input.number.precision` warning and a change, in every provider's
+/// free-form members.
+#[test]
+fn numbers_a_double_cannot_hold_are_recorded_as_changed() {
+    let members: [(Provider, &str); 5] = [
+        (Provider::Omnisend, "customProperties"),
+        (Provider::Sendios, "fields"),
+        (Provider::RocketChat, "customFields"),
+        (Provider::Raia, "customData"),
+        // SuprSend: any custom key of the body.
+        (Provider::Suprsend, ""),
+    ];
+    let cases = [
+        ("123456789012345678901234567890", "1.2345678901234568e+29"),
+        ("18446744073709551616", "1.8446744073709552e+19"),
+        ("1e-400", "0.0"),
+        ("-9223372036854775809", "-9.223372036854776e+18"),
+        ("0.1000000000000000000000000001", "0.1"),
+    ];
+    for (provider, member) in members {
+        for (written, read) in cases {
+            let (extra, path) = if member.is_empty() {
+                (format!(r#","n":{written}"#), "/n".to_owned())
+            } else {
+                (
+                    format!(r#","{member}":{{"n":{written}}}"#),
+                    format!("/{member}/n"),
+                )
+            };
+            let text = body(provider, &extra);
+            let report = validate(provider, &text);
+            let rounded: Vec<_> = report
+                .violations()
+                .iter()
+                .filter(|v| v.rule() == "input.number.precision")
+                .collect();
+            assert_eq!(rounded.len(), 1, "{provider} {written}: {report}");
+            assert_eq!(rounded[0].path(), path, "{provider}");
+            assert_eq!(
+                rounded[0].message(),
+                format!(
+                    "`{written}` has more precision than a double holds, and JSON parsers (this crate's, JavaScript's, most servers') read numbers as doubles: it is read, and sent, as `{read}`"
+                )
+            );
+            assert_eq!(
+                rounded[0].suggestion(),
+                Some(format!("\"{written}\"").as_str())
+            );
+            let change = report
+                .changes()
+                .iter()
+                .find(|c| c.rule() == "input.number.precision")
+                .unwrap_or_else(|| panic!("{provider} {written}: no change in {report}"));
+            assert_eq!(change.path(), path);
+            assert_eq!(change.from(), &serde_json::json!(written));
+            assert_eq!(change.to().to_string(), read);
+        }
+        // Close cases: every number a double (or 64-bit integer) holds
+        // exactly, however it is written, is neither reported nor changed.
+        for written in [
+            "18446744073709551615",
+            "-9223372036854775808",
+            "9007199254740993",
+            "2.5e-3",
+            "1.50",
+            "1e2",
+            "-0",
+            "100000000000000000000",
+        ] {
+            let text = if member.is_empty() {
+                body(provider, &format!(r#","n":{written}"#))
+            } else {
+                body(provider, &format!(r#","{member}":{{"n":{written}}}"#))
+            };
+            let report = validate(provider, &text);
+            assert!(
+                report
+                    .violations()
+                    .iter()
+                    .all(|v| v.rule() != "input.number.precision"),
+                "{provider} {written}: {report}"
+            );
+            assert!(
+                report.changes().is_empty(),
+                "{provider} {written}: {report}"
+            );
+        }
     }
 }
 
@@ -719,4 +817,70 @@ fn duplicate_keys_at_depth_are_errors_at_their_path() {
     );
     let report = validate(Provider::Omnisend, &text);
     assert_eq!(report.violations().len(), 9_999);
+}
+
+/// Issue 16, item 2: 100 000 numeric phones made 300 000 violations and
+/// 100 000 changes (a 74 MB report line). By default a report lists 100 of
+/// each rule and one `input.report.truncated` warning per rule saying how
+/// many more there are, at the first one left out; the normalization is
+/// the same as with everything listed.
+#[test]
+fn a_report_lists_at_most_a_hundred_of_each_rule_by_default() {
+    let text = format!(
+        r#"{{"name":"John","emails":["a@b.co"],"phones":[{}]}}"#,
+        members(N, |_| "1".to_owned())
+    );
+    let report = checked(Validator::new(Provider::RocketChat).validate_str(&text));
+    let mut per_rule = std::collections::BTreeMap::<&str, usize>::new();
+    for v in report.violations() {
+        *per_rule.entry(v.rule()).or_default() += 1;
+    }
+    assert_eq!(
+        per_rule.into_iter().collect::<Vec<_>>(),
+        [
+            ("input.report.truncated", 4),
+            ("rocketchat.phones.coerced", 100),
+            ("rocketchat.phones.format", 100),
+            ("rocketchat.phones.unique", 100),
+        ]
+    );
+    let truncated: Vec<_> = report
+        .violations()
+        .iter()
+        .filter(|v| v.rule() == "input.report.truncated")
+        .map(|v| (v.path(), v.message()))
+        .collect();
+    let cap = "a report lists at most 100 of each rule (Options::max_per_rule)";
+    assert_eq!(
+        truncated,
+        [
+            ("/phones/100", format!("99900 more `rocketchat.phones.coerced` warnings in this document are not listed, this one first: {cap}").as_str()),
+            ("/phones/100", format!("99900 more changes under `rocketchat.phones.coerced` in this document are made but not listed, this one first: {cap}").as_str()),
+            ("/phones/101", format!("99899 more `rocketchat.phones.unique` errors in this document are not listed, this one first: {cap}").as_str()),
+            ("/phones/100", format!("99900 more `rocketchat.phones.format` warnings in this document are not listed, this one first: {cap}").as_str()),
+        ]
+    );
+    let coerced = report
+        .changes()
+        .iter()
+        .filter(|c| c.rule() == "rocketchat.phones.coerced")
+        .count();
+    assert_eq!(coerced, 100);
+    // And the one array-level change: the duplicates removed.
+    assert_eq!(report.changes().len(), 101);
+    assert!(!report.is_valid());
+    // A close case: exactly 100 of a rule is listed whole, with no summary.
+    let text = format!(
+        r#"{{"name":"John","emails":["a@b.co"],"phones":[{}]}}"#,
+        members(100, |i| (20_000_000 + i).to_string())
+    );
+    let report = checked(Validator::new(Provider::RocketChat).validate_str(&text));
+    assert!(
+        report
+            .violations()
+            .iter()
+            .all(|v| v.rule() != "input.report.truncated"),
+        "{report}"
+    );
+    assert_eq!(report.changes().len(), 100);
 }

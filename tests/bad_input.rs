@@ -35,12 +35,12 @@ fn invalid_utf8_names_the_byte() {
     assert_eq!(found(&report), one("input.json.format", ""));
     assert_eq!(
         report.violations()[0].message(),
-        "invalid UTF-8 at line 1 column 12 (byte 11)"
+        "invalid UTF-8 at line 1 column 12 (byte 11 of the document)"
     );
     let report = omnisend().validate_bytes(b"{\n  \"email\": \"\xff\"}");
     assert_eq!(
         report.violations()[0].message(),
-        "invalid UTF-8 at line 2 column 13 (byte 14)"
+        "invalid UTF-8 at line 2 column 13 (byte 14 of the document)"
     );
 }
 

@@ -559,6 +559,88 @@ fn a_syntax_error_names_the_line_of_the_file() {
     assert!(message.ends_with("at line 6 column 1"), "{message}");
 }
 
+/// Issue 16, item 5: a syntax error's column was counted within the
+/// document, wrong when the document does not start in column 1 of its
+/// line. Columns are the file's (bytes, 1-based), on the document's first
+/// line and after it; invalid UTF-8 likewise.
+#[test]
+fn syntax_error_columns_are_the_files() {
+    let input = b"{}  {\"email\": }\n\t\t[1,\n 2 x]\n   {\"email\":\"\xff\"}\n";
+    let run = run(&["--provider", "omnisend"], input);
+    assert_eq!(
+        run.positions(),
+        [(0, 1, false), (1, 1, false), (2, 2, false), (3, 4, false)]
+    );
+    let message = |i: usize| {
+        run.lines()[i]["violations"][0]["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        message(1).ends_with("at line 1 column 15"),
+        "{}",
+        message(1)
+    );
+    assert!(message(2).ends_with("at line 3 column 4"), "{}", message(2));
+    assert_eq!(
+        message(3),
+        "invalid UTF-8 at line 4 column 14 (byte 10 of the document)"
+    );
+}
+
+/// Issue 16, item 3: in free-form members, a number a double cannot hold
+/// was rewritten (`1.2345678901234568e+29`) and the record stayed valid with
+/// no change listed. It is now an `input.number.precision` warning with a
+/// change, on the program's output line.
+#[test]
+fn a_number_a_double_cannot_hold_is_listed_as_changed() {
+    let input = ndjson(&[
+        r#"{"client_user_id":"u1","fields":{"big":123456789012345678901234567890,"max":18446744073709551615}}"#,
+    ]);
+    let run = run(&["--provider", "sendios"], &input);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = &run.lines()[0];
+    assert_eq!(
+        rule_paths(line),
+        [("input.number.precision", "/fields/big")]
+    );
+    assert_eq!(
+        line["changes"],
+        json!([{"rule": "input.number.precision", "in": "body", "path": "/fields/big",
+                "from": "123456789012345678901234567890", "to": 1.2345678901234568e29}])
+    );
+    assert_eq!(
+        line["normalized"]["fields"]["max"],
+        json!(18_446_744_073_709_551_615_u64)
+    );
+    assert!(
+        run.stderr
+            .starts_with("documents: 1, valid: 1, invalid: 0, warnings: 1,")
+    );
+}
+
+/// Issue 16, item 2: a line of 100 000 numeric Rocket.Chat phones printed
+/// a 74 MB report. The report lists 100 of each rule, then one
+/// `input.report.truncated` warning per rule.
+#[test]
+fn one_document_reports_at_most_a_hundred_of_each_rule() {
+    let phones = vec!["1"; 100_000].join(",");
+    let input = ndjson(&[&format!(
+        r#"{{"name":"John","emails":["a@b.co"],"phones":[{phones}]}}"#
+    )]);
+    let run = run(&["--provider", "rocketchat", "--jobs", "1"], &input);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.len() < 1 << 20, "{} bytes", run.stdout.len());
+    let line = &run.lines()[0];
+    let truncated: Vec<_> = rule_paths(line)
+        .into_iter()
+        .filter(|(rule, _)| *rule == "input.report.truncated")
+        .collect();
+    assert_eq!(truncated.len(), 4);
+    assert_eq!(rules(line).len(), 304);
+}
+
 #[test]
 fn a_broken_document_still_counts_in_the_batch() {
     let input = ndjson(&[
@@ -779,7 +861,7 @@ fn list_rules_prints_the_catalog() {
         .collect();
     want.sort();
     got.sort();
-    assert_eq!(got.len(), 167);
+    assert_eq!(got.len(), 169);
     assert_eq!(got, want);
     for (line, rule) in lines.iter().zip(catalog) {
         let keys: Vec<&String> = line.as_object().unwrap().keys().collect();

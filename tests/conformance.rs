@@ -12,6 +12,7 @@
 //!   "region": "US",                   // optional: default phone region
 //!   "today": "2026-01-01",            // optional: fixed "today" (default 2026-01-01)
 //!   "max_bytes": 1024, "max_depth": 8, // optional: input limits
+//!   "max_per_rule": 2,                // optional: report cap per rule
 //!   "before": [{ }],                  // optional: documents validated first by
 //!                                     // the same validator (a batch)
 //!   "body": { },                      // the document as JSON, or
@@ -97,6 +98,9 @@ fn validator_for(case: &Value) -> Validator {
     }
     if let Some(max) = case.get("max_depth").and_then(Value::as_u64) {
         options = options.max_depth(usize::try_from(max).unwrap());
+    }
+    if let Some(max) = case.get("max_per_rule").and_then(Value::as_u64) {
+        options = options.max_per_rule(usize::try_from(max).unwrap());
     }
     validator.with_options(options)
 }
@@ -318,5 +322,5 @@ fn catalog_matches_the_rule_list() {
         .filter(|r| r.provider() != "convert")
         .count();
     assert_eq!(own, listed.len());
-    assert_eq!(own, 167);
+    assert_eq!(own, 169);
 }

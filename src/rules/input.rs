@@ -15,4 +15,8 @@ rules! {
         "a header cannot be sent as given (request envelopes only): its value holds CR, LF, NUL or another control character but tab, or its name is not an RFC 9110 token; spaces around a value are allowed (not part of it), and so is non-ASCII text";
     INPUT_HEADERS_UNIQUE = "input.headers.unique", Error,
         "a header name is given twice, differing only in case (header names ignore case; request envelopes only), reported at the second one";
+    INPUT_NUMBER_PRECISION = "input.number.precision", Warning,
+        "a number has more digits than a double holds, or is beyond its range (`123456789012345678901234567890`, `18446744073709551616`, `1e-400`): JSON parsers, this crate's and the providers' servers', read it as the nearest double, so it is sent as that value; recorded as a change whose `from` is the number as written, given as a string; send it as a string to keep every digit";
+    INPUT_REPORT_TRUNCATED = "input.report.truncated", Warning,
+        "a document has more violations, or more changes, of one rule than a report lists (`Options::max_per_rule`, default 100): one such warning per rule, at the first one left out, says how many more there are; the changes left out are made all the same";
 }

@@ -13,7 +13,7 @@
 //!   `bytes()` is the input's span where not truncated, and its first
 //!   `limit` bytes where truncated, which is exactly when `len() > limit`;
 //! - indexes count from 0, `line()` is the 1-based line of the first byte,
-//!   so lines never decrease;
+//!   so lines never decrease, and `column()` its 1-based byte column;
 //! - the split does not depend on the limit (except for truncation) or on
 //!   the buffer size;
 //! - every document validates (Omnisend, as a body and as an envelope)
@@ -39,8 +39,8 @@ pub fn check(data: &[u8]) {
     assert_eq!(whole.len(), limited.len(), "the limit changed the split");
     for (w, l) in whole.iter().zip(&limited) {
         assert_eq!(
-            (w.index(), w.line(), w.len()),
-            (l.index(), l.line(), l.len())
+            (w.index(), w.line(), w.column(), w.len()),
+            (l.index(), l.line(), l.column(), l.len())
         );
     }
     let chunked = split(Documents::new(BufReader::with_capacity(capacity, input)));
@@ -86,6 +86,11 @@ fn tiles(input: &[u8], docs: &[Document], limit: usize) {
         assert_eq!(doc.index(), i);
         let line = 1 + input[..pos].iter().filter(|&&b| b == b'\n').count();
         assert_eq!(doc.line(), line, "document {i}");
+        let line_start = input[..pos]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |at| at + 1);
+        assert_eq!(doc.column(), pos - line_start + 1, "document {i}");
         assert!(doc.line() >= last_line, "document {i} goes back a line");
         last_line = doc.line();
         let end = pos.checked_add(doc.len()).expect("no overflow");
