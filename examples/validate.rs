@@ -94,23 +94,31 @@
 //! and renders its output lines, and a writer thread prints the chunks in
 //! input order, so the output is byte for byte that of `--jobs 1`.
 //!
-//! Two bounds keep the work in flight small: at most `2 N + 2` chunks
-//! exist at once (a free output buffer is needed to start one), and the
-//! chunks handed out and not yet written hold at most 1 MiB of input
+//! The work in flight is bounded three ways. At most `2 N + 2` chunks
+//! exist at once (a free output buffer is needed to start one). The chunks
+//! handed out and not yet written hold at most 1 MiB of input
 //! (`BUDGET_BYTES`): a chunk waits until it fits, unless no other chunk is
-//! out. Ordinary records keep every worker busy (sixteen chunks of
-//! 64 KiB); large documents (up to 1 MiB each is kept, `Options::max_bytes`)
-//! are validated a few at a time, not one on every worker, and their output
-//! (each report is capped, `Options::max_per_rule`) waits in few buffers.
-//! An output buffer that grew beyond 256 KiB (`KEEP_BYTES`) is freed once
-//! written instead of being kept for the next chunk. Memory is thus
-//! bounded by the budget, the chunk count and the output of the documents
-//! in flight, never by the input's size. `benches/cli.sh` measures it.
+//! out; ordinary records still keep every worker busy (sixteen chunks of
+//! 64 KiB). And a chunk with a document of 16 KiB or more (`LARGE_BYTES`)
+//! is validated only by the first two workers (`LARGE_WORKERS`):
+//! validating a document takes memory that grows with it (many times its
+//! size, up to the 1 MiB kept of each, `Options::max_bytes`), and the
+//! allocator may keep what a thread freed for that thread's later use, so
+//! large documents are never validated on every worker at once, nor leave
+//! their memory on every worker. Each document's report is capped
+//! (`Options::max_per_rule`), so its output line is too; a buffer that
+//! grew beyond 256 KiB (`KEEP_BYTES`) is freed once written instead of
+//! being kept for the next chunk. Memory is thus bounded by the input in
+//! flight and the output it renders, never by the input's size: with
+//! `--jobs 8`, fifty copies of a 200 KB document that reports on each of
+//! its 100 000 phone numbers peak at under twice the memory of one copy
+//! (`benches/cli.sh` measures it).
 //!
-//! `--jobs 1` runs everything on the main thread, as one loop. A
-//! `sendios` batch is always validated in order on the main thread:
-//! `sendios.fields.consistent_type` compares each document with the
-//! documents before it. When reading an input fails, every document read
+//! `--jobs 1` runs everything on the main thread, as one loop, one
+//! document at a time (its line goes to a 64 KiB output buffer,
+//! `SINK_BYTES`, or straight out if longer). A `sendios` batch is always
+//! validated in order on the main thread: `sendios.fields.consistent_type`
+//! compares each document with the documents before it. When reading an input fails, every document read
 //! before the error is printed first, then the error (exit status 2).
 //!
 //! ```text
@@ -131,7 +139,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::Instant;
 
@@ -766,6 +774,15 @@ const CHUNK_BYTES: usize = 64 << 10;
 /// The input bytes handed out to the workers and not yet written: a chunk
 /// waits until it fits in this budget, unless no other chunk is out.
 const BUDGET_BYTES: usize = 1 << 20;
+/// A chunk with a document of at least this many bytes is *large*: only
+/// the first [`LARGE_WORKERS`] workers validate it.
+const LARGE_BYTES: usize = 16 << 10;
+/// How many workers validate large chunks. Validating a document takes
+/// memory in proportion to its size (many times its size), and the
+/// allocator keeps what a thread freed for that thread's next allocations:
+/// confined to a few threads, large documents leave that much memory on
+/// those threads only, not on every worker.
+const LARGE_WORKERS: usize = 2;
 
 /// How many chunks may exist at once, read or being read, validated or
 /// waiting to be printed: enough to keep every worker busy while the
@@ -782,8 +799,60 @@ struct Chunk {
     first_index: usize,
     /// The bytes of its documents, counted in the budget until written.
     bytes: usize,
+    /// Whether it has a document of [`LARGE_BYTES`] or more.
+    large: bool,
     documents: Vec<Document>,
     out: Lines,
+}
+
+/// The chunks handed out and not yet taken by a worker.
+#[derive(Default)]
+struct Queue {
+    state: Mutex<Queued>,
+    /// Signalled when a chunk comes or the queue closes.
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct Queued {
+    chunks: VecDeque<Chunk>,
+    /// No more chunks will come.
+    closed: bool,
+}
+
+impl Queue {
+    fn lock(&self) -> MutexGuard<'_, Queued> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn push(&self, chunk: Chunk) {
+        self.lock().chunks.push_back(chunk);
+        self.changed.notify_all();
+    }
+
+    fn close(&self) {
+        self.lock().closed = true;
+        self.changed.notify_all();
+    }
+
+    /// The first chunk a worker may take (a large one only if `large`),
+    /// once there is one; `None` when the queue is closed and holds none
+    /// for it.
+    fn take(&self, large: bool) -> Option<Chunk> {
+        let mut queued = self.lock();
+        loop {
+            if let Some(i) = queued.chunks.iter().position(|c| large || !c.large) {
+                return queued.chunks.remove(i);
+            }
+            if queued.closed {
+                return None;
+            }
+            queued = self
+                .changed
+                .wait(queued)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
 }
 
 /// A chunk's output lines, with where each ends in `bytes` and its
@@ -832,21 +901,22 @@ fn validate_parallel(
     inputs: Vec<Input>,
     output: &Output,
 ) -> Result<(), Fatal> {
-    let (chunk_tx, chunk_rx) = mpsc::channel::<Chunk>();
-    let chunk_rx = Mutex::new(chunk_rx);
+    let queue = Queue::default();
     let (rendered_tx, rendered_rx) = mpsc::channel::<Rendered>();
     let (written_tx, written_rx) = mpsc::channel::<Written>();
     let (read, written) = thread::scope(|scope| {
         let mut workers = 0;
-        for _ in 0..mode.jobs.get() {
+        for i in 0..mode.jobs.get() {
             let rendered_tx = rendered_tx.clone();
-            let chunk_rx = &chunk_rx;
+            let queue = &queue;
+            let large = i < LARGE_WORKERS;
             let spawned = thread::Builder::new().spawn_scoped(scope, move || {
-                render_chunks(validator, mode, chunk_rx, &rendered_tx);
+                render_chunks(validator, mode, queue, large, &rendered_tx);
             });
             match spawned {
                 Ok(_) => workers += 1,
-                // Fewer workers give the same output.
+                // Fewer workers give the same output (the first one
+                // validates large chunks).
                 Err(_) if workers > 0 => break,
                 Err(e) => return (Err(Fatal(format!("cannot start a thread: {e}"))), None),
             }
@@ -854,7 +924,7 @@ fn validate_parallel(
         drop(rendered_tx);
         let writer = scope.spawn(move || write_in_order(&rendered_rx, &written_tx, output));
         let mut reader = Reader {
-            chunk_tx,
+            queue: &queue,
             written_rx,
             free: (0..chunks_in_flight(workers))
                 .map(|_| Lines::default())
@@ -862,11 +932,13 @@ fn validate_parallel(
             in_flight: 0,
             documents: Vec::new(),
             bytes: 0,
+            large: false,
             seq: 0,
             next_index: 0,
         };
         let read = read_inputs(validator, inputs, &mut reader);
-        // No more chunks: the workers finish theirs, then the writer.
+        // No more chunks (the queue closes): the workers finish theirs, then
+        // the writer.
         drop(reader);
         let written = writer.join().unwrap_or_else(|p| panic::resume_unwind(p));
         (read, Some(written))
@@ -915,9 +987,10 @@ fn read_inputs(
     Ok(())
 }
 
-/// The main thread's side: fills chunks and hands them out.
-struct Reader {
-    chunk_tx: Sender<Chunk>,
+/// The main thread's side: fills chunks and hands them out. Dropped, it
+/// closes the queue.
+struct Reader<'q> {
+    queue: &'q Queue,
     /// The chunks the writer is done with.
     written_rx: Receiver<Written>,
     /// Output buffers at hand: a chunk is handed out with one, so there
@@ -927,16 +1000,25 @@ struct Reader {
     in_flight: usize,
     documents: Vec<Document>,
     bytes: usize,
+    /// Whether `documents` has a large one.
+    large: bool,
     seq: usize,
     next_index: usize,
 }
 
-impl Reader {
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        self.queue.close();
+    }
+}
+
+impl Reader<'_> {
     /// Reads one input into chunks.
     fn read(&mut self, documents: Documents<impl BufRead>) -> Result<(), ReadStop> {
         for document in documents {
             let document = document.map_err(ReadStop::Input)?;
             self.bytes += document.bytes().len();
+            self.large |= document.bytes().len() >= LARGE_BYTES;
             self.documents.push(document);
             if self.documents.len() >= CHUNK_DOCUMENTS || self.bytes >= CHUNK_BYTES {
                 self.send()?;
@@ -964,6 +1046,7 @@ impl Reader {
             seq: self.seq,
             first_index: self.next_index,
             bytes: self.bytes,
+            large: self.large,
             documents: std::mem::take(&mut self.documents),
             out,
         };
@@ -971,21 +1054,23 @@ impl Reader {
         self.next_index += chunk.documents.len();
         self.in_flight += self.bytes;
         self.bytes = 0;
-        self.chunk_tx.send(chunk).map_err(|_| ReadStop::Writer)
+        self.large = false;
+        self.queue.push(chunk);
+        Ok(())
     }
 }
 
-/// A worker: validates chunks and renders their output lines until there
-/// are no more chunks or the writer stopped.
+/// A worker: validates chunks (large ones too if `large`) and renders
+/// their output lines until there are no more chunks or the writer
+/// stopped.
 fn render_chunks(
     validator: &Validator,
     mode: Mode,
-    chunks: &Mutex<Receiver<Chunk>>,
+    queue: &Queue,
+    large: bool,
     rendered: &Sender<Rendered>,
 ) {
-    loop {
-        let next = chunks.lock().unwrap_or_else(PoisonError::into_inner).recv();
-        let Ok(chunk) = next else { return };
+    while let Some(chunk) = queue.take(large) {
         let (seq, bytes) = (chunk.seq, chunk.bytes);
         let result = panic::catch_unwind(AssertUnwindSafe(|| render(validator, mode, chunk)));
         let panicked = result.is_err();

@@ -1221,6 +1221,49 @@ fn jobs_do_not_change_the_output() {
 }
 
 #[test]
+fn jobs_do_not_change_the_output_of_large_documents() {
+    // Documents of 16 KiB and more (`LARGE_BYTES` in examples/validate.rs)
+    // are validated by the first two workers only, and at most 1 MiB of
+    // input is out at once: small documents overtake them on the other
+    // workers, and the output still comes in input order.
+    let mut input = Vec::new();
+    for i in 0..600 {
+        let mut record = records::record(Provider::RocketChat, i);
+        if i % 9 == 4 {
+            let notes = format!(r#""notes":"{}"#, "x".repeat(16_000 + 97 * i));
+            record = record.replace(r#""notes":""#, &notes);
+        }
+        if i % 23 == 7 {
+            record = format!("[{}", "1,".repeat(10_000 + i));
+        }
+        input.extend_from_slice(record.as_bytes());
+        input.push(b'\n');
+    }
+    let run_with = |jobs| run(&["--provider", "rocketchat", "--jobs", jobs], &input);
+    let one = run_with("1");
+    assert_eq!(one.code, 1, "{}", one.stderr);
+    let lines = one.lines();
+    assert_eq!(lines.len(), 600);
+    assert!(
+        lines[4]["normalized"]["customFields"]["notes"]
+            .as_str()
+            .unwrap()
+            .len()
+            > 16_000
+    );
+    assert_eq!(rules(&lines[7]), ["input.json.format"]);
+    for jobs in ["3", "8"] {
+        let many = run_with(jobs);
+        assert_eq!(many.code, one.code, "--jobs {jobs}: {}", many.stderr);
+        assert!(
+            many.stdout == one.stdout,
+            "--jobs {jobs}: the output differs"
+        );
+        assert_eq!(counts(&many), counts(&one), "--jobs {jobs}");
+    }
+}
+
+#[test]
 fn jobs_do_not_change_conversions_or_envelopes() {
     let body = mixed_records(0, 1_200);
     let bodies = TempFile::new(&body);
