@@ -17,7 +17,12 @@
 #   2. measures the peak RSS ("Maximum resident set size" of GNU time) of
 #      `validate` (default --jobs, and --jobs 1) on 10 000 and 1 000 000
 #      records (about 6 MB and 630 MB of input): it should not grow with
-#      the input.
+#      the input;
+#   3. measures the peak RSS of `validate --provider rocketchat` with
+#      --jobs 1, 2 and 8 on an amplifying document (a 200 KB record whose
+#      100 000 numeric phones each get a report, capped per rule) and on
+#      50 copies of it: the ratio 50 copies / 1 copy should stay within 4
+#      (issue 16, item 6) whatever --jobs is.
 # Needs GNU time at /usr/bin/time. Wall times depend on what else the
 # machine runs: the load average is printed before and after.
 set -euo pipefail
@@ -111,6 +116,37 @@ for i in 1 2; do
     a=$(cut -d' ' -f3 "$tmp/rss-small")
     b=$(cut -d' ' -f3 "$tmp/rss-large")
     printf '%-48s %12s %12s %8s\n' "${labels[$i]}" \
+        "$(awk -v k="$a" 'BEGIN { printf "%.1f", k / 1024 }')" \
+        "$(awk -v k="$b" 'BEGIN { printf "%.1f", k / 1024 }')" \
+        "$(ratio "$b" "$a")"
+done
+echo
+
+# The amplifying document, once and 50 times (10 MB).
+awk 'BEGIN { printf "{\"name\":\"John\",\"emails\":[\"a@b.co\"],\"phones\":[1";
+    for (i = 1; i < 100000; i++) printf ",1"; print "]}" }' >"$tmp/amp1.ndjson"
+for _ in $(seq 50); do cat "$tmp/amp1.ndjson"; done >"$tmp/amp50.ndjson"
+
+# The peak RSS in KiB of one run whose documents are all invalid (exit
+# status 1).
+peak_rss() {
+    local code=0
+    /usr/bin/time -f "%M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/stderr" || code=$?
+    if [ "$code" -ne 1 ]; then
+        echo "cli.sh: \`$*\` exited with $code:" >&2
+        cat "$tmp/stderr" >&2
+        exit 2
+    fi
+    # GNU time puts "Command exited with non-zero status 1" first.
+    tail -n1 "$tmp/time"
+}
+
+echo "peak RSS on the amplifying document (one run each)"
+printf '%-48s %12s %12s %8s\n' "program" "1 copy: MiB" "50: MiB" "ratio"
+for jobs in 1 2 8; do
+    a=$(peak_rss "$bin/validate" --provider rocketchat --jobs "$jobs" "$tmp/amp1.ndjson")
+    b=$(peak_rss "$bin/validate" --provider rocketchat --jobs "$jobs" "$tmp/amp50.ndjson")
+    printf '%-48s %12s %12s %8s\n' "validate --provider rocketchat --jobs $jobs" \
         "$(awk -v k="$a" 'BEGIN { printf "%.1f", k / 1024 }')" \
         "$(awk -v k="$b" 'BEGIN { printf "%.1f", k / 1024 }')" \
         "$(ratio "$b" "$a")"
