@@ -3,6 +3,8 @@
 //! `index` / `line` / `valid` / rule ids, the summary on stderr; that
 //! `--jobs` changes nothing in the output; and `examples/echo.rs`.
 
+#[path = "support/example.rs"]
+mod example;
 #[path = "../benches/support/records.rs"]
 mod records;
 
@@ -12,6 +14,7 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use example::example;
 use omnicontact::Provider;
 use omnicontact::stream::Documents;
 use serde_json::{Value, json};
@@ -26,53 +29,6 @@ fn binary() -> &'static Path {
 fn echo_binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
     BINARY.get_or_init(|| example("echo"))
-}
-
-/// An example binary: `target/<profile>/examples/<name>`, beside this
-/// test's `target/<profile>/deps/cli-…`. `cargo test` builds it, but
-/// `cargo test --test cli` does not, so it is (re)built here once: a no-op
-/// when it is up to date, and never a stale binary.
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary has a path");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("the test binary is in target/<profile>/deps");
-    let binary = profile_dir
-        .join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    build_example(profile_dir, name);
-    assert!(
-        binary.exists(),
-        "{} is missing: run `cargo build --example {name}`",
-        binary.display()
-    );
-    binary
-}
-
-/// `cargo build --example <name>` into the profile directory this test
-/// runs from.
-fn build_example(profile_dir: &Path, name: &str) {
-    let mut cargo = Command::new(env!("CARGO"));
-    cargo.args(["build", "--quiet", "--example", name, "--manifest-path"]);
-    cargo.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
-    match profile_dir.file_name().and_then(|n| n.to_str()) {
-        Some("debug") | None => {}
-        Some("release") => {
-            cargo.arg("--release");
-        }
-        Some(profile) => {
-            cargo.args(["--profile", profile]);
-        }
-    }
-    if let Some(target_dir) = profile_dir.parent() {
-        cargo.env("CARGO_TARGET_DIR", target_dir);
-    }
-    match cargo.status() {
-        Ok(status) => assert!(status.success(), "cargo build --example {name} failed"),
-        // No cargo here (the test binary run by hand): use what was built.
-        Err(e) => eprintln!("cannot run cargo ({e}); using the example as built"),
-    }
 }
 
 /// What one run printed, and how it ended.
