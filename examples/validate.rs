@@ -118,8 +118,9 @@
 //! document at a time (its line goes to a 64 KiB output buffer,
 //! `SINK_BYTES`, or straight out if longer). A `sendios` batch is always
 //! validated in order on the main thread: `sendios.fields.consistent_type`
-//! compares each document with the documents before it. When reading an input fails, every document read
-//! before the error is printed first, then the error (exit status 2).
+//! compares each document with the documents before it. When reading an
+//! input fails, every document read before the error is printed first,
+//! then the error (exit status 2).
 //!
 //! ```text
 //! cargo run --example validate -- --provider omnisend examples/data/omnisend.ndjson
@@ -640,8 +641,8 @@ struct Sink {
 
 impl Sink {
     /// Takes one whole output line (ending in `\n`) and its document's
-    /// counts. The line is written whole, or not at all unless a write
-    /// fails part way.
+    /// counts, to write now or with the next lines. Only a failed write
+    /// leaves a line written in part.
     fn line(&mut self, line: &[u8], counts: Counts) -> io::Result<()> {
         if self.failed {
             return Ok(());
@@ -779,9 +780,10 @@ const BUDGET_BYTES: usize = 1 << 20;
 const LARGE_BYTES: usize = 16 << 10;
 /// How many workers validate large chunks. Validating a document takes
 /// memory in proportion to its size (many times its size), and the
-/// allocator keeps what a thread freed for that thread's next allocations:
-/// confined to a few threads, large documents leave that much memory on
-/// those threads only, not on every worker.
+/// allocator may keep what a thread freed for that thread's next
+/// allocations (glibc's per-thread arenas): confined to a few threads,
+/// large documents leave that memory on those threads only, not on every
+/// worker, and no more than this many are validated at once.
 const LARGE_WORKERS: usize = 2;
 
 /// How many chunks may exist at once, read or being read, validated or
