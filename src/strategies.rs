@@ -578,6 +578,23 @@ fn ms_teams() -> BoxedStrategy<Value> {
     .boxed()
 }
 
+/// A web-push subscription, the browser's `PushSubscription` as JSON.
+fn web_push() -> BoxedStrategy<Value> {
+    (
+        "[A-Za-z0-9_-]{16,40}",
+        "B[A-Za-z0-9_-]{20,86}",
+        "[A-Za-z0-9_-]{16,22}",
+    )
+        .prop_map(|(id, p256dh, auth)| {
+            json!({
+                "endpoint": format!("https://fcm.googleapis.com/fcm/send/{id}"),
+                "expirationTime": null,
+                "keys": {"p256dh": p256dh, "auth": auth},
+            })
+        })
+        .boxed()
+}
+
 fn channel_list(item: BoxedStrategy<Value>) -> BoxedStrategy<Value> {
     prop::collection::vec(item, 1..=3)
         .prop_map(Value::Array)
@@ -590,17 +607,33 @@ fn suprsend_valid() -> impl Strategy<Value = Map<String, Value>> {
         optional("$sms", 0.5, channel_list(string(phone()))),
         optional("$whatsapp", 0.4, channel_list(string(phone()))),
         optional("$inbox", 0.3, channel_list(string("[A-Za-z0-9]{10,25}"))),
-        optional(
-            "$webpush",
-            0.2,
-            channel_list(string("[A-Za-z0-9_-]{16,40}")),
-        ),
+        optional("$webpush", 0.2, channel_list(web_push())),
         optional("$androidpush", 0.3, channel_list(android_push())),
         optional("$iospush", 0.3, channel_list(ios_push())),
         optional("$slack", 0.3, channel_list(slack())),
         optional("$ms_teams", 0.2, channel_list(ms_teams())),
+        optional(
+            "$messenger",
+            0.1,
+            channel_list(string("[A-Za-z0-9]{10,20}")),
+        ),
         optional("$timezone", 0.5, string(time_zone())),
         optional("$preferred_language", 0.5, string(language_code())),
+        optional(
+            "$locale",
+            0.3,
+            string(
+                select(&["en", "es", "en_GB", "en-US", "pt-BR", "es-419"][..])
+                    .prop_map(str::to_owned),
+            ),
+        ),
+        optional(
+            "$channels",
+            0.2,
+            prop::collection::vec(select(crate::providers::suprsend::CHANNEL_NAMES), 0..=3)
+                .prop_map(|c| json!(c))
+                .boxed(),
+        ),
         optional("plan", 0.4, string(word())),
         optional("signup_source", 0.3, string(word())),
         optional("score", 0.3, (0i64..1000).prop_map(|n| json!(n)).boxed()),
@@ -1153,7 +1186,7 @@ fn rocketchat_mutations() -> Vec<Mutation> {
 }
 
 /// `SuprSend` channels: key, type rule, `max_items` rule, a valid item.
-fn suprsend_channels() -> [(&'static str, &'static RuleInfo, &'static RuleInfo, Value); 9] {
+fn suprsend_channels() -> [(&'static str, &'static RuleInfo, &'static RuleInfo, Value); 10] {
     use rules::*;
     [
         (
@@ -1184,7 +1217,7 @@ fn suprsend_channels() -> [(&'static str, &'static RuleInfo, &'static RuleInfo, 
             "$webpush",
             SUPRSEND_WEBPUSH_TYPE,
             SUPRSEND_WEBPUSH_MAX_ITEMS,
-            json!("webpush_token_abc123"),
+            json!({"endpoint": "https://fcm.googleapis.com/fcm/send/abc", "keys": {"p256dh": "BNc", "auth": "tB"}}),
         ),
         (
             "$androidpush",
@@ -1209,6 +1242,12 @@ fn suprsend_channels() -> [(&'static str, &'static RuleInfo, &'static RuleInfo, 
             SUPRSEND_MS_TEAMS_TYPE,
             SUPRSEND_MS_TEAMS_MAX_ITEMS,
             json!({"tenant_id": "t", "conversation_id": "19:c@thread.tacv2"}),
+        ),
+        (
+            "$messenger",
+            SUPRSEND_MESSENGER_TYPE,
+            SUPRSEND_MESSENGER_MAX_ITEMS,
+            json!("psid1234567890"),
         ),
     ]
 }
@@ -1256,6 +1295,7 @@ fn suprsend_mutations() -> Vec<Mutation> {
         channel!(6),
         channel!(7),
         channel!(8),
+        channel!(9),
     ]
     .concat();
     out.extend([
@@ -1299,9 +1339,77 @@ fn suprsend_mutations() -> Vec<Mutation> {
             let item = match seed % 3 {
                 0 => json!({"tenant_id": "t"}),
                 1 => json!({"conversation_id": "c", "service_url": "https://example.com/"}),
-                _ => json!({"incoming_webhook": {"url": "http://example.com/hook"}}),
+                _ => json!({"incoming_webhook": {"url": "example.com/hook"}}),
             };
             push_item(b, "$ms_teams", item);
+        }),
+        with(SUPRSEND_ANDROIDPUSH_PROVIDER_REQUIRED, |b, seed| {
+            let item = if seed % 2 == 0 {
+                json!({"token": "t1"})
+            } else {
+                json!({"token": "t1", "provider": null})
+            };
+            push_item(b, "$androidpush", item);
+        }),
+        with(SUPRSEND_IOSPUSH_PROVIDER_REQUIRED, |b, seed| {
+            let item = if seed % 2 == 0 {
+                json!({"token": "t1"})
+            } else {
+                json!({"token": "t1", "device_id": "d1"})
+            };
+            push_item(b, "$iospush", item);
+        }),
+        with(SUPRSEND_ANDROIDPUSH_UNKNOWN_FIELD, |b, seed| {
+            let member = pick(seed, &["vendor", "Device_id", "app_id"]);
+            let mut item = json!({"token": "t1", "provider": "fcm"});
+            item[member] = json!("x");
+            push_item(b, "$androidpush", item);
+        }),
+        with(SUPRSEND_IOSPUSH_UNKNOWN_FIELD, |b, seed| {
+            let member = pick(seed, &["voip", "bundleId", "topic"]);
+            let mut item = json!({"token": "t1", "provider": "apns"});
+            item[member] = json!("x");
+            push_item(b, "$iospush", item);
+        }),
+        with(SUPRSEND_SLACK_UNKNOWN_FIELD, |b, seed| {
+            let member = pick(seed, &["scope", "channelId", "bot_token"]);
+            let mut item = json!({"user_id": "U01ABC", "access_token": "xoxb-1"});
+            item[member] = json!("x");
+            push_item(b, "$slack", item);
+        }),
+        with(SUPRSEND_MS_TEAMS_UNKNOWN_FIELD, |b, seed| {
+            let member = pick(seed, &["teamId", "channel_id", "serviceUrl"]);
+            let mut item = json!({"tenant_id": "t", "conversation_id": "19:c"});
+            item[member] = json!("x");
+            push_item(b, "$ms_teams", item);
+        }),
+        with(SUPRSEND_WEBPUSH_FORMAT, |b, seed| {
+            let item = match seed % 3 {
+                0 => json!("webpush_token_abc123"),
+                1 => json!({"endpoint": "https://push.example.com/x"}),
+                _ => json!({"endpoint": "https://push.example.com/x", "keys": {"p256dh": "BNc"}}),
+            };
+            push_item(b, "$webpush", item);
+        }),
+        set(SUPRSEND_LOCALE_TYPE, "$locale", |seed| {
+            if seed % 2 == 0 {
+                json!(5)
+            } else {
+                json!(["en"])
+            }
+        }),
+        set(SUPRSEND_LOCALE_FORMAT, "$locale", |seed| {
+            json!(pick(seed, &["English", "e", "en-", "en GB"]))
+        }),
+        set(SUPRSEND_CHANNELS_TYPE, "$channels", |seed| {
+            if seed % 2 == 0 {
+                json!("email")
+            } else {
+                json!([1])
+            }
+        }),
+        set(SUPRSEND_CHANNELS_ENUM, "$channels", |seed| {
+            json!([pick(seed, &["fax", "Email", "push"])])
         }),
         set(SUPRSEND_TIMEZONE_TYPE, "$timezone", |seed| {
             if seed % 2 == 0 {

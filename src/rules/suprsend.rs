@@ -14,7 +14,7 @@ rules! {
     SUPRSEND_INBOX_TYPE = "suprsend.inbox.type", Error,
         "`$inbox` is a non-empty string or a list of them";
     SUPRSEND_WEBPUSH_TYPE = "suprsend.webpush.type", Error,
-        "`$webpush` is a non-empty string or a list of them";
+        "`$webpush` is a web-push subscription object with at least one member (or a non-empty string), or a list of them";
     SUPRSEND_ANDROIDPUSH_TYPE = "suprsend.androidpush.type", Error,
         "`$androidpush` is a token string, a `{token, provider, device_id}` object, or a list of them";
     SUPRSEND_IOSPUSH_TYPE = "suprsend.iospush.type", Error,
@@ -23,6 +23,8 @@ rules! {
         "`$slack` is a user id string, a Slack object, or a list of them";
     SUPRSEND_MS_TEAMS_TYPE = "suprsend.ms_teams.type", Error,
         "`$ms_teams` is a non-empty string, an MS Teams object, or a list of them";
+    SUPRSEND_MESSENGER_TYPE = "suprsend.messenger.type", Error,
+        "`$messenger` is a non-empty string or a list of them";
     SUPRSEND_EMAIL_MAX_ITEMS = "suprsend.email.max_items", Error, "`$email` has at most 10 items";
     SUPRSEND_SMS_MAX_ITEMS = "suprsend.sms.max_items", Error, "`$sms` has at most 10 items";
     SUPRSEND_WHATSAPP_MAX_ITEMS = "suprsend.whatsapp.max_items", Error,
@@ -37,6 +39,8 @@ rules! {
     SUPRSEND_SLACK_MAX_ITEMS = "suprsend.slack.max_items", Error, "`$slack` has at most 10 items";
     SUPRSEND_MS_TEAMS_MAX_ITEMS = "suprsend.ms_teams.max_items", Error,
         "`$ms_teams` has at most 10 items";
+    SUPRSEND_MESSENGER_MAX_ITEMS = "suprsend.messenger.max_items", Error,
+        "`$messenger` has at most 10 items";
     SUPRSEND_EMAIL_FORMAT = "suprsend.email.format", Error,
         "each `$email` item is an email address (domain lowercased)";
     SUPRSEND_SMS_FORMAT = "suprsend.sms.format", Error,
@@ -57,25 +61,78 @@ rules! {
         "an `$androidpush` object's `provider` is `fcm`, `xiaomi` or `oppo` (any case, normalized to lowercase)";
     SUPRSEND_IOSPUSH_PROVIDER_ENUM = "suprsend.iospush.provider.enum", Error,
         "an `$iospush` object's `provider` is `apns` (any case, normalized to lowercase)";
+    ///
+    /// A push object without `provider`: `SuprSend`'s JSON schema requires
+    /// it (`workflow_trigger.json`, `androidpush_settings`), its SDKs
+    /// default it to `fcm` when a token is added without one, and the user
+    /// endpoint's reference does not describe push objects.
+    SUPRSEND_ANDROIDPUSH_PROVIDER_REQUIRED = "suprsend.androidpush.provider.required", Warning,
+        "an `$androidpush` object names its `provider` (`fcm`, `xiaomi`, `oppo`), as SuprSend's JSON schema requires";
+    ///
+    /// A push object without `provider`: `SuprSend`'s JSON schema requires
+    /// it (`iospush_settings`); its SDKs default it to `apns`.
+    SUPRSEND_IOSPUSH_PROVIDER_REQUIRED = "suprsend.iospush.provider.required", Warning,
+        "an `$iospush` object names its `provider` (`apns`), as SuprSend's JSON schema requires";
+    ///
+    /// `SuprSend`'s JSON schema closes push objects
+    /// (`additionalProperties: false`); the user endpoint's reference does
+    /// not describe them, so a member beyond `token`, `provider`,
+    /// `device_id`, `bundle_id` is a warning, not an error.
+    SUPRSEND_ANDROIDPUSH_UNKNOWN_FIELD = "suprsend.androidpush.unknown_field", Warning,
+        "an `$androidpush` object has a member other than `token`, `provider`, `device_id`, `bundle_id`";
+    ///
+    /// As [`SUPRSEND_ANDROIDPUSH_UNKNOWN_FIELD`], for `$iospush`.
+    SUPRSEND_IOSPUSH_UNKNOWN_FIELD = "suprsend.iospush.unknown_field", Warning,
+        "an `$iospush` object has a member other than `token`, `provider`, `device_id`, `bundle_id`";
     SUPRSEND_SLACK_FORMAT = "suprsend.slack.format", Error,
-        "Slack user ids match `[UW][A-Za-z0-9]+`, channel ids `C[A-Za-z0-9]+`, access tokens start `xox`, webhooks `https://hooks.slack.com/`, `email` is an email";
+        "Slack user ids match `[UW][A-Za-z0-9]+`, channel ids (`channel_id`, `channel`) `C[A-Za-z0-9]+`, access tokens start `xox`, webhooks `https://hooks.slack.com/`, `email` / `email_id` are emails";
+    ///
+    /// `SuprSend`'s JSON schema closes Slack objects
+    /// (`additionalProperties: false`), but the user endpoint's own
+    /// reference uses members the schema lacks (`channel`, `email_id`,
+    /// `team_id`): a member none of them names is a warning.
+    SUPRSEND_SLACK_UNKNOWN_FIELD = "suprsend.slack.unknown_field", Warning,
+        "a Slack object has a member other than `email`, `email_id`, `user_id`, `channel_id`, `channel`, `team_id`, `access_token`, `incoming_webhook`";
     SUPRSEND_MS_TEAMS_FORMAT = "suprsend.ms_teams.format", Error,
-        "an MS Teams object's `service_url` starts `https://smba.trafficmanager.net/` and `incoming_webhook.url` is an https URL";
+        "an MS Teams object's `service_url` starts `https://smba.trafficmanager.net/` and `incoming_webhook.url` is an absolute URI";
+    ///
+    /// `SuprSend`'s JSON schema closes MS Teams objects
+    /// (`additionalProperties: false`); the user endpoint's reference does
+    /// not say, so an unknown member is a warning.
+    SUPRSEND_MS_TEAMS_UNKNOWN_FIELD = "suprsend.ms_teams.unknown_field", Warning,
+        "an MS Teams object has a member other than `tenant_id`, `service_url`, `conversation_id`, `user_id`, `incoming_webhook`";
+    ///
+    /// `SuprSend`'s JSON schema accepts any `$webpush` object with a member;
+    /// every SDK sends the browser's `PushSubscription` as JSON
+    /// (`endpoint`, `expirationTime`, `keys.p256dh`, `keys.auth`), so
+    /// another shape, or a bare string (the form the older reference page
+    /// showed), is a warning.
+    SUPRSEND_WEBPUSH_FORMAT = "suprsend.webpush.format", Warning,
+        "a `$webpush` item is a web-push subscription: `endpoint` a non-empty string, `keys` with string `p256dh` and `auth`, `expirationTime` null, a number or a string";
     SUPRSEND_TIMEZONE_TYPE = "suprsend.timezone.type", Error, "`$timezone` is a string or `null`";
     SUPRSEND_PREFERRED_LANGUAGE_TYPE = "suprsend.preferred_language.type", Error,
         "`$preferred_language` is a string or `null`";
+    SUPRSEND_LOCALE_TYPE = "suprsend.locale.type", Error, "`$locale` is a string or `null`";
+    SUPRSEND_CHANNELS_TYPE = "suprsend.channels.type", Error,
+        "`$channels` is a list of channel names";
     SUPRSEND_TIMEZONE_FORMAT = "suprsend.timezone.format", Error,
         "`$timezone` is an IANA time zone name (normalized to the database's spelling)";
     SUPRSEND_PREFERRED_LANGUAGE_FORMAT = "suprsend.preferred_language.format", Error,
         "`$preferred_language` is an ISO 639-1 code (normalized to lowercase)";
     SUPRSEND_PREFERRED_LANGUAGE_LOSSY = "suprsend.preferred_language.lossy", Warning,
         "`$preferred_language` is a longer tag (`en-US`); only its language code is kept";
+    ///
+    /// Kept as sent: the documentation writes `en_GB`, the Go SDK `en-US`.
+    SUPRSEND_LOCALE_FORMAT = "suprsend.locale.format", Warning,
+        "`$locale` is a language code, optionally with a region (`es`, `en_GB`, `en-US`)";
+    SUPRSEND_CHANNELS_ENUM = "suprsend.channels.enum", Error,
+        "each `$channels` item is one of `androidpush`, `iospush`, `webpush`, `email`, `sms`, `whatsapp`, `slack`, `inbox`, `messenger`, `ms_teams`";
     SUPRSEND_PROPERTIES_RESERVED_KEY = "suprsend.properties.reserved_key", Error,
-        "a key starting with `$` or `ss_` (any case) that SuprSend does not define; it is dropped silently";
+        "a key starting with `$` or `ss_` (any case, after trimming) that SuprSend does not define; it is dropped silently";
     SUPRSEND_PROPERTIES_REQUIRED = "suprsend.properties.required", Error,
         "a property key is not empty after trimming";
     SUPRSEND_PROPERTIES_ADVICE = "suprsend.properties.advice", Warning,
-        "a plain key that names a channel without `$` (`email`) is stored as a property, not a channel";
+        "a plain key that names a channel without `$` (`email`), or a SuprSend key with surrounding whitespace (` $email`), is stored as a property, not a channel";
     SUPRSEND_BODY_MAX_LENGTH = "suprsend.body.max_length", Error,
         "the compact serialized body is at most 10 KiB (10240 bytes), SuprSend's per-user limit";
 }

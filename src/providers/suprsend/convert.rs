@@ -6,7 +6,7 @@
 //! | `$email[]` | email identifiers |
 //! | `$sms[]`, `$whatsapp[]` | phone identifiers with the channel `sms` / `whatsapp` in an undated `subscribed` state (so a round trip keeps which list a number was in) |
 //! | `$androidpush[]`, `$iospush[]` (`token`) | push-token identifiers with that channel; `provider` other than `fcm` / `apns` and `device_id` are losses |
-//! | `$slack[]`, `$inbox[]`, `$webpush[]` (strings) | Slack, inbox and web push identifiers; `$slack` / `$ms_teams` objects are losses |
+//! | `$slack[]`, `$inbox[]`, `$webpush[]` (strings) | Slack, inbox and web push identifiers; `$slack` / `$ms_teams` objects and `$webpush` subscription objects are losses |
 //! | `$timezone`, `$preferred_language` | time zone, language |
 //! | other keys | custom properties |
 //!
@@ -136,6 +136,14 @@ fn unheld_object(d: &mut Draft, src: &str, _: &Map<String, Value>) {
     );
 }
 
+fn unheld_subscription(d: &mut Draft, src: &str, _: &Map<String, Value>) {
+    d.drop(
+        rules::CONVERT_IDENTIFIERS_LOSSY,
+        src,
+        "the canonical contact holds a web-push identifier as a string; this subscription object is not converted".to_owned(),
+    );
+}
+
 // One row per member, like the provider's member table.
 #[allow(clippy::too_many_lines)]
 pub(crate) fn traced(u: &User, distinct_id: Option<&str>) -> Traced {
@@ -223,12 +231,13 @@ pub(crate) fn traced(u: &User, distinct_id: Option<&str>) -> Traced {
         rules::CONVERT_IDENTIFIERS_LOSSY,
         |s| Identifier::builder().inbox(s),
     );
-    text_list(
+    item_list(
         &mut d,
         "$webpush",
         u.webpush.as_ref(),
-        rules::CONVERT_IDENTIFIERS_LOSSY,
+        unheld_subscription,
         |s| Identifier::builder().web_push(s),
+        rules::CONVERT_IDENTIFIERS_LOSSY,
     );
     d.text(
         rules::CONVERT_TIMEZONE_LOSSY,
@@ -282,7 +291,7 @@ pub fn from_contact(contact: &Contact) -> (User, Vec<Loss>) {
             K::Fcm => push(&mut u.androidpush, token(text, "fcm")),
             K::Slack => push(&mut u.slack, ChannelItem::Text(text)),
             K::Inbox => push(&mut u.inbox, text),
-            K::WebPush => push(&mut u.webpush, text),
+            K::WebPush => push(&mut u.webpush, ChannelItem::Text(text)),
             _ => {
                 out.note(
                     rules::CONVERT_IDENTIFIERS_LOSSY,

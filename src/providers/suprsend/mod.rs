@@ -1,13 +1,15 @@
 //! `SuprSend`: create or update a user,
 //! `POST /v1/user/{distinct_id}/` (path parameter `distinct_id`).
 //!
-//! The body holds the nine channel keys `$email`, `$sms`, `$whatsapp`,
-//! `$inbox`, `$webpush`, `$androidpush`, `$iospush`, `$slack`, `$ms_teams`,
-//! the properties `$timezone` and `$preferred_language`, and any custom key.
-//! The channels are one table, [`CHANNEL_KEYS`] in its order: each row names
-//! its rules and what its items may be (a string checked by a format, and
-//! for push, Slack and MS Teams an object with its own member table); one
-//! function walks any row.
+//! The body holds the nine documented channel keys `$email`, `$sms`,
+//! `$whatsapp`, `$inbox`, `$webpush`, `$androidpush`, `$iospush`, `$slack`,
+//! `$ms_teams`, the schema's tenth channel `$messenger`, the properties
+//! `$timezone`, `$preferred_language` and `$locale`, the channel list
+//! `$channels`, and any custom key. The channels are one table,
+//! [`CHANNEL_KEYS`] in its order: each row names its rules and what its
+//! items may be (a string checked by a format, and for web push, push,
+//! Slack and MS Teams an object with its own member table); one function
+//! walks any row.
 //!
 //! - A channel value is a list (the documented form) of at most
 //!   [`MAX_ITEMS`] items, or a single item, which is normalized to a
@@ -16,50 +18,150 @@
 //!   items are phone numbers normalized to E.164; a number without `+` is
 //!   read in the validator's default region (a `SuprSend` user has no
 //!   country member), and without one it is a `format` error.
+//! - `$webpush` items are web-push subscription objects, the browser's
+//!   `PushSubscription` as JSON (`endpoint`, `expirationTime`,
+//!   `keys.p256dh`, `keys.auth`); an object of another shape, or a token
+//!   string, is a `suprsend.webpush.format` warning, and `{}` a `type`
+//!   error.
 //! - `$androidpush` / `$iospush` items are a token string or an object
-//!   `{token, provider, device_id}`; `provider` is one of
+//!   `{token, provider, device_id, bundle_id}`; `provider` is one of
 //!   [`ANDROID_PROVIDERS`] / [`IOS_PROVIDERS`], any case, normalized to
-//!   lowercase.
+//!   lowercase; an object without it is a warning.
 //! - `$slack` items are a user id string (`U…` / `W…`) or an object with
-//!   `email`, `user_id`, `channel_id` (`C…`), `access_token` (`xox…`) and
-//!   `incoming_webhook.url` (`https://hooks.slack.com/…`); `$ms_teams` items
-//!   are a string or an object with `tenant_id`, `service_url`
-//!   (`https://smba.trafficmanager.net/…`), `conversation_id`, `user_id` and
-//!   `incoming_webhook.url` (an https URL).
-//! - A key starting with `$` or `ss_` (any case) that is none of the eleven
-//!   keys above ([`KNOWN_KEYS`]) is a `reserved_key` error with the closest
-//!   known key as suggestion: `SuprSend` drops it silently.
+//!   `email` / `email_id`, `user_id`, `channel_id` / `channel` (`C…`),
+//!   `team_id`, `access_token` (`xox…`) and `incoming_webhook.url`
+//!   (`https://hooks.slack.com/…`); `$ms_teams` items are a string or an
+//!   object with `tenant_id`, `service_url`
+//!   (`https://smba.trafficmanager.net/…`), `conversation_id`, `user_id`
+//!   and `incoming_webhook.url` (an absolute URI). A member beyond these
+//!   in a push, Slack or MS Teams object is an `unknown_field` warning.
+//! - `$locale` is a string or `null`, kept as sent; one that is not a
+//!   language code with an optional region (`es`, `en_GB`, `en-US`) is a
+//!   warning. `$channels` is a list of [`CHANNEL_NAMES`].
+//! - A key starting with `$` or `ss_` (any case, after trimming) that is
+//!   none of the keys above ([`KNOWN_KEYS`]) is a `reserved_key` error with
+//!   the closest known key as suggestion: `SuprSend` drops it silently.
 //! - The body may serialize to at most [`MAX_BODY_BYTES`].
 //!
-//! Choices where the document is silent:
+//! # Sources
+//!
+//! Read end to end; where they disagree, the order of authority is the
+//! schema `SuprSend` validates with > its API reference > its SDKs > the
+//! seed page.
+//!
+//! - JSON schema: `suprsend-py-sdk` 0.20.0 (`PyPI`),
+//!   `src/suprsend/request_json/workflow_trigger.json`, `definitions`
+//!   (`user_setting`, `androidpush_settings`, `iospush_settings`,
+//!   `slack_setting`, `ms_teams_setting`), the same file in
+//!   `suprsend/suprsend-go` `request_json/workflow_trigger.json` (commit
+//!   596f830) and `@suprsend/node-sdk` 1.15.1 (without `bundle_id` and
+//!   `$locale`). The Python SDK checks it with `jsonschema`'s
+//!   `Draft7Validator` and no format checker (`src/suprsend/request_schema.py`),
+//!   the Go SDK with `gojsonschema`, which checks `format: uri`
+//!   (`request_schema.go`).
+//! - API reference: `suprsend/documentation` `openapi.yaml` (API version
+//!   1.2.2; commit 01c6d8f), `paths./v1/user/{distinct_id}/` `post`
+//!   (<https://docs.suprsend.com/reference/create-update-users>) and `patch`
+//!   (<https://docs.suprsend.com/reference/edit-user-profile>).
+//! - Seed page: `../shared/seeds/002_b833f50553ec43a3.txt` (the create /
+//!   update user reference as first read).
+//! - SDKs: `suprsend-py-sdk` `src/suprsend/users_api.py` (`upsert`,
+//!   `_validate_distinct_id`), `user_edit_internal_helper.py` (commit
+//!   7017b27) and `subscriber_helper.py` before it (commits a552cfc,
+//!   002e140); `suprsend/suprsend-node-sdk` `src/subscriber_helper.js`,
+//!   `src/user_edit_internal_helper.js`, `README.md`;
+//!   `suprsend/suprsend-go` `users_api.go`, `user_edit_helper.go`,
+//!   `examples/users_api_example.go`; `suprsend/suprsend-java-sdk`
+//!   `src/test/TestUsersApi.java`, `src/test/TestUserIdentity.java`.
+//! - The provider-conformance suite `tests/providers/suprsend.json`, written
+//!   by `scripts/suprsend/verdicts.py` from those bodies and the schema.
+//!
+//! # Where the sources disagree
+//!
+//! - `$webpush`: the seed page documents `string[]` ("web push tokens"); the
+//!   schema accepts only objects with a member (`minProperties: 1`), every
+//!   SDK sends subscription objects, and the current reference's example is
+//!   one (with a `token` member too). Objects are accepted; a string is
+//!   accepted with a warning, `{}` is an error (schema). The subscription's
+//!   shape is not enforced by any source (the Java SDK's tests send
+//!   `"expirationTime": ""` and `"endpoint": "__end_point__"`, the Go
+//!   example empty strings), so it is checked by warnings only, and any
+//!   other member is accepted.
+//! - `$locale`: the reference (`$locale`, `en_GB`) and the schema
+//!   (`string` or `null`, "e.g en-US") define it; SDKs before 7017b27
+//!   skipped it as reserved on their `set` path. It is a known key, kept as
+//!   sent: the reference writes `en_GB`, the Go SDK `en-US`.
+//! - `$slack`: the schema's object has `email`, `user_id`, `channel_id`,
+//!   `access_token`, `incoming_webhook` and `additionalProperties: false`;
+//!   the reference for this endpoint adds `channel` (its "Slack using
+//!   channel" form), `email_id` (its sample and response) and `team_id`
+//!   (its example). All are accepted and checked (`channel` like
+//!   `channel_id`, `email_id` like `email`); since the reference breaks the
+//!   schema's closed object, another member is a warning, not an error.
+//!   The seed page's string user ids stay accepted.
+//! - `$ms_teams` `incoming_webhook.url`: the schema and the reference say
+//!   `format: uri` and no pattern, so any absolute URI is accepted (the
+//!   crate formerly demanded https, a false error for `http://…`); a value
+//!   that is not a URI stays an error (`gojsonschema` refuses it). The
+//!   schema types `tenant_id`, `conversation_id`, `user_id` as plain
+//!   strings, so `""` is accepted (formerly a false `type` error).
+//! - Push objects: the schema requires `provider` and closes the object
+//!   (`token`, `provider`, `device_id`, `bundle_id`); the user endpoint's
+//!   reference shows push tokens as strings and never an object, and the
+//!   SDKs default `provider` to `fcm` / `apns`. A missing `provider` and an
+//!   unknown member are therefore warnings.
+//! - Keys: the SDKs trim a key before the reserved-prefix check
+//!   (`__validate_key_basic`), so ` $foo` is reserved like `$foo`; a key that
+//!   is one of `SuprSend`'s keys with surrounding whitespace (` $email`) is
+//!   an `advice` warning suggesting the trimmed key (the SDKs would send
+//!   the channel; a raw request sends the key as written).
+//! - `distinct_id`: the SDKs trim it (`users_api.py`, `users_api.go`);
+//!   the crate checks it is not empty after trimming but keeps it as sent,
+//!   since a raw request addresses the user the path names.
+//! - Email length: SDKs before 7017b27 refused emails outside 6..=127
+//!   characters client-side; the schema, the reference and current SDKs do
+//!   not, so no such bound is encoded.
+//! - `$messenger` and `$channels` appear in the schema only (`$messenger` a
+//!   channel like `$inbox`, `$channels` a list of channel names); they are
+//!   known keys, checked as the schema checks them.
+//! - Stricter than the schema on purpose (see the suite's `differences`):
+//!   `$email` items must be emails (the reference's `string<email>`),
+//!   `$sms` / `$whatsapp` items phone numbers; laxer: `[]` is accepted
+//!   (the schema's `minItems: 1` is the workflow trigger's).
+//!
+//! Choices where the sources are silent:
 //! - `null` as a channel value, and `null`, a number, a boolean or a nested
 //!   list as an item, are `type` errors; `[]` is accepted (it adds nothing).
-//!   `null` for `$timezone` / `$preferred_language` is accepted and kept.
+//!   `null` for `$timezone` / `$preferred_language` / `$locale` is accepted
+//!   and kept.
 //! - An empty string or one of only whitespace is a `type` error, for an
-//!   item and for a member of an item object (except `device_id`, which may
-//!   be `""`).
+//!   item and for a member of a push or Slack object (except `device_id`
+//!   and `bundle_id`, which may be `""`, and Slack's `team_id`); MS Teams
+//!   ids may be `""` (the schema's plain `string`).
 //! - Surrounding whitespace is trimmed where a format governs the value
 //!   (emails, phones, Slack ids, tokens and URLs, push `provider`, the time
 //!   zone and the language), as a change under that format rule. Opaque
-//!   values (`$inbox`, `$webpush`, push tokens, MS Teams ids, custom
+//!   values (`$inbox`, `$messenger`, `$webpush`, `$locale`, push tokens, MS Teams ids, custom
 //!   properties) are kept exactly as sent.
 //! - Duplicate items are kept as sent and not reported: `SuprSend` adds each
 //!   channel identity to a user once, so a repeat is harmless.
 //! - In an item object, `null` for a member means "not given", members not
-//!   listed above are accepted untouched, a push object without `token` is a
+//!   listed above are kept untouched (with an `unknown_field` warning in
+//!   push, Slack and MS Teams objects), a push object without `token` is a
 //!   `type` error (it is not a push object), and a Slack / MS Teams object
-//!   that names no recipient (Slack: none of `email`, `user_id`,
-//!   `channel_id`, `incoming_webhook`; MS Teams: none of `conversation_id`,
+//!   that names no recipient (Slack: none of `email`, `email_id`,
+//!   `user_id`, `channel_id`, `channel`, `incoming_webhook`; MS Teams: none
+//!   of `conversation_id`,
 //!   `user_id`, `incoming_webhook`) or an `incoming_webhook` without `url`
 //!   is a `format` error (a recipient member of the wrong type counts as
 //!   named: its `type` error is reported instead).
 //! - A violation inside a single (unwrapped) channel value is reported at
 //!   the channel's path (`/$email`), where it is in the document as sent.
-//! - `reserved_key` compares the key as sent (` $email`, with a leading
-//!   space, is a plain property); `properties.required` is a key that is
-//!   empty after trimming; `properties.advice` matches a channel name
-//!   without `$` ignoring ASCII case and surrounding whitespace (`Email`,
-//!   ` sms`), suggesting the channel key.
+//! - `reserved_key` compares the key after trimming (above);
+//!   `properties.required` is a key that is empty after trimming;
+//!   `properties.advice` matches a channel name without `$` ignoring ASCII
+//!   case and surrounding whitespace (`Email`, ` sms`), suggesting the
+//!   channel key.
 //! - Custom property values may be any JSON value.
 //! - `suprsend.body.max_length` measures the compact JSON serialization of
 //!   the normalized body (no insignificant whitespace, UTF-8): what a client
@@ -91,6 +193,14 @@
 //! assert_eq!(body["$timezone"], "America/New_York");
 //! assert_eq!(body["$preferred_language"], "en");
 //! # }
+//!
+//! // A web-push subscription as the SDKs send it, and a locale:
+//! let r = v.validate_str(r#"{
+//!     "$webpush": [{"endpoint": "https://fcm.googleapis.com/fcm/send/abc",
+//!                   "expirationTime": null, "keys": {"p256dh": "BNc", "auth": "tB"}}],
+//!     "$locale": "en_GB"
+//! }"#);
+//! assert!(r.is_valid() && r.violations().is_empty());
 //!
 //! // A reserved key SuprSend would drop, with the key that was meant:
 //! let r = v.validate_str(r#"{"$emial": ["jane@example.com"]}"#);
@@ -143,12 +253,14 @@ pub const MAX_ITEMS: usize = 10;
 /// ```
 pub const MAX_BODY_BYTES: usize = 10 * 1024;
 
-/// The channel keys, in the document's order.
+/// The channel keys: the document's nine, in its order, then `$messenger`
+/// (`SuprSend`'s JSON schema).
 ///
 /// ```
 /// use omnicontact::providers::suprsend::CHANNEL_KEYS;
-/// assert_eq!(CHANNEL_KEYS.len(), 9);
+/// assert_eq!(CHANNEL_KEYS.len(), 10);
 /// assert_eq!(CHANNEL_KEYS[0], "$email");
+/// assert_eq!(CHANNEL_KEYS[9], "$messenger");
 /// ```
 pub const CHANNEL_KEYS: &[&str] = &[
     "$email",
@@ -160,15 +272,18 @@ pub const CHANNEL_KEYS: &[&str] = &[
     "$iospush",
     "$slack",
     "$ms_teams",
+    "$messenger",
 ];
 
-/// Every key `SuprSend` defines: the channels, then `$timezone` and
-/// `$preferred_language`. Any other `$…` / `ss_…` key is reserved.
+/// Every key `SuprSend` defines: the channels, then `$timezone`,
+/// `$preferred_language`, `$locale` and `$channels`. Any other `$…` /
+/// `ss_…` key is reserved.
 ///
 /// ```
 /// use omnicontact::providers::suprsend::KNOWN_KEYS;
 /// assert!(KNOWN_KEYS.contains(&"$timezone"));
-/// assert_eq!(KNOWN_KEYS.len(), 11);
+/// assert!(KNOWN_KEYS.contains(&"$locale"));
+/// assert_eq!(KNOWN_KEYS.len(), 14);
 /// ```
 pub const KNOWN_KEYS: &[&str] = &[
     "$email",
@@ -180,8 +295,32 @@ pub const KNOWN_KEYS: &[&str] = &[
     "$iospush",
     "$slack",
     "$ms_teams",
+    "$messenger",
     "$timezone",
     "$preferred_language",
+    "$locale",
+    "$channels",
+];
+
+/// The names a `$channels` list may hold (`SuprSend`'s JSON schema,
+/// `user_setting.$channels`).
+///
+/// ```
+/// use omnicontact::providers::suprsend::CHANNEL_NAMES;
+/// assert!(CHANNEL_NAMES.contains(&"ms_teams"));
+/// assert_eq!(CHANNEL_NAMES.len(), 10);
+/// ```
+pub const CHANNEL_NAMES: &[&str] = &[
+    "androidpush",
+    "iospush",
+    "webpush",
+    "email",
+    "sms",
+    "whatsapp",
+    "slack",
+    "inbox",
+    "messenger",
+    "ms_teams",
 ];
 
 /// The `provider` values of an `$androidpush` object.
@@ -217,10 +356,13 @@ struct Channel {
     object: Option<&'static ObjectSpec>,
     /// What an item may be, for messages.
     expected: &'static str,
+    /// An object item must have a member (`$webpush`: the schema's
+    /// `minProperties: 1`).
+    nonempty_object: bool,
 }
 
 /// The channels, in [`CHANNEL_KEYS`] order.
-static CHANNELS: [Channel; 9] = [
+static CHANNELS: [Channel; 10] = [
     Channel {
         key: "$email",
         type_rule: rules::SUPRSEND_EMAIL_TYPE,
@@ -228,6 +370,7 @@ static CHANNELS: [Channel; 9] = [
         string: Kind::Str(Format::Email(rules::SUPRSEND_EMAIL_FORMAT)),
         object: None,
         expected: "an email string",
+        nonempty_object: false,
     },
     Channel {
         key: "$sms",
@@ -239,6 +382,7 @@ static CHANNELS: [Channel; 9] = [
         }),
         object: None,
         expected: "a phone number string",
+        nonempty_object: false,
     },
     Channel {
         key: "$whatsapp",
@@ -250,6 +394,7 @@ static CHANNELS: [Channel; 9] = [
         }),
         object: None,
         expected: "a phone number string",
+        nonempty_object: false,
     },
     Channel {
         key: "$inbox",
@@ -258,14 +403,16 @@ static CHANNELS: [Channel; 9] = [
         string: Kind::Str(Format::Any),
         object: None,
         expected: "a non-empty string",
+        nonempty_object: false,
     },
     Channel {
         key: "$webpush",
         type_rule: rules::SUPRSEND_WEBPUSH_TYPE,
         max_items: rules::SUPRSEND_WEBPUSH_MAX_ITEMS,
-        string: Kind::Str(Format::Any),
-        object: None,
-        expected: "a non-empty string",
+        string: Kind::Custom(webpush_string),
+        object: Some(&WEBPUSH),
+        expected: "a web-push subscription object with a member, or a non-empty string",
+        nonempty_object: true,
     },
     Channel {
         key: "$androidpush",
@@ -274,6 +421,7 @@ static CHANNELS: [Channel; 9] = [
         string: Kind::Str(Format::Any),
         object: Some(&ANDROID_PUSH),
         expected: "a token string or a `{token, provider, device_id}` object",
+        nonempty_object: false,
     },
     Channel {
         key: "$iospush",
@@ -282,6 +430,7 @@ static CHANNELS: [Channel; 9] = [
         string: Kind::Str(Format::Any),
         object: Some(&IOS_PUSH),
         expected: "a token string or a `{token, provider, device_id}` object",
+        nonempty_object: false,
     },
     Channel {
         key: "$slack",
@@ -290,6 +439,7 @@ static CHANNELS: [Channel; 9] = [
         string: Kind::Custom(slack_user_id),
         object: Some(&SLACK),
         expected: "a Slack user id string or a Slack object",
+        nonempty_object: false,
     },
     Channel {
         key: "$ms_teams",
@@ -298,12 +448,23 @@ static CHANNELS: [Channel; 9] = [
         string: Kind::Str(Format::Any),
         object: Some(&MS_TEAMS),
         expected: "a non-empty string or an MS Teams object",
+        nonempty_object: false,
+    },
+    Channel {
+        key: "$messenger",
+        type_rule: rules::SUPRSEND_MESSENGER_TYPE,
+        max_items: rules::SUPRSEND_MESSENGER_MAX_ITEMS,
+        string: Kind::Str(Format::Any),
+        object: None,
+        expected: "a non-empty string",
+        nonempty_object: false,
     },
 ];
 
-/// A push object: `{token, provider, device_id}`.
+/// A push object: `{token, provider, device_id, bundle_id}` (the JSON
+/// schema's `androidpush_settings` / `iospush_settings`).
 macro_rules! push_object {
-    ($type_rule:expr, $provider:expr) => {
+    ($type_rule:expr, $provider:expr, $unknown:expr, $check:expr) => {
         ObjectSpec {
             members: &[
                 Member::required(
@@ -314,21 +475,64 @@ macro_rules! push_object {
                 ),
                 Member::optional("provider", Kind::Custom($provider), $type_rule),
                 Member::optional("device_id", Kind::Str(Format::Any), $type_rule),
+                Member::optional("bundle_id", Kind::Str(Format::Any), $type_rule),
             ],
-            unknown: None,
-            check: None,
+            unknown: Some($unknown),
+            check: Some($check),
             ignore_case: false,
         }
     };
 }
 
-static ANDROID_PUSH: ObjectSpec = push_object!(rules::SUPRSEND_ANDROIDPUSH_TYPE, android_provider);
-static IOS_PUSH: ObjectSpec = push_object!(rules::SUPRSEND_IOSPUSH_TYPE, ios_provider);
+static ANDROID_PUSH: ObjectSpec = push_object!(
+    rules::SUPRSEND_ANDROIDPUSH_TYPE,
+    android_provider,
+    rules::SUPRSEND_ANDROIDPUSH_UNKNOWN_FIELD,
+    android_provider_given
+);
+static IOS_PUSH: ObjectSpec = push_object!(
+    rules::SUPRSEND_IOSPUSH_TYPE,
+    ios_provider,
+    rules::SUPRSEND_IOSPUSH_UNKNOWN_FIELD,
+    ios_provider_given
+);
+
+/// A `$webpush` object: the browser's `PushSubscription` as JSON. Every
+/// member is optional and any other member is accepted (the schema asks
+/// for an object with a member, nothing more); the shape is checked by
+/// warnings.
+static WEBPUSH: ObjectSpec = ObjectSpec {
+    members: &[
+        Member::optional(
+            "endpoint",
+            Kind::Custom(webpush_endpoint),
+            rules::SUPRSEND_WEBPUSH_FORMAT,
+        ),
+        Member::optional(
+            "expirationTime",
+            Kind::Custom(webpush_expiration),
+            rules::SUPRSEND_WEBPUSH_FORMAT,
+        ),
+        Member::optional(
+            "keys",
+            Kind::Custom(webpush_keys),
+            rules::SUPRSEND_WEBPUSH_FORMAT,
+        ),
+    ],
+    unknown: None,
+    check: Some(webpush_shape),
+    ignore_case: false,
+};
 
 static SLACK: ObjectSpec = ObjectSpec {
     members: &[
         Member::optional(
             "email",
+            Kind::Str(Format::Email(rules::SUPRSEND_SLACK_FORMAT)),
+            rules::SUPRSEND_SLACK_TYPE,
+        ),
+        Member::optional(
+            "email_id",
             Kind::Str(Format::Email(rules::SUPRSEND_SLACK_FORMAT)),
             rules::SUPRSEND_SLACK_TYPE,
         ),
@@ -343,6 +547,16 @@ static SLACK: ObjectSpec = ObjectSpec {
             rules::SUPRSEND_SLACK_TYPE,
         ),
         Member::optional(
+            "channel",
+            Kind::Custom(slack_channel_id),
+            rules::SUPRSEND_SLACK_TYPE,
+        ),
+        Member::optional(
+            "team_id",
+            Kind::Str(Format::Any),
+            rules::SUPRSEND_SLACK_TYPE,
+        ),
+        Member::optional(
             "access_token",
             Kind::Custom(slack_access_token),
             rules::SUPRSEND_SLACK_TYPE,
@@ -353,7 +567,7 @@ static SLACK: ObjectSpec = ObjectSpec {
             rules::SUPRSEND_SLACK_TYPE,
         ),
     ],
-    unknown: None,
+    unknown: Some(rules::SUPRSEND_SLACK_UNKNOWN_FIELD),
     check: Some(slack_recipient),
     ignore_case: false,
 };
@@ -374,7 +588,7 @@ static MS_TEAMS: ObjectSpec = ObjectSpec {
     members: &[
         Member::optional(
             "tenant_id",
-            Kind::Str(Format::NonEmpty(rules::SUPRSEND_MS_TEAMS_TYPE)),
+            Kind::Str(Format::Any),
             rules::SUPRSEND_MS_TEAMS_TYPE,
         ),
         Member::optional(
@@ -384,12 +598,12 @@ static MS_TEAMS: ObjectSpec = ObjectSpec {
         ),
         Member::optional(
             "conversation_id",
-            Kind::Str(Format::NonEmpty(rules::SUPRSEND_MS_TEAMS_TYPE)),
+            Kind::Str(Format::Any),
             rules::SUPRSEND_MS_TEAMS_TYPE,
         ),
         Member::optional(
             "user_id",
-            Kind::Str(Format::NonEmpty(rules::SUPRSEND_MS_TEAMS_TYPE)),
+            Kind::Str(Format::Any),
             rules::SUPRSEND_MS_TEAMS_TYPE,
         ),
         Member::optional(
@@ -398,7 +612,7 @@ static MS_TEAMS: ObjectSpec = ObjectSpec {
             rules::SUPRSEND_MS_TEAMS_TYPE,
         ),
     ],
-    unknown: None,
+    unknown: Some(rules::SUPRSEND_MS_TEAMS_UNKNOWN_FIELD),
     check: Some(teams_recipient),
     ignore_case: false,
 };
@@ -446,6 +660,8 @@ fn body(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
         match key.as_str() {
             "$timezone" => w.at(key, |w| timezone(w, value)),
             "$preferred_language" => w.at(key, |w| preferred_language(w, value)),
+            "$locale" => w.at(key, |w| locale(w, value)),
+            "$channels" => w.at(key, |w| channel_names(w, value)),
             _ => w.at(key, |w| custom_key(w, key)),
         }
     }
@@ -494,6 +710,13 @@ fn walk_item(w: &mut Walker<'_>, item: &mut Value, channel: &Channel, single: bo
             w.walk_value(item, &channel.string, channel.type_rule);
             true
         }
+        Value::Object(map) if channel.nonempty_object && map.is_empty() => {
+            w.report(
+                channel.type_rule,
+                "expected an object with at least one member",
+            );
+            false
+        }
         Value::Object(map) if channel.object.is_some() => {
             if let Some(spec) = channel.object {
                 w.walk_object(map, spec);
@@ -509,6 +732,129 @@ fn walk_item(w: &mut Walker<'_>, item: &mut Value, channel: &Channel, single: bo
             w.wrong_type(channel.type_rule, channel.expected, other);
             false
         }
+    }
+}
+
+/// Warns about a push object without `provider` (or with `null`).
+fn provider_given(
+    w: &mut Walker<'_>,
+    object: &Map<String, Value>,
+    rule: &'static RuleInfo,
+    default: &str,
+) {
+    if object.get("provider").is_none_or(Value::is_null) {
+        w.report(
+            rule,
+            format!(
+                "a push object without `provider`: SuprSend's JSON schema requires it (the SDKs send `{default}` when none is given)"
+            ),
+        );
+    }
+}
+
+fn android_provider_given(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
+    provider_given(
+        w,
+        object,
+        rules::SUPRSEND_ANDROIDPUSH_PROVIDER_REQUIRED,
+        "fcm",
+    );
+}
+
+fn ios_provider_given(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
+    provider_given(w, object, rules::SUPRSEND_IOSPUSH_PROVIDER_REQUIRED, "apns");
+}
+
+/// A `$webpush` string item: accepted (the older reference page shows
+/// tokens as strings), with a warning.
+fn webpush_string(w: &mut Walker<'_>, _value: &mut Value) {
+    w.report(
+        rules::SUPRSEND_WEBPUSH_FORMAT,
+        "a string, not a web-push subscription object (`{endpoint, expirationTime, keys: {p256dh, auth}}`) as SuprSend's JSON schema and SDKs send",
+    );
+}
+
+/// Whether `value` is a string that is not empty after trimming.
+fn nonblank(value: &Value) -> bool {
+    value.as_str().is_some_and(|s| !trim(s).is_empty())
+}
+
+fn webpush_endpoint(w: &mut Walker<'_>, value: &mut Value) {
+    if !nonblank(value) {
+        w.report(
+            rules::SUPRSEND_WEBPUSH_FORMAT,
+            format!(
+                "expected a non-empty string `endpoint`, found {}",
+                found(value)
+            ),
+        );
+    }
+}
+
+fn webpush_expiration(w: &mut Walker<'_>, value: &mut Value) {
+    if !matches!(value, Value::Null | Value::Number(_) | Value::String(_)) {
+        w.report(
+            rules::SUPRSEND_WEBPUSH_FORMAT,
+            format!(
+                "expected `expirationTime` null, a number or a string, found {}",
+                type_name(value)
+            ),
+        );
+    }
+}
+
+fn webpush_keys(w: &mut Walker<'_>, value: &mut Value) {
+    let Value::Object(keys) = value else {
+        w.report(
+            rules::SUPRSEND_WEBPUSH_FORMAT,
+            format!(
+                "expected `keys` to be an object `{{p256dh, auth}}`, found {}",
+                type_name(value)
+            ),
+        );
+        return;
+    };
+    for name in ["p256dh", "auth"] {
+        match keys.get(name) {
+            Some(key) if nonblank(key) => {}
+            Some(key) => {
+                let message = format!("expected a non-empty string `{name}`, found {}", found(key));
+                w.at(name, |w| w.report(rules::SUPRSEND_WEBPUSH_FORMAT, message));
+            }
+            None => w.report(
+                rules::SUPRSEND_WEBPUSH_FORMAT,
+                format!("`keys` has no `{name}`"),
+            ),
+        }
+    }
+}
+
+/// A `$webpush` object without `endpoint` or `keys`.
+fn webpush_shape(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
+    let missing: Vec<&str> = ["endpoint", "keys"]
+        .into_iter()
+        .filter(|m| object.get(*m).is_none_or(Value::is_null))
+        .collect();
+    if !missing.is_empty() {
+        w.report(
+            rules::SUPRSEND_WEBPUSH_FORMAT,
+            format!(
+                "not a web-push subscription: no {}",
+                missing
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        );
+    }
+}
+
+/// A value as a message names it: the string shown, or its JSON type.
+fn found(value: &Value) -> String {
+    match value {
+        Value::String(s) => shown(s),
+        other => type_name(other).to_owned(),
     }
 }
 
@@ -678,14 +1024,38 @@ fn teams_service_url(w: &mut Walker<'_>, value: &mut Value) {
     );
 }
 
+/// An MS Teams incoming webhook URL: any absolute URI (the schema's
+/// `format: uri`, as gojsonschema checks it in the Go SDK).
 fn teams_webhook_url(w: &mut Walker<'_>, value: &mut Value) {
     trimmed_string(
         w,
         value,
         rules::SUPRSEND_MS_TEAMS_TYPE,
         rules::SUPRSEND_MS_TEAMS_FORMAT,
-        |s| https_url(s, "https://"),
+        |s| {
+            if is_absolute_uri(s) {
+                Ok(())
+            } else {
+                Err(format!("{} is not an absolute URI (`scheme:…`)", shown(s)))
+            }
+        },
     );
+}
+
+/// `scheme ":" rest` (RFC 3986): the scheme a letter then letters, digits,
+/// `+`, `-`, `.`; the rest not empty, without spaces, control characters
+/// or backslashes.
+fn is_absolute_uri(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && !rest
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
 }
 
 /// Reports an item object that names none of `recipients`.
@@ -712,7 +1082,14 @@ fn slack_recipient(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
     require_recipient(
         w,
         object,
-        &["email", "user_id", "channel_id", "incoming_webhook"],
+        &[
+            "email",
+            "email_id",
+            "user_id",
+            "channel_id",
+            "channel",
+            "incoming_webhook",
+        ],
         rules::SUPRSEND_SLACK_FORMAT,
     );
 }
@@ -762,8 +1139,65 @@ fn preferred_language(w: &mut Walker<'_>, value: &mut Value) {
     }
 }
 
-/// A key that is none of [`KNOWN_KEYS`]: empty, reserved, or a channel
-/// name without `$`.
+/// `$locale`: a string or `null`, kept as sent; a string that is not a
+/// language code (optionally with a region or script) is a warning.
+fn locale(w: &mut Walker<'_>, value: &mut Value) {
+    match value {
+        Value::Null => {}
+        Value::String(s) => {
+            if !is_locale(s) {
+                let message = format!(
+                    "{} is not a language code with an optional region (`es`, `en_GB`, `en-US`)",
+                    shown(s)
+                );
+                w.report(rules::SUPRSEND_LOCALE_FORMAT, message);
+            }
+        }
+        other => w.wrong_type(rules::SUPRSEND_LOCALE_TYPE, "a string or null", other),
+    }
+}
+
+/// Two or three ASCII letters, then any number of `-` / `_` separated
+/// parts of two to eight ASCII letters or digits (`en`, `en_GB`,
+/// `zh-Hant-TW`, `es-419`).
+fn is_locale(s: &str) -> bool {
+    let mut parts = s.split(['-', '_']);
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// `$channels`: a list of [`CHANNEL_NAMES`].
+fn channel_names(w: &mut Walker<'_>, value: &mut Value) {
+    let Value::Array(items) = value else {
+        w.wrong_type(
+            rules::SUPRSEND_CHANNELS_TYPE,
+            "a list of channel names",
+            value,
+        );
+        return;
+    };
+    for (i, item) in items.iter().enumerate() {
+        w.at_index(i, |w| match item {
+            Value::String(s) if CHANNEL_NAMES.contains(&s.as_str()) => {}
+            Value::String(s) => {
+                let found = s.clone();
+                w.report_not_one_of(
+                    rules::SUPRSEND_CHANNELS_ENUM,
+                    &found,
+                    CHANNEL_NAMES,
+                    "a channel name",
+                );
+            }
+            other => w.wrong_type(rules::SUPRSEND_CHANNELS_TYPE, "a channel name", other),
+        });
+    }
+}
+
+/// A key that is none of [`KNOWN_KEYS`]: empty, reserved (after trimming,
+/// as the SDKs trim keys), one of `SuprSend`'s keys with surrounding
+/// whitespace, or a channel name without `$`.
 fn custom_key(w: &mut Walker<'_>, key: &str) {
     let trimmed = trim(key);
     if trimmed.is_empty() {
@@ -773,10 +1207,23 @@ fn custom_key(w: &mut Walker<'_>, key: &str) {
         );
         return;
     }
-    let reserved =
-        key.starts_with('$') || key.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ss_"));
+    if let Some(known) = KNOWN_KEYS.iter().find(|k| **k == trimmed) {
+        w.report_suggesting(
+            rules::SUPRSEND_PROPERTIES_ADVICE,
+            format!(
+                "{} has surrounding whitespace: SuprSend's SDKs trim keys and send `{known}`, but sent as is it may be stored as a plain property; did you mean `{known}`?",
+                shown(key)
+            ),
+            Some((*known).to_owned()),
+        );
+        return;
+    }
+    let reserved = trimmed.starts_with('$')
+        || trimmed
+            .get(..3)
+            .is_some_and(|p| p.eq_ignore_ascii_case("ss_"));
     if reserved {
-        let suggestion = suggest::closest(key, KNOWN_KEYS.iter().copied());
+        let suggestion = suggest::closest(trimmed, KNOWN_KEYS.iter().copied());
         let hint = suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
         let message = format!(
             "{} is in SuprSend's reserved namespace (`$…`, `ss_…`) but is not one of its keys; SuprSend drops it silently{hint}",

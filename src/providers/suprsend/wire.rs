@@ -27,7 +27,7 @@ pub const CREATE: Endpoint = Endpoint::new(
 
 /// One item of a channel list: a string (an address, number, token or id)
 /// or an object (`$androidpush` / `$iospush` `{token, provider, device_id}`,
-/// `$slack` and `$ms_teams` objects).
+/// `$webpush` subscriptions, `$slack` and `$ms_teams` objects).
 ///
 /// Objects are kept as free-form JSON, members in the order given:
 /// `SuprSend` accepts members beyond the documented ones and
@@ -64,8 +64,9 @@ impl From<&str> for ChannelItem {
 }
 
 /// A `SuprSend` user, exactly as the request body is written: the nine
-/// channel lists, `$timezone`, `$preferred_language`, then the custom
-/// properties.
+/// documented channel lists, `$timezone`, `$preferred_language`, then the
+/// custom properties (which hold `SuprSend`'s other keys, `$messenger`,
+/// `$locale` and `$channels`, as sent).
 ///
 /// Serialization writes the `$` members in the document's order, then
 /// [`properties`](Self::properties) in their own order (`serde_json`'s
@@ -107,9 +108,10 @@ pub struct User {
     /// `$inbox`: inbox identifiers.
     #[serde(rename = "$inbox", default, skip_serializing_if = "Option::is_none")]
     pub inbox: Option<Vec<String>>,
-    /// `$webpush`: web push tokens.
+    /// `$webpush`: web-push subscription objects (or, as the older
+    /// reference page showed, token strings).
     #[serde(rename = "$webpush", default, skip_serializing_if = "Option::is_none")]
-    pub webpush: Option<Vec<String>>,
+    pub webpush: Option<Vec<ChannelItem>>,
     /// `$androidpush`: Android push tokens or push objects.
     #[serde(
         rename = "$androidpush",
@@ -143,6 +145,23 @@ pub struct User {
     pub properties: Map<String, Value>,
 }
 
+/// The keys [`User`]'s typed members own; `SuprSend`'s other keys
+/// (`$messenger`, `$locale`, `$channels`) are kept in
+/// [`properties`](User::properties).
+const TYPED_KEYS: &[&str] = &[
+    "$email",
+    "$sms",
+    "$whatsapp",
+    "$inbox",
+    "$webpush",
+    "$androidpush",
+    "$iospush",
+    "$slack",
+    "$ms_teams",
+    "$timezone",
+    "$preferred_language",
+];
+
 /// Writes the custom properties, leaving out the keys the typed members own.
 fn custom_properties<S: serde::Serializer>(
     properties: &Map<String, Value>,
@@ -151,7 +170,7 @@ fn custom_properties<S: serde::Serializer>(
     use serde::ser::SerializeMap;
     let mut map = serializer.serialize_map(None)?;
     for (key, value) in properties {
-        if !super::KNOWN_KEYS.contains(&key.as_str()) {
+        if !TYPED_KEYS.contains(&key.as_str()) {
             map.serialize_entry(key, value)?;
         }
     }
