@@ -1379,7 +1379,7 @@ fn raia_mutations() -> Vec<Mutation> {
                 b.insert("lastName".into(), Value::Null);
             }
         }),
-        remove(RAIA_BODY_REQUIRED, &["email", "phoneNumber"]),
+        remove(RAIA_BODY_REQUIRED, &["email", "phoneNumber", "fkId"]),
         with(RAIA_EMAIL_FORMAT, |b, seed| {
             b.insert("email".into(), bad_email(seed));
             b.remove("skipEmailValidation");

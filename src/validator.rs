@@ -310,7 +310,7 @@ impl Validator {
     /// assert!(r.violations()[0].message().contains("line 1"));
     ///
     /// let get = Validator::for_operation(Provider::Raia, Operation::Get).unwrap();
-    /// let r = get.validate_str(r#"{"id":"not-a-uuid"}"#);
+    /// let r = get.validate_str(r#"{"id":""}"#);
     /// assert_eq!(r.violations()[0].rule(), "raia.id.format");
     /// assert_eq!(r.violations()[0].location(), Location::Path);
     /// ```

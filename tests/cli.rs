@@ -861,7 +861,7 @@ fn list_rules_prints_the_catalog() {
         .collect();
     want.sort();
     got.sort();
-    assert_eq!(got.len(), 169);
+    assert_eq!(got.len(), 171);
     assert_eq!(got, want);
     for (line, rule) in lines.iter().zip(catalog) {
         let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
@@ -1108,7 +1108,7 @@ fn raia_sample_data_and_operations() {
         &["--provider", "raia", "--operation", "delete"],
         &ndjson(&[
             r#"{"id":"5f7b1b3b-3b3b-4b3b-3b3b-3b3b3b3b3b3b"}"#,
-            r#"{"id":"42"}"#,
+            r#"{"id":""}"#,
         ]),
     );
     assert_eq!(delete.code, 1, "{delete:?}");
