@@ -2482,8 +2482,12 @@ fn plausible_bodies_exercise_both_outcomes() {
                 (total / 10..=total * 9 / 10).contains(&valid),
                 "{provider} {operation}: {valid} of {total} plausible bodies are valid"
             );
+            // raia's `get` / `delete` path id is sent as written (its
+            // OpenAPI types it as a plain string): nothing to normalize.
+            let normalizes = !(provider == Provider::Raia
+                && matches!(operation, Operation::Get | Operation::Delete));
             assert!(
-                changed >= total / 20,
+                !normalizes || changed >= total / 20,
                 "{provider} {operation}: only {changed} valid bodies were normalized"
             );
         }
