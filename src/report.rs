@@ -298,12 +298,12 @@ impl Serialize for Violation {
 /// use serde_json::json;
 ///
 /// let report = Validator::new(Provider::Omnisend)
-///     .validate_str(r#"{"email":"Jane@Example.COM","tags":["source: x"]}"#);
+///     .validate_str(r#"{"email":" Jane@Example.COM ","tags":["source: x"]}"#);
 /// let c = &report.changes()[0];
 /// assert_eq!(c.rule(), "omnisend.email.format");
 /// assert_eq!(c.path(), "/email");
-/// assert_eq!(c.from(), &json!("Jane@Example.COM"));
-/// assert_eq!(c.to(), &json!("Jane@example.com"));
+/// assert_eq!(c.from(), &json!(" Jane@Example.COM "));
+/// assert_eq!(c.to(), &json!("Jane@Example.COM"));
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
@@ -653,7 +653,7 @@ impl Report {
     /// ```
     /// # use omnicontact::{Provider, Validator};
     /// let r = Validator::new(Provider::Omnisend).validate_str(r#"{"email":" a@B.co ","tags":["source: x"]}"#);
-    /// assert_eq!(r.changes()[0].to(), "a@b.co");
+    /// assert_eq!(r.changes()[0].to(), "a@B.co");
     /// ```
     #[must_use]
     pub fn changes(&self) -> &[Change] {
@@ -664,8 +664,8 @@ impl Report {
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
-    /// let r = Validator::new(Provider::Omnisend).validate_str(r#"{"email":"a@B.co","tags":["source: x"]}"#);
-    /// assert_eq!(r.normalized().unwrap()["email"], "a@b.co");
+    /// let r = Validator::new(Provider::Omnisend).validate_str(r#"{"email":" a@B.co","tags":["source: x"]}"#);
+    /// assert_eq!(r.normalized().unwrap()["email"], "a@B.co");
     /// ```
     #[must_use]
     pub fn normalized(&self) -> Option<&Value> {

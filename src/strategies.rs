@@ -466,7 +466,7 @@ fn sendios_valid() -> impl Strategy<Value = Map<String, Value>> {
             .boxed(),
         ),
         optional(
-            "platform",
+            "platform_id",
             0.4,
             string(select(&["0", "1", "2", "3", "4"][..]).prop_map(str::to_owned)),
         ),
@@ -482,7 +482,7 @@ fn sendios_valid() -> impl Strategy<Value = Map<String, Value>> {
             0.3,
             string("https://[a-z]{3,10}\\.(com|net|org)/[a-z0-9]{1,12}\\.(jpg|png)"),
         ),
-        optional("auth_key", 0.3, string("[A-Za-z0-9]{16,64}")),
+        optional("ak", 0.3, string("[A-Za-z0-9]{16,64}")),
         optional("registration_date", 0.5, string(instant(' '))),
         optional("fields", 0.5, sendios_fields()),
     ])
@@ -989,7 +989,7 @@ fn sendios_mutations() -> Vec<Mutation> {
         set(SENDIOS_COUNTRY_TYPE, "country", not_a_string),
         set(SENDIOS_GENDER_TYPE, "gender", not_a_string),
         set(SENDIOS_PHOTO_TYPE, "photo", not_a_string),
-        set(SENDIOS_AUTH_KEY_TYPE, "auth_key", not_a_string),
+        set(SENDIOS_AUTH_KEY_TYPE, "ak", not_a_string),
         set(
             SENDIOS_REGISTRATION_DATE_TYPE,
             "registration_date",
@@ -1007,11 +1007,13 @@ fn sendios_mutations() -> Vec<Mutation> {
         set(SENDIOS_LANGUAGE_FORMAT, "language", bad_language),
         set(SENDIOS_LANGUAGE_LOSSY, "language", language_tag),
         set(SENDIOS_COUNTRY_FORMAT, "country", bad_country),
-        set(SENDIOS_PLATFORM_ENUM, "platform", |seed| match seed % 4 {
-            0 => json!("5"),
-            1 => json!(7),
-            2 => json!("ios"),
-            _ => json!(-1),
+        set(SENDIOS_PLATFORM_ENUM, "platform_id", |seed| {
+            match seed % 4 {
+                0 => json!("5"),
+                1 => json!(7),
+                2 => json!("ios"),
+                _ => json!(-1),
+            }
         }),
         set(SENDIOS_GENDER_ENUM, "gender", bad_gender),
         set(SENDIOS_VIP_TYPE, "vip", |seed| match seed % 3 {
@@ -1035,7 +1037,7 @@ fn sendios_mutations() -> Vec<Mutation> {
                 &["ftp://example.com/a.jpg", "not a url", "example.com/a.jpg"]
             ))
         }),
-        set(SENDIOS_AUTH_KEY_MAX_LENGTH, "auth_key", |seed| {
+        set(SENDIOS_AUTH_KEY_MAX_LENGTH, "ak", |seed| {
             long_string(256 + (seed % 50) as usize)
         }),
         set(
@@ -1487,7 +1489,7 @@ fn raia_mutations() -> Vec<Mutation> {
                 b.insert("lastName".into(), Value::Null);
             }
         }),
-        remove(RAIA_BODY_REQUIRED, &["email", "phoneNumber"]),
+        remove(RAIA_BODY_REQUIRED, &["email", "phoneNumber", "fkId"]),
         with(RAIA_EMAIL_FORMAT, |b, seed| {
             b.insert("email".into(), bad_email(seed));
             b.remove("skipEmailValidation");

@@ -211,8 +211,8 @@ impl Document {
     /// use omnicontact::{Provider, Validator};
     ///
     /// let v = Validator::new(Provider::Omnisend);
-    /// let doc = Documents::new(&b"{\"email\":\"a@B.co\",\"tags\":[\"source: x\"]}"[..]).next().unwrap()?;
-    /// assert_eq!(doc.validate(&v).normalized().unwrap()["email"], "a@b.co");
+    /// let doc = Documents::new(&b"{\"email\":\" a@B.co\",\"tags\":[\"source: x\"]}"[..]).next().unwrap()?;
+    /// assert_eq!(doc.validate(&v).normalized().unwrap()["email"], "a@B.co");
     ///
     /// let doc = Documents::with_max_bytes(&b"{\"email\":\"a@b.co\"}"[..], 8).next().unwrap()?;
     /// assert_eq!(doc.validate(&v).violations()[0].rule(), "input.body.max_length");
@@ -238,8 +238,8 @@ impl Document {
     /// use omnicontact::{Provider, Validator};
     ///
     /// let v = Validator::new(Provider::Omnisend);
-    /// let doc = Documents::new(&br#"{"body":{"email":"a@B.co","tags":["source: x"]}}"#[..]).next().unwrap()?;
-    /// assert_eq!(doc.validate_envelope(&v).normalized().unwrap()["body"]["email"], "a@b.co");
+    /// let doc = Documents::new(&br#"{"body":{"email":" a@B.co","tags":["source: x"]}}"#[..]).next().unwrap()?;
+    /// assert_eq!(doc.validate_envelope(&v).normalized().unwrap()["body"]["email"], "a@B.co");
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn validate_envelope(&self, validator: &Validator) -> Report {

@@ -310,7 +310,7 @@ impl Validator {
     /// assert!(r.violations()[0].message().contains("line 1"));
     ///
     /// let get = Validator::for_operation(Provider::Raia, Operation::Get).unwrap();
-    /// let r = get.validate_str(r#"{"id":"not-a-uuid"}"#);
+    /// let r = get.validate_str(r#"{"id":""}"#);
     /// assert_eq!(r.violations()[0].rule(), "raia.id.format");
     /// assert_eq!(r.violations()[0].location(), Location::Path);
     /// ```
@@ -388,8 +388,8 @@ impl Validator {
     /// assert_eq!(found, [("input.body.type", ""), ("input.body.type", ""), ("input.body.type", "")]);
     /// assert!(r.violations()[1].message().starts_with("`bodyy` is not an envelope member"));
     /// assert_eq!(r.violations()[1].suggestion(), Some("body"));
-    /// let r = v.validate_envelope_str(r#"{"headers":{"X-API-KEY":"k"},"body":{"email":"a@B.co","tags":["source: x"]}}"#);
-    /// assert_eq!(r.normalized().unwrap()["body"]["email"], "a@b.co");
+    /// let r = v.validate_envelope_str(r#"{"headers":{"X-API-KEY":"k"},"body":{"email":" a@B.co","tags":["source: x"]}}"#);
+    /// assert_eq!(r.normalized().unwrap()["body"]["email"], "a@B.co");
     /// assert_eq!(v.validate_envelope_str("{}").violations()[0].rule(), "input.body.type");
     /// ```
     pub fn validate_envelope_str(&self, text: &str) -> Report {

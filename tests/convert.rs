@@ -13,8 +13,8 @@ fn record(p: Provider) -> Value {
     match p {
         Provider::Sendios => json!({
             "client_user_id": "crm-10001", "name": "Jane Doe", "email": "jane.doe@example.com",
-            "phone": "+1 415 555 2671", "language": "EN", "country": "US", "platform": "4", "gender": "F",
-            "vip": 1, "age": 34, "photo": "https://cdn.example.com/u/10001.png", "auth_key": "k-10001",
+            "phone": "+1 415 555 2671", "language": "EN", "country": "US", "platform_id": "4", "gender": "F",
+            "vip": 1, "age": 34, "photo": "https://cdn.example.com/u/10001.png", "ak": "k-10001",
             "registration_date": "2023-04-25 12:55:38",
             "app_push_token": "a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8",
             "fields": {"plan": "pro", "seats": 5}
@@ -79,10 +79,10 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
             ("convert.country.lossy", "/country"),
             ("convert.gender.lossy", "/gender"),
             ("convert.age.lossy", "/age"),
-            ("convert.platform.lossy", "/platform"),
+            ("convert.platform.lossy", "/platform_id"),
             ("convert.vip.lossy", "/vip"),
             ("convert.photo.lossy", "/photo"),
-            ("convert.auth_key.lossy", "/auth_key"),
+            ("convert.auth_key.lossy", "/ak"),
             ("convert.registered_at.lossy", "/registration_date"),
         ],
         (Se, Su) => vec![
@@ -90,10 +90,10 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
             ("convert.country.lossy", "/country"),
             ("convert.gender.lossy", "/gender"),
             ("convert.age.lossy", "/age"),
-            ("convert.platform.lossy", "/platform"),
+            ("convert.platform.lossy", "/platform_id"),
             ("convert.vip.lossy", "/vip"),
             ("convert.photo.lossy", "/photo"),
-            ("convert.auth_key.lossy", "/auth_key"),
+            ("convert.auth_key.lossy", "/ak"),
             ("convert.registered_at.lossy", "/registration_date"),
         ],
         (Se, Ra) => vec![
@@ -103,10 +103,10 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
             ("convert.country.lossy", "/country"),
             ("convert.gender.lossy", "/gender"),
             ("convert.age.lossy", "/age"),
-            ("convert.platform.lossy", "/platform"),
+            ("convert.platform.lossy", "/platform_id"),
             ("convert.vip.lossy", "/vip"),
             ("convert.photo.lossy", "/photo"),
-            ("convert.auth_key.lossy", "/auth_key"),
+            ("convert.auth_key.lossy", "/ak"),
             ("convert.registered_at.lossy", "/registration_date"),
         ],
         (Se, O) => vec![
@@ -114,10 +114,10 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
             ("convert.push_token.lossy", "/app_push_token"),
             ("convert.language.lossy", "/language"),
             ("convert.age.lossy", "/age"),
-            ("convert.platform.lossy", "/platform"),
+            ("convert.platform.lossy", "/platform_id"),
             ("convert.vip.lossy", "/vip"),
             ("convert.photo.lossy", "/photo"),
-            ("convert.auth_key.lossy", "/auth_key"),
+            ("convert.auth_key.lossy", "/ak"),
             ("omnisend.tags.advice", "/tags"),
         ],
         (Rc, Se) => vec![
@@ -390,7 +390,7 @@ fn sendios_user() -> impl Strategy<Value = Value> {
             opt(&mut o, "age", age.map(Value::from));
             opt(&mut o, "vip", vip.map(Value::from));
             opt(&mut o, "gender", gender.map(Value::from));
-            opt(&mut o, "platform", platform.map(Value::from));
+            opt(&mut o, "platform_id", platform.map(Value::from));
             if !fields.is_empty() {
                 o.insert("fields".into(), Value::Object(fields.into_iter().collect()));
             }

@@ -1375,14 +1375,21 @@ fn member_names(provider: Provider) -> Vec<&'static str> {
         "app_push_token",
         "language",
         "country",
-        "platform",
+        "language_id",
+        "country_id",
+        "platform_id",
         "gender",
         "vip",
         "age",
         "photo",
-        "auth_key",
+        "ak",
         "registration_date",
         "fields",
+        "list_id",
+        "status",
+        "partner_id",
+        "platform",
+        "auth_key",
         "project_id",
         "арp_push_token",
     ];
@@ -1702,7 +1709,7 @@ fn plausible_members(provider: Provider) -> Vec<Plausible> {
                 vec![json!("UK"), json!("Germany")],
             ),
             member(
-                "platform",
+                "platform_id",
                 0.3,
                 vec![json!(4), json!("0"), json!(null)],
                 vec![json!(5), json!("x")],
@@ -1731,12 +1738,7 @@ fn plausible_members(provider: Provider) -> Vec<Plausible> {
                 vec![json!(" https://Example.com/a.jpg ")],
                 vec![json!("ftp://x")],
             ),
-            member(
-                "auth_key",
-                0.2,
-                vec![json!("k")],
-                vec![json!("k".repeat(256))],
-            ),
+            member("ak", 0.2, vec![json!("k")], vec![json!("k".repeat(256))]),
             member(
                 "registration_date",
                 0.3,
@@ -2482,8 +2484,12 @@ fn plausible_bodies_exercise_both_outcomes() {
                 (total / 10..=total * 9 / 10).contains(&valid),
                 "{provider} {operation}: {valid} of {total} plausible bodies are valid"
             );
+            // raia's `get` / `delete` path id is sent as written (its
+            // OpenAPI types it as a plain string): nothing to normalize.
+            let normalizes = !(provider == Provider::Raia
+                && matches!(operation, Operation::Get | Operation::Delete));
             assert!(
-                changed >= total / 20,
+                !normalizes || changed >= total / 20,
                 "{provider} {operation}: only {changed} valid bodies were normalized"
             );
         }

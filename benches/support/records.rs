@@ -318,7 +318,7 @@ pub fn sendios(i: usize) -> String {
     format!(
         concat!(
             r#"{{"client_user_id":"crm-{i}","name":{name},"email":{email},"phone":{phone},"language":"{lang}","#,
-            r#""country":"{cc}","platform":"{platform}","gender":"{gender}","vip":{vip},"age":{age},"#,
+            r#""country":"{cc}","platform_id":"{platform}","gender":"{gender}","vip":{vip},"age":{age},"#,
             r#""registration_date":"{date} {time}","app_push_token":"{token}","#,
             r#""fields":{{"plan":"{plan}","seats":{seats},"city":{city},"postal_code":"{postal}","newsletter":"weekly","referrer":"partner-{ref}","#,
             r#""last_order_date":"{order}","lifetime_value":{value},"favorite_category":"{category}","utm_campaign":"spring-sale-{year}"}}}}"#

@@ -12,7 +12,7 @@ rules! {
     OMNISEND_IDENTIFIERS_ID_REQUIRED = "omnisend.identifiers.id.required", Error,
         "identifier `id` is present";
     OMNISEND_IDENTIFIERS_ID_FORMAT = "omnisend.identifiers.id.format", Error,
-        "identifier `id` is an email for `email`, a phone number for `phone` (normalized to E.164)";
+        "identifier `id` is an email for `email` (kept as written: Omnisend's identifiers are case-sensitive), a phone number for `phone` (normalized to E.164)";
     ///
     /// Only reported with the `phone` cargo feature (on by default):
     /// without it, whether a number is assigned is not known.
@@ -23,13 +23,13 @@ rules! {
     OMNISEND_IDENTIFIERS_CHANNELS_ENUM = "omnisend.identifiers.channels.enum", Error,
         "`channels` is an object; `email` identifiers have only channel `email`, `phone` identifiers only `sms`";
     OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM = "omnisend.identifiers.channels.status.enum", Error,
-        "a channel has a `status` of `subscribed`, `unsubscribed` or `nonSubscribed`";
+        "a channel's `status`, when given, is `subscribed`, `unsubscribed` or `nonSubscribed` (Omnisend's default: `subscribed`)";
     OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT = "omnisend.identifiers.channels.status_date.format", Error,
         "`statusDate` is an ISO 8601 date-time with a zone (normalized to UTC)";
     OMNISEND_IDENTIFIERS_SEND_WELCOME_EMAIL_TYPE = "omnisend.identifiers.send_welcome_email.type", Error,
         "`sendWelcomeEmail` is a boolean";
     OMNISEND_EMAIL_FORMAT = "omnisend.email.format", Error,
-        "shorthand `email` is an email address (domain lowercased)";
+        "shorthand `email` is an email address (kept as written: Omnisend's identifiers are case-sensitive)";
     OMNISEND_PHONE_FORMAT = "omnisend.phone.format", Error,
         "shorthand `phone` is a phone number (normalized to E.164)";
     OMNISEND_CREATED_AT_FORMAT = "omnisend.created_at.format", Error,
@@ -80,4 +80,14 @@ rules! {
         "a string shaped like a documented date layout that is not a real date or time";
     OMNISEND_BODY_UNKNOWN_FIELD = "omnisend.body.unknown_field", Warning,
         "a member Omnisend does not define (with a suggestion)";
+    OMNISEND_SEND_WELCOME_EMAIL_TYPE = "omnisend.send_welcome_email.type", Error,
+        "top-level `sendWelcomeEmail` is a boolean";
+    OMNISEND_IDENTIFIERS_SEND_WELCOME_MESSAGE_TYPE = "omnisend.identifiers.send_welcome_message.type", Error,
+        "identifier `sendWelcomeMessage` is a boolean";
+    OMNISEND_IDENTIFIERS_CONSENT_TYPE = "omnisend.identifiers.consent.type", Error,
+        "identifier `consent` is an object; its `source`, `ip` and `userAgent` are strings";
+    OMNISEND_IDENTIFIERS_CONSENT_CREATED_AT_FORMAT = "omnisend.identifiers.consent.created_at.format", Error,
+        "`consent.createdAt` is an ISO 8601 date-time with a zone (normalized to UTC)";
+    OMNISEND_CUSTOM_PROPERTIES_MAX_ITEMS = "omnisend.custom_properties.max_items", Warning,
+        "more than 200 custom properties, the most Omnisend documents for a contact";
 }

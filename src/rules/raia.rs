@@ -8,7 +8,7 @@ rules! {
     RAIA_LAST_NAME_REQUIRED = "raia.last_name.required", Error,
         "create: `lastName` is present and not empty after trimming";
     RAIA_BODY_REQUIRED = "raia.body.required", Error,
-        "create: at least one of `email` and `phoneNumber` is given";
+        "create: at least one of `email`, `phoneNumber` and `fkId` is given";
     RAIA_EMAIL_FORMAT = "raia.email.format", Error,
         "`email` is an email address (domain lowercased), unless `skipEmailValidation` is `true`";
     RAIA_EMAIL_ADVICE = "raia.email.advice", Warning,
@@ -42,7 +42,11 @@ rules! {
     RAIA_QUERY_REQUIRED = "raia.query.required", Error,
         "search: at least one of the query parameters `email`, `phoneNumber` and `fkId` is given";
     RAIA_ID_FORMAT = "raia.id.format", Error,
-        "get / delete: the path parameter `id` is a UUID (normalized to lowercase)";
+        "get / delete: the path parameter `id` is a string that is not blank";
     RAIA_AGENT_SECRET_KEY_REQUIRED = "raia.agent_secret_key.required", Error,
         "the header `Agent-Secret-Key` is present and not empty (request envelopes only)";
+    RAIA_FK_ID_ADVICE = "raia.fk_id.advice", Warning,
+        "`fkId` is blank: raia's OpenAPI allows it, but it identifies no one";
+    RAIA_ID_ADVICE = "raia.id.advice", Warning,
+        "get / delete: the path parameter `id` is not a UUID, the form of the ids raia gives (its OpenAPI types it as a plain string)";
 }

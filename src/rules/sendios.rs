@@ -14,11 +14,14 @@ rules! {
     SENDIOS_PHONE_TYPE = "sendios.phone.type", Error, "`phone` is a string";
     SENDIOS_EMAIL_TYPE = "sendios.email.type", Error, "`email` is a string";
     SENDIOS_APP_PUSH_TOKEN_TYPE = "sendios.app_push_token.type", Error, "`app_push_token` is a string";
-    SENDIOS_LANGUAGE_TYPE = "sendios.language.type", Error, "`language` is a string";
-    SENDIOS_COUNTRY_TYPE = "sendios.country.type", Error, "`country` is a string";
+    SENDIOS_LANGUAGE_TYPE = "sendios.language.type", Error,
+        "`language` (or `language_id`) is a string";
+    SENDIOS_COUNTRY_TYPE = "sendios.country.type", Error,
+        "`country` (or `country_id`) is a string";
     SENDIOS_GENDER_TYPE = "sendios.gender.type", Error, "`gender` is a string";
     SENDIOS_PHOTO_TYPE = "sendios.photo.type", Error, "`photo` is a string";
-    SENDIOS_AUTH_KEY_TYPE = "sendios.auth_key.type", Error, "`auth_key` is a string";
+    SENDIOS_AUTH_KEY_TYPE = "sendios.auth_key.type", Error,
+        "`ak`, the auth key (earlier `auth_key`), is a string";
     SENDIOS_REGISTRATION_DATE_TYPE = "sendios.registration_date.type", Error,
         "`registration_date` is a string";
     SENDIOS_NAME_MAX_LENGTH = "sendios.name.max_length", Error, "`name` has at most 128 characters";
@@ -34,13 +37,13 @@ rules! {
     SENDIOS_APP_PUSH_TOKEN_FORMAT = "sendios.app_push_token.format", Error,
         "`app_push_token` is an APNs token (64+ lowercase hex) or an FCM token (22 characters, then `:`)";
     SENDIOS_LANGUAGE_FORMAT = "sendios.language.format", Error,
-        "`language` is an ISO 639-1 code (normalized to lowercase)";
+        "`language` (or `language_id`) is an ISO 639-1 code (normalized to lowercase)";
     SENDIOS_LANGUAGE_LOSSY = "sendios.language.lossy", Warning,
-        "`language` is a longer tag (`en-US`); only its language code is kept";
+        "`language` (or `language_id`) is a longer tag (`en-US`); only its language code is kept";
     SENDIOS_COUNTRY_FORMAT = "sendios.country.format", Error,
-        "`country` is an ISO 3166-1 alpha-2 or alpha-3 code (uppercased, kept in its form)";
+        "`country` (or `country_id`) is an ISO 3166-1 alpha-2 or alpha-3 code (uppercased, kept in its form)";
     SENDIOS_PLATFORM_ENUM = "sendios.platform.enum", Error,
-        "`platform` is `0` to `4` (integers normalized to strings)";
+        "`platform_id` (earlier `platform`) is `0` to `4` (integers normalized to strings)";
     SENDIOS_GENDER_ENUM = "sendios.gender.enum", Error,
         "`gender` is `m` or `f` (`M`, `male`, `F`, `female` normalized)";
     SENDIOS_VIP_TYPE = "sendios.vip.type", Error,
@@ -49,7 +52,7 @@ rules! {
     SENDIOS_AGE_RANGE = "sendios.age.range", Error, "`age` is from 0 to 150";
     SENDIOS_PHOTO_FORMAT = "sendios.photo.format", Error, "`photo` is an http(s) URL";
     SENDIOS_AUTH_KEY_MAX_LENGTH = "sendios.auth_key.max_length", Error,
-        "`auth_key` has at most 255 characters";
+        "`ak`, the auth key (earlier `auth_key`), has at most 255 characters";
     SENDIOS_REGISTRATION_DATE_FORMAT = "sendios.registration_date.format", Error,
         "`registration_date` is `YYYY-MM-DD hh:mm:ss` (RFC 3339 converted to it in UTC)";
     SENDIOS_FIELDS_TYPE = "sendios.fields.type", Error, "`fields` is an object";
@@ -57,4 +60,9 @@ rules! {
         "within a batch, a `fields` key keeps the JSON type it had the first time";
     SENDIOS_BODY_UNKNOWN_FIELD = "sendios.body.unknown_field", Warning,
         "a member Sendios does not define (with a suggestion)";
+    SENDIOS_BODY_RENAMED = "sendios.body.renamed", Warning,
+        "a member under the crate's earlier name (`platform`, `auth_key`), renamed to Sendios' own (`platform_id`, `ak`)";
+    SENDIOS_LIST_ID_TYPE = "sendios.list_id.type", Error, "`list_id` is an integer";
+    SENDIOS_STATUS_TYPE = "sendios.status.type", Error, "`status` is an integer";
+    SENDIOS_PARTNER_ID_TYPE = "sendios.partner_id.type", Error, "`partner_id` is an integer";
 }

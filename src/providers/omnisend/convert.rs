@@ -10,8 +10,10 @@
 //! | `tags`, `gender`, `birthdate`, `createdAt`, `address`, `city`, `state`, `postalCode` | the same fields |
 //! | `countryCode` (else `country` when it is a code) | country |
 //! | `customProperties` | custom properties |
-//! | `country` naming another country than `countryCode`, identifier `source` | — (`convert.body.lossy`) |
+//! | `country` naming another country than `countryCode`, identifier `source`, identifier `consent` | — (`convert.body.lossy`) |
 //! | identifier `sendWelcomeEmail` | — a request option, not contact data: dropped silently |
+//! | top-level `sendWelcomeEmail`, identifier `sendWelcomeMessage` | — request options, not contact data: dropped silently |
+//! | a channel without `status` | the channel state `subscribed`, Omnisend's default |
 //!
 //! ```
 //! use omnicontact::omnisend;
@@ -93,7 +95,9 @@ pub(crate) fn traced(w: &Wire) -> Traced {
             ("sms", channels.and_then(|c| c.sms.as_ref())),
         ] {
             if let Some(s) = state {
-                b = b.channel(name, s.status.as_str(), s.status_date.as_deref());
+                // Left out, a status is Omnisend's default, `subscribed`.
+                let status = s.status.as_deref().unwrap_or("subscribed");
+                b = b.channel(name, status, s.status_date.as_deref());
             }
         }
         d.identifier(rule, &src, &id.id, b);
@@ -102,6 +106,7 @@ pub(crate) fn traced(w: &Wire) -> Traced {
             id.send_welcome_email.is_some(),
         );
         d.member(&format!("{src}/source"), id.source.is_some());
+        d.member(&format!("{src}/consent"), id.consent.is_some());
     }
     if let Some(email) = &w.email {
         d.email("/email", email);

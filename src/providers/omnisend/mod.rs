@@ -6,6 +6,86 @@
 //! required identifier, `country` against `countryCode`, the `source:` tag
 //! advice) are the named functions beside it.
 //!
+//! # Sources
+//!
+//! - The seed page (Omnisend's v3 contacts reference, `../shared/seeds/`):
+//!   members, identifier types, channel statuses, custom property rules.
+//! - Omnisend's v3 `OpenAPI` for contacts, as copied in the community SDK
+//!   `ajmnz/omnisend-node-sdk` `spec/contacts.json` (commit
+//!   `e8e96fb91bb2884f54a57acc97303b198205b952`):
+//!   `paths./contacts.post.requestBody` (an `allOf` of
+//!   `{sendWelcomeEmail: boolean}` and `contacts-input`),
+//!   `components.schemas.identifier-input` (`id`, `type`, `consent`,
+//!   `channels`, each channel's `status` with `default: subscribed`),
+//!   `components.schemas.consent-model` (`source`, `createdAt` with
+//!   `format: date-time`, `ip`, `userAgent`).
+//! - Omnisend's contacts reference, <https://api-docs.omnisend.com/reference/contacts>
+//!   (the v3 and v5 pages): identifier `sendWelcomeMessage` (boolean,
+//!   default `false`), the consent properties, "The Email identifier is
+//!   case-sensitive, meaning it treats uppercase and lowercase letters as
+//!   distinct"; the guide <https://api-docs.omnisend.com/v5/docs> (a v3
+//!   `POST /contacts` example with `"sendWelcomeMessage": true` in an
+//!   identifier).
+//! - Omnisend's own `WordPress` plugin, `omnisend/wp-omnisend`
+//!   `omnisend/includes/SDK/V1/class-contact.php` (commit
+//!   `3796051d13864d79a8d402f25e186b6dece51c10`), `to_array`: identifiers
+//!   with `channels.{email,sms}.{status, statusDate}` (`gmdate('c')`, an
+//!   offset `+00:00`), `consent` `{source, createdAt, ip, userAgent}` with
+//!   `ip not found` / `user agent not found` when unknown, and a top-level
+//!   `sendWelcomeEmail`; and the `WooCommerce` plugin `omnisend-connect`
+//!   (`WordpressPluginDirectory/omnisend-connect`
+//!   `omnisend-connect/model/class-omnisend-contact.php`, commit
+//!   `53d5612469d8ee8dc0e71874766a8564ace0cc42`), whose contact model still
+//!   holds the older flat form (`email`, `phone`, `status`, `statusDate`).
+//!
+//! No Omnisend server code is public; the `OpenAPI` and the reference
+//! decide, then the plugins.
+//!
+//! # Where the sources disagree, or say nothing
+//!
+//! - **`sendWelcomeEmail`** is a top-level member of the create request in
+//!   the `OpenAPI` and the `WordPress` plugin, and an identifier member on
+//!   the seed page; the newer reference and guide name the identifier
+//!   member `sendWelcomeMessage`. All three are accepted, each a boolean
+//!   (`omnisend.send_welcome_email.type`,
+//!   `omnisend.identifiers.send_welcome_email.type`,
+//!   `omnisend.identifiers.send_welcome_message.type`); before, the
+//!   top-level one and `sendWelcomeMessage` were unknown-member warnings.
+//! - **`consent`** (an identifier member in the `OpenAPI`, the reference
+//!   and the `WordPress` plugin) is an object of strings
+//!   (`omnisend.identifiers.consent.type`); its `createdAt` is an ISO 8601
+//!   date-time with a zone, normalized to UTC like `statusDate`
+//!   (`omnisend.identifiers.consent.created_at.format`). `ip` is not
+//!   checked as an address: the plugin sends `ip not found`. Other members
+//!   are `omnisend.body.unknown_field` warnings.
+//! - **A channel without `status`** is accepted: the `OpenAPI` gives
+//!   `status` the default `subscribed` (the crate reported
+//!   `omnisend.identifiers.channels.status.enum` before). Nothing is
+//!   written in its place; conversion reads it as `subscribed`.
+//! - **Email identifiers keep their case.** The reference says the email
+//!   identifier is case-sensitive: `Jane@Example.COM` and
+//!   `Jane@example.com` are two identifiers to Omnisend. The crate used to
+//!   lowercase the domain, which names another contact; now an email
+//!   (identifier `id` or shorthand `email`) is checked as an address but
+//!   sent as written, only surrounding whitespace trimmed (a recorded
+//!   change). For the same reason, identifiers that differ only in case
+//!   are not duplicates (`omnisend.identifiers.unique`).
+//! - **At most 200 custom properties** per contact, as reported from
+//!   Omnisend's reference in issue 15 (the copies read here do not print
+//!   the number, nor what Omnisend does with more): more is an
+//!   `omnisend.custom_properties.max_items` warning, not an error.
+//! - **`countryCode` wins over `country`** when they name different
+//!   countries (`omnisend.country.conflict`, a warning); the region of
+//!   national phone numbers is read from `countryCode` first.
+//! - The `OpenAPI` requires `identifiers` and, in each, `channels`; the
+//!   seed page and Omnisend's own guide create contacts from the shorthand
+//!   `email` / `phone` and without channels. The crate follows the seed
+//!   page (it is laxer than the `OpenAPI` here, not stricter).
+//! - The `OpenAPI`'s `contacts-input` example holds members of the older
+//!   flat form (`status`, `statusDate`, `customFields`, `postCode`) that
+//!   the `WooCommerce` plugin's model partly holds; they are not in the schema's
+//!   `properties` and stay `omnisend.body.unknown_field` warnings.
+//!
 //! Choices where Omnisend's documentation is silent:
 //! - `null` for an optional member is accepted and left as is: Omnisend's
 //!   API reads it as "not given".
@@ -46,7 +126,7 @@
 pub mod convert;
 mod wire;
 
-pub use wire::{CREATE, ChannelStatus, Channels, Contact, Identifier};
+pub use wire::{CREATE, ChannelStatus, Channels, Consent, Contact, Identifier};
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -145,6 +225,24 @@ pub const MAX_PROPERTY_NAME: usize = 128;
 /// assert_eq!(r.violations()[0].message(), "2049 characters, more than the 2048 allowed");
 /// ```
 pub const MAX_PROPERTY_STRING: usize = 2048;
+/// The most custom properties Omnisend documents for one contact; more is
+/// an `omnisend.custom_properties.max_items` warning (what Omnisend does
+/// with the rest is not documented).
+///
+/// ```
+/// use omnicontact::providers::omnisend::MAX_PROPERTIES;
+/// use omnicontact::{Provider, Validator};
+/// use serde_json::{Map, Value, json};
+///
+/// let v = Validator::new(Provider::Omnisend);
+/// let props = |n: usize| (0..n).map(|i| (format!("p{i}"), Value::from(i))).collect::<Map<_, _>>();
+/// let body = |n| json!({"email": "a@b.co", "tags": ["source: x"], "customProperties": props(n)});
+/// assert!(v.validate_value(body(MAX_PROPERTIES)).violations().is_empty());
+/// let r = v.validate_value(body(MAX_PROPERTIES + 1));
+/// assert_eq!(r.violations()[0].rule(), "omnisend.custom_properties.max_items");
+/// assert!(r.is_valid()); // a warning
+/// ```
+pub const MAX_PROPERTIES: usize = 200;
 /// Custom property numbers are rounded to this many decimals.
 ///
 /// ```
@@ -172,7 +270,7 @@ static BODY: ObjectSpec = ObjectSpec {
         ),
         Member::optional(
             "email",
-            Kind::Str(Format::Email(rules::OMNISEND_EMAIL_FORMAT)),
+            Kind::Custom(shorthand_email),
             rules::OMNISEND_EMAIL_TYPE,
         ),
         Member::optional(
@@ -247,6 +345,13 @@ static BODY: ObjectSpec = ObjectSpec {
             Kind::Custom(custom_properties),
             rules::OMNISEND_CUSTOM_PROPERTIES_TYPE,
         ),
+        // The create request's own member (`POST /contacts` `allOf` in
+        // the OpenAPI), beside `contacts-input`.
+        Member::optional(
+            "sendWelcomeEmail",
+            Kind::Bool,
+            rules::OMNISEND_SEND_WELCOME_EMAIL_TYPE,
+        ),
     ],
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: None,
@@ -291,21 +396,65 @@ static IDENTIFIER: ObjectSpec = ObjectSpec {
             Kind::Str(Format::Any),
             rules::OMNISEND_IDENTIFIERS_SOURCE_TYPE,
         ),
+        Member::optional(
+            "sendWelcomeMessage",
+            Kind::Bool,
+            rules::OMNISEND_IDENTIFIERS_SEND_WELCOME_MESSAGE_TYPE,
+        ),
+        Member::optional(
+            "consent",
+            Kind::Object(&CONSENT),
+            rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
+        ),
     ],
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: Some(identifier),
     ignore_case: false,
 };
 
+/// An identifier's `consent` (the `OpenAPI`'s `consent-model`): where,
+/// when, from which address and agent consent was given. `ip` and
+/// `userAgent` are free strings: Omnisend's own `WordPress` plugin sends
+/// `ip not found` and `user agent not found` when it has none.
+static CONSENT: ObjectSpec = ObjectSpec {
+    members: &[
+        Member::optional(
+            "source",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
+        ),
+        Member::optional(
+            "createdAt",
+            Kind::Str(Format::UtcDateTime(
+                rules::OMNISEND_IDENTIFIERS_CONSENT_CREATED_AT_FORMAT,
+            )),
+            rules::OMNISEND_IDENTIFIERS_CONSENT_CREATED_AT_FORMAT,
+        ),
+        Member::optional(
+            "ip",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
+        ),
+        Member::optional(
+            "userAgent",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
+        ),
+    ],
+    unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
+    check: None,
+    ignore_case: false,
+};
+
 static CHANNEL: ObjectSpec = ObjectSpec {
     members: &[
-        Member::required(
+        // Optional: the `OpenAPI` gives it the default `subscribed`.
+        Member::optional(
             "status",
             Kind::Str(Format::Enum(
                 STATUSES,
                 rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
             )),
-            rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
             rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
         ),
         Member::optional(
@@ -372,7 +521,7 @@ fn identifier(w: &mut Walker<'_>, item: &mut Map<String, Value>) {
     if let (Some(kind), Some(id @ Value::String(_))) = (kind.as_deref(), item.get_mut("id")) {
         w.at("id", |w| {
             if kind == "email" {
-                w.check_string(id, &Format::Email(rules::OMNISEND_IDENTIFIERS_ID_FORMAT));
+                email_as_written(w, id, rules::OMNISEND_IDENTIFIERS_ID_FORMAT);
             } else {
                 w.check_phone(
                     id,
@@ -611,7 +760,32 @@ fn source_tag_advice(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
     }
 }
 
-/// `customProperties`: names, value types, lengths, rounding, date shapes.
+/// Shorthand `email`: a string holding an email address, kept as written.
+fn shorthand_email(w: &mut Walker<'_>, value: &mut Value) {
+    if value.is_string() {
+        email_as_written(w, value, rules::OMNISEND_EMAIL_FORMAT);
+    } else {
+        w.wrong_type(rules::OMNISEND_EMAIL_TYPE, "a string", value);
+    }
+}
+
+/// An email identifier: checked as an email address, but sent as written
+/// (only surrounding whitespace is trimmed, a recorded change): Omnisend
+/// treats the email identifier case-sensitively, so lowercasing its
+/// domain would name another contact.
+fn email_as_written(w: &mut Walker<'_>, value: &mut Value, rule: &'static rules::RuleInfo) {
+    let Value::String(s) = value else { return };
+    match values::Email::parse(s) {
+        Ok(_) => {
+            let trimmed = values::trim(s).to_owned();
+            w.normalize(rule, value, &trimmed);
+        }
+        Err(e) => w.report(rule, format!("not an email address: {e}")),
+    }
+}
+
+/// `customProperties`: names, value types, lengths, rounding, date shapes,
+/// and how many.
 fn custom_properties(w: &mut Walker<'_>, value: &mut Value) {
     let Value::Object(map) = value else {
         if !value.is_null() {
@@ -619,6 +793,15 @@ fn custom_properties(w: &mut Walker<'_>, value: &mut Value) {
         }
         return;
     };
+    if map.len() > MAX_PROPERTIES {
+        w.report(
+            rules::OMNISEND_CUSTOM_PROPERTIES_MAX_ITEMS,
+            format!(
+                "{} custom properties, more than the {MAX_PROPERTIES} Omnisend documents for a contact; it may drop or refuse the rest",
+                map.len()
+            ),
+        );
+    }
     for (name, value) in map.iter_mut() {
         w.at(name, |w| {
             check_property_name(w, name);

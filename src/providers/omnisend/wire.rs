@@ -104,10 +104,14 @@ pub struct Contact {
     /// strings, or `""` / `null` to remove a property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_properties: Option<Map<String, Value>>,
+    /// `sendWelcomeEmail`: send the welcome email when the welcome
+    /// workflow is on (a member of the create request itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub send_welcome_email: Option<bool>,
 }
 
 /// One item of `identifiers`: `{type, id, channels, sendWelcomeEmail,
-/// source}`.
+/// source, sendWelcomeMessage, consent}`.
 ///
 /// ```
 /// use omnicontact::providers::omnisend::Identifier;
@@ -136,6 +140,46 @@ pub struct Identifier {
     /// `source`: where the identifier comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// `sendWelcomeMessage` (Omnisend's default: `false`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub send_welcome_message: Option<bool>,
+    /// `consent`: the legal consent given for this identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
+}
+
+/// An identifier's `consent`: `{source, createdAt, ip, userAgent}`, all
+/// strings (`createdAt` an ISO 8601 date-time).
+///
+/// ```
+/// use omnicontact::providers::omnisend::{Consent, Identifier};
+///
+/// let mut consent = Consent::default();
+/// consent.source = Some("form:footer".into());
+/// consent.created_at = Some("2023-10-03T14:30:00Z".into());
+/// let mut id = Identifier::email("jane@example.com");
+/// id.consent = Some(consent);
+/// assert_eq!(
+///     serde_json::to_string(&id).unwrap(),
+///     r#"{"type":"email","id":"jane@example.com","consent":{"source":"form:footer","createdAt":"2023-10-03T14:30:00Z"}}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Consent {
+    /// `source`: where consent was given (a form, an app…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// `createdAt`: when, an ISO 8601 date-time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// `ip`: the address it was given from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<String>,
+    /// `userAgent`: the browser or app it was given in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
 }
 
 impl Identifier {
@@ -183,7 +227,7 @@ impl Identifier {
     /// ```
     /// use omnicontact::providers::omnisend::Identifier;
     /// let i = Identifier::email("a@b.co").subscribed();
-    /// assert_eq!(i.channels.unwrap().email.unwrap().status, "subscribed");
+    /// assert_eq!(i.channels.unwrap().email.unwrap().status.as_deref(), Some("subscribed"));
     /// let i = Identifier::phone("+14155552671").subscribed();
     /// assert_eq!(serde_json::to_string(&i).unwrap(),
     ///     r#"{"type":"phone","id":"+14155552671","channels":{"sms":{"status":"subscribed"}}}"#);
@@ -238,9 +282,10 @@ pub struct Channels {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ChannelStatus {
-    /// `status`: `subscribed`, `unsubscribed` or `nonSubscribed`
-    /// (required).
-    pub status: String,
+    /// `status`: `subscribed`, `unsubscribed` or `nonSubscribed`; when
+    /// left out, Omnisend's default is `subscribed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
     /// `statusDate`: an ISO 8601 date-time; Omnisend keeps the later one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_date: Option<String>,
@@ -256,7 +301,7 @@ impl ChannelStatus {
     #[must_use]
     pub fn new(status: impl Into<String>) -> Self {
         ChannelStatus {
-            status: status.into(),
+            status: Some(status.into()),
             status_date: None,
         }
     }
@@ -268,4 +313,5 @@ const _: () = {
     assert_send_sync::<Identifier>();
     assert_send_sync::<Channels>();
     assert_send_sync::<ChannelStatus>();
+    assert_send_sync::<Consent>();
 };

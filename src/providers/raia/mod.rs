@@ -5,12 +5,57 @@
 //! request carries the header `Agent-Secret-Key`.
 //!
 //! The create body members are [`MEMBERS`]: `firstName` and `lastName`
-//! (required, not empty), `email` and / or `phoneNumber` (at least one),
-//! `context`, `source`, `fkId`, `fkUserId` (strings), `customData` (an
-//! object) and the booleans `skipEmailValidation` and
-//! `skipPhoneNumberValidation`. Emails are normalized (domain lowercased)
+//! (required, not empty), at least one of `email`, `phoneNumber` and
+//! `fkId` (raia's three ways to create a user), `context`, `source`,
+//! `fkUserId` (strings), `customData` (an object) and the booleans
+//! `skipEmailValidation` and `skipPhoneNumberValidation`. Emails are normalized (domain lowercased)
 //! and phone numbers to E.164; when a skip flag is `true`, a value that does
 //! not parse is only a `*.advice` warning and is sent as it is.
+//!
+//! # Sources
+//!
+//! - raia's `OpenAPI`, `https://api.raia2.com/api/external/docs/openapi.json`
+//!   as retrieved on 2026-07-27 and committed in
+//!   `raia-ai/raia-agent-devkit`
+//!   `docs/raia-devkit-spec/contracts/vendor/raia-external-api.raw.openapi.json`
+//!   (commit `412af63694dd3b29d3eafc8ea2bffde2820696ff`; raw SHA-256
+//!   `fabbd26b…`, per `raia-external-api.normalization.json` beside it):
+//!   `paths./external/users.post` (a `oneOf` of
+//!   `CreateUserWithPhoneNumberBodyDTO`, `CreateUserWithEmailBodyDTO` and
+//!   `CreateUserWithFkIdBodyDTO`), `paths./external/users/search.get`,
+//!   `paths./external/users/{id}` (`get`, `delete`), and
+//!   `components.schemas.CreateUserWith*BodyDTO`.
+//! - The seed page (raia's "Users" reference, `../shared/seeds/`), which
+//!   prints the create body only as "or / or" and the search, get and
+//!   delete parameters.
+//!
+//! No raia server code or SDK is public; the `OpenAPI` decides.
+//!
+//! # Where the sources disagree, or say nothing
+//!
+//! - **Three ways to create a user.** The create body is a `oneOf` of
+//!   three DTOs with the same eleven members, each requiring `firstName`,
+//!   `lastName` and one of `phoneNumber`, `email`, `fkId`. The seed page's
+//!   summary says "using either an email or phoneNumber" (and the crate
+//!   refused a body with `fkId` alone): the `OpenAPI`'s
+//!   `CreateUserWithFkIdBodyDTO` decides, so `raia.body.required` asks for
+//!   any one of the three. A body matching several alternatives (an email
+//!   *and* a phone) is accepted: the DTOs declare no
+//!   `additionalProperties: false`, the `oneOf` is the generator's way to
+//!   list alternatives, and the summary names "email or phoneNumber" as
+//!   alternatives a user may both have.
+//! - **A blank `fkId`** satisfies the `OpenAPI` (a required string, no
+//!   `minLength`): it counts as given, with a `raia.fk_id.advice`
+//!   warning. A blank `email` / `phoneNumber` does not count: raia checks
+//!   their formats (that is what the skip flags skip).
+//! - **The path parameter `id`** is `type: string` in the `OpenAPI` (its
+//!   example is a UUID, `5f7b1b3b-3b3b-4b3b-3b3b-3b3b3b3b3b3b`, whose
+//!   variant digit is not RFC 4122's). A missing, `null`, non-string or
+//!   blank id is a `raia.id.format` error (a blank one would send the
+//!   request to another route); an id that is not a hyphenated UUID, or is
+//!   surrounded by whitespace, is only a `raia.id.advice` warning. The id
+//!   is sent as it is: before, the crate refused non-UUIDs and lowercased
+//!   UUIDs, a change a plain string does not allow.
 //!
 //! Choices where the document and the catalog are silent:
 //! - `null` for an optional member means "not given"; `null` for
@@ -18,8 +63,9 @@
 //!   for emptiness after trimming, but never trimmed or otherwise changed.
 //! - `raia.body.required` counts `email` / `phoneNumber` as given when
 //!   present, not `null` and not blank; a blank one is reported by its own
-//!   `format` rule (or `advice` when skipped) *and* counts as not given. A
-//!   value of the wrong type counts as given (its `type` error says enough).
+//!   `format` rule (or `advice` when skipped) *and* counts as not given.
+//!   `fkId` counts when present and not `null`. A value of the wrong type
+//!   counts as given (its `type` error says enough).
 //! - Only the JSON boolean `true` turns a skip flag on; `"true"` is a
 //!   `type` error and validation is not skipped. A value that does parse is
 //!   normalized even when its skip flag is `true`; `invalid_number` is
@@ -47,8 +93,6 @@
 //!   `email` and `phoneNumber` are checked and normalized as in the body
 //!   (there are no skip flags for a search). A parameter counts as given
 //!   like a body member; other query parameters are not checked.
-//! - `get` / `delete`: a missing, `null` or non-string `id` is a
-//!   `raia.id.format` error; the id is normalized to lowercase.
 //! - `Agent-Secret-Key` is matched ignoring case, and must be a string that
 //!   is not blank; a violation's path names the header as sent (or
 //!   `/Agent-Secret-Key` when it is missing).
@@ -185,7 +229,13 @@ static BODY: ObjectSpec = ObjectSpec {
         ),
         Member::optional("context", Kind::Str(Format::Any), rules::RAIA_CONTEXT_TYPE),
         Member::optional("source", Kind::Str(Format::Any), rules::RAIA_SOURCE_TYPE),
-        Member::optional("fkId", Kind::Str(Format::Any), rules::RAIA_FK_ID_TYPE),
+        // Raia's third way to create a user (`CreateUserWithFkIdBodyDTO`):
+        // a blank one counts as given, with a warning.
+        Member::optional(
+            "fkId",
+            Kind::Str(Format::NonEmpty(rules::RAIA_FK_ID_ADVICE)),
+            rules::RAIA_FK_ID_TYPE,
+        ),
         Member::optional(
             "fkUserId",
             Kind::Str(Format::Any),
@@ -301,10 +351,13 @@ fn body_check(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
     if let Some(value) = body.get_mut("phoneNumber") {
         w.at("phoneNumber", |w| phone_number(w, value, skip_phone));
     }
-    if !given(body.get("email")) && !given(body.get("phoneNumber")) {
+    // `fkId` counts when present and not `null`, even blank: the `OpenAPI`'s
+    // `CreateUserWithFkIdBodyDTO` requires a string, of any length.
+    let fk_id = body.get("fkId").is_some_and(|v| !v.is_null());
+    if !given(body.get("email")) && !given(body.get("phoneNumber")) && !fk_id {
         w.report(
             rules::RAIA_BODY_REQUIRED,
-            "raia creates a user from an email or a phone number: give `email`, `phoneNumber` or both",
+            "raia creates a user from an email, a phone number or your own id: give `email`, `phoneNumber` or `fkId`",
         );
     }
     let unknown: Vec<String> = body
@@ -469,16 +522,34 @@ fn query_check(w: &mut Walker<'_>, query: &mut Map<String, Value>) {
     }
 }
 
-/// The path parameter `id`: a UUID, normalized to lowercase.
+/// The path parameter `id`: a string that is not blank (an error: the
+/// path would name another route); not a UUID is only a warning, and the
+/// id is sent as it is (raia's `OpenAPI` types it as a plain string).
 fn id(w: &mut Walker<'_>, value: &mut Value) {
     let rule: &'static RuleInfo = rules::RAIA_ID_FORMAT;
     let Value::String(s) = value else {
-        w.wrong_type(rule, "a UUID string", value);
+        w.wrong_type(rule, "a string", value);
         return;
     };
-    match Uuid::parse(s) {
-        Ok(uuid) => w.normalize(rule, value, uuid.as_str()),
-        Err(e) => w.report(rule, format!("not a UUID: {e}")),
+    if trim(s).is_empty() {
+        w.report(
+            rule,
+            "an empty id: the request would go to `/external/users/`, another route",
+        );
+        return;
+    }
+    if trim(s).len() != s.len() {
+        w.report(
+            rules::RAIA_ID_ADVICE,
+            "surrounded by whitespace, which no raia id has: sent as it is",
+        );
+    } else if let Err(e) = Uuid::parse(s) {
+        w.report(
+            rules::RAIA_ID_ADVICE,
+            format!(
+                "not a UUID ({e}); raia's ids are UUIDs, though its OpenAPI types `id` as a plain string: sent as it is"
+            ),
+        );
     }
 }
 

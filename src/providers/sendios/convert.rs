@@ -5,7 +5,9 @@
 //! | `client_user_id` | external id |
 //! | `name` | display name (first and last joined when there is none) |
 //! | `email`, `phone`, `app_push_token` | the first email, phone and push-token identifier (more: `convert.email.lossy` …) |
-//! | `language`, `country`, `platform`, `gender`, `vip`, `age`, `photo`, `auth_key` | the same fields |
+//! | `language`, `country`, `platform_id`, `gender`, `vip`, `age`, `photo`, `ak` | the same fields |
+//! | `language_id`, `country_id` (Sendios' names in its send endpoints) | language, country when `language` / `country` are not given (else `convert.body.lossy`) |
+//! | `list_id`, `status`, `partner_id` | — (`convert.body.lossy`) |
 //! | `registration_date` (UTC, `YYYY-MM-DD hh:mm:ss`) | registered at |
 //! | `fields` | custom properties |
 //!
@@ -85,24 +87,40 @@ pub(crate) fn traced(u: &User) -> Traced {
             Identifier::builder().push_token(token.as_str()),
         );
     }
+    // `language` / `country`, else Sendios' other names for them; when
+    // both are given, the second is a loss.
+    let (language, language_src) = match (&u.language, &u.language_id) {
+        (Some(l), other) => {
+            d.member("/language_id", other.is_some());
+            (Some(l.as_str()), "/language")
+        }
+        (None, l) => (l.as_deref(), "/language_id"),
+    };
     d.text(
         rules::CONVERT_LANGUAGE_LOSSY,
         "/language",
-        "/language",
-        u.language.as_deref(),
+        language_src,
+        language,
         crate::model::contact::ContactBuilder::language,
     );
+    let (country, country_src) = match (&u.country, &u.country_id) {
+        (Some(c), other) => {
+            d.member("/country_id", other.is_some());
+            (Some(c.as_str()), "/country")
+        }
+        (None, c) => (c.as_deref(), "/country_id"),
+    };
     d.text(
         rules::CONVERT_COUNTRY_LOSSY,
         "/country",
-        "/country",
-        u.country.as_deref(),
+        country_src,
+        country,
         crate::model::contact::ContactBuilder::country,
     );
     d.text(
         rules::CONVERT_PLATFORM_LOSSY,
         "/platform",
-        "/platform",
+        "/platform_id",
         u.platform.as_deref(),
         crate::model::contact::ContactBuilder::platform,
     );
@@ -139,7 +157,7 @@ pub(crate) fn traced(u: &User) -> Traced {
     d.text(
         rules::CONVERT_AUTH_KEY_LOSSY,
         "/authKey",
-        "/auth_key",
+        "/ak",
         u.auth_key.as_deref(),
         crate::model::contact::ContactBuilder::auth_key,
     );
@@ -155,6 +173,9 @@ pub(crate) fn traced(u: &User) -> Traced {
         crate::model::contact::ContactBuilder::registered_at,
     );
     d.properties("/fields", u.fields.as_ref());
+    d.member("/list_id", u.list_id.is_some());
+    d.member("/status", u.status.is_some());
+    d.member("/partner_id", u.partner_id.is_some());
     d.finish()
 }
 

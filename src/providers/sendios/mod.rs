@@ -1,19 +1,73 @@
 //! Sendios: create an omnichannel user,
 //! `POST /v1/omnichannel/user/{project_id}` (path parameter `project_id`).
 //!
-//! Sendios' document prints the member types and limits but not the member
-//! names, except `app_push_token`; the names below are the crate's, chosen
-//! to match the document's descriptions in Sendios' snake-case style:
-//! `client_user_id`, `name`, `phone`, `email`, `app_push_token`,
-//! `language`, `country`, `platform`, `gender`, `vip`, `age`, `photo`,
-//! `auth_key`, `registration_date`, `fields`.
+//! Sendios' page for this endpoint prints the member types and limits but
+//! not the member names, except `app_push_token`. The names are Sendios'
+//! own, from its other documents: `client_user_id`, `name`, `phone`,
+//! `email`, `app_push_token`, `language`, `country`, `platform_id`,
+//! `gender`, `vip`, `age`, `photo`, `ak` (the auth key),
+//! `registration_date`, `fields`, and `list_id`, `status`, `partner_id`;
+//! `language_id` and `country_id` (the names of Sendios' send endpoints)
+//! are read like `language` and `country`.
+//!
+//! # Sources
+//!
+//! - The seed page: Sendios' "Create omnichannel user" reference,
+//!   <https://sendios.readme.io/v2/reference/create> (`../shared/seeds/`):
+//!   each member's type, limit and meaning, names only for
+//!   `app_push_token` and `fields`.
+//! - Sendios' PHP SDK, `sendios/php-sdk` `README.md` (commit
+//!   `05b54fc2a9fc53d1a13e14b9ea42e05af2e894fb`), "Create and update user
+//!   data": `name`, `gender`, `age`, `photo`, `ak` ("Auth key"), `vip`,
+//!   `language` (ISO 639-1), `country` (ISO 3166-1 alpha-3 or alpha-2,
+//!   `esp`), `platform_id`, `list_id`, `status`, `partner_id` (the last
+//!   four integers); "Providing `user_id` on Product": `client_user_id`.
+//!   `src/Resources/User.php` (commit
+//!   `195c4065fd255467cff10dc2780130b3d39e8e5b`): the platform constants
+//!   `0`–`4`, sent as integers.
+//! - Sendios' API reference for sending SMS,
+//!   <https://sendios.readme.io/v2/reference/send-system-trigger-sms>: the
+//!   user fields `name`, `gender`, `platform_id`, `country_id`,
+//!   `language_id`, `ak`, `age`, `photo`, `vip`.
+//!
+//! No Sendios server code is public.
+//!
+//! # Where the sources disagree, or say nothing
+//!
+//! - **Member names.** Before, the crate named the platform `platform` and
+//!   the auth key `auth_key`, its own reading of the seed page's
+//!   descriptions; Sendios' SDK and API reference both say `platform_id`
+//!   and `ak`. Sendios' names are the members now; the earlier names are
+//!   still accepted, checked by the same rules, and renamed in place to
+//!   Sendios' name with a `sendios.body.renamed` warning (two recorded
+//!   changes: the old member to `null`, the new one from `null`). When
+//!   Sendios' name is also given it wins, and the earlier member is left
+//!   as it is, with the warning. The rule ids `sendios.platform.enum`,
+//!   `sendios.auth_key.type` and `sendios.auth_key.max_length` keep their
+//!   names and govern `platform_id` and `ak`.
+//! - **`language` / `language_id`, `country` / `country_id`.** The SDK
+//!   README uses `language` and `country`, the send-SMS reference
+//!   `language_id` and `country_id`; the create page names neither. Both
+//!   spellings are accepted with the same checks (`sendios.language.*`,
+//!   `sendios.country.*`); national phone numbers are read in the region
+//!   of `country`, else `country_id`.
+//! - **`list_id`, `status`, `partner_id`** are integers in the SDK README
+//!   (`sendios.list_id.type`, `sendios.status.type`,
+//!   `sendios.partner_id.type`); no source says what values they take.
+//! - **`platform_id` and `vip` as integers.** The SDK sends the platform
+//!   as an integer (`getPlatformDesktop()` is `1`) and `vip` as `1`; the
+//!   create page types them as a string and a boolean. Both forms are
+//!   accepted and normalized to the create page's (`"1"`, `true`).
+//! - The SDK README's user-data endpoint takes custom fields as top-level
+//!   members; the create page takes them in `fields`. A top-level member
+//!   Sendios does not define stays a `sendios.body.unknown_field` warning.
 //!
 //! Choices where the document is silent:
 //! - `null` for an optional member is accepted as "not given".
 //! - A phone number without `+` is read in the region of `country`
 //!   (alpha-2 or alpha-3), else the validator's default region.
-//! - `platform` accepts the strings `"0"`…`"4"` and the integers 0–4, which
-//!   are normalized to strings; `age` must be a JSON integer (`30.0` is a
+//! - `platform_id` accepts the strings `"0"`…`"4"` and the integers 0–4,
+//!   which are normalized to strings; `age` must be a JSON integer (`30.0` is a
 //!   type error).
 //! - `project_id` (envelopes only) may be a JSON integer or a string of
 //!   digits, as it is written in a URL path, within the int32 range.
@@ -26,14 +80,14 @@
 //! use omnicontact::{Provider, Validator};
 //!
 //! let v = Validator::new(Provider::Sendios);
-//! let r = v.validate_str(r#"{"client_user_id":"u1","email":"A@B.CO","vip":"1","platform":4,
+//! let r = v.validate_str(r#"{"client_user_id":"u1","email":"A@B.CO","vip":"1","platform_id":4,
 //!     "app_push_token":"<a1b2c3d4 e5f6a7b8 a1b2c3d4 e5f6a7b8 a1b2c3d4 e5f6a7b8 a1b2c3d4 e5f6a7b8>",
 //!     "fields":{"plan":"pro"}}"#);
 //! assert!(r.is_valid());
 //! let body = r.normalized().unwrap();
 //! assert_eq!(body["email"], "A@b.co");
 //! assert_eq!(body["vip"], true);
-//! assert_eq!(body["platform"], "4");
+//! assert_eq!(body["platform_id"], "4");
 //! assert_eq!(body["app_push_token"], "a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8");
 //!
 //! // The same `fields` key with another type later in the batch:
@@ -84,7 +138,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
 /// assert_eq!(r.violations()[0].message(), "129 characters, more than the 128 allowed");
 /// ```
 pub const MAX_NAME: usize = 128;
-/// The longest `auth_key`, in chars.
+/// The longest `ak` (the auth key), in chars.
 ///
 /// ```
 /// use omnicontact::providers::sendios::MAX_AUTH_KEY;
@@ -92,11 +146,11 @@ pub const MAX_NAME: usize = 128;
 /// use serde_json::json;
 ///
 /// let v = Validator::new(Provider::Sendios);
-/// let body = |key: String| json!({"client_user_id": "u1", "auth_key": key});
+/// let body = |key: String| json!({"client_user_id": "u1", "ak": key});
 /// assert!(v.validate_value(body("k".repeat(MAX_AUTH_KEY))).is_valid());
 /// let r = v.validate_value(body("k".repeat(MAX_AUTH_KEY + 1)));
 /// assert_eq!(r.violations()[0].rule(), "sendios.auth_key.max_length");
-/// assert_eq!(r.violations()[0].path(), "/auth_key");
+/// assert_eq!(r.violations()[0].path(), "/ak");
 /// ```
 pub const MAX_AUTH_KEY: usize = 255;
 /// The oldest `age`.
@@ -113,8 +167,8 @@ pub const MAX_AUTH_KEY: usize = 255;
 /// assert_eq!(r.violations()[0].message(), "151 is outside 0..=150");
 /// ```
 pub const MAX_AGE: i64 = 150;
-/// The `platform` values: unknown, desktop, mobile browser, Android app,
-/// iOS app.
+/// The `platform_id` values: unknown, desktop, mobile browser, Android
+/// app, iOS app.
 ///
 /// ```
 /// use omnicontact::providers::sendios::PLATFORMS;
@@ -122,9 +176,9 @@ pub const MAX_AGE: i64 = 150;
 ///
 /// assert_eq!(PLATFORMS, ["0", "1", "2", "3", "4"]);
 /// let v = Validator::new(Provider::Sendios);
-/// let r = v.validate_str(r#"{"client_user_id":"u1","platform":3}"#);
-/// assert_eq!(r.normalized().unwrap()["platform"], "3");
-/// let r = v.validate_str(r#"{"client_user_id":"u1","platform":"5"}"#);
+/// let r = v.validate_str(r#"{"client_user_id":"u1","platform_id":3}"#);
+/// assert_eq!(r.normalized().unwrap()["platform_id"], "3");
+/// let r = v.validate_str(r#"{"client_user_id":"u1","platform_id":"5"}"#);
 /// assert_eq!(r.violations()[0].rule(), "sendios.platform.enum");
 /// ```
 pub const PLATFORMS: &[&str] = &["0", "1", "2", "3", "4"];
@@ -177,7 +231,23 @@ static BODY: ObjectSpec = ObjectSpec {
             rules::SENDIOS_COUNTRY_TYPE,
         ),
         Member::optional(
-            "platform",
+            "language_id",
+            Kind::Str(Format::Language {
+                format: rules::SENDIOS_LANGUAGE_FORMAT,
+                lossy: rules::SENDIOS_LANGUAGE_LOSSY,
+            }),
+            rules::SENDIOS_LANGUAGE_TYPE,
+        ),
+        Member::optional(
+            "country_id",
+            Kind::Str(Format::Country {
+                format: rules::SENDIOS_COUNTRY_FORMAT,
+                alpha2: false,
+            }),
+            rules::SENDIOS_COUNTRY_TYPE,
+        ),
+        Member::optional(
+            "platform_id",
             Kind::Custom(platform),
             rules::SENDIOS_PLATFORM_ENUM,
         ),
@@ -198,7 +268,7 @@ static BODY: ObjectSpec = ObjectSpec {
             rules::SENDIOS_PHOTO_TYPE,
         ),
         Member::optional(
-            "auth_key",
+            "ak",
             Kind::Str(Format::MaxLength(
                 MAX_AUTH_KEY,
                 rules::SENDIOS_AUTH_KEY_MAX_LENGTH,
@@ -213,11 +283,100 @@ static BODY: ObjectSpec = ObjectSpec {
             rules::SENDIOS_REGISTRATION_DATE_TYPE,
         ),
         Member::optional("fields", Kind::Custom(fields), rules::SENDIOS_FIELDS_TYPE),
+        Member::optional("list_id", Kind::Int(None), rules::SENDIOS_LIST_ID_TYPE),
+        Member::optional("status", Kind::Int(None), rules::SENDIOS_STATUS_TYPE),
+        Member::optional(
+            "partner_id",
+            Kind::Int(None),
+            rules::SENDIOS_PARTNER_ID_TYPE,
+        ),
+        // The crate's earlier names: checked like Sendios' own, then
+        // renamed by `earlier_names`.
+        Member::optional(
+            "platform",
+            Kind::Custom(platform),
+            rules::SENDIOS_PLATFORM_ENUM,
+        ),
+        Member::optional(
+            "auth_key",
+            Kind::Str(Format::MaxLength(
+                MAX_AUTH_KEY,
+                rules::SENDIOS_AUTH_KEY_MAX_LENGTH,
+            )),
+            rules::SENDIOS_AUTH_KEY_TYPE,
+        ),
     ],
     unknown: Some(rules::SENDIOS_BODY_UNKNOWN_FIELD),
-    check: None,
+    check: Some(earlier_names),
     ignore_case: false,
 };
+
+/// The crate's earlier member names (its guesses before Sendios' own names
+/// were known) and Sendios' names for them.
+///
+/// ```
+/// use omnicontact::providers::sendios::EARLIER_NAMES;
+/// use omnicontact::{Provider, Validator};
+///
+/// assert_eq!(EARLIER_NAMES, [("platform", "platform_id"), ("auth_key", "ak")]);
+/// let r = Validator::new(Provider::Sendios).validate_str(r#"{"client_user_id":"u1","platform":"4","auth_key":"k"}"#);
+/// assert!(r.is_valid()); // warnings
+/// assert_eq!(r.violations()[0].rule(), "sendios.body.renamed");
+/// assert_eq!(r.violations()[0].suggestion(), Some("platform_id"));
+/// assert_eq!(r.normalized().unwrap().to_string(), r#"{"client_user_id":"u1","platform_id":"4","ak":"k"}"#);
+/// ```
+pub const EARLIER_NAMES: [(&str, &str); 2] = [("platform", "platform_id"), ("auth_key", "ak")];
+
+/// `sendios.body.renamed`: a member under an earlier name is renamed in
+/// place to Sendios' name (two recorded changes: the old member to
+/// `null`, the new one from `null`), unless Sendios' name is also given,
+/// which then wins and the old member is left as it is. A `null` old
+/// member ("not given") is left alone.
+fn earlier_names(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
+    for (old, new) in EARLIER_NAMES {
+        // Absent, or `null` ("not given"): nothing to rename.
+        if body.get(old).is_none_or(Value::is_null) {
+            continue;
+        }
+        let given = body.get(new).is_some_and(|v| !v.is_null());
+        if given {
+            w.at(old, |w| {
+                w.report_suggesting(
+                    rules::SENDIOS_BODY_RENAMED,
+                    format!(
+                        "`{old}` is the crate's earlier name for Sendios' `{new}`, which is also given and wins: `{old}` is not renamed, and Sendios does not read it"
+                    ),
+                    Some(new.to_owned()),
+                );
+            });
+            continue;
+        }
+        w.at(old, |w| {
+            w.report_suggesting(
+                rules::SENDIOS_BODY_RENAMED,
+                format!(
+                    "`{old}` is the crate's earlier name; Sendios names it `{new}` (its SDK and API reference): renamed"
+                ),
+                Some(new.to_owned()),
+            );
+        });
+        // A `"platform_id": null` beside it is replaced.
+        body.shift_remove(new);
+        let Some(i) = body.keys().position(|k| k == old) else {
+            continue;
+        };
+        let Some(value) = body.shift_remove(old) else {
+            continue;
+        };
+        body.shift_insert(i, new.to_owned(), value.clone());
+        w.at(old, |w| {
+            w.change(rules::SENDIOS_BODY_RENAMED, value.clone(), Value::Null);
+        });
+        w.at(new, |w| {
+            w.change(rules::SENDIOS_BODY_RENAMED, Value::Null, value);
+        });
+    }
+}
 
 static PATH: ObjectSpec = ObjectSpec {
     members: &[Member::required(
@@ -231,15 +390,19 @@ static PATH: ObjectSpec = ObjectSpec {
     ignore_case: false,
 };
 
-/// The region national phone numbers are read in: `country`.
+/// The region national phone numbers are read in: `country`, else
+/// `country_id`.
 fn region(body: &Map<String, Value>) -> Option<CountryCode> {
-    body.get("country")
-        .and_then(Value::as_str)
-        .and_then(|s| CountryCode::parse(s).ok())
-        .map(|c| c.to_alpha2())
+    ["country", "country_id"].iter().find_map(|name| {
+        body.get(*name)
+            .and_then(Value::as_str)
+            .and_then(|s| CountryCode::parse(s).ok())
+            .map(|c| c.to_alpha2())
+    })
 }
 
-/// `platform`: `"0"`…`"4"`; the integers 0–4 become strings.
+/// `platform_id` (and the earlier `platform`): `"0"`…`"4"`; the integers
+/// 0–4 become strings.
 fn platform(w: &mut Walker<'_>, value: &mut Value) {
     let rule = rules::SENDIOS_PLATFORM_ENUM;
     match value {

@@ -31,12 +31,12 @@ pub const CREATE: Endpoint = Endpoint::new(
 
 /// A Sendios omnichannel user, exactly as the request body is written.
 ///
-/// Members are the crate's names for the document's descriptions (see the
-/// [module docs](super)); every optional member is left out when `None`.
+/// Members are Sendios' own names (its PHP SDK README and API reference; see
+/// the [module docs](super)); every optional member is left out when `None`.
 /// Values are kept as the wire carries them — strings stay strings, not
 /// normalized or checked: run the serialized body through
 /// [`Validator`](crate::Validator) for the `sendios.*` rules. Lenient forms
-/// the validator accepts and normalizes (`"vip": 1`, `"platform": 4`) are
+/// the validator accepts and normalizes (`"vip": 1`, `"platform_id": 4`) are
 /// refused here: deserialize the validator's normalized body instead.
 ///
 /// ```
@@ -78,9 +78,23 @@ pub struct User {
     /// `country`: an ISO 3166 alpha-2 or alpha-3 code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    /// `platform`: `"0"` unknown, `"1"` desktop, `"2"` mobile browser,
-    /// `"3"` Android app, `"4"` iOS app (a string on the wire).
+    /// `language_id`: the language under the name Sendios' send endpoints
+    /// use (an ISO 639-1 code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_id: Option<String>,
+    /// `country_id`: the country under the name Sendios' send endpoints
+    /// use (an ISO 3166 alpha-2 or alpha-3 code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_id: Option<String>,
+    /// `platform_id`: `"0"` unknown, `"1"` desktop, `"2"` mobile browser,
+    /// `"3"` Android app, `"4"` iOS app (a string on the wire). Read also
+    /// from the crate's earlier name `platform`.
+    #[serde(
+        rename = "platform_id",
+        alias = "platform",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub platform: Option<String>,
     /// `gender`: `m` or `f`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,8 +108,14 @@ pub struct User {
     /// `photo`: a URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<String>,
-    /// `auth_key` (at most 255 characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `ak`: the auth key, for automatic login on your product (at most 255
+    /// characters). Read also from the crate's earlier name `auth_key`.
+    #[serde(
+        rename = "ak",
+        alias = "auth_key",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub auth_key: Option<String>,
     /// `registration_date`: `YYYY-MM-DD hh:mm:ss`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,6 +123,15 @@ pub struct User {
     /// `fields`: custom fields, free-form JSON in the order given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Map<String, Value>>,
+    /// `list_id` (an integer; Sendios' SDK README).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_id: Option<i64>,
+    /// `status` (an integer; Sendios' SDK README).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<i64>,
+    /// `partner_id` (an integer; Sendios' SDK README).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_id: Option<i64>,
 }
 
 impl User {
