@@ -40,9 +40,13 @@ rules! {
     ROCKETCHAT_CUSTOM_FIELDS_TYPE = "rocketchat.custom_fields.type", Error,
         "`customFields` is an object or `null`";
     ROCKETCHAT_CONTACT_MANAGER_TYPE = "rocketchat.contact_manager.type", Error,
-        "`contactManager` is a string or `null`";
+        "`contactManager` is a string or `null` (an object or array is refused)";
     ROCKETCHAT_BODY_UNKNOWN_FIELD = "rocketchat.body.unknown_field", Error,
         "a member the server does not define: refused (with a suggestion)";
+    ROCKETCHAT_CONTACT_MANAGER_COERCED = "rocketchat.contact_manager.coerced", Warning,
+        "a number or boolean `contactManager` becomes a string, as the server does";
+    ROCKETCHAT_CUSTOM_FIELDS_COERCED = "rocketchat.custom_fields.coerced", Warning,
+        "`customFields` sent as `\"\"`, `0` or `false` becomes `null`, as the server does";
     ROCKETCHAT_X_AUTH_TOKEN_REQUIRED = "rocketchat.x_auth_token.required", Error,
         "the `X-Auth-Token` header is present and not empty (request envelopes only)";
     ROCKETCHAT_X_USER_ID_REQUIRED = "rocketchat.x_user_id.required", Error,
