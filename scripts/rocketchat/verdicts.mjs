@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import i18next from 'i18next';
 
 import { cases, differences, sources } from './cases.mjs';
 
@@ -39,6 +40,23 @@ const ajv = new Ajv2020.default({ coerceTypes: true, allowUnionTypes: true, code
 addFormats.default(ajv);
 const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(here, schemaFile), 'utf8')));
 
+// The server's i18n (apps/meteor/server/lib/i18n.ts: i18next, interpolation
+// left at its defaults, so values are HTML-escaped) and the two English
+// strings the handler uses (as the e2e tests assert them).
+await i18next.init({
+	lng: 'en',
+	fallbackLng: 'en',
+	initImmediate: false,
+	resources: {
+		en: {
+			translation: {
+				'error-invalid-custom-field-value': 'Invalid value for {{field}} field',
+				'error-custom-field-not-allowed': 'Custom field {{key}} is not allowed',
+			},
+		},
+	},
+});
+
 // validateCustomFields.ts, re-written: the workspace's fields in their
 // stored form (`_id`, `label`, `required`, `regexp`).
 function trimLikeServer(value) {
@@ -49,21 +67,21 @@ function checkCustomFields(allowed, customFields) {
 	for (const cf of allowed) {
 		// The server calls the body's own `hasOwnProperty` (a TypeError on null).
 		if (!customFields.hasOwnProperty(cf._id)) {
-			if (cf.required) throw new Error(`Invalid value for ${cf.label || cf._id} field`);
+			if (cf.required) throw new Error(i18next.t('error-invalid-custom-field-value', { field: cf.label || cf._id }));
 			continue;
 		}
 		const value = trimLikeServer(customFields[cf._id]);
 		if (!value) {
-			if (cf.required) throw new Error(`Invalid value for ${cf.label || cf._id} field`);
+			if (cf.required) throw new Error(i18next.t('error-invalid-custom-field-value', { field: cf.label || cf._id }));
 			continue;
 		}
 		if (cf.regexp && !new RegExp(cf.regexp).test(value)) {
-			throw new Error(`Invalid value for ${cf.label || cf._id} field`);
+			throw new Error(i18next.t('error-invalid-custom-field-value', { field: cf.label || cf._id }));
 		}
 	}
 	const ids = new Set(allowed.map((cf) => cf._id));
 	for (const key in customFields) {
-		if (!ids.has(key)) throw new Error(`Custom field ${key} is not allowed`);
+		if (!ids.has(key)) throw new Error(i18next.t('error-custom-field-not-allowed', { key }));
 	}
 }
 function handler(body, workspace) {
@@ -82,7 +100,11 @@ const results = cases.map((c) => {
 	const entry = { name: c.name, source: c.source };
 	if (c.text !== undefined) entry.text = c.text;
 	else entry.body = c.body;
-	if (c.workspace) entry.workspace = c.workspace;
+	if (c.workspace) {
+		entry.workspace = c.workspace;
+		// The crate learns the registered fields from Options (no I/O).
+		if (c.workspace.customFields?.length) entry.rocketchat_custom_fields = c.workspace.customFields;
+	}
 	if (!validate(data)) {
 		entry.accepted = false;
 		entry.provider_error = {
@@ -111,7 +133,7 @@ const version = (name) => require(`${name}/package.json`).version;
 const suite = {
 	provider: 'rocketchat',
 	sources,
-	generator: `scripts/rocketchat/verdicts.mjs (ajv ${version('ajv')}, ajv-formats ${version('ajv-formats')}, node ${process.version}); schema scripts/rocketchat/${schemaFile}`,
+	generator: `scripts/rocketchat/verdicts.mjs (ajv ${version('ajv')}, ajv-formats ${version('ajv-formats')}, i18next ${version('i18next')}, node ${process.version}); schema scripts/rocketchat/${schemaFile}`,
 	cases: results,
 	differences,
 };

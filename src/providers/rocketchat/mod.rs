@@ -41,6 +41,11 @@
 //!   (`trim`): a non-empty `contactManager` must be an agent's id
 //!   (`error-contact-manager-not-found`), then `customFields` is checked
 //!   against the workspace's custom fields of scope `visitor`.
+//! - `apps/meteor/server/lib/i18n.ts` @ `110f2019` and
+//!   `apps/meteor/app/utils/lib/i18n.ts`: i18next with its default
+//!   interpolation (values HTML-escaped); the English strings
+//!   `Invalid value for {{field}} field` and
+//!   `Custom field {{key}} is not allowed` as the e2e tests assert them.
 //! - `apps/meteor/tests/end-to-end/api/livechat/contacts.ts` @ `0010981f`,
 //!   lines 50–440: every case is in `tests/providers/rocketchat.json`.
 //! - ajv 8.17.1's generated code for the schema (the verdicts in
@@ -70,14 +75,34 @@
 //!   crate reports them under `*.required` ("present and not null"), its
 //!   published meaning.
 //!
-//! Where the crate cannot know what the server knows (no I/O):
+//! What the crate knows only when told (no I/O):
 //! - whether a non-empty `contactManager` names an agent
-//!   (`error-contact-manager-not-found`, a 400 the crate does not predict);
-//! - the workspace's registered custom fields (unknown keys, required
-//!   fields and their regexps are checked by the server only);
-//! - with registered custom fields, a `null` `customFields` makes the
-//!   server fail on `null.hasOwnProperty` (a 400 whose `error` is the
-//!   JavaScript `TypeError`'s message).
+//!   (`error-contact-manager-not-found`, a 400 the crate does not predict;
+//!   `provider_error` assumes it does);
+//! - the workspace's registered custom fields: given as
+//!   [`Options::rocketchat_custom_fields`](crate::Options::rocketchat_custom_fields)
+//!   ([`CustomField`], the server's stored form), `customFields` is
+//!   checked as `validateCustomFields.ts` does, in its order: for each
+//!   registered field, required and absent or blank once trimmed
+//!   (`rocketchat.custom_fields.required`), or its value not matching the
+//!   field's JavaScript pattern (`rocketchat.custom_fields.format`); then
+//!   each key not registered, in JavaScript's `for…in` order
+//!   (`rocketchat.custom_fields.not_allowed`). A value is read as the
+//!   server reads it (`makeString`, then JavaScript's `trim`); the error
+//!   strings are the server's English ones, interpolated values escaped as
+//!   i18next escapes them by default. With fields registered, a `null`
+//!   `customFields` (or `""`, `0`, `false`, which ajv makes `null`) makes
+//!   the server fail on `null.hasOwnProperty`
+//!   (`rocketchat.custom_fields.null`). Without the option, keys and
+//!   values are free (the crate does not know the workspace).
+//! - A pattern is translated to a Rust regex with JavaScript's meaning
+//!   (`\d`, `\w`, `\b` ASCII; `\s` and `.` with JavaScript's white space
+//!   and line terminators; Annex B literals), checked against node in
+//!   `tests/data/rocketchat/js_regexps.json`. What Rust cannot match the
+//!   same way (lookarounds, backreferences, a value beyond U+FFFF) is not
+//!   tested: a `rocketchat.custom_fields.unchecked` warning, never a false
+//!   error. The server trims values and drops blank optional ones when it
+//!   stores them; the crate leaves the values as sent.
 //!
 //! Where the document is silent:
 //! - Duplicates are compared after the server's coercion, before
@@ -104,9 +129,11 @@
 #![doc = include_str!("rules.md")]
 
 pub mod convert;
+mod custom_fields;
 mod js;
 mod wire;
 
+pub use custom_fields::CustomField;
 pub use wire::{CREATE, Contact};
 
 use std::collections::HashMap;
@@ -117,12 +144,13 @@ use super::{Operation, Parts, ProviderErrors, ProviderSpec};
 use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, type_name};
 use crate::rules::{self, RuleInfo};
 use crate::values::{Email, Phone};
+use custom_fields::Finding;
 
 /// Rocket.Chat as data.
 pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     body: &BODY,
     region: |_| None,
-    checks: &[],
+    checks: &[registered_custom_fields],
     operations: &[Operation::Create],
     parts: |_| Parts {
         path: None,
@@ -436,6 +464,105 @@ fn custom_fields(w: &mut Walker<'_>, value: &mut Value) {
     );
 }
 
+/// With the workspace's custom fields given
+/// ([`Options::rocketchat_custom_fields`](crate::Options::rocketchat_custom_fields)),
+/// `customFields` as the server's handler checks it, once the schema has
+/// coerced it; the first refusal is the server's answer when the schema
+/// accepts the body (assuming a `contactManager`, checked first, names an
+/// agent).
+fn registered_custom_fields(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
+    let options = w.options;
+    let Some(fields) = options.get_rocketchat_custom_fields() else {
+        return;
+    };
+    let findings = custom_fields::check(fields, body.get("customFields"));
+    // The server's answer is its first refusal, unknown when a pattern the
+    // crate cannot test comes first.
+    let answer = findings.first().and_then(Finding::server_error);
+    w.at("customFields", |w| {
+        for finding in &findings {
+            report_finding(w, finding, fields);
+        }
+    });
+    if w.provider_error.is_none() {
+        w.provider_error = answer;
+    }
+}
+
+fn report_finding(w: &mut Walker<'_>, finding: &Finding<'_>, fields: &[CustomField]) {
+    let answer = |f: &Finding<'_>| {
+        f.server_error()
+            .and_then(|e| e["error"].as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    match finding {
+        Finding::Null => w.report(
+            rules::ROCKETCHAT_CUSTOM_FIELDS_NULL,
+            format!(
+                "`customFields` is null and the workspace registers custom fields: the server fails reading it (\"{}\")",
+                answer(finding)
+            ),
+        ),
+        Finding::Required {
+            field,
+            blank: false,
+        } => w.report(
+            rules::ROCKETCHAT_CUSTOM_FIELDS_REQUIRED,
+            format!(
+                "the workspace requires custom field `{}`; the server answers \"{}\"",
+                field.id(),
+                answer(finding)
+            ),
+        ),
+        Finding::Required { field, blank: true } => w.at(field.id(), |w| {
+            w.report(
+                rules::ROCKETCHAT_CUSTOM_FIELDS_REQUIRED,
+                format!(
+                    "the workspace requires custom field `{}` and it is empty once trimmed; the server answers \"{}\"",
+                    field.id(),
+                    answer(finding)
+                ),
+            );
+        }),
+        Finding::Mismatch { field, value } => w.at(field.id(), |w| {
+            w.report(
+                rules::ROCKETCHAT_CUSTOM_FIELDS_FORMAT,
+                format!(
+                    "{} does not match the field's pattern `{}`; the server answers \"{}\"",
+                    Value::String(value.clone()),
+                    field.get_regexp().unwrap_or_default(),
+                    answer(finding)
+                ),
+            );
+        }),
+        Finding::Unchecked { field, why } => w.at(field.id(), |w| {
+            w.report(
+                rules::ROCKETCHAT_CUSTOM_FIELDS_UNCHECKED,
+                format!(
+                    "not tested against `{}`: {why} (JavaScript's reading is left to the server)",
+                    field.get_regexp().unwrap_or_default()
+                ),
+            );
+        }),
+        Finding::NotAllowed { key } => w.at(key, |w| {
+            let suggestion =
+                crate::suggest::closest(key, fields.iter().map(CustomField::id)).map(str::to_owned);
+            let hint = suggestion
+                .as_deref()
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            w.report_suggesting(
+                rules::ROCKETCHAT_CUSTOM_FIELDS_NOT_ALLOWED,
+                format!(
+                    "the workspace registers no custom field `{key}`; the server answers \"{}\"{hint}",
+                    answer(finding)
+                ),
+                suggestion,
+            );
+        }),
+    }
+}
+
 /// The scalars ajv turns into `null` for a nullable non-scalar type: `""`,
 /// `0` (and `-0`, `0.0`) and `false` (the generated code's
 /// `data === "" || data === 0 || data === false`).
@@ -607,6 +734,61 @@ mod tests {
         assert_eq!(
             body_error(&json!({"name": {}, "emails": "x", "phones": []})).as_deref(),
             Some("must be string")
+        );
+    }
+}
+
+#[cfg(test)]
+mod custom_field_tests {
+    use crate::{Options, Provider, Validator};
+
+    use super::CustomField;
+
+    #[test]
+    fn messages_name_the_field_and_the_server_s_answer() {
+        let fields = [
+            CustomField::new("cf1")
+                .label("Custom Field 1")
+                .required(true)
+                .regexp("^[0-9]+$"),
+            CustomField::new("code").regexp(r"(?<=x)y"),
+        ];
+        let v = Validator::new(Provider::RocketChat)
+            .with_options(Options::new().rocketchat_custom_fields(fields));
+        let r = v.validate_str(
+            r#"{"name":"A","emails":[],"phones":[],"customFields":{"cf1":"x","code":"z","cf2":"1"}}"#,
+        );
+        let found: Vec<_> = r
+            .violations()
+            .iter()
+            .map(|x| (x.rule(), x.path(), x.message(), x.suggestion()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "rocketchat.custom_fields.format",
+                    "/customFields/cf1",
+                    r#""x" does not match the field's pattern `^[0-9]+$`; the server answers "Invalid value for Custom Field 1 field""#,
+                    None
+                ),
+                (
+                    "rocketchat.custom_fields.unchecked",
+                    "/customFields/code",
+                    "not tested against `(?<=x)y`: a lookaround (JavaScript's reading is left to the server)",
+                    None
+                ),
+                (
+                    "rocketchat.custom_fields.not_allowed",
+                    "/customFields/cf2",
+                    r#"the workspace registers no custom field `cf2`; the server answers "Custom field cf2 is not allowed"; did you mean `cf1`?"#,
+                    Some("cf1")
+                ),
+            ]
+        );
+        assert_eq!(
+            r.provider_error().unwrap().to_string(),
+            r#"{"success":false,"error":"Invalid value for Custom Field 1 field"}"#
         );
     }
 }
