@@ -73,6 +73,7 @@ export const cases = [
 
 	{ name: 'a number beyond a double', source: edge('JSON.parse reads 1e400 as Infinity, stored as "Infinity"'), text: '{"name":"A","emails":[1e400],"phones":[]}' },
 	{ name: 'a member twice', source: edge('JSON.parse keeps the last of a repeated member'), text: '{"name":"A","name":"B","emails":[],"phones":[]}' },
+	{ name: 'a lone surrogate', source: edge('JSON.parse keeps a lone surrogate escape in a string'), text: '{"name":"\\ud800","emails":[],"phones":[]}' },
 
 	// Booleans and null in string arrays.
 	{ name: 'boolean items', source: edge('true is "true"'), body: { name: 'A', emails: [], phones: [true, false] } },
@@ -193,6 +194,10 @@ export const differences = [
 	{
 		name: 'a number beyond a double',
 		reason: 'the crate reads JSON with serde_json, which refuses a number beyond a double\'s range (input.json.format, src/parse.rs, shared by every provider); JavaScript reads Infinity',
+	},
+	{
+		name: 'a lone surrogate',
+		reason: 'a Rust string cannot hold a lone surrogate: serde_json refuses the escape (input.json.format, src/parse.rs, shared by every provider); JavaScript strings are UTF-16 and keep it',
 	},
 	{
 		name: 'a member twice',
