@@ -1,5 +1,6 @@
 //! [`Options`]: the knobs a [`Validator`](crate::Validator) takes.
 
+use crate::providers::rocketchat::CustomField;
 use crate::values::{Date, PhoneRegion};
 
 /// Default maximum document size: 1 MiB.
@@ -84,6 +85,7 @@ pub struct Options {
     max_depth: usize,
     max_per_rule: usize,
     today: Option<Date>,
+    rocketchat_custom_fields: Option<Vec<CustomField>>,
 }
 
 impl Default for Options {
@@ -109,6 +111,7 @@ impl Options {
             max_depth: DEFAULT_MAX_DEPTH,
             max_per_rule: DEFAULT_MAX_PER_RULE,
             today: None,
+            rocketchat_custom_fields: None,
         }
     }
 
@@ -213,6 +216,51 @@ impl Options {
     pub fn today(mut self, today: Date) -> Self {
         self.today = Some(today);
         self
+    }
+
+    /// Rocket.Chat: the custom fields the workspace registers (scope
+    /// `visitor`), in the server's order, as it stores them. With them,
+    /// `customFields` is checked as the server's handler checks it: each
+    /// registered field required and blank, or not matching its pattern,
+    /// then each key not registered (`rocketchat.custom_fields.*`), and
+    /// [`Report::provider_error`](crate::Report::provider_error) gives the
+    /// server's answer. Without them (the default) the crate does not know
+    /// the workspace and checks only that `customFields` is an object.
+    ///
+    /// ```
+    /// use omnicontact::rocketchat::CustomField;
+    /// use omnicontact::{Options, Provider, Validator};
+    ///
+    /// let fields: Vec<CustomField> = serde_json::from_str(
+    ///     r#"[{"_id":"cf1","label":"Custom Field 1","required":true,"regexp":"^[0-9]+$"}]"#,
+    /// ).unwrap();
+    /// let v = Validator::new(Provider::RocketChat)
+    ///     .with_options(Options::new().rocketchat_custom_fields(fields));
+    /// let r = v.validate_str(r#"{"name":"A","emails":[],"phones":[],"customFields":{"cf1":"invalid"}}"#);
+    /// assert_eq!(r.violations()[0].rule(), "rocketchat.custom_fields.format");
+    /// assert_eq!(
+    ///     r.provider_error().unwrap().to_string(),
+    ///     r#"{"success":false,"error":"Invalid value for Custom Field 1 field"}"#
+    /// );
+    /// assert!(v.validate_str(r#"{"name":"A","emails":[],"phones":[],"customFields":{"cf1":"123"}}"#).is_valid());
+    /// ```
+    #[must_use]
+    pub fn rocketchat_custom_fields(
+        mut self,
+        fields: impl IntoIterator<Item = CustomField>,
+    ) -> Self {
+        self.rocketchat_custom_fields = Some(fields.into_iter().collect());
+        self
+    }
+
+    /// The Rocket.Chat workspace's custom fields, if given.
+    ///
+    /// ```
+    /// assert!(omnicontact::Options::new().get_rocketchat_custom_fields().is_none());
+    /// ```
+    #[must_use]
+    pub fn get_rocketchat_custom_fields(&self) -> Option<&[CustomField]> {
+        self.rocketchat_custom_fields.as_deref()
     }
 
     /// The default phone region, if set.

@@ -1172,12 +1172,28 @@ fn rocketchat_mutations() -> Vec<Mutation> {
             },
         ),
         set(
+            ROCKETCHAT_CUSTOM_FIELDS_COERCED,
+            "customFields",
+            |seed| match seed % 3 {
+                0 => json!(""),
+                1 => json!(0),
+                _ => json!(false),
+            },
+        ),
+        set(
             ROCKETCHAT_CONTACT_MANAGER_TYPE,
             "contactManager",
-            |seed| match seed % 3 {
-                0 => json!(3),
-                1 => json!(true),
-                _ => json!({"id": "x"}),
+            not_a_string_or_scalar,
+        ),
+        set(
+            ROCKETCHAT_CONTACT_MANAGER_COERCED,
+            "contactManager",
+            |seed| {
+                if seed.is_multiple_of(2) {
+                    json!(3)
+                } else {
+                    json!(true)
+                }
             },
         ),
         with(ROCKETCHAT_BODY_UNKNOWN_FIELD, |b, seed| {

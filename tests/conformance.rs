@@ -13,6 +13,9 @@
 //!   "today": "2026-01-01",            // optional: fixed "today" (default 2026-01-01)
 //!   "max_bytes": 1024, "max_depth": 8, // optional: input limits
 //!   "max_per_rule": 2,                // optional: report cap per rule
+//!   "rocketchat_custom_fields": [{"_id": "cf1", "required": true}],
+//!                                     // optional: the Rocket.Chat workspace's
+//!                                     // custom fields, as the server stores them
 //!   "before": [{ }],                  // optional: documents validated first by
 //!                                     // the same validator (a batch)
 //!   "body": { },                      // the document as JSON, or
@@ -101,6 +104,12 @@ fn validator_for(case: &Value) -> Validator {
     }
     if let Some(max) = case.get("max_per_rule").and_then(Value::as_u64) {
         options = options.max_per_rule(usize::try_from(max).unwrap());
+    }
+    if let Some(fields) = case.get("rocketchat_custom_fields") {
+        let fields: Vec<omnicontact::rocketchat::CustomField> =
+            serde_json::from_value(fields.clone())
+                .expect("custom fields as the server stores them");
+        options = options.rocketchat_custom_fields(fields);
     }
     validator.with_options(options)
 }
@@ -322,5 +331,5 @@ fn catalog_matches_the_rule_list() {
         .filter(|r| r.provider() != "convert")
         .count();
     assert_eq!(own, listed.len());
-    assert_eq!(own, 193);
+    assert_eq!(own, 200);
 }

@@ -26,6 +26,8 @@
 //!       "source": "repository path:line, or URL",
 //!       "operation": "create",           // optional (default: the provider's default)
 //!       "envelope": false,               // optional: the document is a request envelope
+//!       "rocketchat_custom_fields": [],  // optional: Rocket.Chat's workspace custom
+//!                                        // fields, given to the validator's Options
 //!       "body": { },                     // the document as JSON, or
 //!       "text": "{\"raw\": 1}",          // the document as raw text
 //!       "accepted": true,                // the provider's verdict
@@ -42,7 +44,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use omnicontact::{Operation, Provider, Report, Validator};
+use omnicontact::{Operation, Options, Provider, Report, Validator};
 use serde_json::Value;
 
 /// Every `tests/providers/*.json` file, with its name.
@@ -79,6 +81,15 @@ fn report(provider: Provider, name: &str, case: &Value) -> Report {
                 .unwrap_or_else(|e| panic!("{name}: {provider} has no {op}: {e}"))
         }
         None => Validator::new(provider),
+    };
+    let validator = match case.get("rocketchat_custom_fields") {
+        Some(fields) => {
+            let fields: Vec<omnicontact::rocketchat::CustomField> =
+                serde_json::from_value(fields.clone())
+                    .unwrap_or_else(|e| panic!("{name}: rocketchat_custom_fields: {e}"));
+            validator.with_options(Options::new().rocketchat_custom_fields(fields))
+        }
+        None => validator,
     };
     let text = match (case.get("text"), case.get("body")) {
         (Some(Value::String(t)), _) => t.clone(),

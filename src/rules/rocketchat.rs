@@ -40,9 +40,29 @@ rules! {
     ROCKETCHAT_CUSTOM_FIELDS_TYPE = "rocketchat.custom_fields.type", Error,
         "`customFields` is an object or `null`";
     ROCKETCHAT_CONTACT_MANAGER_TYPE = "rocketchat.contact_manager.type", Error,
-        "`contactManager` is a string or `null`";
+        "`contactManager` is a string or `null` (an object or array is refused)";
     ROCKETCHAT_BODY_UNKNOWN_FIELD = "rocketchat.body.unknown_field", Error,
         "a member the server does not define: refused (with a suggestion)";
+    ROCKETCHAT_CONTACT_MANAGER_COERCED = "rocketchat.contact_manager.coerced", Warning,
+        "a number or boolean `contactManager` becomes a string, as the server does";
+    ROCKETCHAT_CUSTOM_FIELDS_COERCED = "rocketchat.custom_fields.coerced", Warning,
+        "`customFields` sent as `\"\"`, `0` or `false` becomes `null`, as the server does";
+    /// Only with the workspace's custom fields given
+    /// (`Options::rocketchat_custom_fields`).
+    ROCKETCHAT_CUSTOM_FIELDS_REQUIRED = "rocketchat.custom_fields.required", Error,
+        "each custom field the workspace requires is in `customFields`, not blank once trimmed";
+    /// Only with the workspace's custom fields given.
+    ROCKETCHAT_CUSTOM_FIELDS_FORMAT = "rocketchat.custom_fields.format", Error,
+        "each registered custom field's value matches the field's pattern (a JavaScript regexp)";
+    /// Only with the workspace's custom fields given.
+    ROCKETCHAT_CUSTOM_FIELDS_NOT_ALLOWED = "rocketchat.custom_fields.not_allowed", Error,
+        "each key of `customFields` is a custom field the workspace registers";
+    /// Only with the workspace's custom fields given.
+    ROCKETCHAT_CUSTOM_FIELDS_NULL = "rocketchat.custom_fields.null", Error,
+        "`customFields` is not `null` when the workspace registers custom fields (the server fails on it)";
+    /// Only with the workspace's custom fields given.
+    ROCKETCHAT_CUSTOM_FIELDS_UNCHECKED = "rocketchat.custom_fields.unchecked", Warning,
+        "a registered custom field's pattern the crate cannot test as JavaScript does: its value is not checked";
     ROCKETCHAT_X_AUTH_TOKEN_REQUIRED = "rocketchat.x_auth_token.required", Error,
         "the `X-Auth-Token` header is present and not empty (request envelopes only)";
     ROCKETCHAT_X_USER_ID_REQUIRED = "rocketchat.x_user_id.required", Error,
