@@ -822,7 +822,18 @@ pub(crate) fn convert_body(
         }
         Provider::Raia => {
             let (w, l) = raia::convert::from_contact(&contact);
-            (value(serde_json::to_value(w)), None, l)
+            let mut body = value(serde_json::to_value(w));
+            // The wire type holds a name as a string; a contact without one
+            // converts to a body without it, so that raia's validation says
+            // it is required (a blank name is only an advice when sent).
+            if let Value::Object(members) = &mut body {
+                for name in ["firstName", "lastName"] {
+                    if members.get(name).and_then(Value::as_str) == Some("") {
+                        members.shift_remove(name);
+                    }
+                }
+            }
+            (body, None, l)
         }
         Provider::Omnisend => {
             let (w, l) = omnisend::convert::from_contact(&contact);

@@ -1483,28 +1483,22 @@ fn suprsend_mutations() -> Vec<Mutation> {
 fn raia_mutations() -> Vec<Mutation> {
     use rules::*;
     vec![
-        with(RAIA_FIRST_NAME_REQUIRED, |b, seed| match seed % 3 {
-            0 => {
+        with(RAIA_FIRST_NAME_REQUIRED, |b, seed| {
+            if seed % 2 == 0 {
                 b.remove("firstName");
-            }
-            1 => {
-                b.insert("firstName".into(), json!(""));
-            }
-            _ => {
+            } else {
                 b.insert("firstName".into(), Value::Null);
             }
         }),
-        with(RAIA_LAST_NAME_REQUIRED, |b, seed| match seed % 3 {
-            0 => {
+        with(RAIA_LAST_NAME_REQUIRED, |b, seed| {
+            if seed % 2 == 0 {
                 b.remove("lastName");
-            }
-            1 => {
-                b.insert("lastName".into(), json!("  "));
-            }
-            _ => {
+            } else {
                 b.insert("lastName".into(), Value::Null);
             }
         }),
+        set(RAIA_FIRST_NAME_ADVICE, "firstName", |_| json!("")),
+        set(RAIA_LAST_NAME_ADVICE, "lastName", |_| json!("  ")),
         remove(RAIA_BODY_REQUIRED, &["email", "phoneNumber", "fkId"]),
         with(RAIA_EMAIL_FORMAT, |b, seed| {
             b.insert("email".into(), bad_email(seed));

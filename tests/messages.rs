@@ -167,7 +167,7 @@ fn invisible_only_strings_are_empty() {
             "{\"firstName\":\"J\",\"lastName\":\"\u{200b}\",\"email\":\"a@b.co\"}"
         ),
         one(
-            "raia.last_name.required",
+            "raia.last_name.advice",
             "/lastName",
             "expected a non-empty string",
             None

@@ -4,9 +4,13 @@ use super::{RuleInfo, Severity};
 
 rules! {
     RAIA_FIRST_NAME_REQUIRED = "raia.first_name.required", Error,
-        "create: `firstName` is present and not empty after trimming";
+        "create: `firstName` is present and not `null` (a blank one is `raia.first_name.advice`)";
     RAIA_LAST_NAME_REQUIRED = "raia.last_name.required", Error,
-        "create: `lastName` is present and not empty after trimming";
+        "create: `lastName` is present and not `null` (a blank one is `raia.last_name.advice`)";
+    RAIA_FIRST_NAME_ADVICE = "raia.first_name.advice", Warning,
+        "create: `firstName` is empty after trimming; raia's OpenAPI sets no minimum length, so it is sent as it is";
+    RAIA_LAST_NAME_ADVICE = "raia.last_name.advice", Warning,
+        "create: `lastName` is empty after trimming; raia's OpenAPI sets no minimum length, so it is sent as it is";
     RAIA_BODY_REQUIRED = "raia.body.required", Error,
         "create: at least one of `email`, `phoneNumber` and `fkId` is given";
     RAIA_EMAIL_FORMAT = "raia.email.format", Error,

@@ -5,7 +5,7 @@
 //! request carries the header `Agent-Secret-Key`.
 //!
 //! The create body members are [`MEMBERS`]: `firstName` and `lastName`
-//! (required, not empty), at least one of `email`, `phoneNumber` and
+//! (required; blank is a warning), at least one of `email`, `phoneNumber` and
 //! `fkId` (raia's three ways to create a user), `context`, `source`,
 //! `fkUserId` (strings), `customData` (an object) and the booleans
 //! `skipEmailValidation` and `skipPhoneNumberValidation`. Emails are normalized (domain lowercased)
@@ -56,6 +56,15 @@
 //!   surrounded by whitespace, is only a `raia.id.advice` warning. The id
 //!   is sent as it is: before, the crate refused non-UUIDs and lowercased
 //!   UUIDs, a change a plain string does not allow.
+//!
+//! - **Blank `firstName` / `lastName`.** Both are required strings in
+//!   every `CreateUserWith*BodyDTO`, with no `minLength`; the seed page says
+//!   only "string, Required". Nothing public says raia refuses a blank
+//!   name, so a name that is empty after trimming is accepted with a
+//!   `raia.first_name.advice` / `raia.last_name.advice` warning and sent as
+//!   it is (before, `raia.*_name.required` errors: a possible false error).
+//!   A missing or `null` name stays a `required` error. To refuse blank
+//!   names, raise the advice rules to errors with a rule policy.
 //!
 //! Choices where the document and the catalog are silent:
 //! - `null` for an optional member means "not given"; `null` for
@@ -210,13 +219,13 @@ static BODY: ObjectSpec = ObjectSpec {
     members: &[
         Member::required(
             "firstName",
-            Kind::Str(Format::NonEmpty(rules::RAIA_FIRST_NAME_REQUIRED)),
+            Kind::Str(Format::NonEmpty(rules::RAIA_FIRST_NAME_ADVICE)),
             rules::RAIA_FIRST_NAME_TYPE,
             rules::RAIA_FIRST_NAME_REQUIRED,
         ),
         Member::required(
             "lastName",
-            Kind::Str(Format::NonEmpty(rules::RAIA_LAST_NAME_REQUIRED)),
+            Kind::Str(Format::NonEmpty(rules::RAIA_LAST_NAME_ADVICE)),
             rules::RAIA_LAST_NAME_TYPE,
             rules::RAIA_LAST_NAME_REQUIRED,
         ),
