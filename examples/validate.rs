@@ -106,7 +106,8 @@
 //! allocator may keep what a thread freed for that thread's later use, so
 //! large documents are never validated on every worker at once, nor leave
 //! their memory on every worker. Each document's report is capped
-//! (`Options::max_per_rule`), so its output line is too; a buffer that
+//! (`Options::max_per_rule`, and 8 MiB of pointers), so its output line
+//! is too; a buffer that
 //! grew beyond 256 KiB (`KEEP_BYTES`) is freed once written instead of
 //! being kept for the next chunk. Memory is thus bounded by the input in
 //! flight and the output it renders, never by the input's size: with

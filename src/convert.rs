@@ -290,14 +290,17 @@ impl Draft {
         let mut src = src_prefix.to_owned();
         push_pointer_token(&mut src, name);
         let Some(pv) = property_value(value) else {
-            self.drop(
-                rules::CONVERT_CUSTOM_PROPERTIES_LOSSY,
-                &src,
+            let message = if value.is_number() {
+                format!(
+                    "the canonical contact holds a custom property number as a double; `{name}` is {value}, which a double does not hold exactly, and is not converted (send it as a string)"
+                )
+            } else {
                 format!(
                     "the canonical contact holds a custom property as a number, boolean, string or list of strings; `{name}` is {} and is not converted",
                     json_kind(value)
-                ),
-            );
+                )
+            };
+            self.drop(rules::CONVERT_CUSTOM_PROPERTIES_LOSSY, &src, message);
             return;
         };
         match CustomProperty::new(name, pv.clone()) {
@@ -387,7 +390,17 @@ pub(crate) fn property_value(v: &Value) -> Option<PropertyValue> {
     match v {
         Value::Null => Some(PropertyValue::Remove),
         Value::Bool(b) => Some(PropertyValue::Boolean(*b)),
-        Value::Number(n) => n.as_f64().map(PropertyValue::Number),
+        // A double holds every integer up to 2^53 exactly; a larger one
+        // (a 64-bit id) would be rounded: not converted, never rewritten.
+        Value::Number(n) => {
+            const EXACT: u64 = 1 << 53;
+            let exact = match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => u <= EXACT,
+                (None, Some(i)) => i.unsigned_abs() <= EXACT,
+                (None, None) => true,
+            };
+            n.as_f64().filter(|_| exact).map(PropertyValue::Number)
+        }
         Value::String(s) => Some(PropertyValue::String(s.clone())),
         Value::Array(items) => items
             .iter()
@@ -407,7 +420,7 @@ pub(crate) fn property_json(v: &PropertyValue) -> Value {
             #[allow(clippy::cast_possible_truncation)]
             let whole = *n as i64;
             #[allow(clippy::cast_precision_loss, clippy::float_cmp)] // exact on purpose
-            if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 && whole as f64 == *n {
+            if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 && whole as f64 == *n {
                 Value::Number(whole.into())
             } else {
                 Number::from_f64(*n).map_or(Value::Null, Value::Number)

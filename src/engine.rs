@@ -237,11 +237,11 @@ pub(crate) struct Walker<'a> {
     pub violations: Vec<Violation>,
     pub changes: Vec<Change>,
     /// What was listed and left out of each rule (`Options::max_per_rule`).
-    tallies: Vec<Tally>,
+    tallies: Tallies,
 }
 
-/// How many violations and changes of one rule a walk listed and left out,
-/// and where the first one left out was.
+/// How many violations and changes of one rule a report listed and left
+/// out, and where the first one left out was.
 struct Tally {
     rule: &'static RuleInfo,
     listed: [usize; 2],
@@ -250,42 +250,123 @@ struct Tally {
 }
 
 /// Index of violations in a [`Tally`]'s pairs…
-const VIOLATIONS: usize = 0;
+pub(crate) const VIOLATIONS: usize = 0;
 /// …and of changes.
-const CHANGES: usize = 1;
+pub(crate) const CHANGES: usize = 1;
 
-/// Whether one more violation (`kind` [`VIOLATIONS`]) or change
-/// ([`CHANGES`]) of `rule`, at `location` and `path`, is listed: at most
-/// `max` of each rule are.
-fn admit(
-    tallies: &mut Vec<Tally>,
+/// The most bytes of JSON Pointers one report lists, whatever the rules:
+/// with [`Options::max_per_rule`] it keeps a report in proportion to its
+/// document even when every pointer runs through one very long member name.
+pub(crate) const MAX_POINTER_BYTES: usize = 8 << 20;
+
+/// What one report lists and leaves out (`Options::max_per_rule`, and
+/// [`MAX_POINTER_BYTES`]), rule by rule.
+pub(crate) struct Tallies {
     max: usize,
-    rule: &'static RuleInfo,
-    kind: usize,
-    location: Location,
-    path: &str,
-) -> bool {
-    let at = if let Some(at) = tallies.iter().position(|t| std::ptr::eq(t.rule, rule)) {
-        at
-    } else {
-        tallies.push(Tally {
-            rule,
-            listed: [0; 2],
-            left_out: [0; 2],
-            first_left_out: [None, None],
-        });
-        tallies.len() - 1
-    };
-    let tally = &mut tallies[at];
-    if tally.listed[kind] < max {
-        tally.listed[kind] += 1;
-        return true;
+    pointer_bytes: usize,
+    list: Vec<Tally>,
+}
+
+impl Tallies {
+    pub(crate) fn new(max: usize) -> Self {
+        Tallies {
+            max,
+            pointer_bytes: 0,
+            list: Vec::new(),
+        }
     }
-    if tally.left_out[kind] == 0 {
-        tally.first_left_out[kind] = Some((location, path.to_owned()));
+
+    fn tally(&mut self, rule: &'static RuleInfo) -> &mut Tally {
+        // Rules are compared by id: a constant has no guaranteed address.
+        let at = if let Some(at) = self.list.iter().position(|t| t.rule.id() == rule.id()) {
+            at
+        } else {
+            self.list.push(Tally {
+                rule,
+                listed: [0; 2],
+                left_out: [0; 2],
+                first_left_out: [None, None],
+            });
+            self.list.len() - 1
+        };
+        &mut self.list[at]
     }
-    tally.left_out[kind] += 1;
-    false
+
+    /// Whether one more violation (`kind` [`VIOLATIONS`]) or change
+    /// ([`CHANGES`]) of `rule`, at `location` and `path`, is listed.
+    pub(crate) fn admit(
+        &mut self,
+        rule: &'static RuleInfo,
+        kind: usize,
+        location: Location,
+        path: &str,
+    ) -> bool {
+        let max = self.max;
+        let fits = self.pointer_bytes.saturating_add(path.len()) <= MAX_POINTER_BYTES;
+        let tally = self.tally(rule);
+        if tally.listed[kind] < max && fits {
+            tally.listed[kind] += 1;
+            self.pointer_bytes += path.len();
+            return true;
+        }
+        if tally.left_out[kind] == 0 {
+            tally.first_left_out[kind] = Some((location, path.to_owned()));
+        }
+        tally.left_out[kind] += 1;
+        false
+    }
+
+    /// Counts `n` more of `rule` left out unseen (what the parser found and
+    /// did not keep); the summary is at the document when none was seen.
+    pub(crate) fn left_out(&mut self, rule: &'static RuleInfo, kind: usize, n: usize) {
+        if n == 0 {
+            return;
+        }
+        let tally = self.tally(rule);
+        if tally.left_out[kind] == 0 {
+            tally.first_left_out[kind] = Some((Location::Body, String::new()));
+        }
+        tally.left_out[kind] += n;
+    }
+
+    /// One `input.report.truncated` warning per rule and kind of which some
+    /// were left out, in the order the rules were first met.
+    pub(crate) fn summaries(self) -> impl Iterator<Item = Violation> {
+        let max = self.max;
+        self.list.into_iter().flat_map(move |mut tally| {
+            let id = tally.rule.id();
+            let what = match tally.rule.severity() {
+                Severity::Error => "errors",
+                Severity::Warning => "warnings",
+            };
+            let mut out = Vec::new();
+            for kind in [VIOLATIONS, CHANGES] {
+                let Some((location, path)) = tally.first_left_out[kind].take() else {
+                    continue;
+                };
+                let n = tally.left_out[kind];
+                let limits = format!(
+                    "a report lists at most {max} of each rule (Options::max_per_rule) and 8 MiB of pointers"
+                );
+                let message = if kind == VIOLATIONS {
+                    format!(
+                        "{n} more `{id}` {what} in this document are not listed, this one first: {limits}"
+                    )
+                } else {
+                    format!(
+                        "{n} more changes under `{id}` in this document are made but not listed, this one first: {limits}"
+                    )
+                };
+                out.push(Violation::new(
+                    rules::INPUT_REPORT_TRUNCATED,
+                    location,
+                    path,
+                    message,
+                ));
+            }
+            out
+        })
+    }
 }
 
 /// What a validator remembers across the documents of a batch.
@@ -310,73 +391,46 @@ impl<'a> Walker<'a> {
             path: String::with_capacity(64),
             violations: Vec::new(),
             changes: Vec::new(),
-            tallies: Vec::new(),
+            tallies: Tallies::new(options.get_max_per_rule()),
         }
     }
 
     /// Takes what reading the document found (duplicate names, rounded
-    /// numbers), listed as the walk's own.
-    pub(crate) fn take_found(&mut self, violations: Vec<Violation>, changes: Vec<Change>) {
-        let max = self.options.get_max_per_rule();
+    /// numbers), listed as the walk's own, and how many more of each rule
+    /// reading found but did not keep.
+    pub(crate) fn take_found(
+        &mut self,
+        violations: Vec<Violation>,
+        changes: Vec<Change>,
+        more: &[(&'static RuleInfo, usize, usize)],
+    ) {
         for v in violations {
-            if admit(
-                &mut self.tallies,
-                max,
-                v.info(),
-                VIOLATIONS,
-                v.location(),
-                v.path(),
-            ) {
+            if self
+                .tallies
+                .admit(v.info(), VIOLATIONS, v.location(), v.path())
+            {
                 self.violations.push(v);
             }
         }
         for c in changes {
-            if admit(
-                &mut self.tallies,
-                max,
-                c.info(),
-                CHANGES,
-                c.location(),
-                c.path(),
-            ) {
+            if self
+                .tallies
+                .admit(c.info(), CHANGES, c.location(), c.path())
+            {
                 self.changes.push(c);
             }
+        }
+        for &(rule, kind, n) in more {
+            self.tallies.left_out(rule, kind, n);
         }
     }
 
     /// The report of the walk over `value`: what it listed, then one
-    /// `input.report.truncated` warning per rule of which some were left
-    /// out.
+    /// `input.report.truncated` warning per rule (and kind) of which some
+    /// were left out.
     pub(crate) fn into_report(mut self, value: Value) -> Report {
-        let max = self.options.get_max_per_rule();
-        for tally in &mut self.tallies {
-            let id = tally.rule.id();
-            let what = match tally.rule.severity() {
-                Severity::Error => "errors",
-                Severity::Warning => "warnings",
-            };
-            for kind in [VIOLATIONS, CHANGES] {
-                let Some((location, path)) = tally.first_left_out[kind].take() else {
-                    continue;
-                };
-                let n = tally.left_out[kind];
-                let message = if kind == VIOLATIONS {
-                    format!(
-                        "{n} more `{id}` {what} in this document are not listed, this one first: a report lists at most {max} of each rule (Options::max_per_rule)"
-                    )
-                } else {
-                    format!(
-                        "{n} more changes under `{id}` in this document are made but not listed, this one first: a report lists at most {max} of each rule (Options::max_per_rule)"
-                    )
-                };
-                self.violations.push(Violation::new(
-                    rules::INPUT_REPORT_TRUNCATED,
-                    location,
-                    path,
-                    message,
-                ));
-            }
-        }
+        let tallies = std::mem::replace(&mut self.tallies, Tallies::new(1));
+        self.violations.extend(tallies.summaries());
         Report::from_parts(self.violations, self.changes, value)
     }
 
@@ -413,15 +467,10 @@ impl<'a> Walker<'a> {
         message: impl Into<String>,
         suggestion: Option<String>,
     ) {
-        let max = self.options.get_max_per_rule();
-        if !admit(
-            &mut self.tallies,
-            max,
-            rule,
-            VIOLATIONS,
-            self.location,
-            &self.path,
-        ) {
+        if !self
+            .tallies
+            .admit(rule, VIOLATIONS, self.location, &self.path)
+        {
             return;
         }
         self.violations.push(
@@ -433,15 +482,7 @@ impl<'a> Walker<'a> {
     /// Records that normalization replaced `from` by `to` at the current
     /// path.
     pub(crate) fn change(&mut self, rule: &'static RuleInfo, from: Value, to: Value) {
-        let max = self.options.get_max_per_rule();
-        if !admit(
-            &mut self.tallies,
-            max,
-            rule,
-            CHANGES,
-            self.location,
-            &self.path,
-        ) {
+        if !self.tallies.admit(rule, CHANGES, self.location, &self.path) {
             return;
         }
         self.changes.push(Change::new(

@@ -172,9 +172,11 @@ impl Options {
     }
 
     /// The most violations, and the most changes, of each rule one report
-    /// lists ([`DEFAULT_MAX_PER_RULE`], 100, by default). A document that
-    /// has more gets, for each such rule, one `input.report.truncated`
-    /// warning at the first one left out, saying how many more there are
+    /// lists ([`DEFAULT_MAX_PER_RULE`], 100, by default); a report also
+    /// lists at most 8 MiB of JSON Pointers in all. A document that has
+    /// more gets, for each such rule, an `input.report.truncated` warning
+    /// for its violations and one for its changes, after the rest of the
+    /// report, at the first one left out, saying how many more there are
     /// (changes left out are still made in the normalized value). This
     /// keeps a report's size, and its memory, proportionate when one
     /// document repeats a mistake thousands of times. `usize::MAX` lists

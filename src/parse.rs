@@ -21,11 +21,24 @@ pub(crate) enum ParseFailure {
 
 /// A document read successfully, with the duplicate member names it held
 /// (pointer of each repeated member, in document order) and the numbers
-/// read as another value than the one written.
+/// read as another value than the one written: the first of each, within
+/// [`Keep`], and how many more there are.
 pub(crate) struct Parsed {
     pub value: Value,
     pub duplicates: Vec<String>,
+    pub more_duplicates: usize,
     pub rounded: Vec<Rounded>,
+    pub more_rounded: usize,
+}
+
+/// How much of what it finds the parser keeps, so that its memory stays in
+/// proportion to the document: at most `items` duplicates and `items`
+/// rounded numbers, and at most `bytes` of their text (pointers, and three
+/// times each rounded number as written: message, suggestion, change).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Keep {
+    pub items: usize,
+    pub bytes: usize,
 }
 
 /// A number whose value as written a double cannot hold
@@ -80,39 +93,83 @@ struct State {
     path: String,
     max_depth: usize,
     too_deep: Option<String>,
+    keep: Keep,
+    /// Bytes of text kept so far (see [`Keep`]).
+    kept_bytes: usize,
     duplicates: Vec<String>,
+    /// Duplicates found but not kept.
+    more_duplicates: usize,
     /// How many numbers were read so far.
     numbers: usize,
-    /// The numbers read as doubles: their rank among all numbers, pointer
-    /// and value.
-    floats: Vec<(usize, String, f64)>,
+    /// The numbers read as doubles: their rank among all numbers, and
+    /// value (no pointer: most are exact, and a pointer per number could
+    /// take far more memory than the document).
+    floats: Vec<(usize, f64)>,
+    /// In the second pass: the ranks of the rounded numbers whose pointers
+    /// are wanted, in order, and the pointers found.
+    wanted: Option<(Vec<usize>, Vec<String>)>,
+}
+
+impl State {
+    fn new(max_depth: usize, keep: Keep) -> Self {
+        State {
+            path: String::with_capacity(64),
+            max_depth,
+            too_deep: None,
+            keep,
+            kept_bytes: 0,
+            duplicates: Vec::new(),
+            more_duplicates: 0,
+            numbers: 0,
+            floats: Vec::new(),
+            wanted: None,
+        }
+    }
+
+    /// Whether `bytes` more bytes of text may be kept.
+    fn may_keep(&mut self, bytes: usize) -> bool {
+        let total = self.kept_bytes.saturating_add(bytes);
+        if total > self.keep.bytes {
+            return false;
+        }
+        self.kept_bytes = total;
+        true
+    }
+
+    /// Counts a number; in the second pass, keeps its pointer if wanted.
+    fn number(&mut self) {
+        let rank = self.numbers;
+        self.numbers += 1;
+        if let Some((wanted, found)) = &mut self.wanted
+            && wanted.get(found.len()) == Some(&rank)
+        {
+            found.push(self.path.clone());
+        }
+    }
 }
 
 /// Parses `text`, refusing nesting deeper than `max_depth` (the body object
 /// itself is depth 1). `text` starts at `origin` in its file; a syntax
 /// error names the file's line and column.
-pub(crate) fn parse(text: &str, max_depth: usize, origin: Origin) -> Result<Parsed, ParseFailure> {
-    let mut state = State {
-        path: String::with_capacity(64),
-        max_depth,
-        too_deep: None,
-        duplicates: Vec::new(),
-        numbers: 0,
-        floats: Vec::new(),
-    };
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result = Seed {
-        state: &mut state,
-        depth: 0,
-    }
-    .deserialize(&mut de)
-    .and_then(|v| de.end().map(|()| v));
-    match result {
-        Ok(value) => Ok(Parsed {
-            value,
-            duplicates: state.duplicates,
-            rounded: rounded(text, state.floats),
-        }),
+pub(crate) fn parse(
+    text: &str,
+    max_depth: usize,
+    origin: Origin,
+    keep: Keep,
+) -> Result<Parsed, ParseFailure> {
+    let mut state = State::new(max_depth, keep);
+    match read(text, &mut state) {
+        Ok(value) => {
+            let floats = std::mem::take(&mut state.floats);
+            let (rounded, more_rounded) = rounded(text, floats, &mut state);
+            Ok(Parsed {
+                value,
+                duplicates: state.duplicates,
+                more_duplicates: state.more_duplicates,
+                rounded,
+                more_rounded,
+            })
+        }
         Err(e) => match state.too_deep {
             Some(path) => Err(ParseFailure::TooDeep(path)),
             None => Err(ParseFailure::Syntax(syntax_message(&e, origin))),
@@ -120,16 +177,27 @@ pub(crate) fn parse(text: &str, max_depth: usize, origin: Origin) -> Result<Pars
     }
 }
 
+/// One pass of the parser over `text`.
+fn read(text: &str, state: &mut State) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    Seed { state, depth: 0 }
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v))
+}
+
 /// The numbers read as doubles (`floats`: rank among the document's
-/// numbers, pointer, value) whose value differs from the one written in
-/// `text`. Integers that fit 64 bits are read exactly and are not looked at.
-fn rounded(text: &str, floats: Vec<(usize, String, f64)>) -> Vec<Rounded> {
+/// numbers, value) whose value differs from the one written in `text`, as
+/// many as `state` may keep, and how many more there are. Integers that fit
+/// 64 bits are read exactly and are not looked at. Their pointers come
+/// from a second pass, made only when some number was rounded.
+fn rounded(text: &str, floats: Vec<(usize, f64)>, state: &mut State) -> (Vec<Rounded>, usize) {
     if floats.is_empty() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let mut literals = number_literals(text).enumerate();
-    let mut out = Vec::new();
-    for (rank, path, value) in floats {
+    let mut kept = Vec::new();
+    let mut more = 0;
+    for (rank, value) in floats {
         let Some((_, written)) = literals.find(|(i, _)| *i == rank) else {
             // Cannot happen: every number read was written. Nothing is
             // claimed about a number that cannot be found.
@@ -138,15 +206,39 @@ fn rounded(text: &str, floats: Vec<(usize, String, f64)>) -> Vec<Rounded> {
         let Some(read) = serde_json::Number::from_f64(value) else {
             continue;
         };
-        if !same_decimal(written, &read.to_string()) {
+        if same_decimal(written, &read.to_string()) {
+            continue;
+        }
+        if kept.len() < state.keep.items && state.may_keep(written.len().saturating_mul(3)) {
+            kept.push((rank, written, read));
+        } else {
+            more += 1;
+        }
+    }
+    if kept.is_empty() {
+        return (Vec::new(), more);
+    }
+    // The second pass: the same text, read the same way, finds the pointer
+    // of each wanted rank.
+    let mut again = State::new(state.max_depth, Keep { items: 0, bytes: 0 });
+    again.wanted = Some((kept.iter().map(|(rank, ..)| *rank).collect(), Vec::new()));
+    let paths = match read(text, &mut again) {
+        Ok(_) => again.wanted.map(|(_, found)| found).unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    let mut out = Vec::with_capacity(kept.len());
+    for ((_, written, read), path) in kept.into_iter().zip(paths) {
+        if state.may_keep(path.len()) {
             out.push(Rounded {
                 path,
                 written: written.to_owned(),
                 read,
             });
+        } else {
+            more += 1;
         }
     }
-    out
+    (out, more)
 }
 
 /// The number literals of valid JSON `text`, in document order.
@@ -260,19 +352,21 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
 
     fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        self.state.numbers += 1;
+        self.state.number();
         Ok(Value::from(v))
     }
 
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        self.state.numbers += 1;
+        self.state.number();
         Ok(Value::from(v))
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
         let rank = self.state.numbers;
-        self.state.numbers += 1;
-        self.state.floats.push((rank, self.state.path.clone(), v));
+        self.state.number();
+        if self.state.wanted.is_none() {
+            self.state.floats.push((rank, v));
+        }
         // serde_json never yields a non-finite number from text.
         Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
     }
@@ -325,7 +419,12 @@ impl<'de> Visitor<'de> for Seed<'_> {
                 depth: self.depth + 1,
             })?;
             if members.insert(key, value).is_some() {
-                self.state.duplicates.push(self.state.path.clone());
+                let state = &mut *self.state;
+                if state.duplicates.len() < state.keep.items && state.may_keep(state.path.len()) {
+                    state.duplicates.push(state.path.clone());
+                } else {
+                    state.more_duplicates += 1;
+                }
             }
             self.state.path.truncate(len);
         }
@@ -337,24 +436,41 @@ impl<'de> Visitor<'de> for Seed<'_> {
 mod tests {
     use super::*;
 
+    const KEEP: Keep = Keep {
+        items: usize::MAX,
+        bytes: usize::MAX,
+    };
+
     #[test]
     fn reads_values_in_order() {
-        let p = parse(r#"{"b":1,"a":[true,null,"x",1.5]}"#, 32, Origin::START).unwrap();
+        let p = parse(
+            r#"{"b":1,"a":[true,null,"x",1.5]}"#,
+            32,
+            Origin::START,
+            KEEP,
+        )
+        .unwrap();
         assert_eq!(p.value.to_string(), r#"{"b":1,"a":[true,null,"x",1.5]}"#);
         assert!(p.duplicates.is_empty());
     }
 
     #[test]
     fn reports_duplicates_with_their_pointer() {
-        let p = parse(r#"{"a":1,"o":{"x/y":1,"x/y":2},"a":3}"#, 32, Origin::START).unwrap();
+        let p = parse(
+            r#"{"a":1,"o":{"x/y":1,"x/y":2},"a":3}"#,
+            32,
+            Origin::START,
+            KEEP,
+        )
+        .unwrap();
         assert_eq!(p.duplicates, ["/o/x~1y", "/a"]);
         assert_eq!(p.value["a"], 3);
     }
 
     #[test]
     fn depth_limit_counts_the_body_as_one() {
-        assert!(parse(r#"{"a":{"b":1}}"#, 2, Origin::START).is_ok());
-        match parse(r#"{"a":{"b":[1]}}"#, 2, Origin::START) {
+        assert!(parse(r#"{"a":{"b":1}}"#, 2, Origin::START, KEEP).is_ok());
+        match parse(r#"{"a":{"b":[1]}}"#, 2, Origin::START, KEEP) {
             Err(ParseFailure::TooDeep(p)) => assert_eq!(p, "/a/b"),
             _ => panic!("expected too deep"),
         }
@@ -363,7 +479,7 @@ mod tests {
     #[test]
     fn deep_input_beyond_serde_limit_is_too_deep_not_a_crash() {
         let text = "[".repeat(100_000);
-        match parse(&text, 32, Origin::START) {
+        match parse(&text, 32, Origin::START, KEEP) {
             Err(ParseFailure::TooDeep(p)) => assert_eq!(p.matches('/').count(), 32),
             _ => panic!("expected too deep"),
         }
@@ -371,16 +487,16 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_line_and_column() {
-        match parse("{\n\"a\": 1e400}", 32, Origin::START) {
+        match parse("{\n\"a\": 1e400}", 32, Origin::START, KEEP) {
             Err(ParseFailure::Syntax(m)) => assert!(m.contains("line 2"), "{m}"),
             _ => panic!("expected a syntax error"),
         }
         assert!(matches!(
-            parse("", 32, Origin::START),
+            parse("", 32, Origin::START, KEEP),
             Err(ParseFailure::Syntax(_))
         ));
         assert!(matches!(
-            parse("{} {}", 32, Origin::START),
+            parse("{} {}", 32, Origin::START, KEEP),
             Err(ParseFailure::Syntax(_))
         ));
         match parse(
@@ -390,6 +506,7 @@ mod tests {
                 line: 10,
                 column: 1,
             },
+            KEEP,
         ) {
             Err(ParseFailure::Syntax(m)) => assert!(m.ends_with("at line 11 column 10"), "{m}"),
             _ => panic!("expected a syntax error"),
@@ -400,19 +517,19 @@ mod tests {
     fn syntax_error_columns_count_from_where_the_document_starts() {
         let at = |line, column| Origin { line, column };
         // On the document's first line the column moves with it…
-        match parse(r#"{"a": }"#, 32, at(3, 9)) {
+        match parse(r#"{"a": }"#, 32, at(3, 9), KEEP) {
             Err(ParseFailure::Syntax(m)) => assert!(m.ends_with("at line 3 column 15"), "{m}"),
             _ => panic!("expected a syntax error"),
         }
         // …on later lines the document's columns are the file's.
-        match parse("{\n\"a\": }", 32, at(3, 9)) {
+        match parse("{\n\"a\": }", 32, at(3, 9), KEEP) {
             Err(ParseFailure::Syntax(m)) => assert!(m.ends_with("at line 4 column 6"), "{m}"),
             _ => panic!("expected a syntax error"),
         }
     }
 
     fn rounded_of(text: &str) -> Vec<(String, String, String)> {
-        parse(text, 32, Origin::START)
+        parse(text, 32, Origin::START, KEEP)
             .unwrap()
             .rounded
             .into_iter()
@@ -451,5 +568,37 @@ mod tests {
         assert!(!same_decimal("1.2e-3", "1.2e-4"));
         assert!(!same_decimal("-1", "1"));
         assert!(!same_decimal("1e99999999999999999999999", "1e20"));
+    }
+
+    #[test]
+    fn what_is_kept_is_bounded_and_the_rest_counted() {
+        let keep = Keep {
+            items: 2,
+            bytes: 60,
+        };
+        let text = r#"{"a":1,"a":2,"a":3,"a":4,"n":[1e-400,0.5,1e-400,1e-400]}"#;
+        let p = parse(text, 32, Origin::START, keep).unwrap();
+        assert_eq!(p.duplicates, ["/a", "/a"]);
+        assert_eq!(p.more_duplicates, 1);
+        let paths: Vec<_> = p.rounded.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(paths, ["/n/0", "/n/2"]);
+        assert_eq!(p.more_rounded, 1);
+        // A byte budget: a long pointer is not kept, but counted.
+        let long = "k".repeat(100);
+        let text = format!(r#"{{"{long}":1,"{long}":2,"n":1e-400}}"#);
+        let p = parse(
+            &text,
+            32,
+            Origin::START,
+            Keep {
+                items: 10,
+                bytes: 50,
+            },
+        )
+        .unwrap();
+        assert!(p.duplicates.is_empty());
+        assert_eq!(p.more_duplicates, 1);
+        assert_eq!(p.rounded.len(), 1);
+        assert_eq!(p.rounded[0].path, "/n");
     }
 }

@@ -6,12 +6,12 @@ use std::sync::{Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
-use crate::engine::{Batch, Walker, depth_exceeds, shown};
+use crate::engine::{Batch, CHANGES, Tallies, VIOLATIONS, Walker, depth_exceeds, shown};
 use crate::options::Options;
 use crate::parse::{self, Origin, ParseFailure};
 use crate::providers::{NameError, Operation, Provider};
 use crate::report::{Change, Location, Report, Violation};
-use crate::rules;
+use crate::rules::{self, RuleInfo};
 
 /// The members a request envelope may have.
 const ENVELOPE_PARTS: &[&str] = &["path", "query", "headers", "body"];
@@ -572,14 +572,19 @@ impl Validator {
         };
         let conversion = crate::convert::convert_body(self.provider, target, body, distinct_id);
         let mut violations = source.violations().to_vec();
-        violations.extend(conversion.losses.iter().map(|l| {
-            Violation::new(
-                l.info(),
-                Location::Converted,
-                l.path().to_owned(),
-                l.message().to_owned(),
-            )
-        }));
+        // The losses are capped as a walk's violations are.
+        let mut tallies = Tallies::new(self.options.get_max_per_rule());
+        for l in &conversion.losses {
+            if tallies.admit(l.info(), VIOLATIONS, Location::Converted, l.path()) {
+                violations.push(Violation::new(
+                    l.info(),
+                    Location::Converted,
+                    l.path().to_owned(),
+                    l.message().to_owned(),
+                ));
+            }
+        }
+        violations.extend(tallies.summaries());
         let checker = Validator::new(target).with_options(self.options.clone());
         let target_report = match &conversion.path {
             Some(path) => {
@@ -620,7 +625,7 @@ impl Validator {
     /// [`Validator::validate_document`] for text already checked to be
     /// UTF-8 (or the report saying it is not).
     fn validate_text(&self, text: Result<&str, Report>, origin: Origin, envelope: bool) -> Report {
-        let read = text.and_then(|text| self.read(text, origin));
+        let read = text.and_then(|text| self.read(text, origin, envelope));
         match read {
             Ok(read) if envelope => self.check_envelope_value(read.value, read.found),
             Ok(read) => self.check_body_value(read.value, read.found),
@@ -634,7 +639,7 @@ impl Validator {
     /// Reads a document, or the report that says why it cannot be read.
     /// Duplicate member names and numbers read as another value are
     /// returned as violations (and, for numbers, changes).
-    fn read(&self, text: &str, origin: Origin) -> Result<Read, Report> {
+    fn read(&self, text: &str, origin: Origin, envelope: bool) -> Result<Read, Report> {
         let max = self.options.get_max_bytes();
         if text.len() > max {
             return Err(Report::single(
@@ -647,45 +652,62 @@ impl Validator {
                 ),
             ));
         }
-        match parse::parse(text, self.options.get_max_depth(), origin) {
+        // One more than the cap of each rule, so the walk sees where the
+        // first one left out is.
+        let keep = parse::Keep {
+            items: self.options.get_max_per_rule().saturating_add(1),
+            bytes: crate::engine::MAX_POINTER_BYTES,
+        };
+        match parse::parse(text, self.options.get_max_depth(), origin, keep) {
             Ok(parsed) => {
-                let mut found = Found {
-                    violations: parsed
-                    .duplicates
-                    .into_iter()
-                    .map(|path| {
-                        Violation::new(
-                            rules::INPUT_JSON_FORMAT,
-                            Location::Body,
-                            path,
-                            "duplicate member name; parsers disagree on which value wins (here: the last)"
-                                .to_owned(),
-                        )
-                    })
-                    .collect(),
-                    changes: Vec::new(),
-                };
+                let mut found = Found::default();
+                for path in parsed.duplicates {
+                    let (location, path) = locate(path, envelope);
+                    found.violations.push(Violation::new(
+                        rules::INPUT_JSON_FORMAT,
+                        location,
+                        path,
+                        "duplicate member name; parsers disagree on which value wins (here: the last)"
+                            .to_owned(),
+                    ));
+                }
                 for rounded in parsed.rounded {
+                    let (location, path) = locate(rounded.path, envelope);
                     found.violations.push(
                         Violation::new(
                             rules::INPUT_NUMBER_PRECISION,
-                            Location::Body,
-                            rounded.path.clone(),
+                            location,
+                            path.clone(),
                             format!(
-                                "`{}` has more precision than a double holds, and JSON parsers (this crate's, JavaScript's, most servers') read numbers as doubles: it is read, and sent, as `{}`",
-                                rounded.written, rounded.read
+                                "{} is read as the double `{}`, another number (a double keeps 17 significant digits, from 5e-324 to 1.8e308), as JSON parsers read numbers: it is sent so",
+                                shown(&rounded.written),
+                                rounded.read
                             ),
                         )
-                        .with_suggestion(Some(format!("\"{}\"", rounded.written))),
+                        // A string keeps every digit (when short enough to
+                        // suggest).
+                        .with_suggestion(
+                            (rounded.written.len() <= 64)
+                                .then(|| format!("\"{}\"", rounded.written)),
+                        ),
                     );
                     found.changes.push(Change::new(
                         rules::INPUT_NUMBER_PRECISION,
-                        Location::Body,
-                        rounded.path,
+                        location,
+                        path,
                         Value::String(rounded.written),
                         Value::Number(rounded.read),
                     ));
                 }
+                found.more = vec![
+                    (rules::INPUT_JSON_FORMAT, VIOLATIONS, parsed.more_duplicates),
+                    (
+                        rules::INPUT_NUMBER_PRECISION,
+                        VIOLATIONS,
+                        parsed.more_rounded,
+                    ),
+                    (rules::INPUT_NUMBER_PRECISION, CHANGES, parsed.more_rounded),
+                ];
                 Ok(Read {
                     value: parsed.value,
                     found,
@@ -744,7 +766,7 @@ impl Validator {
 
     fn check_body_value(&self, mut value: Value, found: Found) -> Report {
         let mut w = self.walker();
-        w.take_found(found.violations, found.changes);
+        w.take_found(found.violations, found.changes, &found.more);
         if self.operation.has_body() {
             self.walk_body(&mut w, &mut value);
         } else {
@@ -756,7 +778,7 @@ impl Validator {
 
     fn check_envelope_value(&self, mut value: Value, found: Found) -> Report {
         let mut w = self.walker();
-        w.take_found(found.violations, found.changes);
+        w.take_found(found.violations, found.changes, &found.more);
         let Value::Object(envelope) = &mut value else {
             w.wrong_type(rules::INPUT_BODY_TYPE, "an envelope object", &value);
             return w.into_report(value);
@@ -905,11 +927,32 @@ struct Read {
 }
 
 /// What reading a document found: duplicate member names, numbers read as
-/// another value.
+/// another value, and how many more of each rule were found and not kept.
 #[derive(Default)]
 struct Found {
     violations: Vec<Violation>,
     changes: Vec<Change>,
+    more: Vec<(&'static RuleInfo, usize, usize)>,
+}
+
+/// Where a pointer of the document read points: in an envelope, the part
+/// its first token names and the rest of the pointer (`/body/fields/a` is
+/// `/fields/a` in the body), as every other violation of an envelope is
+/// located; else in the body, as it is.
+fn locate(path: String, envelope: bool) -> (Location, String) {
+    if !envelope || path.is_empty() {
+        return (Location::Body, path);
+    }
+    let rest_at = path[1..].find('/').map_or(path.len(), |i| i + 1);
+    let location = match &path[..rest_at] {
+        "/path" => Location::Path,
+        "/query" => Location::Query,
+        "/headers" => Location::Header,
+        "/body" => Location::Body,
+        // Not a part: the envelope's own member, reported at it.
+        _ => return (Location::Body, path),
+    };
+    (location, path[rest_at..].to_owned())
 }
 
 /// Counts bytes written, failing past a limit.

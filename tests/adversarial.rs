@@ -726,7 +726,7 @@ fn numbers_a_double_cannot_hold_are_recorded_as_changed() {
             assert_eq!(
                 rounded[0].message(),
                 format!(
-                    "`{written}` has more precision than a double holds, and JSON parsers (this crate's, JavaScript's, most servers') read numbers as doubles: it is read, and sent, as `{read}`"
+                    "`{written}` is read as the double `{read}`, another number (a double keeps 17 significant digits, from 5e-324 to 1.8e308), as JSON parsers read numbers: it is sent so"
                 )
             );
             assert_eq!(
@@ -858,7 +858,8 @@ fn a_report_lists_at_most_a_hundred_of_each_rule_by_default() {
         .filter(|v| v.rule() == "input.report.truncated")
         .map(|v| (v.path(), v.message()))
         .collect();
-    let cap = "a report lists at most 100 of each rule (Options::max_per_rule)";
+    let cap =
+        "a report lists at most 100 of each rule (Options::max_per_rule) and 8 MiB of pointers";
     assert_eq!(
         truncated,
         [
@@ -891,4 +892,154 @@ fn a_report_lists_at_most_a_hundred_of_each_rule_by_default() {
         "{report}"
     );
     assert_eq!(report.changes().len(), 100);
+}
+
+/// Review of issue 16: a pointer kept for every number read as a double,
+/// and for every duplicate, took memory far beyond the document (a 1 MB
+/// document of one 500 KB member name and 49 000 repeated members grew to
+/// 24 GB). What reading keeps is capped like the report, and the pointers
+/// a report lists are at most 8 MiB in all.
+#[test]
+fn a_long_member_name_repeated_keeps_the_report_in_proportion() {
+    let key = "k".repeat(500_000);
+    let text = format!(
+        r#"{{"client_user_id":"u1","fields":{{"{key}":[{}],{}}}}}"#,
+        members(40_000, |_| "0.5".to_owned()),
+        members(20_000, |_| r#""a":1e-400"#.to_owned())
+    );
+    assert!(text.len() < 1 << 20, "{}", text.len());
+    let report = Validator::new(Provider::Sendios)
+        .with_options(Options::new().max_bytes(2 << 20))
+        .validate_str(&text);
+    let count = |rule: &str| {
+        report
+            .violations()
+            .iter()
+            .filter(|v| v.rule() == rule)
+            .count()
+    };
+    assert_eq!(count("input.json.format"), 100);
+    assert_eq!(count("input.number.precision"), 100);
+    let pointers: usize = report
+        .violations()
+        .iter()
+        .map(|v| v.path().len())
+        .chain(report.changes().iter().map(|c| c.path().len()))
+        .sum();
+    assert!(pointers <= 9 << 20, "{pointers} bytes of pointers");
+    let truncated: Vec<_> = report
+        .violations()
+        .iter()
+        .filter(|v| v.rule() == "input.report.truncated")
+        .map(|v| v.message().split_once(" in this").unwrap().0)
+        .collect();
+    assert_eq!(
+        truncated,
+        [
+            "19899 more `input.json.format` errors",
+            "19900 more `input.number.precision` warnings",
+            "19900 more changes under `input.number.precision`"
+        ]
+    );
+}
+
+/// Review of issue 16: the `convert.*` warnings of a conversion were not
+/// capped (2 999 `convert.email.lossy` for 3 000 emails).
+#[test]
+fn conversion_losses_are_capped_too() {
+    let text = format!(
+        r#"{{"name":"A","emails":[{}],"phones":[]}}"#,
+        members(3_000, |i| format!(r#""u{i}@example.com""#))
+    );
+    let report = Validator::new(Provider::RocketChat).convert_str(&text, Provider::Sendios);
+    let lossy = report
+        .violations()
+        .iter()
+        .filter(|v| v.rule() == "convert.email.lossy")
+        .count();
+    assert_eq!(lossy, 100);
+    let summary = report
+        .violations()
+        .iter()
+        .find(|v| v.rule() == "input.report.truncated")
+        .expect("a summary of the losses left out");
+    assert_eq!(summary.location(), omnicontact::Location::Converted);
+    assert!(
+        summary
+            .message()
+            .starts_with("2899 more `convert.email.lossy` warnings"),
+        "{summary}"
+    );
+}
+
+/// Review of issue 16: converting rounded an integer beyond 2^53 with no
+/// record (`9007199254740993` became `9007199254740992.0`, even Sendios to
+/// Sendios). Such a custom property is not converted, with a
+/// `convert.custom_properties.lossy` warning; 2^53 itself converts.
+#[test]
+fn conversion_never_rounds_a_large_integer() {
+    let text = r#"{"client_user_id":"u1","email":"a@b.co","fields":{"d":9007199254740993,"big":18446744073709551615,"ok":9007199254740992}}"#;
+    let report = Validator::new(Provider::Sendios).convert_str(text, Provider::Sendios);
+    let converted = report.converted().expect("converted");
+    assert_eq!(converted["fields"].get("d"), None, "{converted}");
+    assert_eq!(converted["fields"].get("big"), None, "{converted}");
+    assert_eq!(
+        converted["fields"]["ok"],
+        serde_json::json!(9_007_199_254_740_992_u64)
+    );
+    let lossy: Vec<_> = report
+        .violations()
+        .iter()
+        .filter(|v| v.rule() == "convert.custom_properties.lossy")
+        .map(|v| v.path())
+        .collect();
+    assert_eq!(lossy, ["/fields/d", "/fields/big"]);
+}
+
+/// Review of issue 16: in an envelope, duplicates and rounded numbers were
+/// located `in` `body` at envelope pointers (`/query/x`, `/body/fields/a`),
+/// unlike every other violation. They are in their part, at its pointer.
+#[test]
+fn envelope_findings_of_reading_are_in_their_part() {
+    let text = r#"{"path":{"project_id":1},"query":{"x":1e-400},"headers":{},"body":{"client_user_id":"u1","fields":{"a":1e-400,"b":1,"b":2}}}"#;
+    let report = Validator::new(Provider::Sendios).validate_envelope_str(text);
+    let found: Vec<_> = report
+        .violations()
+        .iter()
+        .filter(|v| v.rule().starts_with("input."))
+        .map(|v| (v.rule(), v.location().to_string(), v.path().to_owned()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "input.json.format",
+                "body".to_owned(),
+                "/fields/b".to_owned()
+            ),
+            (
+                "input.number.precision",
+                "query".to_owned(),
+                "/x".to_owned()
+            ),
+            (
+                "input.number.precision",
+                "body".to_owned(),
+                "/fields/a".to_owned()
+            ),
+        ]
+    );
+    let changes: Vec<_> = report
+        .changes()
+        .iter()
+        .filter(|c| c.rule() == "input.number.precision")
+        .map(|c| (c.location().to_string(), c.path().to_owned()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("query".to_owned(), "/x".to_owned()),
+            ("body".to_owned(), "/fields/a".to_owned())
+        ]
+    );
 }

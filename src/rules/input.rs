@@ -16,7 +16,7 @@ rules! {
     INPUT_HEADERS_UNIQUE = "input.headers.unique", Error,
         "a header name is given twice, differing only in case (header names ignore case; request envelopes only), reported at the second one";
     INPUT_NUMBER_PRECISION = "input.number.precision", Warning,
-        "a number has more digits than a double holds, or is beyond its range (`123456789012345678901234567890`, `18446744073709551616`, `1e-400`): JSON parsers, this crate's and the providers' servers', read it as the nearest double, so it is sent as that value; recorded as a change whose `from` is the number as written, given as a string; send it as a string to keep every digit";
+        "a number is read as a double whose shortest form is another number (`123456789012345678901234567890`, `18446744073709551616`, `1e-400`: more digits than a double keeps, or beyond its range), as JSON parsers read numbers, so it is sent as that double; recorded as a change whose `from` is the number as written, given as a string; send it as a string to keep every digit. Integers within 64 bits are read exactly and not reported";
     INPUT_REPORT_TRUNCATED = "input.report.truncated", Warning,
-        "a document has more violations, or more changes, of one rule than a report lists (`Options::max_per_rule`, default 100): one such warning per rule, at the first one left out, says how many more there are; the changes left out are made all the same";
+        "a document has more violations, or more changes, of one rule than a report lists (`Options::max_per_rule`, default 100; and at most 8 MiB of pointers in all): one such warning per rule for its violations and one for its changes, after the rest of the report, in the order the rules were first met, at the first one left out (or the document, for findings of reading not kept), says how many more there are; the changes left out are made all the same";
 }
