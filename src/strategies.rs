@@ -1345,10 +1345,18 @@ fn suprsend_mutations() -> Vec<Mutation> {
             push_item(b, "$iospush", json!({"token": "t1", "provider": provider}));
         }),
         with(SUPRSEND_SLACK_FORMAT, |b, seed| {
+            let item = match seed % 3 {
+                0 => json!({"access_token": "xoxb-1"}),
+                1 => json!({"email": "not-an-email"}),
+                _ => json!({"incoming_webhook": {"url": "hooks slack"}}),
+            };
+            push_item(b, "$slack", item);
+        }),
+        with(SUPRSEND_SLACK_ADVICE, |b, seed| {
             let item = match seed % 4 {
                 0 => json!("X01ABC"),
-                1 => json!({"access_token": "xoxb-1"}),
-                2 => json!({"channel_id": "D01ABC"}),
+                1 => json!({"channel_id": "G01ABC", "access_token": "xoxb-1"}),
+                2 => json!({"channel_id": "C01ABC", "access_token": "token"}),
                 _ => json!({"incoming_webhook": {"url": "https://example.com/hook"}}),
             };
             push_item(b, "$slack", item);
@@ -1356,9 +1364,13 @@ fn suprsend_mutations() -> Vec<Mutation> {
         with(SUPRSEND_MS_TEAMS_FORMAT, |b, seed| {
             let item = match seed % 3 {
                 0 => json!({"tenant_id": "t"}),
-                1 => json!({"conversation_id": "c", "service_url": "https://example.com/"}),
+                1 => json!({"conversation_id": "c", "service_url": "smba host"}),
                 _ => json!({"incoming_webhook": {"url": "example.com/hook"}}),
             };
+            push_item(b, "$ms_teams", item);
+        }),
+        with(SUPRSEND_MS_TEAMS_ADVICE, |b, _| {
+            let item = json!({"conversation_id": "c", "service_url": "https://example.com/"});
             push_item(b, "$ms_teams", item);
         }),
         with(SUPRSEND_ANDROIDPUSH_PROVIDER_REQUIRED, |b, seed| {

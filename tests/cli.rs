@@ -819,7 +819,7 @@ fn list_rules_prints_the_catalog() {
         .collect();
     want.sort();
     got.sort();
-    assert_eq!(got.len(), 202);
+    assert_eq!(got.len(), 204);
     assert_eq!(got, want);
     for (line, rule) in lines.iter().zip(catalog) {
         let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
@@ -950,7 +950,7 @@ fn suprsend_sample_data() {
     assert_eq!(
         valid,
         [
-            true, true, true, true, true, false, false, false, false, false, false
+            true, true, true, true, true, false, false, false, false, true, false
         ]
     );
     let found: Vec<Vec<(&str, &str)>> = lines.iter().map(rule_paths).collect();
@@ -975,7 +975,9 @@ fn suprsend_sample_data() {
                 "/$androidpush/0/provider"
             )],
             vec![("suprsend.timezone.format", "/$timezone")],
-            vec![("suprsend.slack.format", "/$slack/0")],
+            // A channel id where a user id goes: outside the workflow-trigger
+            // schema's pattern, sent with an advice.
+            vec![("suprsend.slack.advice", "/$slack/0")],
             vec![("suprsend.inbox.type", "/$inbox")],
         ]
     );
@@ -984,7 +986,7 @@ fn suprsend_sample_data() {
     assert_eq!(lines[1]["normalized"]["$whatsapp"], json!(["+34612345678"]));
     assert!(
         run.summary()
-            .contains("documents: 11, valid: 5, invalid: 6"),
+            .contains("documents: 11, valid: 6, invalid: 5"),
         "{}",
         run.summary()
     );

@@ -85,7 +85,7 @@ rules! {
     SUPRSEND_IOSPUSH_UNKNOWN_FIELD = "suprsend.iospush.unknown_field", Warning,
         "an `$iospush` object has a member other than `token`, `provider`, `device_id`, `bundle_id`";
     SUPRSEND_SLACK_FORMAT = "suprsend.slack.format", Error,
-        "Slack user ids match `[UW][A-Za-z0-9]+`, channel ids (`channel_id`, `channel`) `C[A-Za-z0-9]+`, access tokens start `xox`, webhooks `https://hooks.slack.com/`, `email` / `email_id` are emails";
+        "a Slack object names a recipient, its `email` / `email_id` are emails and its webhook URL is an absolute URI (id, token and webhook patterns are `suprsend.slack.advice`)";
     ///
     /// `SuprSend`'s JSON schema closes Slack objects
     /// (`additionalProperties: false`), but the user endpoint's own
@@ -94,13 +94,24 @@ rules! {
     SUPRSEND_SLACK_UNKNOWN_FIELD = "suprsend.slack.unknown_field", Warning,
         "a Slack object has a member other than `email`, `email_id`, `user_id`, `channel_id`, `channel`, `team_id`, `access_token`, `incoming_webhook`";
     SUPRSEND_MS_TEAMS_FORMAT = "suprsend.ms_teams.format", Error,
-        "an MS Teams object's `service_url` starts `https://smba.trafficmanager.net/` and `incoming_webhook.url` is an absolute URI";
+        "an MS Teams object names a recipient, and its `service_url` and `incoming_webhook.url` are absolute URIs (the `service_url` host is `suprsend.ms_teams.advice`)";
     ///
     /// `SuprSend`'s JSON schema closes MS Teams objects
     /// (`additionalProperties: false`); the user endpoint's reference does
     /// not say, so an unknown member is a warning.
     SUPRSEND_MS_TEAMS_UNKNOWN_FIELD = "suprsend.ms_teams.unknown_field", Warning,
         "an MS Teams object has a member other than `tenant_id`, `service_url`, `conversation_id`, `user_id`, `incoming_webhook`";
+    ///
+    /// The patterns of `SuprSend`'s workflow-trigger schema (suprsend-py-sdk
+    /// `request_json/workflow_trigger.json`, `slack_setting`), which the
+    /// user endpoint's API reference does not repeat (strings, the webhook
+    /// `format: uri`): a mismatch is sent as it is.
+    SUPRSEND_SLACK_ADVICE = "suprsend.slack.advice", Warning,
+        "a Slack user id that is not `U…` / `W…`, a channel id that is not `C…` (private channels are `G…`), an access token that is not `xox…`, or a webhook not under `https://hooks.slack.com/` (GovSlack's is `hooks.slack-gov.com`): outside the workflow-trigger schema's patterns, which do not decide the user endpoint; sent as it is";
+    ///
+    /// As [`SUPRSEND_SLACK_ADVICE`], for `ms_teams_setting`'s `service_url`.
+    SUPRSEND_MS_TEAMS_ADVICE = "suprsend.ms_teams.advice", Warning,
+        "an MS Teams `service_url` not under `https://smba.trafficmanager.net/` (GCC tenants use other hosts): outside the workflow-trigger schema's pattern, which does not decide the user endpoint; sent as it is";
     ///
     /// `SuprSend`'s JSON schema accepts any `$webpush` object with a member;
     /// every SDK sends the browser's `PushSubscription` as JSON

@@ -33,7 +33,10 @@
 //!   (`https://hooks.slack.com/…`); `$ms_teams` items are a string or an
 //!   object with `tenant_id`, `service_url`
 //!   (`https://smba.trafficmanager.net/…`), `conversation_id`, `user_id`
-//!   and `incoming_webhook.url` (an absolute URI). A member beyond these
+//!   and `incoming_webhook.url` (an absolute URI). The id, token and host
+//!   patterns are the workflow-trigger schema's: a value outside them is a
+//!   `suprsend.slack.advice` / `suprsend.ms_teams.advice` warning and is
+//!   sent (see below); a URL that is not an absolute URI is an error. A member beyond these
 //!   in a push, Slack or MS Teams object is an `unknown_field` warning.
 //! - `$locale` is a string or `null`, kept as sent; one that is not a
 //!   language code with an optional region (`es`, `en_GB`, `en-US`) is a
@@ -78,6 +81,20 @@
 //!
 //! # Where the sources disagree
 //!
+//! - Slack and MS Teams patterns (`U…` / `W…` user ids, `C…` channel ids,
+//!   `xox…` tokens, `https://hooks.slack.com/` webhooks,
+//!   `https://smba.trafficmanager.net/` service URLs): only
+//!   suprsend-py-sdk's `request_json/workflow_trigger.json`
+//!   (`slack_setting`, `ms_teams_setting`) sets them, the SDK's
+//!   client-side check of workflow triggers; the user endpoint's API
+//!   reference (`suprsend/documentation` `openapi.yaml` @01c6d8f, the
+//!   inline user object) types these values as strings, the URLs
+//!   `format: uri`. Real values fall outside the patterns (private channels
+//!   `G…`, direct messages `D…`, Slack for government's `hooks.slack-gov.com`, GCC
+//!   tenants' Teams hosts), so a mismatch is a warning and is sent; a URL
+//!   that is not an absolute URI stays a `format` error. (Before, each was
+//!   a `format` error.) Raise the advice rules to errors with a rule
+//!   policy for the schema's reading.
 //! - `$webpush`: the seed page documents `string[]` ("web push tokens"); the
 //!   schema accepts only objects with a member (`minProperties: 1`), every
 //!   SDK sends subscription objects, and the current reference's example is
@@ -927,6 +944,44 @@ fn trimmed_string(
     }
 }
 
+/// What [`trimmed_string_advised`] found of a string.
+enum Checked {
+    Ok,
+    /// Sendable, but outside a pattern no decisive source sets.
+    Advice(String),
+    Error(String),
+}
+
+/// [`trimmed_string`] with a softer outcome: a value that fails `check`
+/// with [`Checked::Advice`] is trimmed all the same and reported as an
+/// `advice` warning.
+fn trimmed_string_advised(
+    w: &mut Walker<'_>,
+    value: &mut Value,
+    type_rule: &'static RuleInfo,
+    format: &'static RuleInfo,
+    advice: &'static RuleInfo,
+    check: impl Fn(&str) -> Checked,
+) {
+    let Value::String(s) = value else {
+        w.wrong_type(type_rule, "a string", value);
+        return;
+    };
+    let t = trim(s).to_owned();
+    if t.is_empty() {
+        w.report(type_rule, "expected a non-empty string");
+        return;
+    }
+    match check(&t) {
+        Checked::Ok => w.normalize(format, value, &t),
+        Checked::Advice(message) => {
+            w.normalize(format, value, &t);
+            w.report(advice, message);
+        }
+        Checked::Error(message) => w.report(format, message),
+    }
+}
+
 /// `first` then one or more ASCII letters and digits.
 fn is_slack_id(s: &str, first: &[char]) -> bool {
     let mut chars = s.chars();
@@ -937,57 +992,72 @@ fn is_slack_id(s: &str, first: &[char]) -> bool {
 
 /// A Slack user id: `U…` or `W…`.
 fn slack_user_id(w: &mut Walker<'_>, value: &mut Value) {
-    trimmed_string(
+    slack_advised(w, value, |s| {
+        if is_slack_id(s, &['U', 'u', 'W', 'w']) {
+            Checked::Ok
+        } else {
+            Checked::Advice(format!(
+                "{} is not a Slack user id as the workflow-trigger schema writes one (`U` or `W`, then letters and digits); sent as it is",
+                shown(s)
+            ))
+        }
+    });
+}
+
+/// A Slack string member checked against the workflow-trigger schema's
+/// patterns, which do not decide the user endpoint: a mismatch is a
+/// `suprsend.slack.advice` warning.
+fn slack_advised(w: &mut Walker<'_>, value: &mut Value, check: impl Fn(&str) -> Checked) {
+    trimmed_string_advised(
         w,
         value,
         rules::SUPRSEND_SLACK_TYPE,
         rules::SUPRSEND_SLACK_FORMAT,
-        |s| {
-            if is_slack_id(s, &['U', 'u', 'W', 'w']) {
-                Ok(())
-            } else {
-                Err(format!(
-                    "`{s}` is not a Slack user id (`U` or `W`, then letters and digits)"
-                ))
-            }
-        },
+        rules::SUPRSEND_SLACK_ADVICE,
+        check,
     );
 }
 
 /// A Slack channel id: `C…`.
 fn slack_channel_id(w: &mut Walker<'_>, value: &mut Value) {
-    trimmed_string(
-        w,
-        value,
-        rules::SUPRSEND_SLACK_TYPE,
-        rules::SUPRSEND_SLACK_FORMAT,
-        |s| {
-            if is_slack_id(s, &['C', 'c']) {
-                Ok(())
-            } else {
-                Err(format!(
-                    "`{s}` is not a Slack channel id (`C`, then letters and digits)"
-                ))
-            }
-        },
-    );
+    slack_advised(w, value, |s| {
+        if is_slack_id(s, &['C', 'c']) {
+            Checked::Ok
+        } else {
+            Checked::Advice(format!(
+                "{} is not a Slack channel id as the workflow-trigger schema writes one (`C`, then letters and digits; private channels are `G…`, direct messages `D…`); sent as it is",
+                shown(s)
+            ))
+        }
+    });
 }
 
 /// A Slack OAuth access token: `xox…`.
 fn slack_access_token(w: &mut Walker<'_>, value: &mut Value) {
-    trimmed_string(
-        w,
-        value,
-        rules::SUPRSEND_SLACK_TYPE,
-        rules::SUPRSEND_SLACK_FORMAT,
-        |s| {
-            if s.starts_with("xox") {
-                Ok(())
-            } else {
-                Err("not a Slack access token (`xoxb-…`, `xoxp-…`)".to_owned())
-            }
-        },
-    );
+    slack_advised(w, value, |s| {
+        if s.starts_with("xox") {
+            Checked::Ok
+        } else {
+            Checked::Advice(
+                "not a Slack access token as the workflow-trigger schema writes one (`xoxb-…`, `xoxp-…`); sent as it is"
+                    .to_owned(),
+            )
+        }
+    });
+}
+
+/// An absolute URI (an error when not) under `prefix` (an advice when
+/// not: the API reference asks only `format: uri`).
+fn uri_under(s: &str, prefix: &str) -> Checked {
+    if !is_absolute_uri(s) {
+        return Checked::Error(format!("{} is not an absolute URI (`scheme:…`)", shown(s)));
+    }
+    match https_url(s, prefix) {
+        Ok(()) => Checked::Ok,
+        Err(message) => Checked::Advice(format!(
+            "{message}, the workflow-trigger schema's pattern; the API reference asks only for a URI, so it is sent as it is"
+        )),
+    }
 }
 
 /// An https URL that starts with `prefix` (scheme and host in any case).
@@ -1005,22 +1075,17 @@ fn https_url(s: &str, prefix: &str) -> Result<(), String> {
 }
 
 fn slack_webhook_url(w: &mut Walker<'_>, value: &mut Value) {
-    trimmed_string(
-        w,
-        value,
-        rules::SUPRSEND_SLACK_TYPE,
-        rules::SUPRSEND_SLACK_FORMAT,
-        |s| https_url(s, SLACK_WEBHOOK),
-    );
+    slack_advised(w, value, |s| uri_under(s, SLACK_WEBHOOK));
 }
 
 fn teams_service_url(w: &mut Walker<'_>, value: &mut Value) {
-    trimmed_string(
+    trimmed_string_advised(
         w,
         value,
         rules::SUPRSEND_MS_TEAMS_TYPE,
         rules::SUPRSEND_MS_TEAMS_FORMAT,
-        |s| https_url(s, TEAMS_SERVICE),
+        rules::SUPRSEND_MS_TEAMS_ADVICE,
+        |s| uri_under(s, TEAMS_SERVICE),
     );
 }
 
