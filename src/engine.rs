@@ -156,9 +156,12 @@ pub(crate) enum Format {
         format: &'static RuleInfo,
         invalid: &'static RuleInfo,
     },
-    /// An ISO 3166-1 code; `alpha2` converts alpha-3 to alpha-2.
+    /// An ISO 3166-1 code; `alpha2` converts alpha-3 to alpha-2. `XK`
+    /// (Kosovo: user-assigned in ISO 3166, used by the EU, Shopify and
+    /// libphonenumber), not ISO, is an `advice` warning and sent as `XK`.
     Country {
         format: &'static RuleInfo,
+        advice: &'static RuleInfo,
         alpha2: bool,
     },
     /// An ISO 8601 date-time with a zone, normalized to UTC.
@@ -742,10 +745,21 @@ impl<'a> Walker<'a> {
             Format::Phone { format, invalid } => {
                 self.check_phone(value, format, invalid);
             }
-            Format::Country { format, alpha2 } => match CountryCode::parse(s) {
+            Format::Country {
+                format,
+                advice,
+                alpha2,
+            } => match CountryCode::parse(s) {
                 Ok(code) => {
                     let code = if alpha2 { code.to_alpha2() } else { code };
                     self.normalize(format, value, code.as_str());
+                }
+                Err(_) if s.trim().eq_ignore_ascii_case("XK") => {
+                    self.report(
+                        advice,
+                        "`XK` (Kosovo) is not an ISO 3166-1 code but the one commonly used; the provider asks only for a two-letter code, so it is sent as `XK`",
+                    );
+                    self.normalize(format, value, "XK");
                 }
                 Err(e) => {
                     let suggestion = e.suggestion().map(str::to_owned);

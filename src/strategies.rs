@@ -1007,6 +1007,7 @@ fn sendios_mutations() -> Vec<Mutation> {
         set(SENDIOS_LANGUAGE_FORMAT, "language", bad_language),
         set(SENDIOS_LANGUAGE_LOSSY, "language", language_tag),
         set(SENDIOS_COUNTRY_FORMAT, "country", bad_country),
+        set(SENDIOS_COUNTRY_ADVICE, "country", |_| json!("XK")),
         set(SENDIOS_PLATFORM_ENUM, "platform_id", |seed| {
             match seed % 4 {
                 0 => json!("5"),
@@ -1746,6 +1747,7 @@ fn omnisend_mutations() -> Vec<Mutation> {
             }
         }),
         set(OMNISEND_COUNTRY_CODE_FORMAT, "countryCode", bad_country),
+        set(OMNISEND_COUNTRY_CODE_ADVICE, "countryCode", |_| json!("XK")),
         with(OMNISEND_COUNTRY_CONFLICT, |b, seed| {
             let (code, other) = pick(seed, &[("US", "DE"), ("LT", "Latvia"), ("GB", "FRA")]);
             b.insert("countryCode".into(), json!(code));

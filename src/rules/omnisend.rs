@@ -58,7 +58,12 @@ rules! {
     OMNISEND_TAGS_ADVICE = "omnisend.tags.advice", Warning,
         "creating a contact with no tag starting with `source:`, which the documentation strongly advises";
     OMNISEND_COUNTRY_CODE_FORMAT = "omnisend.country_code.format", Error,
-        "`countryCode` is an ISO 3166-1 code (alpha-3 converted to alpha-2)";
+        "`countryCode` is an ISO 3166-1 code (alpha-3 converted to alpha-2), or `XK` (`omnisend.country_code.advice`)";
+    ///
+    /// Omnisend's `OpenAPI` (`contacts-input.countryCode`) asks only for a
+    /// two-letter string; `XK` is what stores send for Kosovo.
+    OMNISEND_COUNTRY_CODE_ADVICE = "omnisend.country_code.advice", Warning,
+        "`countryCode` is `XK` (Kosovo), the code commonly used though not assigned by ISO 3166-1; sent as `XK`";
     OMNISEND_COUNTRY_CONFLICT = "omnisend.country.conflict", Warning,
         "`country` names or codes another country than `countryCode` (`countryCode` wins)";
     OMNISEND_GENDER_ENUM = "omnisend.gender.enum", Error,

@@ -41,7 +41,9 @@ rules! {
     SENDIOS_LANGUAGE_LOSSY = "sendios.language.lossy", Warning,
         "`language` (or `language_id`) is a longer tag (`en-US`); only its language code is kept";
     SENDIOS_COUNTRY_FORMAT = "sendios.country.format", Error,
-        "`country` (or `country_id`) is an ISO 3166-1 alpha-2 or alpha-3 code (uppercased, kept in its form)";
+        "`country` (or `country_id`) is an ISO 3166-1 alpha-2 or alpha-3 code (uppercased, kept in its form), or `XK` (`sendios.country.advice`)";
+    SENDIOS_COUNTRY_ADVICE = "sendios.country.advice", Warning,
+        "`country` (or `country_id`) is `XK` (Kosovo), the code commonly used though not assigned by ISO 3166-1; Sendios asks for a two- or three-letter code, so it is sent as `XK`";
     SENDIOS_PLATFORM_ENUM = "sendios.platform.enum", Error,
         "`platform_id` (earlier `platform`) is `0` to `4` (integers normalized to strings)";
     SENDIOS_GENDER_ENUM = "sendios.gender.enum", Error,

@@ -43,6 +43,13 @@
 //!
 //! # Where the sources disagree, or say nothing
 //!
+//! - **`countryCode` `XK`** (Kosovo): the `OpenAPI` (`ajmnz/omnisend-node-sdk`
+//!   `spec/contacts.json`, `contacts-input.countryCode`) asks only for a
+//!   two-letter string, and stores send `XK`, which ISO 3166-1 leaves
+//!   user-assigned. It is accepted with an `omnisend.country_code.advice`
+//!   warning (before, an `omnisend.country_code.format` error). National
+//!   phone numbers are not read in Kosovo's plan from it (the region comes
+//!   from ISO codes; give `Options::default_region(XK)`).
 //! - **`sendWelcomeEmail`** is a top-level member of the create request in
 //!   the `OpenAPI` and the `WordPress` plugin, and an identifier member on
 //!   the seed page; the newer reference and guide name the identifier
@@ -311,6 +318,7 @@ static BODY: ObjectSpec = ObjectSpec {
             "countryCode",
             Kind::Str(Format::Country {
                 format: rules::OMNISEND_COUNTRY_CODE_FORMAT,
+                advice: rules::OMNISEND_COUNTRY_CODE_ADVICE,
                 alpha2: true,
             }),
             rules::OMNISEND_COUNTRY_CODE_TYPE,

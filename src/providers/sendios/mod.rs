@@ -34,6 +34,10 @@
 //!
 //! # Where the sources disagree, or say nothing
 //!
+//! - **`country` `XK`** (Kosovo): the send-SMS reference asks for "a two- or
+//!   three-letter code"; `XK` is the code commonly used, though ISO 3166-1
+//!   leaves it user-assigned. It is accepted with a `sendios.country.advice`
+//!   warning (before, a `sendios.country.format` error).
 //! - **Member names.** Before, the crate named the platform `platform` and
 //!   the auth key `auth_key`, its own reading of the seed page's
 //!   descriptions; Sendios' SDK and API reference both say `platform_id`
@@ -226,6 +230,7 @@ static BODY: ObjectSpec = ObjectSpec {
             "country",
             Kind::Str(Format::Country {
                 format: rules::SENDIOS_COUNTRY_FORMAT,
+                advice: rules::SENDIOS_COUNTRY_ADVICE,
                 alpha2: false,
             }),
             rules::SENDIOS_COUNTRY_TYPE,
@@ -242,6 +247,7 @@ static BODY: ObjectSpec = ObjectSpec {
             "country_id",
             Kind::Str(Format::Country {
                 format: rules::SENDIOS_COUNTRY_FORMAT,
+                advice: rules::SENDIOS_COUNTRY_ADVICE,
                 alpha2: false,
             }),
             rules::SENDIOS_COUNTRY_TYPE,
