@@ -25,22 +25,51 @@ rules! {
         "`$ms_teams` is a non-empty string, an MS Teams object, or a list of them";
     SUPRSEND_MESSENGER_TYPE = "suprsend.messenger.type", Error,
         "`$messenger` is a non-empty string or a list of them";
-    SUPRSEND_EMAIL_MAX_ITEMS = "suprsend.email.max_items", Error, "`$email` has at most 10 items";
-    SUPRSEND_SMS_MAX_ITEMS = "suprsend.sms.max_items", Error, "`$sms` has at most 10 items";
-    SUPRSEND_WHATSAPP_MAX_ITEMS = "suprsend.whatsapp.max_items", Error,
-        "`$whatsapp` has at most 10 items";
-    SUPRSEND_INBOX_MAX_ITEMS = "suprsend.inbox.max_items", Error, "`$inbox` has at most 10 items";
-    SUPRSEND_WEBPUSH_MAX_ITEMS = "suprsend.webpush.max_items", Error,
-        "`$webpush` has at most 10 items";
-    SUPRSEND_ANDROIDPUSH_MAX_ITEMS = "suprsend.androidpush.max_items", Error,
-        "`$androidpush` has at most 10 items";
-    SUPRSEND_IOSPUSH_MAX_ITEMS = "suprsend.iospush.max_items", Error,
-        "`$iospush` has at most 10 items";
-    SUPRSEND_SLACK_MAX_ITEMS = "suprsend.slack.max_items", Error, "`$slack` has at most 10 items";
-    SUPRSEND_MS_TEAMS_MAX_ITEMS = "suprsend.ms_teams.max_items", Error,
-        "`$ms_teams` has at most 10 items";
-    SUPRSEND_MESSENGER_MAX_ITEMS = "suprsend.messenger.max_items", Error,
-        "`$messenger` has at most 10 items";
+    ///
+    /// A warning: the limit of 10 is the `maxItems` of `SuprSend`'s
+    /// workflow-trigger schema (`suprsend-py-sdk`
+    /// `src/suprsend/request_json/workflow_trigger.json`), which the SDKs
+    /// check for workflow triggers only; the create / update user reference
+    /// sets no limit, so a longer list is sent as it is (in 0.1.0, an
+    /// error).
+    SUPRSEND_EMAIL_MAX_ITEMS = "suprsend.email.max_items", Warning,
+        "`$email` has more than 10 items, the workflow-trigger schema's limit";
+    ///
+    /// A warning, like `suprsend.email.max_items`.
+    SUPRSEND_SMS_MAX_ITEMS = "suprsend.sms.max_items", Warning,
+        "`$sms` has more than 10 items, the workflow-trigger schema's limit";
+    ///
+    /// A warning, like `suprsend.email.max_items`.
+    SUPRSEND_WHATSAPP_MAX_ITEMS = "suprsend.whatsapp.max_items", Warning,
+        "`$whatsapp` has more than 10 items, the workflow-trigger schema's limit";
+    ///
+    /// A warning, like `suprsend.email.max_items`.
+    SUPRSEND_INBOX_MAX_ITEMS = "suprsend.inbox.max_items", Warning,
+        "`$inbox` has more than 10 items, the workflow-trigger schema's limit";
+    ///
+    /// A warning, like `suprsend.email.max_items`.
+    SUPRSEND_WEBPUSH_MAX_ITEMS = "suprsend.webpush.max_items", Warning,
+        "`$webpush` has more than 10 items, the workflow-trigger schema's limit";
+    ///
+    /// A warning, like `suprsend.email.max_items`.
+    SUPRSEND_ANDROIDPUSH_MAX_ITEMS = "suprsend.androidpush.max_items", Warning,
+        "`$androidpush` has more than 10 items, the workflow-trigger schema's limit";
+    ///
+    /// A warning, like `suprsend.email.max_items`.
+    SUPRSEND_IOSPUSH_MAX_ITEMS = "suprsend.iospush.max_items", Warning,
+        "`$iospush` has more than 10 items, the workflow-trigger schema's limit";
+    ///
+    /// A warning, like `suprsend.email.max_items`.
+    SUPRSEND_SLACK_MAX_ITEMS = "suprsend.slack.max_items", Warning,
+        "`$slack` has more than 10 items, the workflow-trigger schema's limit";
+    ///
+    /// A warning, like `suprsend.email.max_items`.
+    SUPRSEND_MS_TEAMS_MAX_ITEMS = "suprsend.ms_teams.max_items", Warning,
+        "`$ms_teams` has more than 10 items, the workflow-trigger schema's limit";
+    ///
+    /// A warning, like `suprsend.email.max_items`.
+    SUPRSEND_MESSENGER_MAX_ITEMS = "suprsend.messenger.max_items", Warning,
+        "`$messenger` has more than 10 items, the workflow-trigger schema's limit";
     SUPRSEND_EMAIL_FORMAT = "suprsend.email.format", Error,
         "each `$email` item is an email address (domain lowercased)";
     SUPRSEND_SMS_FORMAT = "suprsend.sms.format", Error,

@@ -11,9 +11,10 @@
 //! Slack and MS Teams an object with its own member table); one function
 //! walks any row.
 //!
-//! - A channel value is a list (the documented form) of at most
-//!   [`MAX_ITEMS`] items, or a single item, which is normalized to a
-//!   one-item list (a change under the channel's `type` rule).
+//! - A channel value is a list (the documented form), or a single item,
+//!   which is normalized to a one-item list (a change under the channel's
+//!   `type` rule); a list of more than [`MAX_ITEMS`] items is a
+//!   `max_items` warning.
 //! - `$email` items are emails (domain lowercased); `$sms` / `$whatsapp`
 //!   items are phone numbers normalized to E.164; a number without `+` is
 //!   read in the validator's default region (a `SuprSend` user has no
@@ -141,6 +142,12 @@
 //! - `$messenger` and `$channels` appear in the schema only (`$messenger` a
 //!   channel like `$inbox`, `$channels` a list of channel names); they are
 //!   known keys, checked as the schema checks them.
+//! - Items per channel: the schema's `maxItems: 10` is the workflow
+//!   trigger's (the SDKs check it there, client-side); the user endpoint's
+//!   reference and the SDKs' user calls set no limit. More than
+//!   [`MAX_ITEMS`] items is a `*.max_items` warning and the list is sent
+//!   as it is (before, an error, a possible false error). Raise the rules
+//!   to errors with a rule policy for the schema's reading.
 //! - Stricter than the schema on purpose (see the suite's `differences`):
 //!   `$email` items must be emails (the reference's `string<email>`),
 //!   `$sms` / `$whatsapp` items phone numbers; laxer: `[]` is accepted
@@ -255,7 +262,9 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     },
 };
 
-/// The most items one channel may hold.
+/// The most items one channel holds without a `max_items` warning: the
+/// `maxItems` of `SuprSend`'s workflow-trigger schema. The user endpoint
+/// sets no limit, so a longer list is only a warning and is sent.
 ///
 /// ```
 /// assert_eq!(omnicontact::providers::suprsend::MAX_ITEMS, 10);
@@ -692,7 +701,10 @@ fn walk_channel(w: &mut Walker<'_>, value: &mut Value, channel: &Channel) {
             if items.len() > MAX_ITEMS {
                 w.report(
                     channel.max_items,
-                    format!("{} items, more than the {MAX_ITEMS} allowed", items.len()),
+                    format!(
+                        "{} items, more than the {MAX_ITEMS} SuprSend's workflow-trigger schema allows; the user endpoint sets no limit, so the list is sent as it is",
+                        items.len()
+                    ),
                 );
             }
             for (i, item) in items.iter_mut().enumerate() {
