@@ -79,8 +79,13 @@ rules! {
         "a custom property value is a number, boolean, string, list of strings, or `\"\"` / `null` (removal)";
     OMNISEND_CUSTOM_PROPERTIES_VALUE_MAX_LENGTH = "omnisend.custom_properties.value.max_length", Error,
         "a custom property string has at most 2048 characters";
+    ///
+    /// Omnisend's reference says "Floats are rounded to 6 digits precision";
+    /// a float with more than 6 decimals or more than 6 significant digits
+    /// is reported (either reading may be Omnisend's) and sent as written.
+    /// In 0.1.0 the crate rounded it to 6 decimals itself.
     OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY = "omnisend.custom_properties.value.lossy", Warning,
-        "a number with more than 6 decimals; rounded to 6 decimal places";
+        "a float Omnisend rounds (\"6 digits precision\": more than 6 decimals or 6 significant digits); sent as written";
     OMNISEND_CUSTOM_PROPERTIES_VALUE_FORMAT = "omnisend.custom_properties.value.format", Warning,
         "a string shaped like a documented date layout that is not a real date or time";
     OMNISEND_BODY_UNKNOWN_FIELD = "omnisend.body.unknown_field", Warning,

@@ -81,6 +81,15 @@
 //!   Omnisend's reference in issue 15 (the copies read here do not print
 //!   the number, nor what Omnisend does with more): more is an
 //!   `omnisend.custom_properties.max_items` warning, not an error.
+//! - **Floats "rounded to 6 digits precision"** (the contact reference,
+//!   seed page `004`): this may mean 6 decimal places or 6 significant
+//!   digits, and no source shows which. The crate used to rewrite a number
+//!   with more than 6 decimals, rounded to 6 decimals — a value Omnisend
+//!   may never store under the other reading (`12345.678` would be
+//!   `12345.7`). Now the number is sent as written, and a float either
+//!   reading changes is an `omnisend.custom_properties.value.lossy`
+//!   warning that names what Omnisend may store; the rounding is left to
+//!   Omnisend.
 //! - **`countryCode` wins over `country`** when they name different
 //!   countries (`omnisend.country.conflict`, a warning); the region of
 //!   national phone numbers is read from `countryCode` first.
@@ -250,7 +259,10 @@ pub const MAX_PROPERTY_STRING: usize = 2048;
 /// assert!(r.is_valid()); // a warning
 /// ```
 pub const MAX_PROPERTIES: usize = 200;
-/// Custom property numbers are rounded to this many decimals.
+/// The "6 digits precision" Omnisend rounds custom property floats to
+/// (its contact reference), read as decimal places or as significant
+/// digits: a float either reading changes is an
+/// `omnisend.custom_properties.value.lossy` warning, sent as written.
 ///
 /// ```
 /// use omnicontact::providers::omnisend::PROPERTY_DECIMALS;
@@ -260,11 +272,14 @@ pub const MAX_PROPERTIES: usize = 200;
 /// assert_eq!(PROPERTY_DECIMALS, 6);
 /// let v = Validator::new(Provider::Omnisend);
 /// let body = |n: f64| json!({"email": "a@b.co", "tags": ["source: x"], "customProperties": {"score": n}});
-/// assert!(v.validate_value(body(1.123456)).violations().is_empty());
+/// assert!(v.validate_value(body(1.12345)).violations().is_empty());
 /// let r = v.validate_value(body(1.1234567));
 /// assert_eq!(r.violations()[0].rule(), "omnisend.custom_properties.value.lossy");
 /// assert!(r.is_valid()); // a warning
-/// assert_eq!(r.normalized().unwrap()["customProperties"]["score"], 1.123457);
+/// assert_eq!(r.normalized().unwrap()["customProperties"]["score"], 1.1234567); // as written
+/// let r = v.validate_value(body(12345.678));
+/// assert_eq!(r.violations()[0].rule(), "omnisend.custom_properties.value.lossy"); // 6 significant digits
+/// assert_eq!(r.violations()[0].message(), "`12345.678` is more precise than Omnisend keeps: it rounds floats to \"6 digits precision\" and may store `12345.7` (6 significant digits); sent as written");
 /// ```
 pub const PROPERTY_DECIMALS: usize = 6;
 
@@ -832,7 +847,7 @@ fn check_property_name(w: &mut Walker<'_>, name: &str) {
 fn check_property_value(w: &mut Walker<'_>, value: &mut Value) {
     match value {
         Value::Null | Value::Bool(_) => {}
-        Value::Number(_) => round_property_number(w, value),
+        Value::Number(n) => check_property_number(w, n),
         Value::String(s) => check_property_string(w, s),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
@@ -868,93 +883,47 @@ fn check_property_string(w: &mut Walker<'_>, s: &str) {
     }
 }
 
-/// Rounds a number with more than six decimals, as Omnisend does.
-fn round_property_number(w: &mut Walker<'_>, value: &mut Value) {
-    let Value::Number(n) = value else { return };
+/// A float more precise than Omnisend keeps: its contact reference says
+/// "Floats are rounded to 6 digits precision", which may mean decimal
+/// places or significant digits, so either reading that changes the number
+/// is reported. The number is never rewritten: the rounding is Omnisend's
+/// to do, and a wrong guess would write a value Omnisend never stores.
+fn check_property_number(w: &mut Walker<'_>, n: &serde_json::Number) {
     if n.is_i64() || n.is_u64() {
         return;
     }
-    let text = n.to_string();
-    let Some(rounded) = round_decimal(&text, PROPERTY_DECIMALS) else {
-        return;
+    let Some(f) = n.as_f64() else { return };
+    let places = PROPERTY_DECIMALS;
+    let decimals = changed_by(&format!("{f:.places$}"), f);
+    let significant = changed_by(&format!("{f:.*e}", places - 1), f);
+    let stored = match (decimals, significant) {
+        (None, None) => return,
+        (Some(d), None) => format!("`{d}` ({places} decimals)"),
+        (None, Some(s)) => format!("`{s}` ({places} significant digits)"),
+        (Some(d), Some(s)) if d == s => format!("`{d}`"),
+        (Some(d), Some(s)) => {
+            format!("`{d}` ({places} decimals) or `{s}` ({places} significant digits)")
+        }
     };
-    let Some(number) = rounded
-        .parse::<f64>()
-        .ok()
-        .and_then(serde_json::Number::from_f64)
-    else {
-        return;
-    };
-    let to = Value::Number(number);
     w.report(
         rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY,
         format!(
-            "`{text}` has more than {PROPERTY_DECIMALS} decimals; Omnisend rounds it to `{to}`"
+            "`{n}` is more precise than Omnisend keeps: it rounds floats to \"6 digits precision\" and may store {stored}; sent as written"
         ),
     );
-    let from = std::mem::replace(value, to.clone());
-    w.change(rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY, from, to);
 }
 
-/// Rounds the decimal number `text` (as `serde_json` prints a float:
-/// `-1.25`, `1e-7`, `1.5e+20`) half away from zero to `places` decimals, or
-/// `None` when it has no more than `places` decimals.
-fn round_decimal(text: &str, places: usize) -> Option<String> {
-    let (negative, text) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(i) => (&text[..i], text[i + 1..].parse::<i32>().ok()?),
-        None => (text, 0),
-    };
-    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: String = format!("{int_part}{frac_part}");
-    // The value is digits × 10^(exponent − frac_len).
-    let scale = i64::try_from(frac_part.len()).ok()? - i64::from(exponent);
-    let places_i = i64::try_from(places).ok()?;
-    if scale <= places_i {
-        return None;
-    }
-    // Keep `digits.len() - (scale - places)` leading digits, round on the
-    // next one.
-    let drop = usize::try_from(scale - places_i).ok()?;
-    let (kept, round_up) = if drop >= digits.len() {
-        let round_up = drop == digits.len() && digits.as_bytes()[0] >= b'5';
-        (String::from("0"), round_up)
-    } else {
-        let cut = digits.len() - drop;
-        (digits[..cut].to_owned(), digits.as_bytes()[cut] >= b'5')
-    };
-    let mut kept: Vec<u8> = kept.into_bytes();
-    if round_up {
-        let mut i = kept.len();
-        loop {
-            if i == 0 {
-                kept.insert(0, b'1');
-                break;
-            }
-            i -= 1;
-            if kept[i] == b'9' {
-                kept[i] = b'0';
-            } else {
-                kept[i] += 1;
-                break;
-            }
-        }
-    }
-    // `kept` is the value × 10^places.
-    let kept = String::from_utf8(kept).ok()?;
-    let padded = format!("{kept:0>width$}", width = places + 1);
-    let (int_digits, frac_digits) = padded.split_at(padded.len() - places);
-    // A value that rounds to zero is `0`, not `-0`.
-    let zero = kept.bytes().all(|b| b == b'0');
-    Some(format!(
-        "{}{}.{}",
-        if negative && !zero { "-" } else { "" },
-        int_digits,
-        frac_digits
-    ))
+/// The number `rounded` (a formatting of `f`) as JSON prints it, when
+/// rounding changed `f`.
+fn changed_by(rounded: &str, f: f64) -> Option<String> {
+    let r: f64 = rounded.parse().ok()?;
+    // `-0.0000001` rounds to `-0`, which JSON prints as `0`.
+    let r = if r == 0.0 { 0.0 } else { r };
+    #[allow(clippy::float_cmp)] // exactly the same double, or not
+    let same = r == f;
+    (!same).then(|| {
+        serde_json::Number::from_f64(r).map_or_else(|| rounded.to_owned(), |n| n.to_string())
+    })
 }
 
 #[cfg(test)]
@@ -962,20 +931,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rounds_half_away_from_zero_at_six_places() {
-        assert_eq!(round_decimal("1.1234567", 6).as_deref(), Some("1.123457"));
-        assert_eq!(round_decimal("-1.1234564", 6).as_deref(), Some("-1.123456"));
-        assert_eq!(round_decimal("0.9999999", 6).as_deref(), Some("1.000000"));
-        assert_eq!(round_decimal("1e-7", 6).as_deref(), Some("0.000000"));
-        assert_eq!(round_decimal("-1e-7", 6).as_deref(), Some("0.000000"));
-        assert_eq!(round_decimal("5e-7", 6).as_deref(), Some("0.000001"));
+    fn either_reading_of_six_digits_precision() {
+        let same = |rounded: &str, f: f64| changed_by(rounded, f);
         assert_eq!(
-            round_decimal("1.2345675e-3", 6).as_deref(),
-            Some("0.001235")
+            same(&format!("{:.6}", 1.123_456_7), 1.123_456_7).as_deref(),
+            Some("1.123457")
         );
-        assert_eq!(round_decimal("1.123456", 6), None);
-        assert_eq!(round_decimal("125.8", 6), None);
-        assert_eq!(round_decimal("1.5e20", 6), None);
+        assert_eq!(
+            same(&format!("{:.5e}", 1.123_456_7), 1.123_456_7).as_deref(),
+            Some("1.12346")
+        );
+        assert_eq!(same(&format!("{:.6}", 125.8), 125.8), None);
+        assert_eq!(same(&format!("{:.5e}", 125.8), 125.8), None);
+        assert_eq!(same(&format!("{:.6}", 1e-7), 1e-7).as_deref(), Some("0.0"));
+        assert_eq!(
+            same(&format!("{:.6}", -1e-7), -1e-7).as_deref(),
+            Some("0.0")
+        );
+        assert_eq!(same(&format!("{:.5e}", 1e-7), 1e-7), None);
+        assert_eq!(same(&format!("{:.6}", 1.5e20), 1.5e20), None);
+        assert_eq!(
+            same(&format!("{:.5e}", 1_234_567.5), 1_234_567.5).as_deref(),
+            Some("1234570.0")
+        );
     }
 
     #[test]
