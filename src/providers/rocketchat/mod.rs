@@ -31,7 +31,17 @@
 //!   `validateParams` throws `Meteor.Error('invalid-params', messages)` and
 //!   answers `{"success":false,"error":"<message> [invalid-params]","errorType":"invalid-params"}`;
 //!   a missing login answers 401 `api.unauthorized('You must be logged in
-//!   to do this.')` with `status` / `message` added before 8.0.
+//!   to do this.')` (lines 361–369) with `status: 'error'` and `message`
+//!   added while `applyBreakingChanges` is false (line 57,
+//!   `shouldBreakInVersion('8.0.0')`; `_internalRouteActionHandler`, lines
+//!   819–832), before any validation of the body. Later code keeps the
+//!   four members until 9.0: `apps/meteor/server/api/ApiClass.ts` @
+//!   `b2da2544` line 63 (`shouldBreakInVersion('9.0.0')`) and
+//!   `apps/meteor/server/api/v1/middlewares/authenticationHono.ts` @
+//!   `bec8300d` lines 26–38; the e2e test
+//!   `apps/meteor/tests/end-to-end/api/cloud.ts` @ `8613acac` lines 21–28
+//!   expects `status` and `message` on a 401. (Builds around `e5433893`
+//!   answer no 401 when the workspace allows anonymous read; not modelled.)
 //! - `apps/meteor/app/livechat/server/api/v1/contact.ts`: the route,
 //!   `createContact({ ...this.bodyParams, unknown: false })` on the body ajv
 //!   has coerced.
@@ -592,9 +602,9 @@ fn provider_error(body: &Value) -> Option<Value> {
     })
 }
 
-/// The 401 body the server answers when credentials are missing: 7.x
-/// servers (`ApiClass.ts`, `api.unauthorized(…)` plus the pre-8.0 `status`
-/// and `message` kept for compatibility).
+/// The 401 body the server answers when credentials are missing: 7.x and
+/// 8.x servers (`ApiClass.ts`, `api.unauthorized(…)` plus `status` and
+/// `message`, kept for compatibility until 9.0; see the module's sources).
 fn unauthorized() -> Value {
     json!({
         "success": false,
