@@ -182,8 +182,13 @@ pub(crate) enum Format {
     PushToken(&'static RuleInfo),
     /// An http(s) URL.
     Url(&'static RuleInfo),
-    /// Sendios' `YYYY-MM-DD hh:mm:ss`.
-    SendiosDateTime(&'static RuleInfo),
+    /// Sendios' `YYYY-MM-DD hh:mm:ss`; one given with a zone is converted to
+    /// UTC, a change under `advice` (a warning: Sendios does not say which
+    /// zone it reads).
+    SendiosDateTime {
+        format: &'static RuleInfo,
+        advice: &'static RuleInfo,
+    },
 }
 
 /// A string value as a message shows it: in backticks, invisible and
@@ -804,15 +809,56 @@ impl<'a> Walker<'a> {
                 Ok(url) => self.normalize(rule, value, url.as_str()),
                 Err(e) => self.report(rule, format!("not an http(s) URL: {e}")),
             },
-            Format::SendiosDateTime(rule) => match SendiosDateTime::parse(s) {
-                Ok(dt) => self.normalize(rule, value, dt.as_str()),
-                Err(e) => self.report(rule, format!("not a `YYYY-MM-DD hh:mm:ss` date-time: {e}")),
-            },
+            Format::SendiosDateTime { format, advice } => {
+                let s = s.clone();
+                self.sendios_date_time(value, &s, format, advice);
+            }
             Format::Gender(rule) => match Gender::parse(s) {
                 Ok(g) => self.normalize(rule, value, g.as_str()),
                 Err(e) => self.report(rule, format!("{e}; expected `m` or `f`")),
             },
         }
+    }
+
+    /// Sendios' `YYYY-MM-DD hh:mm:ss`: kept (trimmed) when written so, else
+    /// converted to UTC with an `advice` warning, since Sendios does not
+    /// say which zone it reads.
+    fn sendios_date_time(
+        &mut self,
+        value: &mut Value,
+        s: &str,
+        format: &'static RuleInfo,
+        advice: &'static RuleInfo,
+    ) {
+        let dt = match SendiosDateTime::parse(s) {
+            Ok(dt) => dt,
+            Err(e) => {
+                self.report(
+                    format,
+                    format!("not a `YYYY-MM-DD hh:mm:ss` date-time: {e}"),
+                );
+                return;
+            }
+        };
+        let written = crate::values::trim(s);
+        if dt.as_str() == written {
+            self.normalize(format, value, dt.as_str());
+            return;
+        }
+        let fraction = if written.contains('.') {
+            ", its fraction of a second dropped"
+        } else {
+            ""
+        };
+        self.report(
+            advice,
+            format!(
+                "{} was converted to UTC, `{}`{fraction}: Sendios reads `YYYY-MM-DD hh:mm:ss` without saying in which time zone; if your project reads local times, send the local time",
+                shown(s),
+                dt.as_str()
+            ),
+        );
+        self.normalize(advice, value, dt.as_str());
     }
 
     /// Checks and normalizes a phone number string in the walker's region;

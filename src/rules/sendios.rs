@@ -9,7 +9,12 @@ rules! {
         "`project_id` is an int32 integer";
     SENDIOS_CLIENT_USER_ID_REQUIRED = "sendios.client_user_id.required", Error,
         "`client_user_id` is present and not empty after trimming";
-    SENDIOS_CLIENT_USER_ID_TYPE = "sendios.client_user_id.type", Error, "`client_user_id` is a string";
+    ///
+    /// An integer (the PHP SDK's examples send `1234`) is accepted and
+    /// sent as its decimal string, a change under this rule; a fraction, a
+    /// boolean, an object or a list is the error.
+    SENDIOS_CLIENT_USER_ID_TYPE = "sendios.client_user_id.type", Error,
+        "`client_user_id` is a string (an integer is sent as its decimal string)";
     SENDIOS_NAME_TYPE = "sendios.name.type", Error, "`name` is a string";
     SENDIOS_PHONE_TYPE = "sendios.phone.type", Error, "`phone` is a string";
     SENDIOS_EMAIL_TYPE = "sendios.email.type", Error, "`email` is a string";
@@ -57,6 +62,13 @@ rules! {
         "`ak`, the auth key (earlier `auth_key`), has at most 255 characters";
     SENDIOS_REGISTRATION_DATE_FORMAT = "sendios.registration_date.format", Error,
         "`registration_date` is `YYYY-MM-DD hh:mm:ss` (RFC 3339 converted to it in UTC)";
+    ///
+    /// Sendios documents `YYYY-MM-DD hh:mm:ss` with no zone and does not
+    /// say which zone it reads it in; the crate writes a date-time given
+    /// with a zone (`…Z`, `…+02:00`) in UTC, which is right only if
+    /// Sendios reads UTC. The change is recorded under this rule.
+    SENDIOS_REGISTRATION_DATE_ADVICE = "sendios.registration_date.advice", Warning,
+        "`registration_date` was given with a time zone and converted to UTC; Sendios does not say in which zone it reads the time";
     SENDIOS_FIELDS_TYPE = "sendios.fields.type", Error, "`fields` is an object";
     SENDIOS_FIELDS_CONSISTENT_TYPE = "sendios.fields.consistent_type", Error,
         "within a batch, a `fields` key keeps the JSON type it had the first time";

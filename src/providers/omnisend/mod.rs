@@ -892,17 +892,17 @@ fn check_property_number(w: &mut Walker<'_>, n: &serde_json::Number) {
     if n.is_i64() || n.is_u64() {
         return;
     }
-    let Some(f) = n.as_f64() else { return };
+    let Some(float) = n.as_f64() else { return };
     let places = PROPERTY_DECIMALS;
-    let decimals = changed_by(&format!("{f:.places$}"), f);
-    let significant = changed_by(&format!("{f:.*e}", places - 1), f);
+    let decimals = changed_by(&format!("{float:.places$}"), float);
+    let significant = changed_by(&format!("{float:.*e}", places - 1), float);
     let stored = match (decimals, significant) {
         (None, None) => return,
-        (Some(d), None) => format!("`{d}` ({places} decimals)"),
-        (None, Some(s)) => format!("`{s}` ({places} significant digits)"),
-        (Some(d), Some(s)) if d == s => format!("`{d}`"),
-        (Some(d), Some(s)) => {
-            format!("`{d}` ({places} decimals) or `{s}` ({places} significant digits)")
+        (Some(dec), None) => format!("`{dec}` ({places} decimals)"),
+        (None, Some(sig)) => format!("`{sig}` ({places} significant digits)"),
+        (Some(dec), Some(sig)) if dec == sig => format!("`{dec}`"),
+        (Some(dec), Some(sig)) => {
+            format!("`{dec}` ({places} decimals) or `{sig}` ({places} significant digits)")
         }
     };
     w.report(

@@ -62,6 +62,21 @@
 //!   as an integer (`getPlatformDesktop()` is `1`) and `vip` as `1`; the
 //!   create page types them as a string and a boolean. Both forms are
 //!   accepted and normalized to the create page's (`"1"`, `true`).
+//! - **`client_user_id` as an integer.** The create page types it as a
+//!   string; the PHP SDK README's examples ("Providing `user_id` on
+//!   Product") send the integer `1234`. An integer is accepted and sent as
+//!   its decimal string (a change under `sendios.client_user_id.type`,
+//!   like `platform_id`), which the create page's reading accepts; a
+//!   fraction or any other type stays a `type` error. (Before, an integer
+//!   was a `type` error: a possible false error.)
+//! - **`registration_date` and time zones.** The create page asks for
+//!   `YYYY-MM-DD hh:mm:ss` "according to ISO 8601", with no zone, and no
+//!   source says which zone Sendios reads it in. A date-time given with a
+//!   zone (`2023-04-25T14:55:38+02:00`) is converted to UTC
+//!   (`2023-04-25 12:55:38`, any fraction of a second dropped), right only
+//!   if Sendios reads UTC, so the conversion is a
+//!   `sendios.registration_date.advice` warning (before, a silent change).
+//!   A conversion from a contact writes `registered_at` in UTC too.
 //! - The SDK README's user-data endpoint takes custom fields as top-level
 //!   members; the create page takes them in `fields`. A top-level member
 //!   Sendios does not define stays a `sendios.body.unknown_field` warning.
@@ -191,7 +206,7 @@ static BODY: ObjectSpec = ObjectSpec {
     members: &[
         Member::required(
             "client_user_id",
-            Kind::Str(Format::NonEmpty(rules::SENDIOS_CLIENT_USER_ID_REQUIRED)),
+            Kind::Custom(client_user_id),
             rules::SENDIOS_CLIENT_USER_ID_TYPE,
             rules::SENDIOS_CLIENT_USER_ID_REQUIRED,
         ),
@@ -283,9 +298,10 @@ static BODY: ObjectSpec = ObjectSpec {
         ),
         Member::optional(
             "registration_date",
-            Kind::Str(Format::SendiosDateTime(
-                rules::SENDIOS_REGISTRATION_DATE_FORMAT,
-            )),
+            Kind::Str(Format::SendiosDateTime {
+                format: rules::SENDIOS_REGISTRATION_DATE_FORMAT,
+                advice: rules::SENDIOS_REGISTRATION_DATE_ADVICE,
+            }),
             rules::SENDIOS_REGISTRATION_DATE_TYPE,
         ),
         Member::optional("fields", Kind::Custom(fields), rules::SENDIOS_FIELDS_TYPE),
@@ -424,6 +440,27 @@ fn platform(w: &mut Walker<'_>, value: &mut Value) {
                 "{} is not a platform; expected `0` (unknown), `1` (desktop), `2` (mobile browser), `3` (Android app) or `4` (iOS app)",
                 describe(other)
             ),
+        ),
+    }
+}
+
+/// `client_user_id`: a string, not blank; an integer (the form of the PHP
+/// SDK's examples) becomes its decimal string, a recorded change.
+fn client_user_id(w: &mut Walker<'_>, value: &mut Value) {
+    match value {
+        Value::String(_) => w.check_string(
+            value,
+            &Format::NonEmpty(rules::SENDIOS_CLIENT_USER_ID_REQUIRED),
+        ),
+        Value::Number(n) if n.is_i64() || n.is_u64() => {
+            let to = Value::String(n.to_string());
+            let from = std::mem::replace(value, to.clone());
+            w.change(rules::SENDIOS_CLIENT_USER_ID_TYPE, from, to);
+        }
+        other => w.wrong_type(
+            rules::SENDIOS_CLIENT_USER_ID_TYPE,
+            "a string (or an integer)",
+            other,
         ),
     }
 }
