@@ -173,10 +173,12 @@ pub(crate) enum Format {
     },
     /// `m` or `f`.
     Gender(&'static RuleInfo),
-    /// An ISO 639-1 code; a longer tag is cut to its code with a warning.
+    /// An ISO 639-1 code; a longer tag is cut to its code with a warning,
+    /// which names `whole`, the member that takes the whole tag, if any.
     Language {
         format: &'static RuleInfo,
         lossy: &'static RuleInfo,
+        whole: Option<&'static str>,
     },
     /// An APNs or FCM push token.
     PushToken(&'static RuleInfo),
@@ -786,21 +788,14 @@ impl<'a> Walker<'a> {
                 }
                 Err(e) => self.report(format, format!("not a `YYYY-MM-DD` date: {e}")),
             },
-            Format::Language { format, lossy } => match LanguageCode::parse(s) {
-                Ok(code) => self.normalize(format, value, code.as_str()),
-                Err(e) => {
-                    if let Ok(code) = LanguageCode::from_tag(s) {
-                        self.report(
-                            lossy,
-                            format!("`{s}` is a language tag; only its language `{code}` is kept"),
-                        );
-                        self.normalize(lossy, value, code.as_str());
-                    } else {
-                        let message = format!("{}: {e}", shown(s));
-                        self.report(format, message);
-                    }
-                }
-            },
+            Format::Language {
+                format,
+                lossy,
+                whole,
+            } => {
+                let s = s.clone();
+                self.language(value, &s, format, lossy, whole);
+            }
             Format::PushToken(rule) => match PushToken::parse(s) {
                 Ok(token) => self.normalize(rule, value, token.as_str()),
                 Err(e) => self.report(rule, format!("not an APNs or FCM push token: {e}")),
@@ -817,6 +812,39 @@ impl<'a> Walker<'a> {
                 Ok(g) => self.normalize(rule, value, g.as_str()),
                 Err(e) => self.report(rule, format!("{e}; expected `m` or `f`")),
             },
+        }
+    }
+
+    /// An ISO 639-1 code (normalized to lowercase); a longer tag is cut to
+    /// its language with a `lossy` warning naming `whole`, the member that
+    /// takes the whole tag, if the provider has one.
+    fn language(
+        &mut self,
+        value: &mut Value,
+        s: &str,
+        format: &'static RuleInfo,
+        lossy: &'static RuleInfo,
+        whole: Option<&'static str>,
+    ) {
+        match LanguageCode::parse(s) {
+            Ok(code) => self.normalize(format, value, code.as_str()),
+            Err(e) => {
+                if let Ok(code) = LanguageCode::from_tag(s) {
+                    let whole = whole
+                        .map(|m| format!("; `{m}` takes the whole tag"))
+                        .unwrap_or_default();
+                    self.report(
+                        lossy,
+                        format!(
+                            "`{s}` is a language tag; only its language `{code}` is kept{whole}"
+                        ),
+                    );
+                    self.normalize(lossy, value, code.as_str());
+                } else {
+                    let message = format!("{}: {e}", shown(s));
+                    self.report(format, message);
+                }
+            }
         }
     }
 

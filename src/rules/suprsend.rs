@@ -160,7 +160,7 @@ rules! {
     SUPRSEND_PREFERRED_LANGUAGE_FORMAT = "suprsend.preferred_language.format", Error,
         "`$preferred_language` is an ISO 639-1 code (normalized to lowercase)";
     SUPRSEND_PREFERRED_LANGUAGE_LOSSY = "suprsend.preferred_language.lossy", Warning,
-        "`$preferred_language` is a longer tag (`en-US`); only its language code is kept";
+        "`$preferred_language` is a longer tag (`en-US`); only its language code is kept (`$locale` takes the whole tag)";
     ///
     /// Kept as sent: the documentation writes `en_GB`, the Go SDK `en-US`.
     SUPRSEND_LOCALE_FORMAT = "suprsend.locale.format", Warning,

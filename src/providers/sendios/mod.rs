@@ -238,6 +238,7 @@ static BODY: ObjectSpec = ObjectSpec {
             Kind::Str(Format::Language {
                 format: rules::SENDIOS_LANGUAGE_FORMAT,
                 lossy: rules::SENDIOS_LANGUAGE_LOSSY,
+                whole: None,
             }),
             rules::SENDIOS_LANGUAGE_TYPE,
         ),
@@ -255,6 +256,7 @@ static BODY: ObjectSpec = ObjectSpec {
             Kind::Str(Format::Language {
                 format: rules::SENDIOS_LANGUAGE_FORMAT,
                 lossy: rules::SENDIOS_LANGUAGE_LOSSY,
+                whole: None,
             }),
             rules::SENDIOS_LANGUAGE_TYPE,
         ),

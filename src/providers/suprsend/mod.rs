@@ -136,6 +136,18 @@
 //! - `distinct_id`: the SDKs trim it (`users_api.py`, `users_api.go`);
 //!   the crate checks it is not empty after trimming but keeps it as sent,
 //!   since a raw request addresses the user the path names.
+//! - `$preferred_language`: the schema describes it as a "2-letter
+//!   language code in ISO 639-1", the reference's example is `en`, and
+//!   earlier Java SDK helpers (`suprsend-java-sdk`
+//!   `src/suprsend/SubscriberInternalHelper.java`, `setPreferredLanguage`)
+//!   dropped any value outside their ISO 639-1 list
+//!   (`src/suprsend/LanguageCode.java`); current SDKs send what they are
+//!   given (`user_edit_internal_helper.py`, `UserEditInternalHelper.java`).
+//!   The crate keeps the documented form: a longer tag (`en-US`, `pt_BR`)
+//!   is cut to its language (`en`, a recorded change) with the warning
+//!   `suprsend.preferred_language.lossy`, which points to `$locale`, the key
+//!   that takes whole tags (`en_GB`). A value that is no language at all
+//!   stays a `format` error.
 //! - Email length: SDKs before 7017b27 refused emails outside 6..=127
 //!   characters client-side; the schema, the reference and current SDKs do
 //!   not, so no such bound is encoded.
@@ -210,6 +222,10 @@
 //! }"#);
 //! assert!(r.is_valid());
 //! assert_eq!(r.violations()[0].rule(), "suprsend.preferred_language.lossy"); // a warning
+//! assert_eq!(
+//!     r.violations()[0].message(),
+//!     "`en-US` is a language tag; only its language `en` is kept; `$locale` takes the whole tag"
+//! );
 //! let body = r.normalized().unwrap();
 //! assert_eq!(body["$email"][0], "Jane@example.com");
 //! assert_eq!(body["$sms"][0], "+442079460018");
@@ -1206,6 +1222,7 @@ fn preferred_language(w: &mut Walker<'_>, value: &mut Value) {
             &Format::Language {
                 format: rules::SUPRSEND_PREFERRED_LANGUAGE_FORMAT,
                 lossy: rules::SUPRSEND_PREFERRED_LANGUAGE_LOSSY,
+                whole: Some("$locale"),
             },
         ),
         other => w.wrong_type(
