@@ -822,7 +822,7 @@ fn list_rules_prints_the_catalog() {
         .collect();
     want.sort();
     got.sort();
-    assert_eq!(got.len(), 207);
+    assert_eq!(got.len(), 208);
     assert_eq!(got, want);
     for (line, rule) in lines.iter().zip(catalog) {
         let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
@@ -1045,7 +1045,10 @@ fn raia_sample_data_and_operations() {
     let search = run(&["--provider", "raia", "--operation", "search"], &input[..]);
     assert_eq!(search.code, 1, "{search:?}");
     let lines = search.lines();
-    assert_eq!(lines[0]["normalized"], json!({"email": "Jane@example.com"}));
+    // Search keys are sent as written, with the create body's form suggested.
+    assert_eq!(lines[0]["normalized"], json!({"email": "Jane@Example.COM"}));
+    assert_eq!(lines[0]["violations"][0]["rule"], "raia.query.advice");
+    assert_eq!(lines[0]["violations"][0]["suggestion"], "Jane@example.com");
     assert_eq!(lines[1]["violations"][0]["rule"], "raia.query.required");
     assert_eq!(lines[1]["violations"][0]["in"], "query");
 
@@ -1064,6 +1067,10 @@ fn raia_sample_data_and_operations() {
     assert_eq!(envelope.code, 0, "{envelope:?}");
     assert_eq!(
         envelope.lines()[0]["normalized"]["query"]["phoneNumber"],
+        "020 7946 0018"
+    );
+    assert_eq!(
+        envelope.lines()[0]["violations"][0]["suggestion"],
         "+442079460018"
     );
 

@@ -331,5 +331,5 @@ fn catalog_matches_the_rule_list() {
         .filter(|r| r.provider() != "convert")
         .count();
     assert_eq!(own, listed.len());
-    assert_eq!(own, 207);
+    assert_eq!(own, 208);
 }

@@ -45,6 +45,14 @@ rules! {
         "a member raia does not define (with a suggestion)";
     RAIA_QUERY_REQUIRED = "raia.query.required", Error,
         "search: at least one of the query parameters `email`, `phoneNumber` and `fkId` is given";
+    ///
+    /// raia's `OpenAPI` types the search parameters as plain strings, so a
+    /// value is never rewritten nor refused: it is sent as written, and
+    /// this warning says when it is not an email address / phone number,
+    /// or not in the form a create body is sent in (the suggestion), which
+    /// a stored user may not match.
+    RAIA_QUERY_ADVICE = "raia.query.advice", Warning,
+        "search: `email` / `phoneNumber` is not an email address / phone number, or not written as a create body sends it; sent as written";
     RAIA_ID_FORMAT = "raia.id.format", Error,
         "get / delete: the path parameter `id` is a string that is not blank";
     RAIA_AGENT_SECRET_KEY_REQUIRED = "raia.agent_secret_key.required", Error,

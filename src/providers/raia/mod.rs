@@ -57,6 +57,19 @@
 //!   is sent as it is: before, the crate refused non-UUIDs and lowercased
 //!   UUIDs, a change a plain string does not allow.
 //!
+//! - **Search parameters are plain strings.** The `OpenAPI` types
+//!   `email`, `phoneNumber` and `fkId` of `GET /external/users/search` as
+//!   `string` with no format (`paths./external/users/search.get.parameters`),
+//!   and a search finds what raia stored, which may be a value created with
+//!   a skip flag. So the crate neither refuses nor rewrites them (before, a
+//!   value that did not parse was a `raia.email.format` /
+//!   `raia.phone_number.format` error, and `John@Example.COM` /
+//!   `(555) 010-0000` were rewritten to the form a create body is sent in,
+//!   which may miss the stored user). A value that is not an email / phone,
+//!   or is written otherwise than a create body sends it, is a
+//!   `raia.query.advice` warning, with that form as suggestion; a number no
+//!   plan assigns is still `raia.phone_number.invalid_number`.
+//!
 //! - **Blank `firstName` / `lastName`.** Both are required strings in
 //!   every `CreateUserWith*BodyDTO`, with no `minLength`; the seed page says
 //!   only "string, Required". Nothing public says raia refuses a blank
@@ -98,10 +111,9 @@
 //!   after the members' own violations, in document order, with the
 //!   closest member name as suggestion (`phone` suggests `phoneNumber`).
 //! - `search`: each parameter must be a string (a JSON number for `fkId`
-//!   is a `raia.fk_id.type` error: the document types it as a string);
-//!   `email` and `phoneNumber` are checked and normalized as in the body
-//!   (there are no skip flags for a search). A parameter counts as given
-//!   like a body member; other query parameters are not checked.
+//!   is a `raia.fk_id.type` error: the document types it as a string). A
+//!   parameter counts as given like a body member; other query parameters
+//!   are not checked.
 //! - `Agent-Secret-Key` is matched ignoring case, and must be a string that
 //!   is not blank; a violation's path names the header as sent (or
 //!   `/Agent-Secret-Key` when it is missing).
@@ -274,17 +286,12 @@ static BODY: ObjectSpec = ObjectSpec {
 
 static QUERY: ObjectSpec = ObjectSpec {
     members: &[
-        Member::optional(
-            "email",
-            Kind::Str(Format::Email(rules::RAIA_EMAIL_FORMAT)),
-            rules::RAIA_EMAIL_TYPE,
-        ),
+        // Plain strings in the `OpenAPI`: checked by warnings only, never
+        // rewritten (a rewritten key may miss the user raia stored).
+        Member::optional("email", Kind::Custom(search_email), rules::RAIA_EMAIL_TYPE),
         Member::optional(
             "phoneNumber",
-            Kind::Str(Format::Phone {
-                format: rules::RAIA_PHONE_NUMBER_FORMAT,
-                invalid: rules::RAIA_PHONE_NUMBER_INVALID_NUMBER,
-            }),
+            Kind::Custom(search_phone_number),
             rules::RAIA_PHONE_NUMBER_TYPE,
         ),
         Member::optional("fkId", Kind::Str(Format::Any), rules::RAIA_FK_ID_TYPE),
@@ -529,6 +536,65 @@ fn query_check(w: &mut Walker<'_>, query: &mut Map<String, Value>) {
             "a search needs at least one of the query parameters `email`, `phoneNumber`, `fkId`",
         );
     }
+}
+
+/// The search parameter `email`, sent as written: a warning when it is
+/// not an email address, or not as a create body sends it.
+fn search_email(w: &mut Walker<'_>, value: &mut Value) {
+    let Value::String(s) = value else {
+        w.wrong_type(rules::RAIA_EMAIL_TYPE, "a string", value);
+        return;
+    };
+    match Email::parse(s) {
+        Ok(email) if email.as_str() == s.as_str() => {}
+        Ok(email) => search_advice(w, s, email.as_str()),
+        Err(e) => w.report(
+            rules::RAIA_QUERY_ADVICE,
+            format!(
+                "not an email address ({e}); sent as written, it finds only a user stored so (created with `skipEmailValidation`)"
+            ),
+        ),
+    }
+}
+
+/// The search parameter `phoneNumber`, sent as written: a warning when it
+/// is not a phone number, or not in E.164 as a create body sends it.
+fn search_phone_number(w: &mut Walker<'_>, value: &mut Value) {
+    let Value::String(s) = value else {
+        w.wrong_type(rules::RAIA_PHONE_NUMBER_TYPE, "a string", value);
+        return;
+    };
+    match Phone::parse_with_region(s, w.region.as_ref()) {
+        Ok(phone) => {
+            if phone.is_known_unassigned() {
+                w.report(
+                    rules::RAIA_PHONE_NUMBER_INVALID_NUMBER,
+                    format!("`{phone}` is well-formed but no numbering plan assigns it"),
+                );
+            }
+            if phone.as_str() != s.as_str() {
+                search_advice(w, s, phone.as_str());
+            }
+        }
+        Err(e) => w.report(
+            rules::RAIA_QUERY_ADVICE,
+            format!(
+                "not a phone number ({e}); sent as written, it finds only a user stored so (created with `skipPhoneNumberValidation`)"
+            ),
+        ),
+    }
+}
+
+/// A search key written otherwise than a create body sends it.
+fn search_advice(w: &mut Walker<'_>, written: &str, normalized: &str) {
+    w.report_suggesting(
+        rules::RAIA_QUERY_ADVICE,
+        format!(
+            "{} is sent as written; a create body sends it as `{normalized}`, which is how a user created through this crate is stored",
+            shown(written)
+        ),
+        Some(normalized.to_owned()),
+    );
 }
 
 /// The path parameter `id`: a string that is not blank (an error: the
