@@ -2446,6 +2446,39 @@ proptest! {
         prop_assert!(report.changes().is_empty(), "{}", report);
         prop_assert_eq!(report.normalized(), Some(&body), "sent {}", text);
     }
+
+    /// raia's search parameters are plain strings in its OpenAPI: any
+    /// string keys are sent exactly as written, and a query is refused only
+    /// when no parameter is given (blank email / phone count as not given).
+    #[test]
+    fn raia_search_keys_are_sent_as_written(
+        email in proptest::option::of(".{0,24}"),
+        phone in proptest::option::of("[+0-9 ()-]{0,16}|.{0,8}"),
+        fk_id in proptest::option::of("[a-z0-9]{0,6}"),
+    ) {
+        let mut query = serde_json::Map::new();
+        for (name, value) in [("email", &email), ("phoneNumber", &phone), ("fkId", &fk_id)] {
+            if let Some(v) = value {
+                query.insert(name.to_owned(), json!(v));
+            }
+        }
+        let body = Value::Object(query);
+        let report = validator(Provider::Raia, Operation::Search, None).validate_value(body.clone());
+        prop_assert!(report.changes().is_empty(), "{}", report);
+        prop_assert_eq!(report.normalized().unwrap_or(&body), &body);
+        let given = |v: &Option<String>| v.as_ref().is_some_and(|s| !s.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty());
+        let any_given = given(&email) || given(&phone) || given(&fk_id);
+        for violation in report.violations() {
+            let rule = violation.rule();
+            prop_assert!(
+                rule == "raia.query.advice"
+                    || rule == "raia.phone_number.invalid_number"
+                    || (rule == "raia.query.required" && !any_given),
+                "{}", report
+            );
+        }
+        prop_assert_eq!(report.is_valid(), any_given, "{}", report);
+    }
 }
 
 /// The validator properties are only as good as their documents: for each
@@ -2484,10 +2517,14 @@ fn plausible_bodies_exercise_both_outcomes() {
                 (total / 10..=total * 9 / 10).contains(&valid),
                 "{provider} {operation}: {valid} of {total} plausible bodies are valid"
             );
-            // raia's `get` / `delete` path id is sent as written (its
-            // OpenAPI types it as a plain string): nothing to normalize.
+            // raia's `get` / `delete` path id and `search` keys are sent as
+            // written (its OpenAPI types them as plain strings): nothing to
+            // normalize.
             let normalizes = !(provider == Provider::Raia
-                && matches!(operation, Operation::Get | Operation::Delete));
+                && matches!(
+                    operation,
+                    Operation::Get | Operation::Delete | Operation::Search
+                ));
             assert!(
                 !normalizes || changed >= total / 20,
                 "{provider} {operation}: only {changed} valid bodies were normalized"

@@ -112,8 +112,9 @@
 //!   closest member name as suggestion (`phone` suggests `phoneNumber`).
 //! - `search`: each parameter must be a string (a JSON number for `fkId`
 //!   is a `raia.fk_id.type` error: the document types it as a string). A
-//!   parameter counts as given like a body member; other query parameters
-//!   are not checked.
+//!   parameter counts as given when present, not `null` and not blank (a
+//!   blank `fkId` too: an empty query parameter names nothing); other
+//!   query parameters are not checked.
 //! - `Agent-Secret-Key` is matched ignoring case, and must be a string that
 //!   is not blank; a violation's path names the header as sent (or
 //!   `/Agent-Secret-Key` when it is missing).
