@@ -980,7 +980,17 @@ fn sendios_mutations() -> Vec<Mutation> {
                 b.insert("client_user_id".into(), json!("  "));
             }
         }),
-        set(SENDIOS_CLIENT_USER_ID_TYPE, "client_user_id", not_a_string),
+        // An integer is accepted (sent as its string): not one here.
+        set(
+            SENDIOS_CLIENT_USER_ID_TYPE,
+            "client_user_id",
+            |seed| match seed % 4 {
+                0 => json!(42.5),
+                1 => json!(true),
+                2 => json!(["x"]),
+                _ => json!({"x": 1}),
+            },
+        ),
         set(SENDIOS_NAME_TYPE, "name", not_a_string),
         set(SENDIOS_PHONE_TYPE, "phone", not_a_string),
         set(SENDIOS_EMAIL_TYPE, "email", not_a_string),
@@ -1052,6 +1062,20 @@ fn sendios_mutations() -> Vec<Mutation> {
                         "2023-04-25T12:55:38",
                         "2023-04-25",
                         "25/04/2023 12:00:00"
+                    ]
+                ))
+            },
+        ),
+        set(
+            SENDIOS_REGISTRATION_DATE_ADVICE,
+            "registration_date",
+            |seed| {
+                json!(pick(
+                    seed,
+                    &[
+                        "2023-04-25T12:55:38Z",
+                        "2023-04-25T14:55:38+02:00",
+                        "2023-04-25T07:25:38.5-05:30"
                     ]
                 ))
             },
@@ -1512,6 +1536,9 @@ fn raia_mutations() -> Vec<Mutation> {
         }),
         set(RAIA_FIRST_NAME_ADVICE, "firstName", |_| json!("")),
         set(RAIA_LAST_NAME_ADVICE, "lastName", |_| json!("  ")),
+        set(RAIA_FK_ID_ADVICE, "fkId", |seed| {
+            json!(pick(seed, &["", " ", "\t"]))
+        }),
         remove(RAIA_BODY_REQUIRED, &["email", "phoneNumber", "fkId"]),
         with(RAIA_EMAIL_FORMAT, |b, seed| {
             b.insert("email".into(), bad_email(seed));
