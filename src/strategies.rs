@@ -969,17 +969,10 @@ fn push_item(body: &mut Map<String, Value>, name: &str, extra: Value) {
     }
 }
 
-/// Sendios mutations.
-fn sendios_mutations() -> Vec<Mutation> {
+/// Sendios mutations of a member's JSON type.
+fn sendios_type_mutations() -> Vec<Mutation> {
     use rules::*;
     vec![
-        with(SENDIOS_CLIENT_USER_ID_REQUIRED, |b, seed| {
-            if seed % 2 == 0 {
-                b.remove("client_user_id");
-            } else {
-                b.insert("client_user_id".into(), json!("  "));
-            }
-        }),
         // An integer is accepted (sent as its string): not one here.
         set(
             SENDIOS_CLIENT_USER_ID_TYPE,
@@ -1005,6 +998,21 @@ fn sendios_mutations() -> Vec<Mutation> {
             "registration_date",
             not_a_string,
         ),
+    ]
+}
+
+/// Sendios mutations.
+fn sendios_mutations() -> Vec<Mutation> {
+    use rules::*;
+    let mut mutations = sendios_type_mutations();
+    mutations.extend(vec![
+        with(SENDIOS_CLIENT_USER_ID_REQUIRED, |b, seed| {
+            if seed % 2 == 0 {
+                b.remove("client_user_id");
+            } else {
+                b.insert("client_user_id".into(), json!("  "));
+            }
+        }),
         set(SENDIOS_NAME_MAX_LENGTH, "name", |seed| {
             long_string(129 + (seed % 50) as usize)
         }),
@@ -1088,7 +1096,8 @@ fn sendios_mutations() -> Vec<Mutation> {
             }
         }),
         set(SENDIOS_BODY_UNKNOWN_FIELD, "nmae", |_| json!("Jane")),
-    ]
+    ]);
+    mutations
 }
 
 /// Rocket.Chat mutations.
