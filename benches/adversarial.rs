@@ -7,6 +7,9 @@
 //! report cap and with everything listed, next to the same floor; its peak
 //! memory through the command-line program, for `--jobs 1`, `2` and `8`,
 //! is measured by `benches/cli.sh`.
+//! A conversion of a Rocket.Chat contact with n emails to Sendios (which
+//! holds one: n − 1 losses) must stay linear too: it took 33 s for 40 000
+//! emails before the contact builder and the loss paths were indexed.
 //! Run with `cargo bench --bench adversarial`.
 
 use std::hint::black_box;
@@ -180,11 +183,42 @@ fn amplifying(c: &mut Criterion) {
     group.finish();
 }
 
+/// A Rocket.Chat contact with n emails converted to Sendios: n − 1
+/// `convert.email.lossy` losses (100 listed), each located in the source.
+fn conversion(c: &mut Criterion) {
+    let mut group = c.benchmark_group("rocketchat → sendios/emails (conversion)");
+    group.sample_size(10);
+    let validator =
+        Validator::new(Provider::RocketChat).with_options(Options::new().max_bytes(16 << 20));
+    for n in SIZES {
+        let text = format!(
+            r#"{{"name":"John","emails":[{}],"phones":[]}}"#,
+            members(n, |i| format!(r#""u{i}@example.com""#))
+        );
+        let report = validator.convert_str(&text, Provider::Sendios);
+        assert!(
+            report
+                .violations()
+                .iter()
+                .any(|v| v.rule() == "convert.email.lossy" && v.path() == "/emails/1"),
+            "{n}"
+        );
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("floor: serde_json", n), &text, |b, t| {
+            b.iter(|| serde_json::from_str::<Value>(black_box(t)).unwrap());
+        });
+        group.bench_with_input(BenchmarkId::new("convert_str", n), &text, |b, t| {
+            b.iter(|| validator.convert_str(black_box(t), Provider::Sendios));
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = many_members, many_tags, long_string, huge_phone, amplifying
+    targets = many_members, many_tags, long_string, huge_phone, amplifying, conversion
 }
 criterion_main!(benches);

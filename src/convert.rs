@@ -30,6 +30,8 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Number, Value};
 
 use crate::model::{
@@ -170,20 +172,36 @@ impl Traced {
     }
 }
 
-/// The source path of a canonical path: the traced entry that is the
-/// longest prefix of it (at a token boundary), else the canonical path.
-pub(crate) fn source_path(trace: &[(String, String)], canonical: &str) -> String {
-    let mut best: Option<(&str, &str)> = None;
-    for (c, s) in trace {
-        let fits = canonical == c
-            || (canonical.starts_with(c.as_str()) && canonical[c.len()..].starts_with('/'));
-        if fits && best.is_none_or(|(b, _)| c.len() > b.len()) {
-            best = Some((c, s));
+/// Canonical paths to the source paths they were read from, indexed for
+/// [`SourcePaths::of`].
+pub(crate) struct SourcePaths<'a>(HashMap<&'a str, &'a str>);
+
+impl<'a> SourcePaths<'a> {
+    /// Indexes `trace` (canonical path, source path); the first entry of a
+    /// canonical path wins.
+    pub(crate) fn new(trace: &'a [(String, String)]) -> Self {
+        let mut map = HashMap::with_capacity(trace.len());
+        for (canonical, source) in trace {
+            map.entry(canonical.as_str()).or_insert(source.as_str());
         }
+        SourcePaths(map)
     }
-    match best {
-        Some((c, s)) => format!("{s}{}", &canonical[c.len()..]),
-        None => canonical.to_owned(),
+
+    /// The source path of a canonical path: the traced entry that is the
+    /// longest prefix of it (at a token boundary), else the canonical path.
+    /// Linear in the path's length, whatever the trace's.
+    pub(crate) fn of(&self, canonical: &str) -> String {
+        let boundaries = canonical
+            .char_indices()
+            .filter(|&(_, c)| c == '/')
+            .map(|(i, _)| i)
+            .rev();
+        for end in std::iter::once(canonical.len()).chain(boundaries) {
+            if let Some(source) = self.0.get(&canonical[..end]) {
+                return format!("{source}{}", &canonical[end..]);
+            }
+        }
+        canonical.to_owned()
     }
 }
 
@@ -360,8 +378,13 @@ impl Draft {
         let mut trace = self.trace;
         let contact = self.builder.build();
         if let Ok(c) = &contact {
+            // The first identifier of each value, found once for all ids.
+            let mut first: HashMap<&str, usize> = HashMap::new();
+            for (i, id) in c.identifiers().iter().enumerate() {
+                first.entry(id.as_str()).or_insert(i);
+            }
             for (value, src) in self.ids {
-                if let Some(i) = c.identifiers().iter().position(|id| id.as_str() == value) {
+                if let Some(i) = first.get(value.as_str()) {
                     trace.push((format!("/identifiers/{i}"), src));
                 }
             }
@@ -853,9 +876,10 @@ pub(crate) fn convert_body(
             (value(serde_json::to_value(w)), None, l)
         }
     };
+    let sources = SourcePaths::new(&trace);
     read_losses.extend(
         lost.into_iter()
-            .map(|loss| Loss::new(loss.rule, source_path(&trace, &loss.path), loss.message)),
+            .map(|loss| Loss::new(loss.rule, sources.of(&loss.path), loss.message)),
     );
     Conversion {
         losses: read_losses,

@@ -24,6 +24,7 @@
 //! # Ok::<(), omnicontact::Report>(())
 //! ```
 
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -926,11 +927,18 @@ impl ContactBuilder {
         };
 
         let mut identifiers: Vec<Identifier> = Vec::new();
+        // Where each value is in `identifiers`: a repeat is merged into the
+        // first in constant time (a contact may hold tens of thousands).
+        let mut seen: HashMap<IdentifierValue, usize> = HashMap::new();
         let mut add = |id: Option<Identifier>| match id {
-            Some(id) => match identifiers.iter_mut().find(|i| i.value() == id.value()) {
-                Some(first) => first.absorb(id),
-                None => identifiers.push(id),
-            },
+            Some(id) => {
+                if let Some(&first) = seen.get(id.value()) {
+                    identifiers[first].absorb(id);
+                } else {
+                    seen.insert(id.value().clone(), identifiers.len());
+                    identifiers.push(id);
+                }
+            }
             None => ok = false,
         };
         for (field, raw) in [("email", self.email), ("phone", self.phone)] {
