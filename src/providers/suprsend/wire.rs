@@ -145,22 +145,15 @@ pub struct User {
     pub properties: Map<String, Value>,
 }
 
-/// The keys [`User`]'s typed members own; `SuprSend`'s other keys
-/// (`$messenger`, `$locale`, `$channels`) are kept in
-/// [`properties`](User::properties).
-const TYPED_KEYS: &[&str] = &[
-    "$email",
-    "$sms",
-    "$whatsapp",
-    "$inbox",
-    "$webpush",
-    "$androidpush",
-    "$iospush",
-    "$slack",
-    "$ms_teams",
-    "$timezone",
-    "$preferred_language",
-];
+/// `SuprSend`'s keys that [`User`] keeps in
+/// [`properties`](User::properties); its typed members own the other
+/// [`KNOWN_KEYS`](super::KNOWN_KEYS).
+const UNTYPED_KEYS: &[&str] = &["$messenger", "$locale", "$channels"];
+
+/// Whether one of [`User`]'s typed members owns `key`.
+fn typed(key: &str) -> bool {
+    super::KNOWN_KEYS.contains(&key) && !UNTYPED_KEYS.contains(&key)
+}
 
 /// Writes the custom properties, leaving out the keys the typed members own.
 fn custom_properties<S: serde::Serializer>(
@@ -170,7 +163,7 @@ fn custom_properties<S: serde::Serializer>(
     use serde::ser::SerializeMap;
     let mut map = serializer.serialize_map(None)?;
     for (key, value) in properties {
-        if !TYPED_KEYS.contains(&key.as_str()) {
+        if !typed(key) {
             map.serialize_entry(key, value)?;
         }
     }
