@@ -71,7 +71,8 @@ impl Loss {
         }
     }
 
-    /// The rule id, `convert.<field>.lossy`.
+    /// The rule id: `convert.<field>.lossy`, or the target's own warning
+    /// about how a value was written (`sendios.registration_date.advice`).
     ///
     /// ```
     /// # use omnicontact::{rocketchat, raia};
@@ -844,7 +845,12 @@ pub(crate) fn convert_body(
     let value = |w: Result<Value, serde_json::Error>| w.unwrap_or(Value::Null);
     let (body, path, lost) = match target {
         Provider::Sendios => {
-            let (w, l) = sendios::convert::from_contact(&contact);
+            let (w, mut l) = sendios::convert::from_contact(&contact);
+            // Sendios' own dates have no zone (read as UTC): only a date
+            // read with a zone is written in a zone Sendios may not read.
+            if source != Provider::Sendios {
+                l.extend(sendios::convert::utc_note(&contact));
+            }
             (value(serde_json::to_value(w)), None, l)
         }
         Provider::RocketChat => {

@@ -881,7 +881,7 @@ impl<'a> Walker<'a> {
         self.report(
             advice,
             format!(
-                "{} was converted to UTC, `{}`{fraction}: Sendios reads `YYYY-MM-DD hh:mm:ss` without saying in which time zone; if your project reads local times, send the local time",
+                "{} is written in UTC as `{}`{fraction}: Sendios reads `YYYY-MM-DD hh:mm:ss` without saying in which time zone; if your project reads local times, send the local time",
                 shown(s),
                 dt.as_str()
             ),

@@ -1049,8 +1049,10 @@ fn raia_sample_data_and_operations() {
     assert_eq!(lines[0]["normalized"], json!({"email": "Jane@Example.COM"}));
     assert_eq!(lines[0]["violations"][0]["rule"], "raia.query.advice");
     assert_eq!(lines[0]["violations"][0]["suggestion"], "Jane@example.com");
-    assert_eq!(lines[1]["violations"][0]["rule"], "raia.query.required");
-    assert_eq!(lines[1]["violations"][0]["in"], "query");
+    // A blank `fkId` is a warning and does not count as given.
+    assert_eq!(lines[1]["violations"][0]["rule"], "raia.query.advice");
+    assert_eq!(lines[1]["violations"][1]["rule"], "raia.query.required");
+    assert_eq!(lines[1]["violations"][1]["in"], "query");
 
     let envelope = run(
         &[

@@ -52,7 +52,7 @@ rules! {
     /// or not in the form a create body is sent in (the suggestion), which
     /// a stored user may not match.
     RAIA_QUERY_ADVICE = "raia.query.advice", Warning,
-        "search: `email` / `phoneNumber` is not an email address / phone number, or not written as a create body sends it; sent as written";
+        "search: a parameter is blank, or `email` / `phoneNumber` is not an email address / phone number or not written as a create body sends it; sent as written";
     RAIA_ID_FORMAT = "raia.id.format", Error,
         "get / delete: the path parameter `id` is a string that is not blank";
     RAIA_AGENT_SECRET_KEY_REQUIRED = "raia.agent_secret_key.required", Error,

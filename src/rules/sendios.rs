@@ -61,14 +61,14 @@ rules! {
     SENDIOS_AUTH_KEY_MAX_LENGTH = "sendios.auth_key.max_length", Error,
         "`ak`, the auth key (earlier `auth_key`), has at most 255 characters";
     SENDIOS_REGISTRATION_DATE_FORMAT = "sendios.registration_date.format", Error,
-        "`registration_date` is `YYYY-MM-DD hh:mm:ss` (RFC 3339 converted to it in UTC)";
+        "`registration_date` is `YYYY-MM-DD hh:mm:ss`, or RFC 3339 (rewritten in UTC, see `sendios.registration_date.advice`)";
     ///
     /// Sendios documents `YYYY-MM-DD hh:mm:ss` with no zone and does not
     /// say which zone it reads it in; the crate writes a date-time given
     /// with a zone (`…Z`, `…+02:00`) in UTC, which is right only if
     /// Sendios reads UTC. The change is recorded under this rule.
     SENDIOS_REGISTRATION_DATE_ADVICE = "sendios.registration_date.advice", Warning,
-        "`registration_date` was given with a time zone and converted to UTC; Sendios does not say in which zone it reads the time";
+        "`registration_date` was given with a time zone (or converted from another provider's date) and is written in UTC; Sendios does not say in which zone it reads the time";
     SENDIOS_FIELDS_TYPE = "sendios.fields.type", Error, "`fields` is an object";
     SENDIOS_FIELDS_CONSISTENT_TYPE = "sendios.fields.consistent_type", Error,
         "within a batch, a `fields` key keeps the JSON type it had the first time";

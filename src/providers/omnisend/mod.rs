@@ -88,8 +88,12 @@
 //!   may never store under the other reading (`12345.678` would be
 //!   `12345.7`). Now the number is sent as written, and a float either
 //!   reading changes is an `omnisend.custom_properties.value.lossy`
-//!   warning that names what Omnisend may store; the rounding is left to
-//!   Omnisend.
+//!   warning that names what Omnisend may store (the digits as written,
+//!   rounded half away from zero); the rounding is left to Omnisend. A
+//!   float with no fraction (`10.0`) is an integer to Omnisend (its events
+//!   reference, <https://api-docs.omnisend.com/reference/post-events>:
+//!   "numbers like 10, 10.00, 10.0 will be interpreted as integers") and
+//!   is not reported.
 //! - **`countryCode` wins over `country`** when they name different
 //!   countries (`omnisend.country.conflict`, a warning); the region of
 //!   national phone numbers is read from `countryCode` first.
@@ -893,9 +897,15 @@ fn check_property_number(w: &mut Walker<'_>, n: &serde_json::Number) {
         return;
     }
     let Some(float) = n.as_f64() else { return };
-    let places = PROPERTY_DECIMALS;
-    let decimals = changed_by(&format!("{float:.places$}"), float);
-    let significant = changed_by(&format!("{float:.*e}", places - 1), float);
+    // Omnisend reads `10.0` as the integer 10 (its events reference:
+    // "numbers like 10, 10.00, 10.0 will be interpreted as integers").
+    if float.fract() == 0.0 {
+        return;
+    }
+    let text = n.to_string();
+    let places = i32::try_from(PROPERTY_DECIMALS).unwrap_or(6);
+    let decimals = round_half_up(&text, |point| point + places);
+    let significant = round_half_up(&text, |_| places);
     let stored = match (decimals, significant) {
         (None, None) => return,
         (Some(dec), None) => format!("`{dec}` ({places} decimals)"),
@@ -908,22 +918,72 @@ fn check_property_number(w: &mut Walker<'_>, n: &serde_json::Number) {
     w.report(
         rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY,
         format!(
-            "`{n}` is more precise than Omnisend keeps: it rounds floats to \"6 digits precision\" and may store {stored}; sent as written"
+            "`{text}` is more precise than Omnisend keeps: it rounds floats to \"6 digits precision\" and may store {stored}; sent as written"
         ),
     );
 }
 
-/// The number `rounded` (a formatting of `f`) as JSON prints it, when
-/// rounding changed `f`.
-fn changed_by(rounded: &str, f: f64) -> Option<String> {
-    let r: f64 = rounded.parse().ok()?;
-    // `-0.0000001` rounds to `-0`, which JSON prints as `0`.
-    let r = if r == 0.0 { 0.0 } else { r };
-    #[allow(clippy::float_cmp)] // exactly the same double, or not
-    let same = r == f;
-    (!same).then(|| {
-        serde_json::Number::from_f64(r).map_or_else(|| rounded.to_owned(), |n| n.to_string())
-    })
+/// Rounds the decimal number `text` (as JSON writes a number: `-1.25`,
+/// `5e-7`, `1.5e+20`) half away from zero, keeping `keep(point)` digits,
+/// where the value is `0.d₁d₂… × 10^point`; the result as JSON prints it,
+/// or `None` when nothing is dropped. Decimal rounding of the digits as
+/// written, as a person (or a decimal type) rounds, not of the double's
+/// binary value (which would round `0.0000005` down).
+fn round_half_up(text: &str, keep: impl Fn(i32) -> i32) -> Option<String> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], text[i + 1..].parse::<i32>().ok()?),
+        None => (text, 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all = format!("{int_part}{frac_part}");
+    let leading = all.len() - all.trim_start_matches('0').len();
+    let digits = all[leading..].trim_end_matches('0').as_bytes();
+    if digits.is_empty() {
+        return None; // zero
+    }
+    let point = i32::try_from(int_part.len()).ok()? + exponent - i32::try_from(leading).ok()?;
+    let kept = keep(point);
+    if kept >= i32::try_from(digits.len()).ok()? {
+        return None;
+    }
+    let mut point = point;
+    let mut out: Vec<u8> = Vec::new();
+    if kept >= 0 {
+        let cut = usize::try_from(kept).ok()?;
+        out.extend_from_slice(&digits[..cut]);
+        if digits[cut] >= b'5' {
+            // Add one at the last kept place, carrying.
+            let mut i = out.len();
+            loop {
+                if i == 0 {
+                    out.insert(0, b'1');
+                    point += 1;
+                    break;
+                }
+                i -= 1;
+                if out[i] == b'9' {
+                    out[i] = b'0';
+                } else {
+                    out[i] += 1;
+                    break;
+                }
+            }
+        }
+    }
+    let digits = String::from_utf8(out).ok()?;
+    let digits = digits.trim_end_matches('0');
+    let value: f64 = if digits.is_empty() {
+        0.0
+    } else {
+        format!("{}0.{digits}e{point}", if negative { "-" } else { "" })
+            .parse()
+            .ok()?
+    };
+    serde_json::Number::from_f64(value).map(|n| n.to_string())
 }
 
 #[cfg(test)]
@@ -932,28 +992,31 @@ mod tests {
 
     #[test]
     fn either_reading_of_six_digits_precision() {
-        let same = |rounded: &str, f: f64| changed_by(rounded, f);
+        let decimals = |t: &str| round_half_up(t, |point| point + 6);
+        let significant = |t: &str| round_half_up(t, |_| 6);
+        assert_eq!(decimals("1.1234567").as_deref(), Some("1.123457"));
+        assert_eq!(significant("1.1234567").as_deref(), Some("1.12346"));
+        assert_eq!(decimals("-1.1234564").as_deref(), Some("-1.123456"));
+        assert_eq!(decimals("0.9999999").as_deref(), Some("1.0"));
+        assert_eq!(significant("9999999.5").as_deref(), Some("10000000.0"));
+        assert_eq!(decimals("5e-7").as_deref(), Some("1e-6"));
+        assert_eq!(decimals("4e-7").as_deref(), Some("0.0"));
+        assert_eq!(decimals("-1e-7").as_deref(), Some("0.0"));
+        assert_eq!(significant("1e-7"), None);
+        assert_eq!(significant("123456.5").as_deref(), Some("123457.0"));
+        assert_eq!(decimals("123456.5"), None);
+        assert_eq!(significant("12345.678").as_deref(), Some("12345.7"));
+        assert_eq!(decimals("1.2345675e-3").as_deref(), Some("0.001235"));
+        assert_eq!(decimals("1.123456"), None);
+        assert_eq!(significant("1.12345"), None);
+        assert_eq!(decimals("125.8"), None);
+        assert_eq!(significant("125.8"), None);
+        assert_eq!(significant("1.5e20"), None);
         assert_eq!(
-            same(&format!("{:.6}", 1.123_456_7), 1.123_456_7).as_deref(),
-            Some("1.123457")
+            significant("1.2345678e300").as_deref(),
+            Some("1.23457e+300")
         );
-        assert_eq!(
-            same(&format!("{:.5e}", 1.123_456_7), 1.123_456_7).as_deref(),
-            Some("1.12346")
-        );
-        assert_eq!(same(&format!("{:.6}", 125.8), 125.8), None);
-        assert_eq!(same(&format!("{:.5e}", 125.8), 125.8), None);
-        assert_eq!(same(&format!("{:.6}", 1e-7), 1e-7).as_deref(), Some("0.0"));
-        assert_eq!(
-            same(&format!("{:.6}", -1e-7), -1e-7).as_deref(),
-            Some("0.0")
-        );
-        assert_eq!(same(&format!("{:.5e}", 1e-7), 1e-7), None);
-        assert_eq!(same(&format!("{:.6}", 1.5e20), 1.5e20), None);
-        assert_eq!(
-            same(&format!("{:.5e}", 1_234_567.5), 1_234_567.5).as_deref(),
-            Some("1234570.0")
-        );
+        assert_eq!(decimals("0.0"), None);
     }
 
     #[test]

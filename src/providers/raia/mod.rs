@@ -77,7 +77,7 @@
 //!   `raia.first_name.advice` / `raia.last_name.advice` warning and sent as
 //!   it is (before, `raia.*_name.required` errors: a possible false error).
 //!   A missing or `null` name stays a `required` error. To refuse blank
-//!   names, raise the advice rules to errors with a rule policy.
+//!   names, treat these warnings as errors by their rule id.
 //!
 //! Choices where the document and the catalog are silent:
 //! - `null` for an optional member means "not given"; `null` for
@@ -144,8 +144,16 @@
 //! // A search validates the query parameters.
 //! let search = Validator::for_operation(Provider::Raia, Operation::Search).unwrap();
 //! let r = search.validate_str(r#"{"fkId":""}"#);
-//! assert_eq!(r.violations()[0].rule(), "raia.query.required");
-//! assert_eq!(r.violations()[0].location().as_str(), "query");
+//! assert_eq!(r.violations()[0].rule(), "raia.query.advice"); // blank
+//! assert_eq!(r.violations()[1].rule(), "raia.query.required");
+//! assert_eq!(r.violations()[1].location().as_str(), "query");
+//!
+//! // Search keys are sent as written, the form a create body sends suggested.
+//! let r = search.validate_str(r#"{"email":"Jane@Example.COM"}"#);
+//! assert!(r.is_valid());
+//! assert_eq!(r.violations()[0].rule(), "raia.query.advice");
+//! assert_eq!(r.violations()[0].suggestion(), Some("Jane@example.com"));
+//! assert_eq!(r.normalized().unwrap()["email"], "Jane@Example.COM");
 //! ```
 #![doc = include_str!("rules.md")]
 
@@ -295,7 +303,7 @@ static QUERY: ObjectSpec = ObjectSpec {
             Kind::Custom(search_phone_number),
             rules::RAIA_PHONE_NUMBER_TYPE,
         ),
-        Member::optional("fkId", Kind::Str(Format::Any), rules::RAIA_FK_ID_TYPE),
+        Member::optional("fkId", Kind::Custom(search_fk_id), rules::RAIA_FK_ID_TYPE),
     ],
     unknown: None,
     check: Some(query_check),
@@ -546,6 +554,10 @@ fn search_email(w: &mut Walker<'_>, value: &mut Value) {
         w.wrong_type(rules::RAIA_EMAIL_TYPE, "a string", value);
         return;
     };
+    if trim(s).is_empty() {
+        blank_search_key(w);
+        return;
+    }
     match Email::parse(s) {
         Ok(email) if email.as_str() == s.as_str() => {}
         Ok(email) => search_advice(w, s, email.as_str()),
@@ -565,6 +577,10 @@ fn search_phone_number(w: &mut Walker<'_>, value: &mut Value) {
         w.wrong_type(rules::RAIA_PHONE_NUMBER_TYPE, "a string", value);
         return;
     };
+    if trim(s).is_empty() {
+        blank_search_key(w);
+        return;
+    }
     match Phone::parse_with_region(s, w.region.as_ref()) {
         Ok(phone) => {
             if phone.is_known_unassigned() {
@@ -584,6 +600,24 @@ fn search_phone_number(w: &mut Walker<'_>, value: &mut Value) {
             ),
         ),
     }
+}
+
+/// The search parameter `fkId`: any string, sent as written; a blank one
+/// is a warning.
+fn search_fk_id(w: &mut Walker<'_>, value: &mut Value) {
+    match value {
+        Value::String(s) if trim(s).is_empty() => blank_search_key(w),
+        Value::String(_) => {}
+        other => w.wrong_type(rules::RAIA_FK_ID_TYPE, "a string", other),
+    }
+}
+
+/// A blank search key: it names no user and does not count as given.
+fn blank_search_key(w: &mut Walker<'_>) {
+    w.report(
+        rules::RAIA_QUERY_ADVICE,
+        "blank: it names no user and does not count as a search key; leave it out",
+    );
 }
 
 /// A search key written otherwise than a create body sends it.

@@ -245,3 +245,21 @@ pub fn from_contact(contact: &Contact) -> (User, Vec<Loss>) {
     u.fields = c::all_properties(&mut out, contact);
     (u, out.losses)
 }
+
+/// The warning for a contact's registration date written in UTC, the same
+/// as for a zoned `registration_date` sent to Sendios: Sendios does not
+/// say in which time zone it reads the time. For a conversion from a
+/// provider whose dates carry a zone (every one but Sendios).
+pub(crate) fn utc_note(contact: &Contact) -> Option<Loss> {
+    let at = contact.registered_at()?;
+    let written = SendiosDateTime::parse(at.as_str()).ok()?;
+    Some(Loss::new(
+        rules::SENDIOS_REGISTRATION_DATE_ADVICE,
+        "/registration_date".to_owned(),
+        format!(
+            "Sendios does not say in which time zone it reads `registration_date`; `{}` is written in UTC as `{}`",
+            at.as_str(),
+            written.as_str()
+        ),
+    ))
+}

@@ -63,8 +63,10 @@
 //!   create page types them as a string and a boolean. Both forms are
 //!   accepted and normalized to the create page's (`"1"`, `true`).
 //! - **`client_user_id` as an integer.** The create page types it as a
-//!   string; the PHP SDK README's examples ("Providing `user_id` on
-//!   Product") send the integer `1234`. An integer is accepted and sent as
+//!   string; the PHP SDK README's examples for Sendios' other user
+//!   endpoints ("Providing `user_id` on Product", `/v1/clientuser/create`)
+//!   send the integer `1234`, so the id is an integer in services that
+//!   use the SDK. An integer is accepted and sent as
 //!   its decimal string (a change under `sendios.client_user_id.type`,
 //!   like `platform_id`), which the create page's reading accepts; a
 //!   fraction or any other type stays a `type` error. (Before, an integer
@@ -458,6 +460,12 @@ fn client_user_id(w: &mut Walker<'_>, value: &mut Value) {
             let to = Value::String(n.to_string());
             let from = std::mem::replace(value, to.clone());
             w.change(rules::SENDIOS_CLIENT_USER_ID_TYPE, from, to);
+        }
+        Value::Number(n) => {
+            let message = format!(
+                "expected a string, or an integer written without fraction or exponent, found `{n}`"
+            );
+            w.report(rules::SENDIOS_CLIENT_USER_ID_TYPE, message);
         }
         other => w.wrong_type(
             rules::SENDIOS_CLIENT_USER_ID_TYPE,

@@ -94,8 +94,8 @@
 //!   `G…`, direct messages `D…`, Slack for government's `hooks.slack-gov.com`, GCC
 //!   tenants' Teams hosts), so a mismatch is a warning and is sent; a URL
 //!   that is not an absolute URI stays a `format` error. (Before, each was
-//!   a `format` error.) Raise the advice rules to errors with a rule
-//!   policy for the schema's reading.
+//!   a `format` error.) A service that wants the schema's reading treats
+//!   these warnings as errors by their rule id.
 //! - `$webpush`: the seed page documents `string[]` ("web push tokens"); the
 //!   schema accepts only objects with a member (`minProperties: 1`), every
 //!   SDK sends subscription objects, and the current reference's example is
@@ -158,8 +158,9 @@
 //!   trigger's (the SDKs check it there, client-side); the user endpoint's
 //!   reference and the SDKs' user calls set no limit. More than
 //!   [`MAX_ITEMS`] items is a `*.max_items` warning and the list is sent
-//!   as it is (before, an error, a possible false error). Raise the rules
-//!   to errors with a rule policy for the schema's reading.
+//!   as it is (before, an error, a possible false error). A service that
+//!   wants the schema's limit treats these warnings as errors by their
+//!   rule id.
 //! - Stricter than the schema on purpose (see the suite's `differences`):
 //!   `$email` items must be emails (the reference's `string<email>`),
 //!   `$sms` / `$whatsapp` items phone numbers; laxer: `[]` is accepted
