@@ -21,6 +21,7 @@ pub mod options;
 mod parse;
 pub mod providers;
 pub mod report;
+pub mod request;
 pub mod rules;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
@@ -38,6 +39,7 @@ pub use options::Options;
 pub use providers::{Endpoint, NameError, Operation, Provider};
 pub use providers::{omnisend, raia, rocketchat, sendios, suprsend};
 pub use report::{Change, Location, Report, Severity, Violation};
+pub use request::Request;
 pub use stream::{Document, Documents};
 pub use validator::Validator;
 pub use values::{

@@ -372,3 +372,53 @@ fn contacts_build_and_convert_everywhere() {
     let (e, p) = (with_email.get(), with_phone.get());
     assert!(e >= 50 && p >= 50, "{e} / {p}");
 }
+
+/// `Validator::request` gives, for any contact, the body the five-step
+/// path gives (`from_contact`, `to_value`, validation), and never a body
+/// with an error.
+#[test]
+fn requests_from_any_contact() {
+    let mut runner = TestRunner::new(config(100));
+    let result = runner.run(&contact(), |c| {
+        use omnicontact::{omnisend, rocketchat};
+        let r = Validator::new(Provider::Omnisend).request(&c, &[]).unwrap();
+        let by_hand = Validator::new(Provider::Omnisend)
+            .validate_value(serde_json::to_value(omnisend::convert::from_contact(&c).0).unwrap());
+        prop_assert_eq!(r.body(), by_hand.normalized());
+        let r = Validator::new(Provider::RocketChat)
+            .request(&c, &[])
+            .unwrap();
+        let by_hand = Validator::new(Provider::RocketChat)
+            .validate_value(serde_json::to_value(rocketchat::convert::from_contact(&c).0).unwrap());
+        prop_assert_eq!(r.body(), by_hand.normalized());
+        for &provider in Provider::ALL {
+            for &operation in provider.operations() {
+                let v = Validator::for_operation(provider, operation).unwrap();
+                let endpoint = provider.endpoint(operation).unwrap();
+                let params: Vec<(&str, &str)> = endpoint
+                    .path_params
+                    .iter()
+                    .filter(|p| **p != "distinct_id")
+                    .map(|p| {
+                        (
+                            *p,
+                            if *p == "id" {
+                                "5f7b1b3b-3b3b-4b3b-9b3b-3b3b3b3b3b3b"
+                            } else {
+                                "7"
+                            },
+                        )
+                    })
+                    .collect();
+                let r = v.request(&c, &params).unwrap();
+                prop_assert_eq!(
+                    r.body().is_some(),
+                    r.report().is_valid() && endpoint.has_body()
+                );
+                prop_assert_eq!(r.is_sendable(), r.report().is_valid() && r.path().is_some());
+            }
+        }
+        Ok(())
+    });
+    assert!(result.is_ok(), "{result:?}");
+}
