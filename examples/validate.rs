@@ -294,10 +294,10 @@ fn run(started: Instant) -> Result<ExitCode, Fatal> {
     let inputs = open_inputs(&args.files)?;
     let output = Arc::new(Output::new(stdout()));
     stop_on_signals(&output, started)?;
-    // Sendios' batch rule compares each document with those before it, so
-    // its documents are validated in input order.
+    // The run is one batch: Sendios' batch rule compares each document
+    // with those before it, so its documents are validated in input order.
     let result = if mode.jobs.get() == 1 || validator.provider() == Provider::Sendios {
-        validate_all(&validator, mode, inputs, &output)
+        validate_all(&validator.batch(), mode, inputs, &output)
     } else {
         validate_parallel(&validator, mode, inputs, &output)
     };

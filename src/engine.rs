@@ -242,7 +242,7 @@ pub(crate) struct Walker<'a> {
     /// body is invalid in its eyes.
     pub provider_error: Option<Value>,
     /// What the batch has seen so far, and this document's index in it.
-    pub batch: Option<(&'a Mutex<Batch>, usize)>,
+    pub batch: Option<(&'a Mutex<BatchState>, usize)>,
     path: String,
     pub violations: Vec<Violation>,
     pub changes: Vec<Change>,
@@ -379,13 +379,14 @@ impl Tallies {
     }
 }
 
-/// What a validator remembers across the documents of a batch.
+/// What a [`Batch`](crate::Batch) remembers across its documents.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Batch {
+pub(crate) struct BatchState {
     /// Documents validated so far.
     pub documents: usize,
     /// For Sendios `fields`: each key's first JSON type and the index of
-    /// the document it was seen in.
+    /// the document it was seen in; at most
+    /// [`Batch::MAX_KEYS`](crate::Batch::MAX_KEYS) keys.
     pub field_types: HashMap<String, (&'static str, usize)>,
 }
 

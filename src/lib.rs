@@ -41,7 +41,7 @@ pub use providers::{omnisend, raia, rocketchat, sendios, suprsend};
 pub use report::{Change, Location, Report, Severity, Violation};
 pub use request::Request;
 pub use stream::{Document, Documents};
-pub use validator::Validator;
+pub use validator::{Batch, Validator};
 pub use values::{
     CountryCode, Date, Email, Gender, LanguageCode, Phone, PhoneRegion, PushToken, PushTokenKind,
     SendiosDateTime, TimeZone, Url, UtcDateTime, Uuid,

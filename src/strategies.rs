@@ -14,7 +14,8 @@
 //!   its normalized form, so the report's normalized body equals the body
 //!   generated. Sendios `fields` keys keep one JSON type across all
 //!   generated bodies, so a whole batch of them can go through one
-//!   validator without a `sendios.fields.consistent_type` error.
+//!   [`Batch`](crate::Batch) without a `sendios.fields.consistent_type`
+//!   error.
 //! - [`invalid_body`]`(provider)` takes such a body and applies one
 //!   targeted mutation (a wrong type, a bad format, a missing required
 //!   member, too many items, an unknown member, …). Its report has
