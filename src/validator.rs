@@ -230,6 +230,8 @@ fn lock(batch: &Mutex<BatchState>) -> std::sync::MutexGuard<'_, BatchState> {
 const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Validator>();
+    assert_send_sync::<Batch>();
+    assert_send_sync::<crate::Request>();
     assert_send_sync::<Report>();
     assert_send_sync::<Violation>();
     assert_send_sync::<Change>();
