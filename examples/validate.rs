@@ -3,7 +3,7 @@
 //! ```text
 //! validate --provider P [--operation OP] [--envelope] [--to P2] [--region CC] [--jobs N]
 //!          [--deny RULE] [--warn RULE] [--allow RULE] [--deny-unknown] [--policy FILE] [FILE...]
-//! validate --list-rules
+//! validate --list-rules [--deny RULE] [--warn RULE] [--allow RULE] [--deny-unknown] [--policy FILE]
 //! ```
 //!
 //! Reads the files in order (stdin when there are none, or for `-`), splits
@@ -53,6 +53,8 @@
 //! `input.body.max_depth` (a document that cannot be read or is not an
 //! object) cannot be lowered. An unknown rule id, a pattern that matches
 //! no rule, or a bad policy file line is a usage error (exit status 2).
+//! `--list-rules` with policy flags prints each rule's `severity` under
+//! the policy (`error`, `warning` or `off`), to check a policy file.
 //!
 //! ```text
 //! validate --provider omnisend --deny-unknown --allow omnisend.tags.advice contacts.ndjson
@@ -184,7 +186,7 @@ use serde_json::Value;
 const USAGE: &str = "\
 usage: validate --provider P [--operation OP] [--envelope] [--to P2] [--region CC] [--jobs N]
                 [--deny RULE] [--warn RULE] [--allow RULE] [--deny-unknown] [--policy FILE] [FILE...]
-       validate --list-rules
+       validate --list-rules [policy flags]
 
 Validates and normalizes contact records, one JSON line per document.
 
@@ -207,7 +209,8 @@ options:
   --policy FILE    read rule entries from FILE, one per line:
                      deny RULE | warn RULE | allow RULE | deny-unknown-members
                    (# starts a comment; error, warning, off also work)
-  --list-rules     print the rule catalog, one JSON line per rule
+  --list-rules     print the rule catalog, one JSON line per rule; with
+                   policy flags, each rule's severity under the policy (or off)
   -h, --help       print this help
 
 Rule policy: an exact id wins over a pattern; of the patterns the last
@@ -242,7 +245,8 @@ impl<E: std::error::Error> From<E> for Fatal {
 /// What the command line asks for.
 enum Command {
     Help,
-    ListRules,
+    /// `--list-rules`, with the policy flags given.
+    ListRules(Args),
     Validate(Args),
 }
 
@@ -340,7 +344,7 @@ fn run(started: Instant) -> Result<ExitCode, Fatal> {
                 .or_else(quiet_if_broken_pipe)?;
             return Ok(ExitCode::SUCCESS);
         }
-        Command::ListRules => return list_rules(),
+        Command::ListRules(args) => return list_rules(&args),
         Command::Validate(args) => args,
     };
     let (validator, mode) = configure(&args)?;
@@ -441,7 +445,7 @@ fn parse_args(mut raw: impl Iterator<Item = OsString>) -> Result<Command, Fatal>
         }
     }
     Ok(if list_rules {
-        Command::ListRules
+        Command::ListRules(args)
     } else {
         Command::Validate(args)
     })
@@ -1259,10 +1263,27 @@ fn write_stderr(text: &str) {
 }
 
 /// `--list-rules`: the catalog, one JSON line per rule.
-fn list_rules() -> Result<ExitCode, Fatal> {
+/// With policy flags, each rule's `severity` is the level the policy
+/// gives it (`error`, `warning` or `off`).
+fn list_rules(args: &Args) -> Result<ExitCode, Fatal> {
+    /// One line: the catalog entry, at the policy's level.
+    #[derive(Serialize)]
+    struct Rule<'a> {
+        id: &'a str,
+        severity: &'a str,
+        provider: &'a str,
+        summary: &'a str,
+    }
+    let policy = policy(args)?;
     let mut out = BufWriter::new(stdout());
     let written = omnicontact::rules::catalog().iter().try_for_each(|rule| {
-        serde_json::to_writer(&mut out, rule)?;
+        let line = Rule {
+            id: rule.id(),
+            severity: policy.level(rule).as_str(),
+            provider: rule.provider(),
+            summary: rule.summary(),
+        };
+        serde_json::to_writer(&mut out, &line)?;
         out.write_all(b"\n")
     });
     written

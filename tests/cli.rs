@@ -2198,6 +2198,56 @@ fn jobs_do_not_change_the_output_with_a_policy() {
 }
 
 #[test]
+fn list_rules_shows_the_levels_of_a_policy() {
+    let plain = run(&["--list-rules"], b"");
+    let r = run(
+        &[
+            "--list-rules",
+            "--deny-unknown",
+            "--allow",
+            "omnisend.tags.advice",
+            "--warn",
+            "omnisend.gender.*",
+        ],
+        b"",
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    let changed: Vec<(String, String)> = r
+        .lines()
+        .iter()
+        .zip(plain.lines())
+        .filter(|(with, without)| *with != without)
+        .map(|(with, _)| {
+            (
+                with["id"].as_str().unwrap().to_owned(),
+                with["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let changed: Vec<(&str, &str)> = changed
+        .iter()
+        .map(|(id, level)| (id.as_str(), level.as_str()))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("sendios.body.unknown_field", "error"),
+            ("suprsend.androidpush.unknown_field", "error"),
+            ("suprsend.iospush.unknown_field", "error"),
+            ("suprsend.slack.unknown_field", "error"),
+            ("suprsend.ms_teams.unknown_field", "error"),
+            ("raia.metadata.unknown_field", "error"),
+            ("raia.body.unknown_field", "error"),
+            ("omnisend.gender.type", "warning"),
+            ("omnisend.tags.advice", "off"),
+            ("omnisend.gender.enum", "warning"),
+            ("omnisend.body.unknown_field", "error"),
+        ]
+    );
+    run(&["--list-rules", "--deny", "nope"], b"").assert_fatal("--deny: unknown rule `nope`");
+}
+
+#[test]
 fn help_documents_the_policy_flags() {
     let r = run(&["--help"], b"");
     assert_eq!(r.code, 0);
