@@ -19,6 +19,7 @@ mod engine;
 pub mod model;
 pub mod options;
 mod parse;
+pub mod policy;
 pub mod providers;
 pub mod report;
 pub mod request;
@@ -36,6 +37,7 @@ pub use model::{
     IdentifierBuilder, PropertyValue,
 };
 pub use options::Options;
+pub use policy::Policy;
 pub use providers::{Endpoint, NameError, Operation, Provider};
 pub use providers::{omnisend, raia, rocketchat, sendios, suprsend};
 pub use report::{Change, Location, Report, Severity, Violation};
