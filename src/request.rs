@@ -37,6 +37,7 @@ use crate::Validator;
 use crate::convert::Loss;
 use crate::engine::{Tallies, VIOLATIONS};
 use crate::model::Contact;
+use crate::options::Options;
 use crate::providers::{Endpoint, Header, Method, Operation, PathError, Provider};
 use crate::report::{Location, Report, Violation};
 
@@ -325,7 +326,7 @@ impl Validator {
             self.validate_envelope_value(Value::Object(envelope))
         };
 
-        let mut violations = loss_violations(&losses, self.options().get_max_per_rule());
+        let mut violations = loss_violations(&losses, self.options());
         violations.extend(checked.violations().iter().cloned());
         let normalized = checked.normalized().cloned();
         let part = |name: &str| -> Option<Value> {
@@ -407,22 +408,31 @@ fn path_object(
     Ok(path)
 }
 
-/// A conversion's losses as violations in [`Location::Converted`], at most
-/// `max_per_rule` of each rule, then the summaries of those left out.
-pub(crate) fn loss_violations(losses: &[Loss], max_per_rule: usize) -> Vec<Violation> {
+/// A conversion's losses as violations in [`Location::Converted`], with
+/// the severity the options' policy gives them (those it switches off
+/// left out), at most `max_per_rule` of each rule, then the summaries of
+/// those left out.
+pub(crate) fn loss_violations(losses: &[Loss], options: &Options) -> Vec<Violation> {
+    let policy = options.get_policy();
     let mut violations = Vec::new();
-    let mut tallies = Tallies::new(max_per_rule);
+    let mut tallies = Tallies::new(options.get_max_per_rule());
     for loss in losses {
+        let Some(severity) = policy.severity(loss.info()) else {
+            continue;
+        };
         if tallies.admit(loss.info(), VIOLATIONS, Location::Converted, loss.path()) {
-            violations.push(Violation::new(
-                loss.info(),
-                Location::Converted,
-                loss.path().to_owned(),
-                loss.message().to_owned(),
-            ));
+            violations.push(
+                Violation::new(
+                    loss.info(),
+                    Location::Converted,
+                    loss.path().to_owned(),
+                    loss.message().to_owned(),
+                )
+                .with_severity(severity),
+            );
         }
     }
-    violations.extend(tallies.summaries());
+    violations.extend(tallies.summaries(policy));
     violations
 }
 

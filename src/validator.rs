@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
-use crate::engine::{BatchState, CHANGES, Tallies, VIOLATIONS, Walker, depth_exceeds, shown};
+use crate::engine::{BatchState, CHANGES, VIOLATIONS, Walker, depth_exceeds, shown};
 use crate::options::Options;
 use crate::parse::{self, Origin, ParseFailure};
 use crate::providers::{NameError, Operation, Provider};
@@ -640,27 +640,12 @@ impl Validator {
         };
         let conversion = crate::convert::convert_body(self.provider, target, body, distinct_id);
         let mut violations = source.violations().to_vec();
-        // The losses are capped as a walk's violations are,
-        // and follow the policy.
-        let policy = self.options.get_policy();
-        let mut tallies = Tallies::new(self.options.get_max_per_rule());
-        for l in &conversion.losses {
-            let Some(severity) = policy.severity(l.info()) else {
-                continue;
-            };
-            if tallies.admit(l.info(), VIOLATIONS, Location::Converted, l.path()) {
-                violations.push(
-                    Violation::new(
-                        l.info(),
-                        Location::Converted,
-                        l.path().to_owned(),
-                        l.message().to_owned(),
-                    )
-                    .with_severity(severity),
-                );
-            }
-        }
-        violations.extend(tallies.summaries(policy));
+        // The losses are capped as a walk's violations are, and follow the
+        // policy.
+        violations.extend(crate::request::loss_violations(
+            &conversion.losses,
+            &self.options,
+        ));
         let checker = Validator::new(target).with_options(self.options.clone());
         let target_report = match &conversion.path {
             Some(path) => {
