@@ -507,7 +507,7 @@ impl<'a> Walker<'a> {
         }
         self.violations.push(
             Violation::new(rule, self.location, self.path.clone(), message.into())
-                .with_suggestion(suggestion)
+                .with_suggestion_opt(suggestion)
                 .with_severity(severity),
         );
     }

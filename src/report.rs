@@ -139,12 +139,31 @@ pub struct Violation {
 }
 
 impl Violation {
-    pub(crate) fn new(
+    /// A violation of `rule` at `path` (an RFC 6901 JSON Pointer into the
+    /// part `location` names; `""` for the whole part), with the rule's
+    /// severity and no suggestion: for a service adding its own findings to
+    /// a [`Report`] ([`Report::push`]), with a catalog rule or one of its own
+    /// ([`RuleInfo::custom`](crate::rules::RuleInfo::custom)).
+    ///
+    /// ```
+    /// use omnicontact::rules::RuleInfo;
+    /// use omnicontact::{Location, Severity, Violation};
+    ///
+    /// static PLAN: RuleInfo = RuleInfo::custom("acme.plan.required", Severity::Error, "a plan is set");
+    /// let v = Violation::new(&PLAN, Location::Body, "/fields/plan", "every contact needs a plan")
+    ///     .with_suggestion("free");
+    /// assert_eq!(v.rule(), "acme.plan.required");
+    /// assert_eq!(v.severity(), Severity::Error);
+    /// assert_eq!(v.suggestion(), Some("free"));
+    /// ```
+    #[must_use]
+    pub fn new(
         rule: &'static RuleInfo,
         location: Location,
-        path: String,
-        message: String,
+        path: impl Into<String>,
+        message: impl Into<String>,
     ) -> Self {
+        let (path, message) = (path.into(), message.into());
         Violation {
             rule,
             severity: rule.severity(),
@@ -265,8 +284,23 @@ impl Violation {
         self
     }
 
-    pub(crate) fn with_suggestion(mut self, suggestion: Option<String>) -> Self {
+    pub(crate) fn with_suggestion_opt(mut self, suggestion: Option<String>) -> Self {
         self.suggestion = suggestion;
+        self
+    }
+
+    /// The same violation with a suggestion (a value or a member name to
+    /// use instead).
+    ///
+    /// ```
+    /// use omnicontact::{Location, Violation, rules};
+    /// let v = Violation::new(rules::OMNISEND_EMAIL_FORMAT, Location::Body, "/email", "not an email")
+    ///     .with_suggestion("jane@example.com");
+    /// assert_eq!(v.suggestion(), Some("jane@example.com"));
+    /// ```
+    #[must_use]
+    pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
         self
     }
 }
@@ -625,6 +659,32 @@ impl Report {
         self.violations
             .iter()
             .all(|v| v.severity() != Severity::Error)
+    }
+
+    /// Adds a violation your service found (its own rule or a catalog
+    /// one), after those of validation. An error makes the report invalid:
+    /// [`Report::normalized`] is then `None`, as for any invalid report, so
+    /// nothing invalid is sent by mistake (a conversion's body stays, as it
+    /// does when the target's rules find an error).
+    ///
+    /// ```
+    /// use omnicontact::rules::RuleInfo;
+    /// use omnicontact::{Location, Provider, Severity, Validator, Violation};
+    ///
+    /// static PLAN: RuleInfo = RuleInfo::custom("acme.plan.required", Severity::Error, "a plan is set");
+    /// let mut report = Validator::new(Provider::Sendios).validate_str(r#"{"client_user_id":"u1"}"#);
+    /// assert!(report.is_valid());
+    /// report.push(Violation::new(&PLAN, Location::Body, "/fields", "every contact needs a plan"));
+    /// assert!(!report.is_valid());
+    /// assert_eq!(report.normalized(), None);
+    /// assert_eq!(report.violations().last().unwrap().rule(), "acme.plan.required");
+    /// ```
+    pub fn push(&mut self, violation: Violation) {
+        let error = violation.severity() == Severity::Error;
+        self.violations.push(violation);
+        if error {
+            self.normalized = None;
+        }
     }
 
     /// Every violation, in document order.

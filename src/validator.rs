@@ -747,7 +747,7 @@ impl Validator {
                         )
                         // A string keeps every digit (when short enough to
                         // suggest).
-                        .with_suggestion(
+                        .with_suggestion_opt(
                             (rounded.written.len() <= 64)
                                 .then(|| format!("\"{}\"", rounded.written)),
                         ),

@@ -203,3 +203,42 @@ fn error_messages_are_lowercase_without_period() {
         good_message(e.as_ref());
     }
 }
+
+/// A service adds its own findings to a report, with its own rule.
+#[test]
+fn a_service_adds_its_own_violations() {
+    use omnicontact::rules::RuleInfo;
+    use omnicontact::{Location, Provider, Severity, Validator, Violation};
+
+    static PLAN: RuleInfo =
+        RuleInfo::custom("acme.plan.required", Severity::Error, "a plan is set");
+    static HINT: RuleInfo = RuleInfo::custom("acme.plan.advice", Severity::Warning, "a paid plan");
+
+    let mut report = Validator::new(Provider::Omnisend)
+        .validate_str(r#"{"email":"a@b.co","tags":["source: x"]}"#);
+    assert!(report.is_valid());
+    report.push(Violation::new(
+        &HINT,
+        Location::Body,
+        "/customProperties",
+        "no paid plan",
+    ));
+    assert!(report.is_valid(), "a warning keeps it valid");
+    assert!(report.normalized().is_some());
+    report.push(
+        Violation::new(
+            &PLAN,
+            Location::Body,
+            "/customProperties/plan",
+            "needs a plan",
+        )
+        .with_suggestion("free"),
+    );
+    assert!(!report.is_valid());
+    assert_eq!(report.normalized(), None);
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["violations"][1]["rule"], "acme.plan.required");
+    assert_eq!(json["violations"][1]["severity"], "error");
+    assert_eq!(json["violations"][1]["suggestion"], "free");
+    assert_eq!(json["valid"], false);
+}

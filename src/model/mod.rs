@@ -119,8 +119,9 @@ impl Collector {
         suggestion: Option<String>,
     ) {
         let path = self.path(tokens);
-        self.violations
-            .push(Violation::new(rule, Location::Body, path, message).with_suggestion(suggestion));
+        self.violations.push(
+            Violation::new(rule, Location::Body, path, message).with_suggestion_opt(suggestion),
+        );
     }
 
     /// A collector for a nested value: same violations, longer prefix.

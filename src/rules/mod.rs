@@ -58,6 +58,30 @@ impl RuleInfo {
         }
     }
 
+    /// A rule of your own, for the violations your service adds to a
+    /// [`Report`](crate::Report) ([`Violation::new`](crate::Violation::new),
+    /// [`Report::push`](crate::Report::push)). Name it
+    /// `<your namespace>.<field>.<check>` outside the crate's prefixes
+    /// (`input`, `contact`, `convert` and the providers' names), so it
+    /// never collides with a catalog id; it is not in
+    /// [`catalog`] and a [`Policy`](crate::policy::Policy) does not name
+    /// it.
+    ///
+    /// ```
+    /// use omnicontact::Severity;
+    /// use omnicontact::rules::RuleInfo;
+    ///
+    /// static PLAN_REQUIRED: RuleInfo =
+    ///     RuleInfo::custom("acme.plan.required", Severity::Error, "every contact has a plan");
+    /// assert_eq!(PLAN_REQUIRED.id(), "acme.plan.required");
+    /// assert_eq!(PLAN_REQUIRED.provider(), "acme");
+    /// assert!(omnicontact::rules::lookup("acme.plan.required").is_none());
+    /// ```
+    #[must_use]
+    pub const fn custom(id: &'static str, severity: Severity, summary: &'static str) -> Self {
+        RuleInfo::new(id, severity, summary)
+    }
+
     /// The stable id, e.g. `"omnisend.email.format"`.
     ///
     /// ```
