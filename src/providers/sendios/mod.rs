@@ -207,6 +207,20 @@ pub const MAX_AGE: i64 = 150;
 /// ```
 pub const PLATFORMS: &[&str] = &["0", "1", "2", "3", "4"];
 
+/// `language` and `language_id` (the send endpoints' name): one check.
+const LANGUAGE: Kind = Kind::Str(Format::Language {
+    format: rules::SENDIOS_LANGUAGE_FORMAT,
+    lossy: rules::SENDIOS_LANGUAGE_LOSSY,
+    whole: None,
+});
+
+/// `country` and `country_id` (the send endpoints' name): one check.
+const COUNTRY: Kind = Kind::Str(Format::Country {
+    format: rules::SENDIOS_COUNTRY_FORMAT,
+    advice: rules::SENDIOS_COUNTRY_ADVICE,
+    alpha2: false,
+});
+
 static BODY: ObjectSpec = ObjectSpec {
     members: &[
         Member::required(
@@ -238,42 +252,10 @@ static BODY: ObjectSpec = ObjectSpec {
             Kind::Str(Format::PushToken(rules::SENDIOS_APP_PUSH_TOKEN_FORMAT)),
             rules::SENDIOS_APP_PUSH_TOKEN_TYPE,
         ),
-        Member::optional(
-            "language",
-            Kind::Str(Format::Language {
-                format: rules::SENDIOS_LANGUAGE_FORMAT,
-                lossy: rules::SENDIOS_LANGUAGE_LOSSY,
-                whole: None,
-            }),
-            rules::SENDIOS_LANGUAGE_TYPE,
-        ),
-        Member::optional(
-            "country",
-            Kind::Str(Format::Country {
-                format: rules::SENDIOS_COUNTRY_FORMAT,
-                advice: rules::SENDIOS_COUNTRY_ADVICE,
-                alpha2: false,
-            }),
-            rules::SENDIOS_COUNTRY_TYPE,
-        ),
-        Member::optional(
-            "language_id",
-            Kind::Str(Format::Language {
-                format: rules::SENDIOS_LANGUAGE_FORMAT,
-                lossy: rules::SENDIOS_LANGUAGE_LOSSY,
-                whole: None,
-            }),
-            rules::SENDIOS_LANGUAGE_TYPE,
-        ),
-        Member::optional(
-            "country_id",
-            Kind::Str(Format::Country {
-                format: rules::SENDIOS_COUNTRY_FORMAT,
-                advice: rules::SENDIOS_COUNTRY_ADVICE,
-                alpha2: false,
-            }),
-            rules::SENDIOS_COUNTRY_TYPE,
-        ),
+        Member::optional("language", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE),
+        Member::optional("country", COUNTRY, rules::SENDIOS_COUNTRY_TYPE),
+        Member::optional("language_id", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE),
+        Member::optional("country_id", COUNTRY, rules::SENDIOS_COUNTRY_TYPE),
         Member::optional(
             "platform_id",
             Kind::Custom(platform),
