@@ -1,6 +1,7 @@
 //! Custom properties: a name (Omnisend's rule) and a typed value.
 //!
-//! Names follow Omnisend's rule (RULES.md §8): 1 to 128 characters, only
+//! Names follow Omnisend's rule (`omnisend.custom_properties.name.format`
+//! in [`omnisend`](crate::omnisend)): 1 to 128 characters, only
 //! latin letters, digits and `_`, case-sensitive; any other name is an
 //! `omnisend.custom_properties.name.format` error, with a suggestion when
 //! the name spelled in ASCII would do (`plaukų spalva` → `plauku_spalva`).

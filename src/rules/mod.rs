@@ -1,8 +1,8 @@
 //! The rule catalog: one constant per rule id, the only place an id string
 //! is written.
 //!
-//! Rule ids, severities and meanings are a public contract (`RULES.md` of
-//! the project). An id reads `<provider>.<field>.<check>`; [`catalog`] lists
+//! Rule ids, severities and meanings are a public contract: an id, once
+//! published, is never renamed or removed and keeps its meaning. An id reads `<provider>.<field>.<check>`; [`catalog`] lists
 //! every rule the crate implements, in catalog order. The constants live in
 //! one file per provider and are all re-exported here.
 //!

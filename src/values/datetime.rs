@@ -1,5 +1,5 @@
-//! Dates and date-times (RULES.md §2 "date-time (Sendios)", "date-time
-//! (Omnisend)", "date (Omnisend birthdate)").
+//! Dates and date-times: Sendios's date-time, Omnisend's date-time and
+//! Omnisend's birthdate.
 //!
 //! - [`UtcDateTime`] (Omnisend): ISO 8601 / RFC 3339 with a zone,
 //!   `YYYY-MM-DDThh:mm[:ss[.fraction]]` then `Z` / `z` / `±hh:mm` / `±hhmm` /
