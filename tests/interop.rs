@@ -675,3 +675,153 @@ fn builders_return_their_warnings() {
     assert_eq!(id.as_str(), "+1234567890");
     assert_eq!(w.violations().len(), usize::from(cfg!(feature = "phone")));
 }
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A contact from random input: whatever the builder accepts must come
+    /// back equal from its JSON.
+    fn contact() -> impl Strategy<Value = Contact> {
+        let text = || proptest::option::of(any::<String>());
+        let property = prop_oneof![
+            any::<f64>()
+                .prop_filter("finite", |n| n.is_finite())
+                .prop_map(PropertyValue::Number),
+            any::<bool>().prop_map(PropertyValue::Boolean),
+            any::<String>().prop_map(PropertyValue::String),
+            (0i32..=9999, 1u32..=12, 1u32..=28)
+                .prop_map(|(y, m, d)| PropertyValue::Date(Date::from_ymd(y, m, d).unwrap())),
+            proptest::collection::vec(any::<String>(), 0..3).prop_map(PropertyValue::List),
+            Just(PropertyValue::Remove),
+        ];
+        let status = prop_oneof![
+            Just(ChannelStatus::Subscribed),
+            Just(ChannelStatus::Unsubscribed),
+            Just(ChannelStatus::NonSubscribed),
+        ];
+        let date = proptest::option::of((-62_167_219_200i64..253_402_300_800).prop_map(|s| {
+            UtcDateTime::from_system_time(if s >= 0 {
+                UNIX_EPOCH + Duration::from_secs(s.unsigned_abs())
+            } else {
+                UNIX_EPOCH - Duration::from_secs(s.unsigned_abs())
+            })
+            .unwrap()
+        }));
+        let identifier = (0usize..6, "[a-z0-9]{1,8}", any::<String>(), status, date).prop_map(
+            |(kind, word, free, status, date)| {
+                let state = ChannelState::new(status, date);
+                let b = Identifier::builder();
+                match kind {
+                    0 => b
+                        .email(format!("{word}@Example.{word}"))
+                        .channel_state(Channel::Email, state),
+                    1 => b
+                        .phone("+44 20 7946 0018")
+                        .channel_state(Channel::Whatsapp, state),
+                    2 => b.slack(free),
+                    3 => b
+                        .ms_teams(format!(" {word} "))
+                        .channel_state(Channel::MsTeams, state),
+                    4 => b.inbox(free).channel_state(Channel::Inbox, state),
+                    _ => b.web_push(free),
+                }
+            },
+        );
+        (
+            (
+                text(),
+                text(),
+                text(),
+                text(),
+                text(),
+                text(),
+                text(),
+                text(),
+            ),
+            proptest::collection::vec(identifier, 0..4),
+            (
+                proptest::option::of(prop_oneof![Just("EN"), Just("lt"), Just("pt")]),
+                proptest::option::of(prop_oneof![Just("usa"), Just("LT"), Just("gb")]),
+                proptest::option::of(prop_oneof![Just("f"), Just("Male")]),
+                proptest::option::of(0i64..=150),
+                proptest::option::of(prop_oneof![Just("0"), Just("ios"), Just("Desktop")]),
+                proptest::option::of(any::<bool>()),
+                proptest::option::of(prop_oneof![
+                    Just(" 2023-04-25T14:55:38+02:00"),
+                    Just("2017-05-30T14:11:12Z")
+                ]),
+            ),
+            proptest::collection::vec("[^\\s]{1,6}", 0..4),
+            proptest::collection::vec(("[A-Za-z0-9_]{1,12}", property), 0..5),
+        )
+            .prop_filter_map("the builder refuses it", |(t, ids, v, tags, props)| {
+                let mut b = Contact::builder();
+                let (a, bb, c, d, e, f, g, h) = t;
+                if let Some(x) = a {
+                    b = b.external_id(x);
+                }
+                if let Some(x) = bb {
+                    b = b.first_name(x);
+                }
+                if let Some(x) = c {
+                    b = b.last_name(x);
+                }
+                if let Some(x) = d {
+                    b = b.display_name(x);
+                }
+                if let Some(x) = e {
+                    b = b.auth_key(x);
+                }
+                if let Some(x) = f {
+                    b = b.address(x);
+                }
+                if let Some(x) = g {
+                    b = b.city(x);
+                }
+                if let Some(x) = h {
+                    b = b.postal_code(x);
+                }
+                for id in ids {
+                    b = b.identifier(id);
+                }
+                let (lang, country, gender, age, platform, vip, registered) = v;
+                if let Some(x) = lang {
+                    b = b.language(x);
+                }
+                if let Some(x) = country {
+                    b = b.country(x);
+                }
+                if let Some(x) = gender {
+                    b = b.gender(x);
+                }
+                if let Some(x) = age {
+                    b = b.age(x);
+                }
+                if let Some(x) = platform {
+                    b = b.platform(x);
+                }
+                if let Some(x) = vip {
+                    b = b.vip(x);
+                }
+                if let Some(x) = registered {
+                    b = b.registered_at(x);
+                }
+                b = b.tags(tags);
+                for (name, value) in props {
+                    b = b.property(name, value);
+                }
+                b.build().ok()
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn contacts_round_trip(contact in contact()) {
+            let text = serde_json::to_string(&contact).unwrap();
+            let back: Contact = serde_json::from_str(&text).unwrap();
+            prop_assert_eq!(&back, &contact);
+            prop_assert_eq!(serde_json::to_string(&back).unwrap(), text);
+        }
+    }
+}
