@@ -1,8 +1,9 @@
 //! Validates and normalizes batches of contact records from the command line.
 //!
 //! ```text
-//! validate --provider P [--operation OP] [--envelope] [--to P2] [--region CC] [--jobs N] [FILE...]
-//! validate --list-rules
+//! validate --provider P [--operation OP] [--envelope] [--to P2] [--region CC] [--jobs N]
+//!          [--deny RULE] [--warn RULE] [--allow RULE] [--deny-unknown] [--policy FILE] [FILE...]
+//! validate --list-rules [--deny RULE] [--warn RULE] [--allow RULE] [--deny-unknown] [--policy FILE]
 //! ```
 //!
 //! Reads the files in order (stdin when there are none, or for `-`), splits
@@ -28,6 +29,37 @@
 //! `body` converted (a `suprsend` source's `path.distinct_id` becomes the
 //! external id). `--to` needs an operation with a body (`create`). A
 //! summary goes to stderr.
+//!
+//! # Rule policy
+//!
+//! `--deny RULE`, `--warn RULE` and `--allow RULE` (each repeatable) set a
+//! rule's severity to error, warning or off (`omnicontact::policy`);
+//! `RULE` is a rule id (`--list-rules`) or a pattern where `*` stands for
+//! any run of characters (`omnisend.tags.*`, `*.lossy`). `--deny-unknown`
+//! makes every rule about a member the provider does not define
+//! (`*.unknown_field`) an error. `--policy FILE` reads entries from a file,
+//! one per line: `deny RULE`, `warn RULE`, `allow RULE` (or `error`,
+//! `warning`, `off`), or `deny-unknown-members`; `#` starts a comment.
+//! An exact id wins over a pattern, and of the patterns the last given
+//! wins: the file's lines in order, then the flags in command-line order.
+//! `--deny-unknown` yields to any entry naming the rule.
+//!
+//! Each violation's `severity` is the one the policy gives, and `valid`,
+//! the summary and the exit status follow it: a raised warning makes its
+//! document invalid; a document refused only by lowered errors is valid
+//! and its `normalized` body printed, though the provider may refuse it.
+//! A rule turned off is not reported (its `changes` are still listed).
+//! `input.json.format`, `input.body.type`, `input.body.max_length` and
+//! `input.body.max_depth` (a document that cannot be read or is not an
+//! object) cannot be lowered. An unknown rule id, a pattern that matches
+//! no rule, or a bad policy file line is a usage error (exit status 2).
+//! `--list-rules` with policy flags prints each rule's `severity` under
+//! the policy (`error`, `warning` or `off`), to check a policy file.
+//!
+//! ```text
+//! validate --provider omnisend --deny-unknown --allow omnisend.tags.advice contacts.ndjson
+//! validate --provider suprsend --policy strict.policy --warn 'suprsend.*.max_items' users.ndjson
+//! ```
 //!
 //! # Exit status and write errors
 //!
@@ -145,14 +177,16 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::Instant;
 
+use omnicontact::policy::{Level, Policy};
 use omnicontact::stream::{Document, Documents};
 use omnicontact::{Change, Operation, Options, PhoneRegion, Provider, Validator, Violation};
 use serde::Serialize;
 use serde_json::Value;
 
 const USAGE: &str = "\
-usage: validate --provider P [--operation OP] [--envelope] [--to P2] [--region CC] [--jobs N] [FILE...]
-       validate --list-rules
+usage: validate --provider P [--operation OP] [--envelope] [--to P2] [--region CC] [--jobs N]
+                [--deny RULE] [--warn RULE] [--allow RULE] [--deny-unknown] [--policy FILE] [FILE...]
+       validate --list-rules [policy flags]
 
 Validates and normalizes contact records, one JSON line per document.
 
@@ -165,8 +199,25 @@ options:
   --jobs N         validate on N threads (default: the number of cores);
                    the output is in input order whatever N is; sendios
                    batches are validated in order on one thread
-  --list-rules     print the rule catalog, one JSON line per rule
+  --deny RULE      report RULE as an error (repeatable); RULE is a rule id
+                   or a pattern where * is any text (omnisend.tags.*)
+  --warn RULE      report RULE as a warning (repeatable): a document only it
+                   refuses is valid and printed, though the provider may refuse it
+  --allow RULE     do not report RULE (repeatable); its changes are still listed
+  --deny-unknown   report members a provider does not define (*.unknown_field)
+                   as errors, unless an entry names the rule
+  --policy FILE    read rule entries from FILE, one per line:
+                     deny RULE | warn RULE | allow RULE | deny-unknown-members
+                   (# starts a comment; error, warning, off also work)
+  --list-rules     print the rule catalog, one JSON line per rule; with
+                   policy flags, each rule's severity under the policy (or off)
   -h, --help       print this help
+
+Rule policy: an exact id wins over a pattern; of the patterns the last
+given wins (the file's lines, then the flags in order). input.json.format,
+input.body.type, input.body.max_length and input.body.max_depth cannot be
+lowered. An unknown rule is a usage error. Each violation's severity, valid
+and the exit status follow the policy.
 
 Files are read in order; stdin when none is given, or for `-`.
 Memory stays bounded whatever the input's size.
@@ -194,7 +245,8 @@ impl<E: std::error::Error> From<E> for Fatal {
 /// What the command line asks for.
 enum Command {
     Help,
-    ListRules,
+    /// `--list-rules`, with the policy flags given.
+    ListRules(Args),
     Validate(Args),
 }
 
@@ -207,6 +259,11 @@ struct Args {
     region: Option<String>,
     jobs: Option<String>,
     envelope: bool,
+    /// `--deny`, `--warn`, `--allow`: the flag, its level and rule, in
+    /// command-line order.
+    rules: Vec<(&'static str, Level, String)>,
+    deny_unknown: bool,
+    policy: Option<String>,
     files: Vec<OsString>,
 }
 
@@ -287,17 +344,17 @@ fn run(started: Instant) -> Result<ExitCode, Fatal> {
                 .or_else(quiet_if_broken_pipe)?;
             return Ok(ExitCode::SUCCESS);
         }
-        Command::ListRules => return list_rules(),
+        Command::ListRules(args) => return list_rules(&args),
         Command::Validate(args) => args,
     };
     let (validator, mode) = configure(&args)?;
     let inputs = open_inputs(&args.files)?;
     let output = Arc::new(Output::new(stdout()));
     stop_on_signals(&output, started)?;
-    // Sendios' batch rule compares each document with those before it, so
-    // its documents are validated in input order.
+    // The run is one batch: Sendios' batch rule compares each document
+    // with those before it, so its documents are validated in input order.
     let result = if mode.jobs.get() == 1 || validator.provider() == Provider::Sendios {
-        validate_all(&validator, mode, inputs, &output)
+        validate_all(&validator.batch(), mode, inputs, &output)
     } else {
         validate_parallel(&validator, mode, inputs, &output)
     };
@@ -341,15 +398,31 @@ fn parse_args(mut raw: impl Iterator<Item = OsString>) -> Result<Command, Fatal>
         };
         let slot = match flag {
             "-h" | "--help" => return Ok(Command::Help),
-            "--list-rules" | "--envelope" => {
+            "--list-rules" | "--envelope" | "--deny-unknown" => {
                 if inline.is_some() {
                     return Err(usage(&format!("{flag} takes no value")));
                 }
-                if flag == "--envelope" {
-                    args.envelope = true;
-                } else {
-                    list_rules = true;
+                match flag {
+                    "--envelope" => args.envelope = true,
+                    "--deny-unknown" => args.deny_unknown = true,
+                    _ => list_rules = true,
                 }
+                continue;
+            }
+            "--deny" | "--warn" | "--allow" => {
+                let (flag, level) = match flag {
+                    "--deny" => ("--deny", Level::Error),
+                    "--warn" => ("--warn", Level::Warning),
+                    _ => ("--allow", Level::Off),
+                };
+                let rule = match inline {
+                    Some(value) => value,
+                    None => raw
+                        .next()
+                        .and_then(|v| v.into_string().ok())
+                        .ok_or_else(|| usage(&format!("{flag} needs a value")))?,
+                };
+                args.rules.push((flag, level, rule));
                 continue;
             }
             "--provider" => &mut args.provider,
@@ -357,6 +430,7 @@ fn parse_args(mut raw: impl Iterator<Item = OsString>) -> Result<Command, Fatal>
             "--to" => &mut args.to,
             "--region" => &mut args.region,
             "--jobs" => &mut args.jobs,
+            "--policy" => &mut args.policy,
             _ => return Err(usage(&format!("unknown option `{flag}`"))),
         };
         let value = match inline {
@@ -371,7 +445,7 @@ fn parse_args(mut raw: impl Iterator<Item = OsString>) -> Result<Command, Fatal>
         }
     }
     Ok(if list_rules {
-        Command::ListRules
+        Command::ListRules(args)
     } else {
         Command::Validate(args)
     })
@@ -403,6 +477,7 @@ fn configure(args: &Args) -> Result<(Validator, Mode), Fatal> {
         }
         options = options.default_region(code);
     }
+    options = options.policy(policy(args)?);
     let to = match &args.to {
         Some(target) => {
             let target: Provider = target.parse().map_err(|e| usage(&format!("--to: {e}")))?;
@@ -432,6 +507,28 @@ fn configure(args: &Args) -> Result<(Validator, Mode), Fatal> {
             jobs,
         },
     ))
+}
+
+/// The rule policy of `--policy`, then `--deny` / `--warn` / `--allow` in
+/// order, then `--deny-unknown`. An entry naming no rule is a usage error.
+fn policy(args: &Args) -> Result<Policy, Fatal> {
+    let mut policy = match &args.policy {
+        Some(file) => {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| Fatal(format!("cannot read `{file}`: {e}")))?;
+            Policy::parse(&text).map_err(|e| usage(&format!("--policy `{file}`: {e}")))?
+        }
+        None => Policy::new(),
+    };
+    for (flag, level, rule) in &args.rules {
+        policy = policy
+            .set(rule, *level)
+            .map_err(|e| usage(&format!("{flag}: {e}")))?;
+    }
+    if args.deny_unknown {
+        policy = policy.deny_unknown_members(true);
+    }
+    Ok(policy)
 }
 
 /// Opens every input before anything is printed.
@@ -1166,10 +1263,27 @@ fn write_stderr(text: &str) {
 }
 
 /// `--list-rules`: the catalog, one JSON line per rule.
-fn list_rules() -> Result<ExitCode, Fatal> {
+/// With policy flags, each rule's `severity` is the level the policy
+/// gives it (`error`, `warning` or `off`).
+fn list_rules(args: &Args) -> Result<ExitCode, Fatal> {
+    /// One line: the catalog entry, at the policy's level.
+    #[derive(Serialize)]
+    struct Rule<'a> {
+        id: &'a str,
+        severity: &'a str,
+        provider: &'a str,
+        summary: &'a str,
+    }
+    let policy = policy(args)?;
     let mut out = BufWriter::new(stdout());
     let written = omnicontact::rules::catalog().iter().try_for_each(|rule| {
-        serde_json::to_writer(&mut out, rule)?;
+        let line = Rule {
+            id: rule.id(),
+            severity: policy.level(rule).as_str(),
+            provider: rule.provider(),
+            summary: rule.summary(),
+        };
+        serde_json::to_writer(&mut out, &line)?;
         out.write_all(b"\n")
     });
     written

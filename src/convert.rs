@@ -842,28 +842,52 @@ pub(crate) fn convert_body(
     };
     let (contact, losses, trace) = t.split();
     read_losses.extend(losses);
+    let (body, path, lost) = write_contact(&contact, target, Some(source));
+    let sources = SourcePaths::new(&trace);
+    read_losses.extend(
+        lost.into_iter()
+            .map(|loss| Loss::new(loss.rule, sources.of(&loss.path), loss.message)),
+    );
+    Conversion {
+        losses: read_losses,
+        body,
+        path,
+    }
+}
+
+/// A contact written as `target`'s wire body (with its path parameters
+/// when the contact holds them: `SuprSend`'s `distinct_id`) and the losses,
+/// located by the contact's own paths. `source` is the provider the
+/// contact was read from, if any (a Sendios date read from Sendios is
+/// written back without the time-zone warning).
+pub(crate) fn write_contact(
+    contact: &Contact,
+    target: Provider,
+    source: Option<Provider>,
+) -> (Value, Option<Value>, Vec<Loss>) {
+    use crate::providers::{omnisend, raia, rocketchat, sendios, suprsend};
     let value = |w: Result<Value, serde_json::Error>| w.unwrap_or(Value::Null);
-    let (body, path, lost) = match target {
+    match target {
         Provider::Sendios => {
-            let (w, mut l) = sendios::convert::from_contact(&contact);
+            let (w, mut l) = sendios::convert::from_contact(contact);
             // Sendios' own dates have no zone (read as UTC): only a date
             // read with a zone is written in a zone Sendios may not read.
-            if source != Provider::Sendios {
-                l.extend(sendios::convert::utc_note(&contact));
+            if source != Some(Provider::Sendios) {
+                l.extend(sendios::convert::utc_note(contact));
             }
             (value(serde_json::to_value(w)), None, l)
         }
         Provider::RocketChat => {
-            let (w, l) = rocketchat::convert::from_contact(&contact);
+            let (w, l) = rocketchat::convert::from_contact(contact);
             (value(serde_json::to_value(w)), None, l)
         }
         Provider::Suprsend => {
-            let (w, l) = suprsend::convert::from_contact(&contact);
-            let path = suprsend::convert::from_contact_path(&contact);
+            let (w, l) = suprsend::convert::from_contact(contact);
+            let path = suprsend::convert::from_contact_path(contact);
             (value(serde_json::to_value(w)), Some(path), l)
         }
         Provider::Raia => {
-            let (w, l) = raia::convert::from_contact(&contact);
+            let (w, l) = raia::convert::from_contact(contact);
             let mut body = value(serde_json::to_value(w));
             // The wire type holds a name as a string; a contact without one
             // converts to a body without it, so that raia's validation says
@@ -878,18 +902,8 @@ pub(crate) fn convert_body(
             (body, None, l)
         }
         Provider::Omnisend => {
-            let (w, l) = omnisend::convert::from_contact(&contact);
+            let (w, l) = omnisend::convert::from_contact(contact);
             (value(serde_json::to_value(w)), None, l)
         }
-    };
-    let sources = SourcePaths::new(&trace);
-    read_losses.extend(
-        lost.into_iter()
-            .map(|loss| Loss::new(loss.rule, sources.of(&loss.path), loss.message)),
-    );
-    Conversion {
-        losses: read_losses,
-        body,
-        path,
     }
 }

@@ -13,6 +13,7 @@ use std::sync::Mutex;
 use serde_json::{Map, Value};
 
 use crate::options::Options;
+use crate::policy::Policy;
 use crate::report::{Change, Location, Report, Severity, Violation, push_pointer_token};
 use crate::rules::{self, RuleInfo};
 use crate::suggest;
@@ -242,7 +243,7 @@ pub(crate) struct Walker<'a> {
     /// body is invalid in its eyes.
     pub provider_error: Option<Value>,
     /// What the batch has seen so far, and this document's index in it.
-    pub batch: Option<(&'a Mutex<Batch>, usize)>,
+    pub batch: Option<(&'a Mutex<BatchState>, usize)>,
     path: String,
     pub violations: Vec<Violation>,
     pub changes: Vec<Change>,
@@ -340,14 +341,24 @@ impl Tallies {
     }
 
     /// One `input.report.truncated` warning per rule and kind of which some
-    /// were left out, in the order the rules were first met.
-    pub(crate) fn summaries(self) -> impl Iterator<Item = Violation> {
+    /// were left out, in the order the rules were first met, at the
+    /// severity `policy` gives `input.report.truncated` (none when it is
+    /// off); a rule's violations are "errors" or "warnings" by the
+    /// severity `policy` gives the rule.
+    pub(crate) fn summaries(self, policy: &Policy) -> impl Iterator<Item = Violation> {
         let max = self.max;
-        self.list.into_iter().flat_map(move |mut tally| {
+        let severity = policy.severity(rules::INPUT_REPORT_TRUNCATED);
+        let list = if severity.is_some() {
+            self.list
+        } else {
+            Vec::new()
+        };
+        let levels: Vec<_> = list.iter().map(|t| policy.severity(t.rule)).collect();
+        list.into_iter().zip(levels).flat_map(move |(mut tally, level)| {
             let id = tally.rule.id();
-            let what = match tally.rule.severity() {
-                Severity::Error => "errors",
-                Severity::Warning => "warnings",
+            let what = match level {
+                Some(Severity::Error) => "errors",
+                _ => "warnings",
             };
             let mut out = Vec::new();
             for kind in [VIOLATIONS, CHANGES] {
@@ -367,25 +378,24 @@ impl Tallies {
                         "{n} more changes under `{id}` in this document are made but not listed, this one first: {limits}"
                     )
                 };
-                out.push(Violation::new(
-                    rules::INPUT_REPORT_TRUNCATED,
-                    location,
-                    path,
-                    message,
-                ));
+                out.push(
+                    Violation::new(rules::INPUT_REPORT_TRUNCATED, location, path, message)
+                        .with_severity(severity.unwrap_or(Severity::Warning)),
+                );
             }
             out
         })
     }
 }
 
-/// What a validator remembers across the documents of a batch.
+/// What a [`Batch`](crate::Batch) remembers across its documents.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Batch {
+pub(crate) struct BatchState {
     /// Documents validated so far.
     pub documents: usize,
     /// For Sendios `fields`: each key's first JSON type and the index of
-    /// the document it was seen in.
+    /// the document it was seen in; at most
+    /// [`Batch::MAX_KEYS`](crate::Batch::MAX_KEYS) keys.
     pub field_types: HashMap<String, (&'static str, usize)>,
 }
 
@@ -414,12 +424,17 @@ impl<'a> Walker<'a> {
         changes: Vec<Change>,
         more: &[(&'static RuleInfo, usize, usize)],
     ) {
+        let policy = self.options.get_policy();
         for v in violations {
+            // A rule switched off is neither listed nor counted.
+            let Some(severity) = policy.severity(v.info()) else {
+                continue;
+            };
             if self
                 .tallies
                 .admit(v.info(), VIOLATIONS, v.location(), v.path())
             {
-                self.violations.push(v);
+                self.violations.push(v.with_severity(severity));
             }
         }
         for c in changes {
@@ -431,7 +446,9 @@ impl<'a> Walker<'a> {
             }
         }
         for &(rule, kind, n) in more {
-            self.tallies.left_out(rule, kind, n);
+            if kind == CHANGES || policy.severity(rule).is_some() {
+                self.tallies.left_out(rule, kind, n);
+            }
         }
     }
 
@@ -440,7 +457,8 @@ impl<'a> Walker<'a> {
     /// were left out.
     pub(crate) fn into_report(mut self, value: Value) -> Report {
         let tallies = std::mem::replace(&mut self.tallies, Tallies::new(1));
-        self.violations.extend(tallies.summaries());
+        self.violations
+            .extend(tallies.summaries(self.options.get_policy()));
         Report::from_parts(self.violations, self.changes, value)
     }
 
@@ -477,6 +495,10 @@ impl<'a> Walker<'a> {
         message: impl Into<String>,
         suggestion: Option<String>,
     ) {
+        // A rule the policy switched off is neither listed nor counted.
+        let Some(severity) = self.options.get_policy().severity(rule) else {
+            return;
+        };
         if !self
             .tallies
             .admit(rule, VIOLATIONS, self.location, &self.path)
@@ -485,7 +507,8 @@ impl<'a> Walker<'a> {
         }
         self.violations.push(
             Violation::new(rule, self.location, self.path.clone(), message.into())
-                .with_suggestion(suggestion),
+                .with_suggestion(suggestion)
+                .with_severity(severity),
         );
     }
 

@@ -19,8 +19,10 @@ mod engine;
 pub mod model;
 pub mod options;
 mod parse;
+pub mod policy;
 pub mod providers;
 pub mod report;
+pub mod request;
 pub mod rules;
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
@@ -35,11 +37,13 @@ pub use model::{
     IdentifierBuilder, PropertyValue,
 };
 pub use options::Options;
+pub use policy::Policy;
 pub use providers::{Endpoint, NameError, Operation, Provider};
 pub use providers::{omnisend, raia, rocketchat, sendios, suprsend};
 pub use report::{Change, Location, Report, Severity, Violation};
+pub use request::Request;
 pub use stream::{Document, Documents};
-pub use validator::Validator;
+pub use validator::{Batch, Validator};
 pub use values::{
     CountryCode, Date, Email, Gender, LanguageCode, Phone, PhoneRegion, PushToken, PushTokenKind,
     SendiosDateTime, TimeZone, Url, UtcDateTime, Uuid,

@@ -1,5 +1,6 @@
 //! [`Options`]: the knobs a [`Validator`](crate::Validator) takes.
 
+use crate::policy::{Level, Policy, PolicyError};
 use crate::providers::rocketchat::CustomField;
 use crate::values::{Date, PhoneRegion};
 
@@ -64,8 +65,9 @@ pub const MAX_SUPPORTED_DEPTH: usize = 120;
 /// ```
 pub const DEFAULT_MAX_PER_RULE: usize = 100;
 
-/// Validation options: default phone region, input limits, and the clock
-/// used for "in the future" checks.
+/// Validation options: default phone region, input limits, the clock
+/// used for "in the future" checks, and the rule [`Policy`] (each rule's
+/// severity: error, warning or off).
 ///
 /// Options are a small builder; every setter returns a new value.
 ///
@@ -86,6 +88,7 @@ pub struct Options {
     max_per_rule: usize,
     today: Option<Date>,
     rocketchat_custom_fields: Option<Vec<CustomField>>,
+    policy: Policy,
 }
 
 impl Default for Options {
@@ -112,6 +115,7 @@ impl Options {
             max_per_rule: DEFAULT_MAX_PER_RULE,
             today: None,
             rocketchat_custom_fields: None,
+            policy: Policy::new(),
         }
     }
 
@@ -253,6 +257,97 @@ impl Options {
     ) -> Self {
         self.rocketchat_custom_fields = Some(fields.into_iter().collect());
         self
+    }
+
+    /// The rule policy: each rule's severity (error, warning or off) as the
+    /// service wants it, instead of the catalog's (see [`Policy`] for what
+    /// raising, lowering and switching off do). The default is the empty
+    /// policy.
+    ///
+    /// ```
+    /// use omnicontact::policy::Policy;
+    /// use omnicontact::{Options, Provider, Severity, Validator};
+    ///
+    /// let body = r#"{"email":"a@b.co","tags":["source: x"],"firstNmae":"Jo"}"#;
+    /// let v = Validator::new(Provider::Omnisend);
+    /// assert!(v.validate_str(body).is_valid()); // a warning, and sent
+    ///
+    /// let policy = Policy::new().deny("omnisend.body.unknown_field")?;
+    /// let v = v.with_options(Options::new().policy(policy));
+    /// let r = v.validate_str(body);
+    /// assert!(!r.is_valid());
+    /// assert_eq!(r.violations()[0].severity(), Severity::Error);
+    /// // The report's JSON gives the severity the policy made.
+    /// let json = serde_json::to_value(&r).unwrap();
+    /// assert_eq!(json["violations"][0]["severity"], "error");
+    /// # Ok::<(), omnicontact::policy::PolicyError>(())
+    /// ```
+    #[must_use]
+    pub fn policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Sets the level of one rule, or of the rules a pattern matches, in
+    /// this options' policy ([`Policy::set`]): refuses an id not in the
+    /// catalog, a pattern that matches no rule, and lowering a rule no
+    /// policy changes.
+    ///
+    /// ```
+    /// use omnicontact::policy::Level;
+    /// use omnicontact::{Options, Provider, Validator};
+    ///
+    /// let options = Options::new()
+    ///     .rule_level("omnisend.tags.advice", Level::Off)?
+    ///     .rule_level("omnisend.gender.enum", Level::Warning)?;
+    /// let r = Validator::new(Provider::Omnisend)
+    ///     .with_options(options)
+    ///     .validate_str(r#"{"email":"a@b.co","gender":"x"}"#);
+    /// // Lowered: valid, and the body is sent, though Omnisend refuses the gender.
+    /// assert!(r.is_valid());
+    /// assert_eq!(r.violations()[0].rule(), "omnisend.gender.enum");
+    /// assert_eq!(r.normalized().unwrap()["gender"], "x");
+    ///
+    /// let e = Options::new().rule_level("omnisend.gender.enun", Level::Off).unwrap_err();
+    /// assert_eq!(e.to_string(), "unknown rule `omnisend.gender.enun`; did you mean `omnisend.gender.enum`?");
+    /// # Ok::<(), omnicontact::policy::PolicyError>(())
+    /// ```
+    pub fn rule_level(mut self, pattern: &str, level: Level) -> Result<Self, PolicyError> {
+        self.policy = self.policy.set(pattern, level)?;
+        Ok(self)
+    }
+
+    /// Refuses every member a provider does not define: makes the rules of
+    /// [`Policy::unknown_member_rules`] (`*.unknown_field`) errors in this
+    /// options' policy ([`Policy::deny_unknown_members`]).
+    ///
+    /// ```
+    /// use omnicontact::{Options, Provider, Validator};
+    ///
+    /// let v = Validator::new(Provider::Sendios)
+    ///     .with_options(Options::new().deny_unknown_members(true));
+    /// let r = v.validate_str(r#"{"client_user_id":"u1","emial":"a@b.co"}"#);
+    /// assert!(!r.is_valid());
+    /// assert_eq!(r.errors().next().unwrap().rule(), "sendios.body.unknown_field");
+    /// assert_eq!(r.errors().next().unwrap().suggestion(), Some("email"));
+    /// ```
+    #[must_use]
+    pub fn deny_unknown_members(mut self, deny: bool) -> Self {
+        self.policy = self.policy.deny_unknown_members(deny);
+        self
+    }
+
+    /// The rule policy.
+    ///
+    /// ```
+    /// use omnicontact::policy::Level;
+    /// let o = omnicontact::Options::new().deny_unknown_members(true);
+    /// assert_eq!(o.get_policy().level(omnicontact::rules::OMNISEND_BODY_UNKNOWN_FIELD), Level::Error);
+    /// assert!(omnicontact::Options::new().get_policy().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn get_policy(&self) -> &Policy {
+        &self.policy
     }
 
     /// The Rocket.Chat workspace's custom fields, if given.

@@ -130,6 +130,8 @@ impl fmt::Display for Location {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Violation {
     rule: &'static RuleInfo,
+    /// The effective severity: the rule's, or the one a policy gave it.
+    severity: Severity,
     location: Location,
     path: String,
     message: String,
@@ -145,6 +147,7 @@ impl Violation {
     ) -> Self {
         Violation {
             rule,
+            severity: rule.severity(),
             location,
             path,
             message,
@@ -176,16 +179,26 @@ impl Violation {
         self.rule
     }
 
-    /// The rule's severity.
+    /// The violation's severity: the rule's
+    /// ([`RuleInfo::severity`](crate::rules::RuleInfo::severity)), unless
+    /// the validator's [`Policy`](crate::Policy) gave the rule another
+    /// (the report's JSON gives this one too).
     ///
     /// ```
-    /// # use omnicontact::{Provider, Severity, Validator};
+    /// # use omnicontact::{Options, Provider, Severity, Validator};
     /// let r = Validator::new(Provider::Omnisend).validate_str("[]");
     /// assert_eq!(r.violations()[0].severity(), Severity::Error);
+    ///
+    /// let body = r#"{"email":"a@b.co","tags":["source: x"],"gender":"x"}"#;
+    /// let options = Options::new().rule_level("omnisend.gender.enum", omnicontact::policy::Level::Warning)?;
+    /// let r = Validator::new(Provider::Omnisend).with_options(options).validate_str(body);
+    /// assert_eq!(r.violations()[0].severity(), Severity::Warning);
+    /// assert_eq!(r.violations()[0].info().severity(), Severity::Error); // the catalog's
+    /// # Ok::<(), omnicontact::policy::PolicyError>(())
     /// ```
     #[must_use]
     pub fn severity(&self) -> Severity {
-        self.rule.severity()
+        self.severity
     }
 
     /// Which part of the request the violation is about.
@@ -243,6 +256,12 @@ impl Violation {
     /// The same violation at another location (a converted body's).
     pub(crate) fn relocated(mut self, location: Location) -> Self {
         self.location = location;
+        self
+    }
+
+    /// The same violation with the severity a policy gave its rule.
+    pub(crate) fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
         self
     }
 

@@ -4,7 +4,8 @@
 //!
 //! Available with the `proptest` cargo feature (off by default; without it
 //! this module does not exist and nothing else changes). The only types of
-//! the public API are [`Strategy`] and [`serde_json::Value`].
+//! the public API are [`Strategy`], [`serde_json::Value`] and the crate's
+//! own [`Contact`](crate::Contact).
 //!
 //! - [`valid_body`]`(provider)` generates create bodies (the default
 //!   operation) that the provider's [`Validator`](crate::Validator), with
@@ -13,7 +14,8 @@
 //!   its normalized form, so the report's normalized body equals the body
 //!   generated. Sendios `fields` keys keep one JSON type across all
 //!   generated bodies, so a whole batch of them can go through one
-//!   validator without a `sendios.fields.consistent_type` error.
+//!   [`Batch`](crate::Batch) without a `sendios.fields.consistent_type`
+//!   error.
 //! - [`invalid_body`]`(provider)` takes such a body and applies one
 //!   targeted mutation (a wrong type, a bad format, a missing required
 //!   member, too many items, an unknown member, …). Its report has
@@ -31,6 +33,17 @@
 //!   value type ([`Email`](crate::Email), [`Phone`], …) parses
 //!   and leaves unchanged (they are in normalized form). Phone numbers come
 //!   from dozens of countries, as real traffic does.
+//!
+//! - [`messy_email`], [`messy_phone`], [`messy_country_code`],
+//!   [`messy_language_code`] and [`messy_time_zone`] generate values as
+//!   people write them (surrounding whitespace, mixed case, separators,
+//!   national numbers with their region), each paired with the normalized
+//!   form the value type returns; [`messy_body`]`(provider)` pairs a body
+//!   written so with the [`valid_body`] the provider's validator
+//!   normalizes it to (no error, a recorded change for each value written
+//!   otherwise).
+//! - [`contact`] generates canonical [`Contact`](crate::Contact)s the
+//!   builder accepts, to test conversions to any provider.
 //!
 //! The module works with or without the `phone` and `tz` features (on by
 //! default); without `tz`, [`time_zone`] draws from a fixed sample of zone
@@ -390,6 +403,435 @@ fn apns_token() -> impl Strategy<Value = String> {
 
 fn fcm_token() -> impl Strategy<Value = String> {
     "[A-Za-z0-9_-]{22}:APA91[A-Za-z0-9_-]{20,60}"
+}
+
+// ---------------------------------------------------------------------------
+// Messy values and bodies, with their normalized form
+// ---------------------------------------------------------------------------
+
+/// National numbers as people write them, each with its region and E.164
+/// form: libphonenumber's own national formatting of numbers of
+/// [`ASSIGNED`] (python `phonenumbers` 9.0.33, `scripts/phone/national.py`),
+/// kept only where libphonenumber reads the national form back to the
+/// same number.
+#[rustfmt::skip]
+const NATIONAL: &[(&str, &str, &str)] = &[
+    ("(415) 555-2671", "US", "+14155552671"), ("020 7946 0018", "GB", "+442079460018"),
+    ("07400 123456", "GB", "+447400123456"), ("01512 3456789", "DE", "+4915123456789"),
+    ("030 123456", "DE", "+4930123456"), ("01 42 76 49 78", "FR", "+33142764978"),
+    ("06 12 34 56 78", "FR", "+33612345678"), ("(0-612) 34567", "LT", "+37061234567"),
+    ("03-1234-5678", "JP", "+81312345678"), ("090-1234-5678", "JP", "+819012345678"),
+    ("(02) 1234 5678", "AU", "+61212345678"), ("0412 345 678", "AU", "+61412345678"),
+    ("(11) 91234-5678", "BR", "+5511912345678"), ("098765 43210", "IN", "+919876543210"),
+    ("8 (495) 123-45-67", "RU", "+74951234567"), ("8 (912) 345-67-89", "RU", "+79123456789"),
+    ("912 34 56 78", "ES", "+34912345678"), ("06 1234 5678", "IT", "+390612345678"),
+    ("021 123 4567", "ZA", "+27211234567"), ("010-1234-5678", "KR", "+821012345678"),
+    ("020 123 4567", "NL", "+31201234567"), ("08-123 456 78", "SE", "+46812345678"),
+    ("22 123 45 67", "PL", "+48221234567"), ("010 01234567", "EG", "+201001234567"),
+    ("55 1234 5678", "MX", "+525512345678"), ("044 123 4567", "UA", "+380441234567"),
+    ("021 234 56 78", "CH", "+41212345678"), ("01 9876543", "AT", "+4319876543"),
+    ("012 34 56 78", "BE", "+3212345678"), ("912 345 678", "PT", "+351912345678"),
+    ("040 1234567", "FI", "+358401234567"), ("22 12 34 56", "NO", "+4722123456"),
+    ("086 123 4567", "IE", "+353861234567"), ("601 123 456", "CZ", "+420601123456"),
+    ("0532 123 45 67", "TR", "+905321234567"), ("081 234 5678", "TH", "+66812345678"),
+    ("0912 345 678", "VN", "+84912345678"), ("0917 123 4567", "PH", "+639171234567"),
+    ("012-345 6789", "MY", "+60123456789"), ("021 123 4567", "NZ", "+64211234567"),
+    ("011 2345-6789", "AR", "+541123456789"), ("0712 345678", "KE", "+254712345678"),
+];
+
+/// What a pasted value often carries around it: nothing, spaces, a tab,
+/// a no-break space.
+fn padding() -> impl Strategy<Value = &'static str> {
+    select(&["", "", " ", "  ", "\t", "\u{A0}"][..])
+}
+
+/// `s` with each ASCII letter in upper case where `mask` has a 1 bit.
+fn mixed_case(s: &str, mask: u64) -> String {
+    s.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if (mask >> (i % 64)) & 1 == 1 {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// An E.164 number written with separators (space, hyphen, dot) between
+/// digit groups, chosen by `mask`.
+fn with_separators(e164: &str, mask: u64) -> String {
+    let mut out = String::from("+");
+    for (i, digit) in e164.trim_start_matches('+').chars().enumerate() {
+        if i > 0 && (mask >> (i % 32)) & 1 == 1 {
+            out.push(
+                [' ', '-', '.']
+                    [usize::from((mask >> (32 + i % 16)) & 1 == 1) + usize::from(i % 3 == 0)],
+            );
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Email addresses as people type or paste them, each with its normalized
+/// form: `(written, normalized)`. The written form has surrounding
+/// whitespace and a domain in mixed case; the normalized form is an
+/// [`email`] value, what [`Email::parse`](crate::Email::parse) returns
+/// (trimmed, domain in lowercase, the local part as written).
+///
+/// ```
+/// use omnicontact::strategies::messy_email;
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::default();
+/// for _ in 0..50 {
+///     let (written, normalized) = messy_email().new_tree(&mut runner).unwrap().current();
+///     assert_eq!(omnicontact::Email::parse(&written).unwrap().as_str(), normalized);
+/// }
+/// ```
+pub fn messy_email() -> impl Strategy<Value = (String, String)> {
+    (email(), padding(), padding(), any::<u64>()).prop_map(|(clean, before, after, mask)| {
+        let (local, domain) = clean.rsplit_once('@').unwrap_or((&clean, ""));
+        let written = format!("{before}{local}@{}{after}", mixed_case(domain, mask));
+        (written, clean)
+    })
+}
+
+/// Phone numbers as people write them, each with the region to read it in
+/// and its E.164 form: `(written, region, e164)`. Either an international
+/// number with separators and surrounding whitespace (region `None`), or a
+/// national number as libphonenumber formats it (`020 7946 0018`, `8 (495)
+/// 123-45-67`) with its ISO 3166-1 alpha-2 region.
+/// [`Phone::parse_with_region`](crate::Phone::parse_with_region) reads
+/// each to its E.164 form.
+///
+/// ```
+/// use omnicontact::strategies::messy_phone;
+/// use omnicontact::{CountryCode, Phone};
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let mut runner = TestRunner::default();
+/// for _ in 0..50 {
+///     let (written, region, e164) = messy_phone().new_tree(&mut runner).unwrap().current();
+///     let region = region.map(|r| CountryCode::parse(&r).unwrap());
+///     # #[cfg(feature = "phone")]
+///     assert_eq!(Phone::parse_with_region(&written, region.as_ref()).unwrap().as_str(), e164);
+/// }
+/// ```
+pub fn messy_phone() -> impl Strategy<Value = (String, Option<String>, String)> {
+    let international =
+        (phone(), padding(), padding(), any::<u64>()).prop_map(|(clean, before, after, mask)| {
+            let written = format!("{before}{}{after}", with_separators(&clean, mask));
+            (written, None, clean)
+        });
+    let national = (select(NATIONAL), padding()).prop_map(|((written, region, e164), pad)| {
+        (
+            format!("{pad}{written}{pad}"),
+            Some(region.to_owned()),
+            e164.to_owned(),
+        )
+    });
+    if cfg!(feature = "phone") {
+        prop_oneof![international, national].boxed()
+    } else {
+        // Without the numbering plans, national numbers cannot be read.
+        international.boxed()
+    }
+}
+
+/// Country codes as people write them, with their normalized form:
+/// `(written, normalized)`: an ISO 3166-1 alpha-2 code in mixed case with
+/// surrounding whitespace, and the [`country_code`] it stands for.
+///
+/// ```
+/// use omnicontact::strategies::messy_country_code;
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let (written, code) = messy_country_code().new_tree(&mut TestRunner::default()).unwrap().current();
+/// assert_eq!(omnicontact::CountryCode::parse(&written).unwrap().as_str(), code);
+/// ```
+pub fn messy_country_code() -> impl Strategy<Value = (String, String)> {
+    (country_code(), padding(), any::<u64>())
+        .prop_map(|(clean, pad, mask)| (format!("{pad}{}{pad}", mixed_case(&clean, mask)), clean))
+}
+
+/// Language codes as people write them (`EN`, ` fr`), with their
+/// normalized form, a [`language_code`]: `(written, normalized)`.
+///
+/// ```
+/// use omnicontact::strategies::messy_language_code;
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let (written, code) = messy_language_code().new_tree(&mut TestRunner::default()).unwrap().current();
+/// assert_eq!(omnicontact::LanguageCode::parse(&written).unwrap().as_str(), code);
+/// ```
+pub fn messy_language_code() -> impl Strategy<Value = (String, String)> {
+    (language_code(), padding(), any::<u64>())
+        .prop_map(|(clean, pad, mask)| (format!("{pad}{}{pad}", mixed_case(&clean, mask)), clean))
+}
+
+/// Time zone names in any ASCII case (`america/new_york`), with the time
+/// zone database's spelling, a [`time_zone`]: `(written, normalized)`.
+/// Without the `tz` feature, names are matched as written, and the written
+/// form is the normalized one.
+///
+/// ```
+/// use omnicontact::strategies::messy_time_zone;
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+///
+/// let (written, zone) = messy_time_zone().new_tree(&mut TestRunner::default()).unwrap().current();
+/// assert_eq!(omnicontact::TimeZone::parse(&written).unwrap().as_str(), zone);
+/// ```
+pub fn messy_time_zone() -> impl Strategy<Value = (String, String)> {
+    (time_zone(), any::<u64>()).prop_map(|(clean, mask)| {
+        // Without the `tz` feature names are matched as written.
+        let written = if cfg!(feature = "tz") {
+            mixed_case(&clean, mask)
+        } else {
+            clean.clone()
+        };
+        (written, clean)
+    })
+}
+
+/// Create bodies as a service might send them — emails with a mixed-case
+/// domain and surrounding whitespace, phone numbers with separators, codes
+/// in the wrong case — paired with the body the provider's
+/// [`Validator`](crate::Validator) normalizes them to: `(written,
+/// normalized)`. The normalized body is a [`valid_body`]: validating the
+/// written body gives no error and exactly that normalized body, with a
+/// recorded change for each value written otherwise.
+///
+/// ```
+/// use omnicontact::strategies::messy_body;
+/// use omnicontact::{Provider, Validator};
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// TestRunner::default()
+///     .run(&messy_body(Provider::Sendios), |(written, normalized)| {
+///         let report = Validator::new(Provider::Sendios).validate_value(written.clone());
+///         prop_assert!(report.is_valid(), "{report}");
+///         prop_assert_eq!(report.normalized(), Some(&normalized));
+///         prop_assert_eq!(report.changes().is_empty(), written == normalized);
+///         Ok(())
+///     })
+///     .unwrap();
+/// ```
+pub fn messy_body(provider: Provider) -> impl Strategy<Value = (Value, Value)> {
+    (valid_object(provider), any::<u64>()).prop_map(move |(clean, seed)| {
+        let mut runner = proptest::test_runner::TestRunner::new_with_rng(
+            proptest::test_runner::Config::default(),
+            proptest::test_runner::TestRng::from_seed(
+                proptest::test_runner::RngAlgorithm::ChaCha,
+                &{
+                    let mut bytes = [0u8; 32];
+                    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+                    bytes
+                },
+            ),
+        );
+        let mut written = clean.clone();
+        mess(provider, &mut written, &mut runner);
+        (Value::Object(written), Value::Object(clean))
+    })
+}
+
+/// Draws one value of `strategy` (the messy forms of a clean value).
+fn draw<T: std::fmt::Debug>(
+    strategy: impl Strategy<Value = T>,
+    runner: &mut proptest::test_runner::TestRunner,
+) -> Option<T> {
+    use proptest::strategy::ValueTree;
+    strategy.new_tree(runner).ok().map(|tree| tree.current())
+}
+
+/// `email` (normalized) written with a mixed-case domain and whitespace.
+fn messy_email_of(email: &str, runner: &mut proptest::test_runner::TestRunner) -> String {
+    let (before, after, mask) =
+        draw((padding(), padding(), any::<u64>()), runner).unwrap_or(("", "", 0));
+    let (local, domain) = email.rsplit_once('@').unwrap_or((email, ""));
+    format!("{before}{local}@{}{after}", mixed_case(domain, mask))
+}
+
+/// `e164` written with separators and whitespace.
+fn messy_phone_of(e164: &str, runner: &mut proptest::test_runner::TestRunner) -> String {
+    let (pad, mask) = draw((padding(), any::<u64>()), runner).unwrap_or(("", 0));
+    format!("{pad}{}{pad}", with_separators(e164, mask))
+}
+
+/// Rewrites, in place, some of a clean body's values the way people write
+/// them; the provider normalizes each back.
+fn mess(
+    provider: Provider,
+    body: &mut Map<String, Value>,
+    runner: &mut proptest::test_runner::TestRunner,
+) {
+    let string = |value: Option<&mut Value>, f: &mut dyn FnMut(&str) -> String| {
+        if let Some(Value::String(s)) = value {
+            *s = f(s);
+        }
+    };
+    let cases = draw(any::<u64>(), runner).unwrap_or(0);
+    match provider {
+        Provider::Sendios => {
+            string(body.get_mut("email"), &mut |s| messy_email_of(s, runner));
+            string(body.get_mut("phone"), &mut |s| messy_phone_of(s, runner));
+            string(body.get_mut("language"), &mut |s| mixed_case(s, cases));
+            string(body.get_mut("country"), &mut |s| mixed_case(s, cases));
+        }
+        Provider::Raia => {
+            string(body.get_mut("email"), &mut |s| messy_email_of(s, runner));
+            string(body.get_mut("phoneNumber"), &mut |s| {
+                messy_phone_of(s, runner)
+            });
+        }
+        Provider::RocketChat => {
+            for (key, email) in [("emails", true), ("phones", false)] {
+                if let Some(Value::Array(items)) = body.get_mut(key) {
+                    for item in items {
+                        string(Some(item), &mut |s| {
+                            if email {
+                                messy_email_of(s, runner)
+                            } else {
+                                messy_phone_of(s, runner)
+                            }
+                        });
+                    }
+                }
+            }
+        }
+        Provider::Suprsend => {
+            for (key, email) in [("$email", true), ("$sms", false), ("$whatsapp", false)] {
+                if let Some(Value::Array(items)) = body.get_mut(key) {
+                    for item in items {
+                        string(Some(item), &mut |s| {
+                            if email {
+                                messy_email_of(s, runner)
+                            } else {
+                                messy_phone_of(s, runner)
+                            }
+                        });
+                    }
+                }
+            }
+            if cfg!(feature = "tz") {
+                string(body.get_mut("$timezone"), &mut |s| mixed_case(s, cases));
+            }
+        }
+        Provider::Omnisend => {
+            string(body.get_mut("countryCode"), &mut |s| mixed_case(s, cases));
+            if let Some(Value::Array(ids)) = body.get_mut("identifiers") {
+                for id in ids {
+                    let phone = id.get("type") == Some(&json!("phone"));
+                    // Omnisend keeps an email identifier's case: only
+                    // whitespace is normalized.
+                    string(id.get_mut("id"), &mut |s| {
+                        if phone {
+                            messy_phone_of(s, runner)
+                        } else {
+                            format!(" {s} ")
+                        }
+                    });
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Contacts
+// ---------------------------------------------------------------------------
+
+/// Canonical [`Contact`](crate::Contact)s that [`ContactBuilder::build`]
+/// accepts: any mix of an external id, names, an email, a phone number
+/// (from many countries), language, country, time zone, tags and custom
+/// properties (numbers, booleans, strings), each valid and in normalized
+/// form — what a service would convert to any provider
+/// ([`Validator::convert_value`](crate::Validator::convert_value) or the
+/// providers' `convert::from_contact`).
+///
+/// [`ContactBuilder::build`]: crate::model::ContactBuilder::build
+///
+/// ```
+/// use omnicontact::strategies::contact;
+/// use omnicontact::providers::sendios;
+/// use proptest::prelude::*;
+/// use proptest::test_runner::TestRunner;
+///
+/// TestRunner::default()
+///     .run(&contact(), |c| {
+///         let (user, _losses) = sendios::convert::from_contact(&c);
+///         prop_assert_eq!(user.email.as_deref(), c.email().map(|e| e.as_str()));
+///         Ok(())
+///     })
+///     .unwrap();
+/// ```
+pub fn contact() -> impl Strategy<Value = crate::Contact> {
+    let names = (
+        prop::option::of("[A-Za-z0-9_-]{1,24}"),
+        prop::option::of(first_name()),
+        prop::option::of(last_name()),
+    );
+    let channels = (prop::option::of(email()), prop::option::of(phone()));
+    let place = (
+        prop::option::of(language_code()),
+        prop::option::of(country_code()),
+        prop::option::of(time_zone()),
+    );
+    let property = prop_oneof![
+        (0i64..1_000_000).prop_map(crate::PropertyValue::from),
+        any::<bool>().prop_map(crate::PropertyValue::from),
+        word().prop_map(crate::PropertyValue::from),
+    ];
+    let extra = (
+        prop::collection::vec(word(), 0..4),
+        prop::collection::btree_map("[A-Za-z][A-Za-z0-9_]{0,20}", property, 0..4),
+    );
+    (names, channels, place, extra).prop_filter_map(
+        "a contact the builder accepts",
+        |((id, first, last), (email, phone), (language, country, zone), (tags, props))| {
+            let mut b = crate::Contact::builder();
+            if let Some(v) = id {
+                b = b.external_id(v);
+            }
+            if let Some(v) = first {
+                b = b.first_name(v);
+            }
+            if let Some(v) = last {
+                b = b.last_name(v);
+            }
+            if let Some(v) = email {
+                b = b.email(v);
+            }
+            if let Some(v) = phone {
+                b = b.phone(v);
+            }
+            if let Some(v) = language {
+                b = b.language(v);
+            }
+            if let Some(v) = country {
+                b = b.country(v);
+            }
+            if let Some(v) = zone {
+                b = b.timezone(v);
+            }
+            for tag in distinct(tags) {
+                b = b.tag(tag);
+            }
+            for (name, value) in props {
+                b = b.property(name, value);
+            }
+            b.build().ok()
+        },
+    )
 }
 
 // ---------------------------------------------------------------------------

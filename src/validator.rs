@@ -2,11 +2,12 @@
 //! documents.
 
 use std::io;
-use std::sync::{Mutex, PoisonError};
+use std::ops::Deref;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
-use crate::engine::{Batch, CHANGES, Tallies, VIOLATIONS, Walker, depth_exceeds, shown};
+use crate::engine::{BatchState, CHANGES, VIOLATIONS, Walker, depth_exceeds, shown};
 use crate::options::Options;
 use crate::parse::{self, Origin, ParseFailure};
 use crate::providers::{NameError, Operation, Provider};
@@ -93,8 +94,26 @@ fn is_header_name(name: &str) -> bool {
 
 /// Validates and normalizes documents for one provider and operation.
 ///
-/// A validator never panics and never does I/O; it is `Send + Sync`, so
-/// one can be shared by many threads.
+/// A validator never panics and never does I/O; it is `Send + Sync` and
+/// holds no state: share one among requests and threads, each document's
+/// report depends on that document alone. Rules that compare the documents
+/// of a batch (`sendios.fields.consistent_type`) need a [`Batch`]
+/// ([`Validator::batch`]), a value you hold for as long as the batch lasts.
+///
+/// ```
+/// use omnicontact::{Provider, Validator};
+///
+/// // Per request: one shared validator, no state between documents.
+/// let v = Validator::new(Provider::Sendios);
+/// assert!(v.validate_str(r#"{"client_user_id":"u1","fields":{"plan":"pro"}}"#).is_valid());
+/// assert!(v.validate_str(r#"{"client_user_id":"u2","fields":{"plan":3}}"#).is_valid());
+///
+/// // A batch (an import file): documents are compared with those before.
+/// let batch = v.batch();
+/// assert!(batch.validate_str(r#"{"client_user_id":"u1","fields":{"plan":"pro"}}"#).is_valid());
+/// let r = batch.validate_str(r#"{"client_user_id":"u2","fields":{"plan":3}}"#);
+/// assert_eq!(r.violations()[0].rule(), "sendios.fields.consistent_type");
+/// ```
 ///
 /// **Numbers** are read as IEEE 754 doubles (integers up to `u64` / `i64`
 /// exactly), as the providers' own JSON parsers read them; digits beyond a
@@ -129,30 +148,90 @@ fn is_header_name(name: &str) -> bool {
 /// assert!(!report.is_valid()); // the property name is an error
 /// assert_eq!(report.violations()[1].suggestion(), Some("hair_color"));
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Validator {
     provider: Provider,
     operation: Operation,
     options: Options,
-    /// What the batch has seen (Sendios `fields` types).
-    batch: Mutex<Batch>,
+    /// What the batch has seen (Sendios `fields` types): only in the
+    /// validator a [`Batch`] holds; `None` in every other.
+    batch: Option<Arc<Mutex<BatchState>>>,
 }
 
-impl Clone for Validator {
-    /// A validator with the same settings and a copy of the batch state.
-    fn clone(&self) -> Self {
-        Validator {
-            provider: self.provider,
-            operation: self.operation,
-            options: self.options.clone(),
-            batch: Mutex::new(self.lock_batch().clone()),
-        }
+/// A batch of documents validated in order by one validator: the rules
+/// that compare a document with those before it
+/// (`sendios.fields.consistent_type`, whose messages name the document's
+/// index in the batch) apply only here. Get one with [`Validator::batch`];
+/// it dereferences to a [`Validator`], so every `validate_*` / `convert_*`
+/// method (and [`Document::validate`](crate::stream::Document::validate))
+/// works on it, each document counted in call order.
+///
+/// Memory is bounded: a batch remembers at most [`Batch::MAX_KEYS`]
+/// `fields` keys (a key first seen later is not compared) and a count.
+/// A batch is `Send + Sync`; documents validated from several threads are
+/// counted in the order the calls take its lock.
+///
+/// ```
+/// use omnicontact::{Provider, Validator};
+///
+/// let v = Validator::new(Provider::Sendios);
+/// let batch = v.batch();
+/// let _ = batch.validate_str(r#"{"client_user_id":"u1","fields":{"n":1}}"#);
+/// let r = batch.validate_str(r#"{"client_user_id":"u2","fields":{"n":"one"}}"#);
+/// assert_eq!(r.violations()[0].message(), "`n` was a number in document 0; here it is a string");
+/// assert_eq!(batch.documents_seen(), 2);
+/// ```
+#[derive(Debug)]
+pub struct Batch {
+    validator: Validator,
+}
+
+impl Batch {
+    /// The most Sendios `fields` keys a batch remembers; a key first seen
+    /// after that many is not compared (memory stays bounded, whatever the
+    /// input).
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Batch::MAX_KEYS, 10_000);
+    /// ```
+    pub const MAX_KEYS: usize = 10_000;
+
+    /// How many documents the batch has counted: the index the next one
+    /// gets in batch messages (a document too large to read counts too).
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let batch = Validator::new(Provider::Omnisend).batch();
+    /// let _ = batch.validate_str("{}");
+    /// assert_eq!(batch.documents_seen(), 1);
+    /// ```
+    #[must_use]
+    pub fn documents_seen(&self) -> usize {
+        self.validator
+            .batch
+            .as_ref()
+            .map_or(0, |b| lock(b).documents)
     }
+}
+
+impl Deref for Batch {
+    type Target = Validator;
+
+    fn deref(&self) -> &Validator {
+        &self.validator
+    }
+}
+
+fn lock(batch: &Mutex<BatchState>) -> std::sync::MutexGuard<'_, BatchState> {
+    // The state stays consistent even if a panic poisoned the lock.
+    batch.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Validator>();
+    assert_send_sync::<Batch>();
+    assert_send_sync::<crate::Request>();
     assert_send_sync::<Report>();
     assert_send_sync::<Violation>();
     assert_send_sync::<Change>();
@@ -173,7 +252,7 @@ impl Validator {
             provider,
             operation: provider.operations()[0],
             options: Options::new(),
-            batch: Mutex::new(Batch::default()),
+            batch: None,
         }
     }
 
@@ -248,37 +327,24 @@ impl Validator {
         &self.options
     }
 
-    /// How many documents this validator has validated: the index the next
-    /// one gets in batch messages.
+    /// A new, empty [`Batch`] of this validator's settings: the documents
+    /// validated through it are compared with those before them.
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
-    /// let v = Validator::new(Provider::Omnisend);
-    /// let _ = v.validate_str("{}");
-    /// assert_eq!(v.documents_seen(), 1);
+    /// let v = Validator::new(Provider::Sendios);
+    /// let batch = v.batch();
+    /// assert_eq!(batch.documents_seen(), 0);
+    /// assert_eq!(batch.provider(), Provider::Sendios);
     /// ```
     #[must_use]
-    pub fn documents_seen(&self) -> usize {
-        self.lock_batch().documents
-    }
-
-    /// Forgets the batch: the next document is index 0 again and batch
-    /// rules (`sendios.fields.consistent_type`) start afresh.
-    ///
-    /// ```
-    /// # use omnicontact::{Provider, Validator};
-    /// let v = Validator::new(Provider::Omnisend);
-    /// let _ = v.validate_str("{}");
-    /// v.reset_batch();
-    /// assert_eq!(v.documents_seen(), 0);
-    /// ```
-    pub fn reset_batch(&self) {
-        *self.lock_batch() = Batch::default();
-    }
-
-    fn lock_batch(&self) -> std::sync::MutexGuard<'_, Batch> {
-        // The state stays consistent even if a panic poisoned the lock.
-        self.batch.lock().unwrap_or_else(PoisonError::into_inner)
+    pub fn batch(&self) -> Batch {
+        Batch {
+            validator: Validator {
+                batch: Some(Arc::new(Mutex::new(BatchState::default()))),
+                ..self.clone()
+            },
+        }
     }
 
     /// Counts a document that could not be validated (it was too large to
@@ -287,11 +353,13 @@ impl Validator {
         let _ = self.next_document();
     }
 
-    /// Takes the next document index of the batch.
+    /// Takes the next document index of the batch (0 outside one).
     fn next_document(&self) -> usize {
-        let mut batch = self.lock_batch();
-        batch.documents += 1;
-        batch.documents - 1
+        self.batch.as_ref().map_or(0, |b| {
+            let mut batch = lock(b);
+            batch.documents += 1;
+            batch.documents - 1
+        })
     }
 
     /// Validates one JSON request body.
@@ -637,19 +705,12 @@ impl Validator {
         };
         let conversion = crate::convert::convert_body(self.provider, target, body, distinct_id);
         let mut violations = source.violations().to_vec();
-        // The losses are capped as a walk's violations are.
-        let mut tallies = Tallies::new(self.options.get_max_per_rule());
-        for l in &conversion.losses {
-            if tallies.admit(l.info(), VIOLATIONS, Location::Converted, l.path()) {
-                violations.push(Violation::new(
-                    l.info(),
-                    Location::Converted,
-                    l.path().to_owned(),
-                    l.message().to_owned(),
-                ));
-            }
-        }
-        violations.extend(tallies.summaries());
+        // The losses are capped as a walk's violations are, and follow the
+        // policy.
+        violations.extend(crate::request::loss_violations(
+            &conversion.losses,
+            &self.options,
+        ));
         let checker = Validator::new(target).with_options(self.options.clone());
         let target_report = match &conversion.path {
             Some(path) => {
@@ -825,7 +886,7 @@ impl Validator {
 
     fn walker(&self) -> Walker<'_> {
         let mut w = Walker::new(&self.options, Location::Body);
-        w.batch = Some((&self.batch, self.next_document()));
+        w.batch = self.batch.as_deref().map(|b| (b, self.next_document()));
         w
     }
 

@@ -107,6 +107,10 @@ fn error_types() {
     error::<UuidError>();
     error::<PathError>();
     error::<NameError>();
+    error::<policy::PolicyError>();
+    key::<policy::Level>();
+    fn policy_value<T: Debug + Clone + PartialEq + Eq + Hash + Default + Send + Sync>() {}
+    policy_value::<Policy>();
     error::<UnknownChannel>();
     error::<UnknownChannelStatus>();
     error::<UnknownPlatform>();
@@ -198,7 +202,12 @@ fn error_messages_are_lowercase_without_period() {
         keep(&mut errors, s.parse::<Channel>());
         keep(&mut errors, s.parse::<ChannelStatus>());
         keep(&mut errors, s.parse::<Platform>());
+        keep(&mut errors, s.parse::<policy::Level>());
+        keep(&mut errors, Policy::new().deny(s));
+        keep(&mut errors, Policy::parse(s));
+        keep(&mut errors, Policy::parse(&format!("warn {s}")));
     }
+    keep(&mut errors, Policy::new().allow("input.body.type"));
     // The phone errors of a region's own reading.
     for (input, region) in [("00 49 30 123456", "US"), ("8 810 490 18 22", "BY")] {
         let region = PhoneRegion::parse(region).unwrap();

@@ -1890,6 +1890,379 @@ fn a_signal_while_waiting_on_an_open_input_ends_the_run() {
     }
 }
 
+// ---------------------------------------------------------------- rule policy
+
+const MISSPELT: &str = r#"{"email":"jane@example.com","tags":["source: test"],"firstNmae":"Jo"}"#;
+
+/// `(rule, severity)` of one output line's violations.
+fn rule_severities(line: &Value) -> Vec<(&str, &str)> {
+    line["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["rule"].as_str().unwrap(), v["severity"].as_str().unwrap()))
+        .collect()
+}
+
+#[test]
+fn policy_flags_set_severities_and_the_exit_status() {
+    let input = ndjson(&[MISSPELT, INVALID, r#"{"email":"a@example.com"}"#]);
+    let plain = run(&["--provider", "omnisend"], &input);
+    assert_eq!(plain.code, 1, "{plain:?}");
+    let lines = plain.lines();
+    assert_eq!(
+        rule_severities(&lines[0]),
+        [("omnisend.body.unknown_field", "warning")]
+    );
+    assert_eq!(
+        rule_severities(&lines[1]),
+        [("omnisend.gender.enum", "error")]
+    );
+    assert_eq!(
+        rule_severities(&lines[2]),
+        [("omnisend.tags.advice", "warning")]
+    );
+
+    // Raised, lowered, off: the severities, `valid`, the summary and the
+    // exit status follow.
+    let args = [
+        "--provider",
+        "omnisend",
+        "--deny-unknown",
+        "--warn",
+        "omnisend.gender.enum",
+        "--allow=omnisend.tags.advice",
+    ];
+    let r = run(&args, &input);
+    assert_eq!(r.code, 1, "{r:?}");
+    let lines = r.lines();
+    assert_eq!(
+        rule_severities(&lines[0]),
+        [("omnisend.body.unknown_field", "error")]
+    );
+    assert_eq!(lines[0]["valid"], false);
+    assert_eq!(lines[0]["normalized"], Value::Null);
+    assert_eq!(
+        rule_severities(&lines[1]),
+        [("omnisend.gender.enum", "warning")]
+    );
+    assert_eq!(lines[1]["valid"], true);
+    assert_eq!(lines[1]["normalized"]["gender"], "x");
+    assert_eq!(rule_severities(&lines[2]), []);
+    assert_eq!(lines[2]["valid"], true);
+    assert_eq!(
+        counts(&r),
+        "documents: 3, valid: 2, invalid: 1, warnings: 1"
+    );
+
+    // Only the misspelt member left refusing: exit 0 once it is allowed.
+    let r = run(
+        &[
+            "--provider",
+            "omnisend",
+            "--warn",
+            "omnisend.gender.enum",
+            "--allow",
+            "omnisend.body.unknown_field",
+        ],
+        &input,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(rule_severities(&r.lines()[0]), []);
+}
+
+#[test]
+fn policy_exact_ids_win_then_the_last_pattern() {
+    let input = ndjson(&[INVALID, r#"{"email":"a@example.com"}"#]);
+    let r = run(
+        &[
+            "--provider",
+            "omnisend",
+            "--allow",
+            "omnisend.*",
+            "--deny",
+            "omnisend.tags.advice",
+        ],
+        &input,
+    );
+    assert_eq!(r.code, 1, "{r:?}");
+    let lines = r.lines();
+    assert_eq!(rule_severities(&lines[0]), []);
+    assert_eq!(
+        rule_severities(&lines[1]),
+        [("omnisend.tags.advice", "error")]
+    );
+    // Of two patterns, the later one.
+    let r = run(
+        &[
+            "--provider",
+            "omnisend",
+            "--allow",
+            "omnisend.*",
+            "--warn",
+            "*.enum",
+        ],
+        &input,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(
+        rule_severities(&r.lines()[0]),
+        [("omnisend.gender.enum", "warning")]
+    );
+}
+
+#[test]
+fn policy_file_then_flags() {
+    let file = TempFile::new(
+        b"# our account\ndeny-unknown-members\nallow omnisend.tags.advice  # we tag ourselves\nwarning omnisend.gender.*\n",
+    );
+    let input = ndjson(&[MISSPELT, INVALID, r#"{"email":"a@example.com"}"#]);
+    let r = run(&["--provider", "omnisend", "--policy", file.path()], &input);
+    assert_eq!(r.code, 1, "{r:?}");
+    let lines = r.lines();
+    assert_eq!(
+        rule_severities(&lines[0]),
+        [("omnisend.body.unknown_field", "error")]
+    );
+    assert_eq!(
+        rule_severities(&lines[1]),
+        [("omnisend.gender.enum", "warning")]
+    );
+    assert_eq!(rule_severities(&lines[2]), []);
+    // A flag naming the rule wins over the file's deny-unknown-members.
+    let r = run(
+        &[
+            "--provider",
+            "omnisend",
+            "--policy",
+            file.path(),
+            "--warn",
+            "omnisend.body.unknown_field",
+        ],
+        &input,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(
+        rule_severities(&r.lines()[0]),
+        [("omnisend.body.unknown_field", "warning")]
+    );
+}
+
+#[test]
+fn a_bad_policy_is_a_usage_error() {
+    let fatal = |args: &[&str], message: &str| {
+        let mut all = vec!["--provider", "omnisend"];
+        all.extend_from_slice(args);
+        let r = run(&all, VALID.as_bytes());
+        r.assert_fatal(message);
+        assert!(
+            r.stderr.contains("run `validate --help` for usage"),
+            "{r:?}"
+        );
+    };
+    fatal(
+        &["--deny", "omnisend.tags.advise"],
+        "validate: --deny: unknown rule `omnisend.tags.advise`; did you mean `omnisend.tags.advice`?\n",
+    );
+    fatal(
+        &["--warn=omnisend.gender.enun"],
+        "validate: --warn: unknown rule `omnisend.gender.enun`; did you mean `omnisend.gender.enum`?\n",
+    );
+    fatal(
+        &["--allow", "mailchimp.*"],
+        "validate: --allow: `mailchimp.*` matches no rule\n",
+    );
+    fatal(
+        &["--allow", "input.body.type"],
+        "validate: --allow: `input.body.type` is always an error",
+    );
+    fatal(&["--deny"], "validate: --deny needs a value");
+    fatal(&["--deny-unknown=yes"], "--deny-unknown takes no value");
+    let file = TempFile::new(b"deny-unknown-members\n\nsilence omnisend.tags.advice\n");
+    fatal(
+        &["--policy", file.path()],
+        &format!(
+            "validate: --policy `{}`: line 3: unknown level `silence`; expected deny, warn or allow (or error, warning, off)\n",
+            file.path()
+        ),
+    );
+    let file = TempFile::new(b"deny omnisend.tags.advice\nallow raia.nope\n");
+    fatal(
+        &["--policy", file.path()],
+        "line 2: unknown rule `raia.nope`",
+    );
+    fatal(
+        &["--policy", file.path(), "--policy", file.path()],
+        "--policy given twice",
+    );
+    let missing = std::env::temp_dir().join("omnicontact-cli-no-such-policy");
+    let r = run(
+        &[
+            "--provider",
+            "omnisend",
+            "--policy",
+            missing.to_str().unwrap(),
+        ],
+        VALID.as_bytes(),
+    );
+    r.assert_fatal("validate: cannot read `");
+}
+
+#[test]
+fn policy_conversion_losses_follow_it() {
+    let input = ndjson(&[
+        r#"{"client_user_id":"u1","name":"Jane Doe","age":34,"email":"jane@example.com"}"#,
+    ]);
+    let plain = run(&["--provider", "sendios", "--to", "omnisend"], &input);
+    assert_eq!(plain.code, 0, "{plain:?}");
+    assert!(rules(&plain.lines()[0]).contains(&"convert.age.lossy"));
+    let r = run(
+        &[
+            "--provider",
+            "sendios",
+            "--to",
+            "omnisend",
+            "--deny",
+            "convert.age.lossy",
+            "--allow",
+            "convert.name.lossy",
+        ],
+        &input,
+    );
+    assert_eq!(r.code, 1, "{r:?}");
+    let line = &r.lines()[0];
+    let converted: Vec<_> = line["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["rule"].as_str().unwrap().starts_with("convert."))
+        .map(|v| {
+            (
+                v["rule"].as_str().unwrap(),
+                v["severity"].as_str().unwrap(),
+                v["in"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(converted, [("convert.age.lossy", "error", "converted")]);
+}
+
+#[test]
+fn jobs_do_not_change_the_output_with_a_policy() {
+    let file = TempFile::new(&mixed_records(0, 1_500));
+    let run_with = |jobs: &str| {
+        run(
+            &[
+                "--provider",
+                "omnisend",
+                "--jobs",
+                jobs,
+                "--warn",
+                "omnisend.gender.enum",
+                "--allow",
+                "omnisend.tags.advice",
+                "--deny",
+                "*.format",
+                file.path(),
+            ],
+            b"",
+        )
+    };
+    let one = run_with("1");
+    let lines = one.lines();
+    let found: Vec<(&str, &str)> = lines.iter().flat_map(rule_severities).collect();
+    assert!(found.contains(&("omnisend.gender.enum", "warning")));
+    assert!(found.contains(&("input.json.format", "error")));
+    assert!(
+        !found
+            .iter()
+            .any(|(rule, _)| *rule == "omnisend.tags.advice")
+    );
+    // Broken JSON still refuses its document; nothing else does.
+    let invalid = lines.iter().filter(|l| l["valid"] == false).count();
+    let broken = lines
+        .iter()
+        .filter(|l| rules(l).contains(&"input.json.format"))
+        .count();
+    assert_eq!(invalid, broken);
+    assert_eq!(one.code, 1, "{}", one.stderr);
+    for jobs in ["2", "7"] {
+        let many = run_with(jobs);
+        assert_eq!(many.code, one.code, "--jobs {jobs}: {}", many.stderr);
+        assert!(
+            many.stdout == one.stdout,
+            "--jobs {jobs}: the output differs"
+        );
+        assert_eq!(counts(&many), counts(&one), "--jobs {jobs}");
+    }
+}
+
+#[test]
+fn list_rules_shows_the_levels_of_a_policy() {
+    let plain = run(&["--list-rules"], b"");
+    let r = run(
+        &[
+            "--list-rules",
+            "--deny-unknown",
+            "--allow",
+            "omnisend.tags.advice",
+            "--warn",
+            "omnisend.gender.*",
+        ],
+        b"",
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    let changed: Vec<(String, String)> = r
+        .lines()
+        .iter()
+        .zip(plain.lines())
+        .filter(|(with, without)| *with != without)
+        .map(|(with, _)| {
+            (
+                with["id"].as_str().unwrap().to_owned(),
+                with["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let changed: Vec<(&str, &str)> = changed
+        .iter()
+        .map(|(id, level)| (id.as_str(), level.as_str()))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("sendios.body.unknown_field", "error"),
+            ("suprsend.androidpush.unknown_field", "error"),
+            ("suprsend.iospush.unknown_field", "error"),
+            ("suprsend.slack.unknown_field", "error"),
+            ("suprsend.ms_teams.unknown_field", "error"),
+            ("raia.metadata.unknown_field", "error"),
+            ("raia.body.unknown_field", "error"),
+            ("omnisend.gender.type", "warning"),
+            ("omnisend.tags.advice", "off"),
+            ("omnisend.gender.enum", "warning"),
+            ("omnisend.body.unknown_field", "error"),
+        ]
+    );
+    run(&["--list-rules", "--deny", "nope"], b"").assert_fatal("--deny: unknown rule `nope`");
+}
+
+#[test]
+fn help_documents_the_policy_flags() {
+    let r = run(&["--help"], b"");
+    assert_eq!(r.code, 0);
+    for flag in [
+        "--deny RULE",
+        "--warn RULE",
+        "--allow RULE",
+        "--deny-unknown",
+        "--policy FILE",
+        "deny RULE | warn RULE | allow RULE | deny-unknown-members",
+    ] {
+        assert!(r.stdout.contains(flag), "{flag}: {}", r.stdout);
+    }
+}
+
 // ---------------------------------------------------------------- echo
 
 #[test]

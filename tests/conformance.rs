@@ -16,8 +16,8 @@
 //!   "rocketchat_custom_fields": [{"_id": "cf1", "required": true}],
 //!                                     // optional: the Rocket.Chat workspace's
 //!                                     // custom fields, as the server stores them
-//!   "before": [{ }],                  // optional: documents validated first by
-//!                                     // the same validator (a batch)
+//!   "before": [{ }],                  // optional: documents validated first in
+//!                                     // the same batch (`Validator::batch`)
 //!   "body": { },                      // the document as JSON, or
 //!   "text": "{\"raw\": 1}",           // the document as raw text
 //!   "violations": ["omnisend.tags.max_items /tags"],   // exact, in order;
@@ -115,7 +115,8 @@ fn validator_for(case: &Value) -> Validator {
 }
 
 fn run(name: &str, case: &Value, out: &mut Outcome) {
-    let validator = validator_for(case);
+    // One batch per case: `before` documents come first in it.
+    let validator = validator_for(case).batch();
     let envelope = case
         .get("envelope")
         .and_then(Value::as_bool)

@@ -7,8 +7,9 @@
 use std::collections::BTreeSet;
 
 use omnicontact::strategies::{
-    country_code, email, invalid_body, invalid_rules, language_code, phone, time_zone,
-    utc_date_time, valid_body,
+    contact, country_code, email, invalid_body, invalid_rules, language_code, messy_body,
+    messy_country_code, messy_email, messy_language_code, messy_phone, messy_time_zone, phone,
+    time_zone, utc_date_time, valid_body,
 };
 use omnicontact::{
     CountryCode, Email, LanguageCode, Phone, Provider, Severity, TimeZone, UtcDateTime, Validator,
@@ -232,4 +233,192 @@ fn print_coverage() {
             listed.join(" ")
         );
     }
+}
+
+/// Messy values parse to exactly their paired normalized form, and are
+/// written otherwise often enough to mean something.
+#[test]
+fn messy_values_parse_to_their_normalized_form() {
+    let mut runner = TestRunner::new(config(1));
+    let mut differ = [0usize; 5];
+    for _ in 0..300 {
+        let (w, n) = messy_email().new_tree(&mut runner).unwrap().current();
+        assert_eq!(
+            Email::parse(&w).map(|e| e.as_str().to_owned()),
+            Ok(n.clone()),
+            "{w:?}"
+        );
+        differ[0] += usize::from(w != n);
+        let (w, region, n) = messy_phone().new_tree(&mut runner).unwrap().current();
+        let region = region.map(|r| CountryCode::parse(&r).unwrap());
+        assert_eq!(
+            Phone::parse_with_region(&w, region.as_ref()).map(|p| p.as_str().to_owned()),
+            Ok(n.clone()),
+            "{w:?} in {region:?}"
+        );
+        differ[1] += usize::from(w != n);
+        let (w, n) = messy_country_code()
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        assert_eq!(
+            CountryCode::parse(&w).map(|c| c.as_str().to_owned()),
+            Ok(n.clone()),
+            "{w:?}"
+        );
+        differ[2] += usize::from(w != n);
+        let (w, n) = messy_language_code()
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        assert_eq!(
+            LanguageCode::parse(&w).map(|c| c.as_str().to_owned()),
+            Ok(n.clone()),
+            "{w:?}"
+        );
+        differ[3] += usize::from(w != n);
+        let (w, n) = messy_time_zone().new_tree(&mut runner).unwrap().current();
+        assert_eq!(
+            TimeZone::parse(&w).map(|z| z.as_str().to_owned()),
+            Ok(n.clone()),
+            "{w:?}"
+        );
+        differ[4] += usize::from(w != n);
+    }
+    // Without `tz`, zone names are matched as written (never messy).
+    let zones = usize::from(!cfg!(feature = "tz")) * 150;
+    assert!(differ[..4].iter().all(|&d| d >= 150), "{differ:?}");
+    assert!(differ[4] + zones >= 150, "{differ:?}");
+}
+
+/// A messy body validates without error to exactly its paired normalized
+/// body, with changes recorded when (and only when) it was written
+/// otherwise.
+#[test]
+fn messy_bodies_normalize_to_their_clean_body() {
+    let mut runner = TestRunner::new(config(1));
+    for &provider in Provider::ALL {
+        let strategy = messy_body(provider);
+        let mut differ = 0;
+        for _ in 0..150 {
+            let (written, normalized) = strategy.new_tree(&mut runner).unwrap().current();
+            // A fresh validator per body: Sendios `fields` types are
+            // compared across a validator's documents.
+            let report = Validator::new(provider).validate_value(written.clone());
+            assert!(
+                report
+                    .violations()
+                    .iter()
+                    .all(|v| v.severity() != Severity::Error),
+                "{provider}: {written}\n{report}"
+            );
+            assert_eq!(
+                report.normalized(),
+                Some(&normalized),
+                "{provider}: {written}"
+            );
+            assert_eq!(
+                report.changes().is_empty(),
+                written == normalized,
+                "{provider}: {written}\n{report}"
+            );
+            differ += usize::from(written != normalized);
+        }
+        assert!(
+            differ >= 50,
+            "{provider}: only {differ} of 150 bodies were messy"
+        );
+    }
+}
+
+#[test]
+#[ignore = "prints samples"]
+fn print_messy_samples() {
+    let mut runner = TestRunner::new(config(1));
+    for &provider in Provider::ALL {
+        let (w, n) = messy_body(provider)
+            .new_tree(&mut runner)
+            .unwrap()
+            .current();
+        println!("{provider}:\n  {w}\n  {n}");
+    }
+}
+
+/// Every drawn contact builds (no draw is rejected) and converts to every
+/// provider; the fields are spread.
+#[test]
+fn contacts_build_and_convert_everywhere() {
+    let mut runner = TestRunner::new(Config {
+        cases: 200,
+        max_local_rejects: 0,
+        ..Config::default()
+    });
+    let with_email = std::cell::Cell::new(0);
+    let with_phone = std::cell::Cell::new(0);
+    let result = runner.run(&contact(), |c| {
+        with_email.set(with_email.get() + usize::from(c.email().is_some()));
+        with_phone.set(with_phone.get() + usize::from(c.phone().is_some()));
+        use omnicontact::{omnisend, raia, rocketchat, sendios, suprsend};
+        let email = c.email().map(|e| e.as_str().to_owned());
+        prop_assert_eq!(&sendios::convert::from_contact(&c).0.email, &email);
+        prop_assert_eq!(&raia::convert::from_contact(&c).0.email, &email);
+        let emails = rocketchat::convert::from_contact(&c).0.emails;
+        prop_assert_eq!(emails.first().cloned(), email);
+        let _ = suprsend::convert::from_contact(&c);
+        let _ = omnisend::convert::from_contact(&c);
+        Ok(())
+    });
+    assert!(result.is_ok(), "{result:?}");
+    let (e, p) = (with_email.get(), with_phone.get());
+    assert!(e >= 50 && p >= 50, "{e} / {p}");
+}
+
+/// `Validator::request` gives, for any contact, the body the five-step
+/// path gives (`from_contact`, `to_value`, validation), and never a body
+/// with an error.
+#[test]
+fn requests_from_any_contact() {
+    let mut runner = TestRunner::new(config(100));
+    let result = runner.run(&contact(), |c| {
+        use omnicontact::{omnisend, rocketchat};
+        let r = Validator::new(Provider::Omnisend).request(&c, &[]).unwrap();
+        let by_hand = Validator::new(Provider::Omnisend)
+            .validate_value(serde_json::to_value(omnisend::convert::from_contact(&c).0).unwrap());
+        prop_assert_eq!(r.body(), by_hand.normalized());
+        let r = Validator::new(Provider::RocketChat)
+            .request(&c, &[])
+            .unwrap();
+        let by_hand = Validator::new(Provider::RocketChat)
+            .validate_value(serde_json::to_value(rocketchat::convert::from_contact(&c).0).unwrap());
+        prop_assert_eq!(r.body(), by_hand.normalized());
+        for &provider in Provider::ALL {
+            for &operation in provider.operations() {
+                let v = Validator::for_operation(provider, operation).unwrap();
+                let endpoint = provider.endpoint(operation).unwrap();
+                let params: Vec<(&str, &str)> = endpoint
+                    .path_params
+                    .iter()
+                    .filter(|p| **p != "distinct_id")
+                    .map(|p| {
+                        (
+                            *p,
+                            if *p == "id" {
+                                "5f7b1b3b-3b3b-4b3b-9b3b-3b3b3b3b3b3b"
+                            } else {
+                                "7"
+                            },
+                        )
+                    })
+                    .collect();
+                let r = v.request(&c, &params).unwrap();
+                prop_assert_eq!(
+                    r.body().is_some(),
+                    r.report().is_valid() && endpoint.has_body()
+                );
+                prop_assert_eq!(r.is_sendable(), r.report().is_valid() && r.path().is_some());
+            }
+        }
+        Ok(())
+    });
+    assert!(result.is_ok(), "{result:?}");
 }

@@ -2,8 +2,12 @@
 //! is written.
 //!
 //! Rule ids, severities and meanings are a public contract: an id, once
-//! published, is never renamed or removed and keeps its meaning. An id reads `<provider>.<field>.<check>`; [`catalog`] lists
-//! every rule the crate implements, in catalog order. The constants live in
+//! published, is never renamed or removed and keeps its meaning. An id
+//! reads `<provider>.<field>.<check>`; [`catalog`] lists every rule the
+//! crate implements, in catalog order. A service that wants another
+//! severity for a rule (an error, a warning, or not reported) gives its
+//! validator a [`Policy`](crate::Policy) naming the rule's id. The
+//! constants live in
 //! one file per provider and are all re-exported here.
 //!
 //! The catalog is the same in every build. Without the `phone` cargo
@@ -66,11 +70,20 @@ impl RuleInfo {
         self.id
     }
 
-    /// The severity every violation of this rule has.
+    /// The catalog's severity: the one every violation of this rule has,
+    /// unless the validator's [`Policy`](crate::Policy) gives the rule
+    /// another ([`Violation::severity`](crate::Violation::severity) is the
+    /// effective one).
     ///
     /// ```
     /// use omnicontact::Severity;
-    /// assert_eq!(omnicontact::rules::OMNISEND_BIRTHDATE_ADVICE.severity(), Severity::Warning);
+    /// use omnicontact::policy::{Level, Policy};
+    /// use omnicontact::rules::OMNISEND_BIRTHDATE_ADVICE;
+    ///
+    /// assert_eq!(OMNISEND_BIRTHDATE_ADVICE.severity(), Severity::Warning);
+    /// let policy = Policy::new().deny(OMNISEND_BIRTHDATE_ADVICE.id())?;
+    /// assert_eq!(policy.level(OMNISEND_BIRTHDATE_ADVICE), Level::Error);
+    /// # Ok::<(), omnicontact::policy::PolicyError>(())
     /// ```
     #[must_use]
     pub const fn severity(&self) -> Severity {

@@ -71,7 +71,7 @@ rules! {
         "`registration_date` was given with a time zone (or converted from another provider's date) and is written in UTC; Sendios does not say in which zone it reads the time";
     SENDIOS_FIELDS_TYPE = "sendios.fields.type", Error, "`fields` is an object";
     SENDIOS_FIELDS_CONSISTENT_TYPE = "sendios.fields.consistent_type", Error,
-        "within a batch, a `fields` key keeps the JSON type it had the first time";
+        "within a batch (`Validator::batch`), a `fields` key keeps the JSON type it had the first time";
     SENDIOS_BODY_UNKNOWN_FIELD = "sendios.body.unknown_field", Warning,
         "a member Sendios does not define (with a suggestion)";
     SENDIOS_BODY_RENAMED = "sendios.body.renamed", Warning,

@@ -78,7 +78,9 @@
 //!   `raia.first_name.advice` / `raia.last_name.advice` warning and sent as
 //!   it is (before, `raia.*_name.required` errors: a possible false error).
 //!   A missing or `null` name stays a `required` error. To refuse blank
-//!   names, treat these warnings as errors by their rule id.
+//!   names, raise these warnings to errors with a rule policy
+//!   (`Policy::new().deny("raia.*_name.advice")`, see
+//!   [`Policy`](crate::Policy)).
 //!
 //! Choices where the document and the catalog are silent:
 //! - `null` for an optional member means "not given"; `null` for

@@ -95,8 +95,9 @@
 //!   digits, as it is written in a URL path, within the int32 range.
 //! - `sendios.fields.consistent_type` compares JSON types (string, number,
 //!   boolean, array, object; integers and fractions are both numbers)
-//!   across every document one [`Validator`](crate::Validator) validates,
-//!   counted from 0 (see [`Validator::reset_batch`](crate::Validator::reset_batch)).
+//!   across the documents of one [`Batch`](crate::Batch)
+//!   ([`Validator::batch`](crate::Validator::batch)), counted from 0; a
+//!   validator used on its own compares nothing across documents.
 //!
 //! ```
 //! use omnicontact::{Provider, Validator};
@@ -112,8 +113,10 @@
 //! assert_eq!(body["platform_id"], "4");
 //! assert_eq!(body["app_push_token"], "a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8");
 //!
-//! // The same `fields` key with another type later in the batch:
-//! let r = v.validate_str(r#"{"client_user_id":"u2","fields":{"plan":3}}"#);
+//! // The same `fields` key with another type later in a batch:
+//! let batch = v.batch();
+//! let _ = batch.validate_str(r#"{"client_user_id":"u1","fields":{"plan":"pro"}}"#);
+//! let r = batch.validate_str(r#"{"client_user_id":"u2","fields":{"plan":3}}"#);
 //! assert_eq!(r.violations()[0].rule(), "sendios.fields.consistent_type");
 //! assert_eq!(r.violations()[0].message(), "`plan` was a string in document 0; here it is a number");
 //! ```
@@ -536,10 +539,16 @@ fn fields(w: &mut Walker<'_>, value: &mut Value) {
             let mut batch = batch
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            *batch
-                .field_types
-                .entry(key.clone())
-                .or_insert((kind, document))
+            match batch.field_types.get(key) {
+                Some(first) => *first,
+                // Memory stays bounded: keys beyond the cap are not
+                // remembered (documented on `Batch`).
+                None if batch.field_types.len() >= crate::Batch::MAX_KEYS => continue,
+                None => {
+                    batch.field_types.insert(key.clone(), (kind, document));
+                    (kind, document)
+                }
+            }
         };
         if first.0 != kind {
             w.at(key, |w| {

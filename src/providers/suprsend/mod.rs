@@ -95,8 +95,10 @@
 //!   `G…`, direct messages `D…`, Slack for government's `hooks.slack-gov.com`, GCC
 //!   tenants' Teams hosts), so a mismatch is a warning and is sent; a URL
 //!   that is not an absolute URI stays a `format` error. (Before, each was
-//!   a `format` error.) A service that wants the schema's reading treats
-//!   these warnings as errors by their rule id.
+//!   a `format` error.) A service that wants the schema's reading raises
+//!   these warnings to errors with a rule policy: `deny` on
+//!   `suprsend.slack.advice` and `suprsend.ms_teams.advice` (see
+//!   [`Policy`](crate::Policy)).
 //! - `$webpush`: the seed page documents `string[]` ("web push tokens"); the
 //!   schema accepts only objects with a member (`minProperties: 1`), every
 //!   SDK sends subscription objects, and the current reference's example is
@@ -160,8 +162,9 @@
 //!   reference and the SDKs' user calls set no limit. More than
 //!   [`MAX_ITEMS`] items is a `*.max_items` warning and the list is sent
 //!   as it is (before, an error, a possible false error). A service that
-//!   wants the schema's limit treats these warnings as errors by their
-//!   rule id.
+//!   wants the schema's limit raises these warnings to errors with a rule
+//!   policy (`Policy::new().deny("suprsend.*.max_items")`, see
+//!   [`Policy`](crate::Policy)).
 //! - Stricter than the schema on purpose (see the suite's `differences`):
 //!   `$email` items must be emails (the reference's `string<email>`),
 //!   `$sms` / `$whatsapp` items phone numbers; laxer: `[]` is accepted
