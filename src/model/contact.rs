@@ -900,8 +900,8 @@ impl ContactBuilder {
     }
 
     /// Validates and normalizes everything, returning the contact or a
-    /// [`Report`] with every violation (all errors), in this order: `email`,
-    /// `phone`, identifiers, `country`, `language`, `timezone`, `gender`,
+    /// [`Report`] with every violation (the errors, and any warning), in
+    /// this order: `email`, `phone`, identifiers, `country`, `language`, `timezone`, `gender`,
     /// `birthdate`, `age`, `platform`, `photo`, `registeredAt`, tags, custom
     /// properties.
     ///
