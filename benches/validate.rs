@@ -47,7 +47,7 @@ const VALIDATE: &str = "validate_str";
 const JSONSCHEMA: &str = "jsonschema: parse + is_valid";
 const NAIVE: &str = "naive: parse + email_address + phonenumber + isocountry + isolang";
 
-/// Omnisend's structural rules (RULES.md §8) as a JSON Schema: member
+/// Omnisend's structural rules (the `omnisend.*` rules) as a JSON Schema: member
 /// names (no others), types, the identifier-or-email-or-phone requirement,
 /// the identifier `type` and channel `status` enums, which channel an
 /// identifier type may have, at most 100 non-empty tags, the country code
@@ -233,7 +233,7 @@ fn naive_checks(body: &Map<String, Value>) -> bool {
         ok &= email_address::EmailAddress::is_valid(email);
     }
     for phone in phones {
-        // A region would corrupt a `+` number (DESIGN.md): only for
+        // The `phonenumber` crate can misread a `+` number given a region: only for
         // national ones.
         let region = if phone.starts_with('+') { None } else { region };
         ok &= phonenumber::parse(region, phone).is_ok_and(|n| {
@@ -389,7 +389,7 @@ fn records_per_provider(c: &mut Criterion, cache: RegexCache, all: &mut Vec<Meas
 
 /// 1 000 consecutive Omnisend records (countries in turn), each approach
 /// over all of them. The naive pipeline meets `phonenumber`'s 100-regex
-/// cache thrashing (DESIGN.md); the crate compiles each metadata pattern
+/// cache thrashing (more patterns than its cache holds); the crate compiles each metadata pattern
 /// once.
 fn batch(c: &mut Criterion, cache: RegexCache, all: &mut Vec<Measure>) {
     let batch: Rc<[String]> = (0..BATCH).map(records::omnisend).collect();

@@ -4,7 +4,7 @@
 //! `to_contact(&Wire) -> (Contact, Vec<Loss>)` and
 //! `from_contact(&Contact) -> (Wire, Vec<Loss>)`. A [`Loss`] is a value
 //! that one side has no place for; it carries a `convert.<field>.lossy`
-//! rule id (RULES.md §9).
+//! rule id (listed in the [rule catalog](crate::rules)).
 //!
 //! Paths of losses: a loss of `to_contact` points into the wire value (the
 //! source body); a loss of `from_contact` points into the canonical contact

@@ -428,6 +428,27 @@ impl Validator {
         self.check_body_value(value, Found::default())
     }
 
+    /// [`Validator::validate_value`] for a borrowed value, which stays the
+    /// caller's. The limits ([`Options::max_depth`](crate::Options::max_depth),
+    /// [`Options::max_bytes`](crate::Options::max_bytes)) are checked on the
+    /// borrowed value; only a value within them is copied, as the normalized
+    /// body the report holds.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// use serde_json::json;
+    /// let body = json!({"email": " a@b.co", "tags": ["source: api"]});
+    /// let r = Validator::new(Provider::Omnisend).validate_value_ref(&body);
+    /// assert_eq!(r.normalized().unwrap()["email"], "a@b.co");
+    /// assert_eq!(body["email"], " a@b.co"); // still the caller's, unchanged
+    /// ```
+    pub fn validate_value_ref(&self, value: &Value) -> Report {
+        if let Some(report) = self.check_limits(value) {
+            return report;
+        }
+        self.check_body_value(value.clone(), Found::default())
+    }
+
     /// Validates a request envelope
     /// `{"path":{…},"query":{…},"headers":{…},"body":{…}}` (every member
     /// optional, but `body` is required for operations that have one). The
@@ -478,6 +499,24 @@ impl Validator {
             return report;
         }
         self.check_envelope_value(value, Found::default())
+    }
+
+    /// [`Validator::validate_envelope_value`] for a borrowed value (copied
+    /// only when within the limits, as
+    /// [`validate_value_ref`](Validator::validate_value_ref)).
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// use serde_json::json;
+    /// let env = json!({"body": {"phone": "+370 612 34567", "tags": ["source: x"]}});
+    /// let r = Validator::new(Provider::Omnisend).validate_envelope_value_ref(&env);
+    /// assert_eq!(r.normalized().unwrap()["body"]["phone"], "+37061234567");
+    /// ```
+    pub fn validate_envelope_value_ref(&self, value: &Value) -> Report {
+        if let Some(report) = self.check_limits(value) {
+            return report;
+        }
+        self.check_envelope_value(value.clone(), Found::default())
     }
 
     /// Validates a document (a body, or an envelope when `envelope`)
@@ -555,6 +594,19 @@ impl Validator {
         self.finish_conversion(source, target, false)
     }
 
+    /// [`Validator::convert_value`] for a borrowed value.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let body = serde_json::json!({"client_user_id": "u1", "email": "jane@example.com"});
+    /// let r = Validator::new(Provider::Sendios).convert_value_ref(&body, Provider::Raia);
+    /// assert_eq!(r.converted().unwrap()["email"], "jane@example.com");
+    /// ```
+    pub fn convert_value_ref(&self, value: &Value, target: Provider) -> Report {
+        let source = self.validate_value_ref(value);
+        self.finish_conversion(source, target, false)
+    }
+
     /// [`Validator::convert_str`] for a request envelope: the envelope is
     /// validated, then its `body` converted; a `SuprSend` source's path
     /// parameter `distinct_id` becomes the external id. Loss paths point
@@ -599,6 +651,19 @@ impl Validator {
     /// ```
     pub fn convert_envelope_value(&self, value: Value, target: Provider) -> Report {
         let source = self.validate_envelope_value(value);
+        self.finish_conversion(source, target, true)
+    }
+
+    /// [`Validator::convert_envelope_value`] for a borrowed value.
+    ///
+    /// ```
+    /// # use omnicontact::{Provider, Validator};
+    /// let env = serde_json::json!({"path": {"distinct_id": "u-7"}, "body": {"$email": ["a@example.com"]}});
+    /// let r = Validator::new(Provider::Suprsend).convert_envelope_value_ref(&env, Provider::Sendios);
+    /// assert_eq!(r.converted().unwrap()["client_user_id"], "u-7");
+    /// ```
+    pub fn convert_envelope_value_ref(&self, value: &Value, target: Provider) -> Report {
+        let source = self.validate_envelope_value_ref(value);
         self.finish_conversion(source, target, true)
     }
 

@@ -115,8 +115,30 @@ fn error_types() {
     error::<UnknownChannelStatus>();
     error::<UnknownPlatform>();
     error::<ChannelNotAllowed>();
+    error::<omnicontact::model::PropertyValueError>();
     fn report_error<T: Error + Send + Sync + 'static>() {}
     report_error::<Report>();
+}
+
+/// C-SERDE: the model, its parts and the names are `Serialize` and
+/// `Deserialize`; the builders are `Deserialize` (raw input, checked by
+/// `build`).
+#[test]
+fn serde_types() {
+    fn both<T: serde::Serialize + serde::de::DeserializeOwned>() {}
+    fn de<T: serde::de::DeserializeOwned>() {}
+    both::<Contact>();
+    both::<Identifier>();
+    both::<CustomProperty>();
+    both::<PropertyValue>();
+    both::<ChannelState>();
+    both::<Channel>();
+    both::<ChannelStatus>();
+    both::<Platform>();
+    both::<Provider>();
+    both::<Operation>();
+    de::<ContactBuilder>();
+    de::<IdentifierBuilder>();
 }
 
 /// C-GOOD-ERR: messages start lowercase (or with a quoted value) and do

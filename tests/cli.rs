@@ -808,7 +808,7 @@ fn list_rules_prints_the_catalog() {
         .filter(|l| !l.trim().is_empty())
         .map(str::to_owned)
         .collect();
-    // The project's list plus this crate's `convert.*` rules (RULES.md §9).
+    // The project's list plus this crate's `convert.*` rules (`src/rules/convert.md`).
     let mut got: Vec<String> = lines
         .iter()
         .filter(|l| l["provider"] != "convert")

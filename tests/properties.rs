@@ -1335,7 +1335,7 @@ proptest! {
 // Property 3: the validator
 
 /// Member names of each provider, at every level of its documents
-/// (RULES.md §4–8), so that random trees hit the real tables. Keyed by the
+/// (`src/providers/*/rules.md`), so that random trees hit the real tables. Keyed by the
 /// provider's name so that providers added later get theirs as soon as they
 /// are listed here; unknown providers get the union.
 fn member_names(provider: Provider) -> Vec<&'static str> {
@@ -2139,8 +2139,8 @@ fn unescape_token(token: &str) -> String {
 /// The nuance: the report module documents a path only as "an RFC 6901
 /// JSON Pointer into the part named by the location; `""` is the whole
 /// part". A finding about a member that is *not* there is reported where
-/// the member would be, `/<name>` of its parent object (RULES.md §1: "a
-/// path or query parameter is `/<name>`"): `required` errors, advice about
+/// the member would be, `/<name>` of its parent object (a path or query
+/// parameter is `/<name>`): `required` errors, advice about
 /// a missing member (`omnisend.tags.advice` at `/tags`), the change that
 /// creates a member (raia moves `metadata.customData` to `/customData`).
 /// Such a path does not resolve in the input, but its parent resolves to an
@@ -2250,8 +2250,7 @@ fn check_paths<'a>(
     Ok(())
 }
 
-/// Normalization never reorders members and never invents any (RULES.md
-/// §1): the members `input` and `normalized` share come in the same order,
+/// Normalization never reorders members and never invents any: the members `input` and `normalized` share come in the same order,
 /// and a member `normalized` has and `input` lacks is covered by a change
 /// recorded at it or at one of its ancestors (raia moves
 /// `metadata.customData` to `customData`; Omnisend merges duplicate

@@ -900,8 +900,8 @@ impl ContactBuilder {
     }
 
     /// Validates and normalizes everything, returning the contact or a
-    /// [`Report`] with every violation (all errors), in this order: `email`,
-    /// `phone`, identifiers, `country`, `language`, `timezone`, `gender`,
+    /// [`Report`] with every violation (the errors, and any warning), in
+    /// this order: `email`, `phone`, identifiers, `country`, `language`, `timezone`, `gender`,
     /// `birthdate`, `age`, `platform`, `photo`, `registeredAt`, tags, custom
     /// properties.
     ///
@@ -914,8 +914,34 @@ impl ContactBuilder {
     /// assert_eq!(c.language().unwrap().as_str(), "en");
     /// # Ok::<(), omnicontact::Report>(())
     /// ```
-    #[allow(clippy::too_many_lines)] // one straight pass over the fields
+    ///
+    /// A warning (a phone number no numbering plan assigns, see the
+    /// [model docs](crate::model)) does not stop the build and is dropped
+    /// here; [`build_with_report`](Self::build_with_report) returns it. A
+    /// failed build's report holds warnings too.
     pub fn build(self) -> Result<Contact, Report> {
+        self.build_with_report().map(|(contact, _)| contact)
+    }
+
+    /// [`build`](Self::build), also returning the warnings of a successful
+    /// build (an empty, valid [`Report`] when there are none): a service
+    /// can show them or log them.
+    ///
+    /// ```
+    /// let (contact, warnings) = omnicontact::Contact::builder()
+    ///     .email("jane@example.com")
+    ///     .phone("+1 234 567 890")
+    ///     .build_with_report()?;
+    /// assert_eq!(contact.phone().unwrap().as_str(), "+1234567890");
+    /// # #[cfg(feature = "phone")] {
+    /// let found: Vec<_> = warnings.warnings().map(|w| (w.rule(), w.path())).collect();
+    /// assert_eq!(found, [("omnisend.identifiers.id.invalid_number", "/phone")]);
+    /// # }
+    /// assert!(warnings.is_valid());
+    /// # Ok::<(), omnicontact::Report>(())
+    /// ```
+    #[allow(clippy::too_many_lines)] // one straight pass over the fields
+    pub fn build_with_report(self) -> Result<(Contact, Report), Report> {
         let mut c = Collector::new("");
         let mut ok = true;
 
@@ -1107,7 +1133,7 @@ impl ContactBuilder {
             tags,
             custom_properties,
         });
-        c.finish(contact)
+        c.finish_with_report(contact)
     }
 }
 

@@ -710,8 +710,48 @@ impl IdentifierBuilder {
         self
     }
 
+    /// Adds a channel state from typed values (see
+    /// [`channel`](Self::channel), which takes strings): checked at
+    /// [`build`](Self::build) like the strings, so a channel the
+    /// identifier cannot carry is still an
+    /// `omnisend.identifiers.channels.enum` error.
+    ///
+    /// ```
+    /// use omnicontact::model::{Channel, ChannelState, ChannelStatus, Identifier};
+    /// use omnicontact::UtcDateTime;
+    ///
+    /// let since = UtcDateTime::parse("2024-05-01T12:00:00+02:00")?;
+    /// let id = Identifier::builder()
+    ///     .email("a@b.example")
+    ///     .channel_state(Channel::Email, ChannelState::new(ChannelStatus::Subscribed, Some(since.clone())))
+    ///     .build()?;
+    /// assert_eq!(id.channel(Channel::Email).unwrap().date(), Some(&since));
+    ///
+    /// let r = Identifier::builder()
+    ///     .email("a@b.example")
+    ///     .channel_state(Channel::Sms, ChannelState::new(ChannelStatus::Subscribed, None))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(r.violations()[0].rule(), "omnisend.identifiers.channels.enum");
+    /// assert_eq!(r.violations()[0].path(), "/channels/sms");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[allow(clippy::needless_pass_by_value)] // a builder takes values, as `Identifier::set_channel`
+    pub fn channel_state(mut self, channel: Channel, state: ChannelState) -> Self {
+        self.channels.push((
+            channel.as_str().to_owned(),
+            state.status().as_str().to_owned(),
+            state.date().map(|d| d.as_str().to_owned()),
+        ));
+        self
+    }
+
     /// Validates and builds the identifier, or returns a [`Report`] with
     /// every violation.
+    ///
+    /// A warning (a phone number no numbering plan assigns) does not stop
+    /// the build and is dropped; [`build_with_report`](Self::build_with_report)
+    /// returns it. A failed build's report holds warnings too.
     ///
     /// ```
     /// use omnicontact::model::Identifier;
@@ -720,9 +760,27 @@ impl IdentifierBuilder {
     /// assert_eq!(r.violations()[0].path(), "/id");
     /// ```
     pub fn build(self) -> Result<Identifier, Report> {
+        self.build_with_report().map(|(id, _)| id)
+    }
+
+    /// [`build`](Self::build), also returning the warnings of a successful
+    /// build (an empty, valid [`Report`] when there are none).
+    ///
+    /// ```
+    /// use omnicontact::model::Identifier;
+    /// let (id, warnings) = Identifier::builder().phone("+1 234 567 890").build_with_report()?;
+    /// assert_eq!(id.as_str(), "+1234567890");
+    /// # #[cfg(feature = "phone")] {
+    /// assert!(warnings.is_valid()); // warnings only
+    /// let w = &warnings.violations()[0];
+    /// assert_eq!((w.rule(), w.path()), ("omnisend.identifiers.id.invalid_number", "/id"));
+    /// # }
+    /// # Ok::<(), omnicontact::Report>(())
+    /// ```
+    pub fn build_with_report(self) -> Result<(Identifier, Report), Report> {
         let mut c = Collector::new("");
         let id = self.check(&mut c, None, false);
-        c.finish(id)
+        c.finish_with_report(id)
     }
 
     /// Checks the identifier into `c`. `shorthand`: the value is the
@@ -844,10 +902,17 @@ fn check_value(
             } else {
                 rules::OMNISEND_IDENTIFIERS_ID_FORMAT
             };
-            Phone::parse_with_region(&s, region)
+            let phone = Phone::parse_with_region(&s, region)
                 .map_err(|e| c.report(rule, path, format!("not a valid phone number: {e}")))
-                .ok()
-                .map(IdentifierValue::Phone)
+                .ok()?;
+            if phone.is_known_unassigned() {
+                c.report(
+                    rules::OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER,
+                    path,
+                    format!("`{phone}` is well-formed but no numbering plan assigns it"),
+                );
+            }
+            Some(IdentifierValue::Phone(phone))
         }
         RawId::PushToken(s) => PushToken::parse(&s)
             .map_err(|e| {

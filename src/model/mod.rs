@@ -45,6 +45,7 @@
 //! | `phone` | `/phone` | `omnisend.phone.format` |
 //! | identifier with no value | `/identifiers/N/id` | `omnisend.identifiers.id.required` |
 //! | identifier email / phone | `/identifiers/N/id` | `omnisend.identifiers.id.format` |
+//! | phone (`phone` or identifier) that no plan assigns (warning) | `/phone`, `/identifiers/N/id` | `omnisend.identifiers.id.invalid_number` |
 //! | identifier push token | `/identifiers/N/id` | `sendios.app_push_token.format` |
 //! | identifier Slack / MS Teams | `/identifiers/N/id` | `suprsend.slack.format` / `suprsend.ms_teams.format` |
 //! | identifier inbox / web push | `/identifiers/N/id` | `suprsend.inbox.type` / `suprsend.webpush.type` |
@@ -63,17 +64,97 @@
 //! | a tag | `/tags/N` | `omnisend.tags.type` |
 //! | a custom property | `/customProperties/<name>` | `omnisend.custom_properties.name.format` / `omnisend.custom_properties.value.type` |
 //!
-//! Every violation of a builder is an error; a built value never carries
-//! warnings. Checks that belong to one provider only (Omnisend's 100-tag
+//! One builder check is a warning, not an error: a well-formed phone
+//! number that no numbering plan assigns (`/phone` or
+//! `/identifiers/N/id`, `omnisend.identifiers.id.invalid_number`; only
+//! with the `phone` feature, as in the [`Validator`](crate::Validator)).
+//! The contact is built all the same; `build()` drops the warning,
+//! [`ContactBuilder::build_with_report`] returns it beside the contact
+//! (and [`IdentifierBuilder::build_with_report`] for one identifier). When
+//! the build fails, the report holds the warnings too. Every other
+//! violation is an error. Checks that belong to one provider only (Omnisend's 100-tag
 //! limit, Sendios's 255-character `auth_key`, `SuprSend`'s Slack id shapes)
 //! are made when a contact is converted to that provider, not here.
+//!
+//! # JSON (serde)
+//!
+//! [`Contact`] and its parts implement `Serialize` and `Deserialize`. The
+//! member names below are stable (a new model field adds a member):
+//!
+//! ```json
+//! {
+//!   "externalId": "crm-42", "firstName": "Jane", "lastName": "Doe", "displayName": "Jane Doe",
+//!   "identifiers": [
+//!     {"type": "email", "id": "jane@example.com",
+//!      "channels": {"email": {"status": "subscribed", "statusDate": "2024-05-01T10:00:00Z"}}},
+//!     {"type": "phone", "id": "+14155552671"}
+//!   ],
+//!   "language": "en", "country": "US", "timezone": "America/New_York", "gender": "f",
+//!   "birthdate": "1990-02-28", "age": 34, "platform": "ios", "vip": true,
+//!   "photo": "https://example.com/a.jpg", "authKey": "k", "registeredAt": "2023-04-25T12:55:38Z",
+//!   "address": "1 Main St", "city": "Springfield", "state": "IL", "postalCode": "62701",
+//!   "tags": ["vip", "source: crm"],
+//!   "customProperties": {"shoe_size": 38.0, "newsletter": true, "nick": "JD",
+//!                        "since": {"date": "2020-01-31"}, "langs": ["en", "lt"], "gone": null}
+//! }
+//! ```
+//!
+//! - Every member is optional; an unset field is left out when writing and
+//!   may be left out or `null` when reading. An unknown member is an error.
+//! - An identifier's `type` is `email`, `phone`, `push_token`, `slack`,
+//!   `ms_teams`, `inbox` or `webpush`; `channels` maps a channel name to
+//!   `{"status", "statusDate"}` in the order the channels were set.
+//! - `platform` is written as its name ([`Platform::name`]); a Sendios code
+//!   `"0"`–`"4"` is read too.
+//! - A custom property value is a number, a boolean, a string, an array of
+//!   strings, `null` (remove) or `{"date": "YYYY-MM-DD"}` (a date; a
+//!   string shaped like a date stays a string).
+//! - Objects keep their order on reading, whatever the map type.
+//!
+//! Reading **validates**: a `Contact` is deserialized as a
+//! [`ContactBuilder`] (raw strings, as the setters take them) and then
+//! built, so invalid JSON input is an error, never an invalid contact, and
+//! values are normalized on the way. The error message is the builder's
+//! report; deserialize a `ContactBuilder` and call
+//! [`build`](ContactBuilder::build) to get the [`Report`] itself, with
+//! every violation and its path. A contact written and read back is equal
+//! to itself, custom property numbers included as long as `serde_json`
+//! reads floats exactly (its `float_roundtrip` feature; without it a
+//! number may come back a few units in the last place apart).
+//!
+//! ```
+//! use omnicontact::{Contact, ContactBuilder};
+//! use serde_json::json;
+//!
+//! let contact: Contact = serde_json::from_value(json!({
+//!     "identifiers": [{"type": "email", "id": " Jane@Example.COM ",
+//!                      "channels": {"email": {"status": "subscribed"}}}],
+//!     "country": "usa",
+//!     "customProperties": {"since": {"date": "2020-01-31"}}
+//! }))?;
+//! assert_eq!(contact.email().unwrap().as_str(), "Jane@example.com");
+//! assert_eq!(contact.country().unwrap().as_str(), "US");
+//!
+//! let text = serde_json::to_string(&contact)?;
+//! assert_eq!(text, r#"{"identifiers":[{"type":"email","id":"Jane@example.com","channels":{"email":{"status":"subscribed"}}}],"country":"US","customProperties":{"since":{"date":"2020-01-31"}}}"#);
+//! assert_eq!(serde_json::from_str::<Contact>(&text)?, contact);
+//!
+//! // Invalid input: an error, with the builder's report behind it.
+//! let bad = json!({"identifiers": [{"type": "email", "id": "jane@"}], "age": 200});
+//! assert!(serde_json::from_value::<Contact>(bad.clone()).is_err());
+//! let report = serde_json::from_value::<ContactBuilder>(bad)?.build().unwrap_err();
+//! let found: Vec<_> = report.violations().iter().map(|v| (v.rule(), v.path())).collect();
+//! assert_eq!(found, [("omnisend.identifiers.id.format", "/identifiers/0/id"), ("sendios.age.range", "/age")]);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 
-use crate::report::{Location, Report, Violation, push_pointer_token};
+use crate::report::{Location, Report, Severity, Violation, push_pointer_token};
 use crate::rules::RuleInfo;
 
 pub mod channel;
 pub mod contact;
 pub mod identifier;
+mod json;
 pub mod property;
 
 pub use channel::{Channel, ChannelState, ChannelStatus, UnknownChannel, UnknownChannelStatus};
@@ -81,7 +162,7 @@ pub use contact::{Contact, ContactBuilder, MAX_AGE, Platform, UnknownPlatform};
 pub use identifier::{
     ChannelNotAllowed, Identifier, IdentifierBuilder, IdentifierKind, IdentifierValue,
 };
-pub use property::{CustomProperty, MAX_PROPERTY_NAME, PropertyValue};
+pub use property::{CustomProperty, MAX_PROPERTY_NAME, PropertyValue, PropertyValueError};
 
 /// Collects the violations of one build, under a JSON Pointer prefix.
 #[derive(Debug)]
@@ -136,10 +217,21 @@ impl Collector {
         out
     }
 
-    /// `Ok(value)` when nothing was reported and `value` is `Some`.
+    /// `Ok(value)` when no error was reported and `value` is `Some`
+    /// (warnings are dropped); otherwise every violation.
     pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, Report> {
+        self.finish_with_report(value).map(|(v, _)| v)
+    }
+
+    /// `Ok((value, warnings))` when no error was reported and `value` is
+    /// `Some`; otherwise every violation, warnings included.
+    pub(crate) fn finish_with_report<T>(self, value: Option<T>) -> Result<(T, Report), Report> {
+        let has_error = self
+            .violations
+            .iter()
+            .any(|v| v.severity() == Severity::Error);
         match value {
-            Some(v) if self.violations.is_empty() => Ok(v),
+            Some(v) if !has_error => Ok((v, Report::from_violations(self.violations))),
             _ => Err(Report::from_violations(self.violations)),
         }
     }

@@ -1,6 +1,7 @@
 //! Custom properties: a name (Omnisend's rule) and a typed value.
 //!
-//! Names follow Omnisend's rule (RULES.md §8): 1 to 128 characters, only
+//! Names follow Omnisend's rule (`omnisend.custom_properties.name.format`
+//! in [`omnisend`](crate::omnisend)): 1 to 128 characters, only
 //! latin letters, digits and `_`, case-sensitive; any other name is an
 //! `omnisend.custom_properties.name.format` error, with a suggestion when
 //! the name spelled in ASCII would do (`plaukų spalva` → `plauku_spalva`).
@@ -28,7 +29,8 @@ use crate::model::Collector;
 use crate::report::Report;
 use crate::rules;
 use crate::suggest;
-use crate::values::Date;
+use crate::values::{Date, DateError};
+use serde_json::Value;
 
 /// Longest custom property name, in characters.
 ///
@@ -159,6 +161,108 @@ impl<T: Into<PropertyValue>> From<Option<T>> for PropertyValue {
     /// `None` is [`PropertyValue::Remove`] (Omnisend's `null`).
     fn from(v: Option<T>) -> Self {
         v.map_or(PropertyValue::Remove, Into::into)
+    }
+}
+
+/// Why a JSON value is not a [`PropertyValue`] (see
+/// `PropertyValue::try_from(&Value)`).
+///
+/// ```
+/// use omnicontact::model::{PropertyValue, PropertyValueError};
+/// use serde_json::json;
+///
+/// let e = PropertyValue::try_from(json!(["a", 1])).unwrap_err();
+/// assert_eq!(e, PropertyValueError::ListItem { index: 1 });
+/// assert_eq!(e.to_string(), "item 1 of a list property is not a string");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PropertyValueError {
+    /// An object other than `{"date": "YYYY-MM-DD"}`.
+    #[error("an object property value must be {{\"date\": \"YYYY-MM-DD\"}}")]
+    Object,
+    /// `{"date": …}` whose date is not a `YYYY-MM-DD` calendar date.
+    #[error("not a date: {0}")]
+    Date(DateError),
+    /// An item of a list that is not a string.
+    #[error("item {index} of a list property is not a string")]
+    ListItem {
+        /// The item's index in the list, from 0.
+        index: usize,
+    },
+    /// A number that is not finite (only from formats other than JSON).
+    #[error("a number property must be finite")]
+    NotFinite,
+}
+
+impl TryFrom<&Value> for PropertyValue {
+    type Error = PropertyValueError;
+
+    /// Reads a property value from JSON: a number, a boolean, a string, an
+    /// array of strings, `null` ([`PropertyValue::Remove`]) or
+    /// `{"date": "YYYY-MM-DD"}` ([`PropertyValue::Date`], the form
+    /// [`Serialize`](serde::Serialize) writes). A string stays a string,
+    /// even one shaped like a date; `""` stays `String("")` (a
+    /// [`CustomProperty`] turns it into `Remove`). Numbers are read as
+    /// `f64`, as `From<u64>` does.
+    ///
+    /// ```
+    /// use omnicontact::model::{PropertyValue, PropertyValueError};
+    /// use omnicontact::Date;
+    /// use serde_json::json;
+    ///
+    /// assert_eq!(PropertyValue::try_from(&json!(38)), Ok(PropertyValue::Number(38.0)));
+    /// assert_eq!(PropertyValue::try_from(&json!(null)), Ok(PropertyValue::Remove));
+    /// assert_eq!(PropertyValue::try_from(&json!({"date": "1990-02-28"})),
+    ///            Ok(PropertyValue::Date(Date::parse("1990-02-28").unwrap())));
+    /// assert_eq!(PropertyValue::try_from(&json!("1990-02-28")), Ok(PropertyValue::String("1990-02-28".into())));
+    /// assert_eq!(PropertyValue::try_from(&json!({"a": 1})), Err(PropertyValueError::Object));
+    /// ```
+    fn try_from(value: &Value) -> Result<Self, Self::Error> {
+        match value {
+            Value::Null => Ok(PropertyValue::Remove),
+            Value::Bool(b) => Ok(PropertyValue::Boolean(*b)),
+            Value::Number(n) => n
+                .as_f64()
+                .filter(|n| n.is_finite())
+                .map(PropertyValue::Number)
+                .ok_or(PropertyValueError::NotFinite),
+            Value::String(s) => Ok(PropertyValue::String(s.clone())),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| match item {
+                    Value::String(s) => Ok(s.clone()),
+                    _ => Err(PropertyValueError::ListItem { index }),
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(PropertyValue::List),
+            Value::Object(map) => match (map.len(), map.get("date")) {
+                (1, Some(Value::String(d))) => Date::parse(d)
+                    .map(PropertyValue::Date)
+                    .map_err(PropertyValueError::Date),
+                _ => Err(PropertyValueError::Object),
+            },
+        }
+    }
+}
+
+impl TryFrom<Value> for PropertyValue {
+    type Error = PropertyValueError;
+
+    /// As `TryFrom<&Value>` (a string is moved, not copied).
+    ///
+    /// ```
+    /// use omnicontact::model::PropertyValue;
+    /// let v = PropertyValue::try_from(serde_json::json!(["a", "b"]))?;
+    /// assert_eq!(v, PropertyValue::List(vec!["a".into(), "b".into()]));
+    /// # Ok::<(), omnicontact::model::PropertyValueError>(())
+    /// ```
+    fn try_from(value: Value) -> Result<Self, Self::Error> {
+        match value {
+            Value::String(s) => Ok(PropertyValue::String(s)),
+            other => PropertyValue::try_from(&other),
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-//! The `convert.*` rules (RULES.md §9): information a conversion between
-//! providers had to drop. Every one is a warning located `in: converted`
+//! The `convert.*` rules (their guide is in [`rules`](crate::rules)):
+//! information a conversion between providers had to drop. Every one is a warning located `in: converted`
 //! whose path is the JSON Pointer of the dropped value in the **source**
 //! body.
 

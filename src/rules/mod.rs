@@ -1,11 +1,13 @@
 //! The rule catalog: one constant per rule id, the only place an id string
 //! is written.
 //!
-//! Rule ids, severities and meanings are a public contract (`RULES.md` of
-//! the project). An id reads `<provider>.<field>.<check>`; [`catalog`] lists
-//! every rule the crate implements, in catalog order. A service that wants
-//! another severity for a rule (an error, a warning, or not reported)
-//! gives its validator a [`Policy`](crate::Policy) naming the rule's id. The constants live in
+//! Rule ids, severities and meanings are a public contract: an id, once
+//! published, is never renamed or removed and keeps its meaning. An id
+//! reads `<provider>.<field>.<check>`; [`catalog`] lists every rule the
+//! crate implements, in catalog order. A service that wants another
+//! severity for a rule (an error, a warning, or not reported) gives its
+//! validator a [`Policy`](crate::Policy) naming the rule's id. The
+//! constants live in
 //! one file per provider and are all re-exported here.
 //!
 //! The catalog is the same in every build. Without the `phone` cargo

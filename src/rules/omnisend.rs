@@ -1,4 +1,4 @@
-//! The `omnisend.*` rules (RULES.md §8).
+//! The `omnisend.*` rules; their guide is in [`omnisend`](crate::omnisend).
 
 use super::{RuleInfo, Severity};
 

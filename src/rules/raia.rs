@@ -1,4 +1,4 @@
-//! The `raia.*` rules (RULES.md §7).
+//! The `raia.*` rules; their guide is in [`raia`](crate::raia).
 
 use super::{RuleInfo, Severity};
 

@@ -1,4 +1,4 @@
-//! The `rocketchat.*` rules (RULES.md §5).
+//! The `rocketchat.*` rules; their guide is in [`rocketchat`](crate::rocketchat).
 
 use super::{RuleInfo, Severity};
 

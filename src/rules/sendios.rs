@@ -1,4 +1,4 @@
-//! The `sendios.*` rules (RULES.md §4).
+//! The `sendios.*` rules; their guide is in [`sendios`](crate::sendios).
 
 use super::{RuleInfo, Severity};
 

@@ -1,4 +1,4 @@
-//! The `suprsend.*` rules (RULES.md §6).
+//! The `suprsend.*` rules; their guide is in [`suprsend`](crate::suprsend).
 
 use super::{RuleInfo, Severity};
 

@@ -1,4 +1,4 @@
-//! Country codes: ISO 3166-1 alpha-2 or alpha-3 (RULES.md §2 "country").
+//! Country codes: ISO 3166-1 alpha-2 or alpha-3.
 //!
 //! Matched case-insensitively after trimming, normalized to uppercase, and
 //! kept in the form given (`usa` → `USA`, `us` → `US`; convert with

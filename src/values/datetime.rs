@@ -1,5 +1,5 @@
-//! Dates and date-times (RULES.md §2 "date-time (Sendios)", "date-time
-//! (Omnisend)", "date (Omnisend birthdate)").
+//! Dates and date-times: Sendios's date-time, Omnisend's date-time and
+//! Omnisend's birthdate.
 //!
 //! - [`UtcDateTime`] (Omnisend): ISO 8601 / RFC 3339 with a zone,
 //!   `YYYY-MM-DDThh:mm[:ss[.fraction]]` then `Z` / `z` / `±hh:mm` / `±hhmm` /
@@ -28,6 +28,8 @@
 //! assert!(Date::parse("1990-02-29").is_err());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
@@ -418,6 +420,117 @@ impl UtcDateTime {
     /// ```
     pub fn as_str(&self) -> &str {
         &self.value
+    }
+
+    /// The current time of the system clock, to the second.
+    ///
+    /// # Errors
+    /// [`UtcDateTimeError::OutOfRange`] when the clock is set outside the
+    /// years 0000–9999 (never a panic).
+    ///
+    /// ```
+    /// use omnicontact::UtcDateTime;
+    /// let now = UtcDateTime::now()?;
+    /// assert!(now > UtcDateTime::parse("2020-01-01T00:00:00Z")?);
+    /// # Ok::<(), omnicontact::values::UtcDateTimeError>(())
+    /// ```
+    pub fn now() -> Result<UtcDateTime, UtcDateTimeError> {
+        UtcDateTime::from_system_time(SystemTime::now())
+    }
+
+    /// The date-time of a [`SystemTime`], to the second: a fraction of a
+    /// second is dropped towards the past (so `1969-12-31T23:59:59.5Z`
+    /// becomes `…:59Z`, as [`UtcDateTime::parse`] truncates fractions).
+    /// Times before 1970 are read too.
+    ///
+    /// # Errors
+    /// [`UtcDateTimeError::OutOfRange`] for a time outside the years
+    /// 0000–9999.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime, UNIX_EPOCH};
+    /// use omnicontact::values::{UtcDateTime, UtcDateTimeError};
+    ///
+    /// let t = UNIX_EPOCH + Duration::from_millis(1_682_427_338_900);
+    /// assert_eq!(UtcDateTime::from_system_time(t)?.as_str(), "2023-04-25T12:55:38Z");
+    /// let before = UNIX_EPOCH - Duration::from_millis(500);
+    /// assert_eq!(UtcDateTime::from_system_time(before)?.as_str(), "1969-12-31T23:59:59Z");
+    /// let far = UNIX_EPOCH + Duration::from_secs(300_000_000_000);
+    /// assert_eq!(UtcDateTime::from_system_time(far), Err(UtcDateTimeError::OutOfRange));
+    /// # Ok::<(), UtcDateTimeError>(())
+    /// ```
+    pub fn from_system_time(time: SystemTime) -> Result<UtcDateTime, UtcDateTimeError> {
+        let seconds = match time.duration_since(UNIX_EPOCH) {
+            Ok(after) => i64::try_from(after.as_secs()).ok(),
+            Err(before) => {
+                let before = before.duration();
+                // Towards the past: a fraction makes one more second.
+                let whole = before.as_secs() + u64::from(before.subsec_nanos() > 0);
+                i64::try_from(whole).ok().map(|s| -s)
+            }
+        };
+        let utc = seconds
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+            .map(|d| d.naive_utc())
+            .filter(|d| (0..=9999).contains(&d.year()))
+            .ok_or(UtcDateTimeError::OutOfRange)?;
+        Ok(UtcDateTime {
+            value: format_date_time(utc, 'T', "Z"),
+        })
+    }
+
+    /// The [`SystemTime`] of this date-time, or `None` where the platform's
+    /// `SystemTime` cannot hold it (on Windows, dates before 1601).
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use omnicontact::UtcDateTime;
+    ///
+    /// let dt = UtcDateTime::parse("2023-04-25T14:55:38+02:00")?;
+    /// assert_eq!(dt.to_system_time(), Some(UNIX_EPOCH + Duration::from_secs(1_682_427_338)));
+    /// let old = UtcDateTime::parse("1969-12-31T23:59:00Z")?;
+    /// assert_eq!(old.to_system_time(), Some(UNIX_EPOCH - Duration::from_secs(60)));
+    /// # Ok::<(), omnicontact::values::UtcDateTimeError>(())
+    /// ```
+    #[must_use]
+    pub fn to_system_time(&self) -> Option<SystemTime> {
+        let seconds = self.timestamp();
+        let magnitude = Duration::from_secs(seconds.unsigned_abs());
+        if seconds >= 0 {
+            UNIX_EPOCH.checked_add(magnitude)
+        } else {
+            UNIX_EPOCH.checked_sub(magnitude)
+        }
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z (negative before).
+    fn timestamp(&self) -> i64 {
+        // `YYYY-MM-DDThh:mm:ssZ`, written by this type: always well-formed.
+        let b = self.value.as_bytes();
+        let num = |from: usize, to: usize| {
+            b[from..to]
+                .iter()
+                .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+        };
+        NaiveDate::from_ymd_opt(num(0, 4).cast_signed(), num(5, 7), num(8, 10))
+            .and_then(|d| d.and_hms_opt(num(11, 13), num(14, 16), num(17, 19)))
+            .map_or(0, |dt| dt.and_utc().timestamp())
+    }
+}
+
+impl TryFrom<SystemTime> for UtcDateTime {
+    type Error = UtcDateTimeError;
+
+    /// As [`UtcDateTime::from_system_time`].
+    ///
+    /// ```
+    /// use std::time::UNIX_EPOCH;
+    /// use omnicontact::UtcDateTime;
+    /// assert_eq!(UtcDateTime::try_from(UNIX_EPOCH)?.as_str(), "1970-01-01T00:00:00Z");
+    /// # Ok::<(), omnicontact::values::UtcDateTimeError>(())
+    /// ```
+    fn try_from(time: SystemTime) -> Result<Self, Self::Error> {
+        UtcDateTime::from_system_time(time)
     }
 }
 

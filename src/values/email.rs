@@ -1,4 +1,4 @@
-//! Email addresses (RULES.md §2 "email").
+//! Email addresses.
 //!
 //! A mailbox `local@domain` after trimming surrounding whitespace and U+FEFF:
 //!

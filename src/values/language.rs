@@ -1,4 +1,4 @@
-//! Language codes: ISO 639-1 (RULES.md §2 "language").
+//! Language codes: ISO 639-1.
 //!
 //! [`LanguageCode::parse`] takes exactly two ASCII letters, case-insensitively,
 //! that ISO 639-1 assigns, normalized to lowercase (`EN` → `en`; `UK` is

@@ -1,4 +1,4 @@
-//! Push tokens as Sendios checks them (RULES.md §2 "push token (Sendios)").
+//! Push tokens as Sendios checks them (`app_push_token`).
 //!
 //! A token is valid when either
 //!

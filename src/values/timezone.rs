@@ -1,4 +1,4 @@
-//! IANA time zone names (RULES.md §2 "timezone").
+//! IANA time zone names.
 //!
 //! With the `tz` cargo feature (on by default): any name of the time zone
 //! database as shipped by `chrono-tz`, including

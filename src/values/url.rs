@@ -1,4 +1,4 @@
-//! Absolute `http` / `https` URLs (RULES.md §2 "url").
+//! Absolute `http` / `https` URLs.
 //!
 //! After trimming: the scheme `http` or `https` (any case) followed by `//`
 //! and a non-empty host, and the whole string accepted by the WHATWG URL

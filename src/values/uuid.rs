@@ -1,4 +1,4 @@
-//! UUIDs in the hyphenated `8-4-4-4-12` form (RULES.md §2 "uuid").
+//! UUIDs in the hyphenated `8-4-4-4-12` form.
 //!
 //! Any version and variant is accepted (the raia docs' own example
 //! `5f7b1b3b-3b3b-4b3b-3b3b-3b3b3b3b3b3b` has an invalid variant); braces,

@@ -8,8 +8,9 @@
 //!
 //! # Sources
 //!
-//! - The seed page (Omnisend's v3 contacts reference, `../shared/seeds/`):
-//!   members, identifier types, channel statuses, custom property rules.
+//! - The seed page: Omnisend's v3 contacts API reference page as first
+//!   read when the crate was written (the project keeps that copy; its
+//!   current version is the contacts reference cited below): members, identifier types, channel statuses, custom property rules.
 //! - Omnisend's v3 `OpenAPI` for contacts, as copied in the community SDK
 //!   `ajmnz/omnisend-node-sdk` `spec/contacts.json` (commit
 //!   `e8e96fb91bb2884f54a57acc97303b198205b952`):

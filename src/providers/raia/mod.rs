@@ -25,7 +25,8 @@
 //!   `CreateUserWithFkIdBodyDTO`), `paths./external/users/search.get`,
 //!   `paths./external/users/{id}` (`get`, `delete`), and
 //!   `components.schemas.CreateUserWith*BodyDTO`.
-//! - The seed page (raia's "Users" reference, `../shared/seeds/`), which
+//! - The seed page: raia's "Users" API reference page as first read when
+//!   the crate was written, which
 //!   prints the create body only as "or / or" and the search, get and
 //!   delete parameters.
 //!

@@ -61,7 +61,8 @@
 //! - ajv 8.17.1's generated code for the schema (the verdicts in
 //!   `tests/providers/rocketchat.json` come from running it:
 //!   `scripts/rocketchat/verdicts.mjs`).
-//! - The seed page (`shared/seeds/`), for the members' meanings.
+//! - The seed page: Rocket.Chat's omnichannel contacts API reference page
+//!   as first read when the crate was written, for the members' meanings.
 //!
 //! # Choices
 //!

@@ -13,7 +13,8 @@
 //! # Sources
 //!
 //! - The seed page: Sendios' "Create omnichannel user" reference,
-//!   <https://sendios.readme.io/v2/reference/create> (`../shared/seeds/`):
+//!   <https://sendios.readme.io/v2/reference/create>, as first read when
+//!   the crate was written:
 //!   each member's type, limit and meaning, names only for
 //!   `app_push_token` and `fields`.
 //! - Sendios' PHP SDK, `sendios/php-sdk` `README.md` (commit

@@ -67,8 +67,9 @@
 //!   1.2.2; commit 01c6d8f), `paths./v1/user/{distinct_id}/` `post`
 //!   (<https://docs.suprsend.com/reference/create-update-users>) and `patch`
 //!   (<https://docs.suprsend.com/reference/edit-user-profile>).
-//! - Seed page: `../shared/seeds/002_b833f50553ec43a3.txt` (the create /
-//!   update user reference as first read).
+//! - Seed page: the create / update user reference page as first read
+//!   when the crate was written, an earlier version of
+//!   <https://docs.suprsend.com/reference/create-update-users>.
 //! - SDKs: `suprsend-py-sdk` `src/suprsend/users_api.py` (`upsert`,
 //!   `_validate_distinct_id`), `user_edit_internal_helper.py` (commit
 //!   7017b27) and `subscriber_helper.py` before it (commits a552cfc,
