@@ -667,6 +667,28 @@ fn messy_phone_of(e164: &str, runner: &mut proptest::test_runner::TestRunner) ->
     format!("{pad}{}{pad}", with_separators(e164, mask))
 }
 
+/// Rewrites the string items of each list `key` (emails when the flag is
+/// set, else phone numbers) the way people write them.
+fn mess_lists(
+    body: &mut Map<String, Value>,
+    lists: &[(&str, bool)],
+    runner: &mut proptest::test_runner::TestRunner,
+) {
+    for &(key, email) in lists {
+        if let Some(Value::Array(items)) = body.get_mut(key) {
+            for item in items {
+                if let Value::String(s) = item {
+                    *s = if email {
+                        messy_email_of(s, runner)
+                    } else {
+                        messy_phone_of(s, runner)
+                    };
+                }
+            }
+        }
+    }
+}
+
 /// Rewrites, in place, some of a clean body's values the way people write
 /// them; the provider normalizes each back.
 fn mess(
@@ -694,34 +716,14 @@ fn mess(
             });
         }
         Provider::RocketChat => {
-            for (key, email) in [("emails", true), ("phones", false)] {
-                if let Some(Value::Array(items)) = body.get_mut(key) {
-                    for item in items {
-                        string(Some(item), &mut |s| {
-                            if email {
-                                messy_email_of(s, runner)
-                            } else {
-                                messy_phone_of(s, runner)
-                            }
-                        });
-                    }
-                }
-            }
+            mess_lists(body, &[("emails", true), ("phones", false)], runner);
         }
         Provider::Suprsend => {
-            for (key, email) in [("$email", true), ("$sms", false), ("$whatsapp", false)] {
-                if let Some(Value::Array(items)) = body.get_mut(key) {
-                    for item in items {
-                        string(Some(item), &mut |s| {
-                            if email {
-                                messy_email_of(s, runner)
-                            } else {
-                                messy_phone_of(s, runner)
-                            }
-                        });
-                    }
-                }
-            }
+            mess_lists(
+                body,
+                &[("$email", true), ("$sms", false), ("$whatsapp", false)],
+                runner,
+            );
             if cfg!(feature = "tz") {
                 string(body.get_mut("$timezone"), &mut |s| mixed_case(s, cases));
             }
