@@ -962,19 +962,11 @@ fn trimmed_string(
     format: &'static RuleInfo,
     ok: impl Fn(&str) -> Result<(), String>,
 ) {
-    let Value::String(s) = value else {
-        w.wrong_type(type_rule, "a string", value);
-        return;
-    };
-    let t = trim(s).to_owned();
-    if t.is_empty() {
-        w.report(type_rule, "expected a non-empty string");
-        return;
-    }
-    match ok(&t) {
-        Ok(()) => w.normalize(format, value, &t),
-        Err(message) => w.report(format, message),
-    }
+    // No advice outcome: `format` stands in for the advice rule, unused.
+    trimmed_string_advised(w, value, type_rule, format, format, |t| match ok(t) {
+        Ok(()) => Checked::Ok,
+        Err(message) => Checked::Error(message),
+    });
 }
 
 /// What [`trimmed_string_advised`] found of a string.
