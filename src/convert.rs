@@ -895,7 +895,7 @@ pub(crate) fn write_contact(
             if let Value::Object(members) = &mut body {
                 for name in ["firstName", "lastName"] {
                     if members.get(name).and_then(Value::as_str) == Some("") {
-                        members.shift_remove(name);
+                        crate::engine::remove_member(members, name);
                     }
                 }
             }

@@ -218,6 +218,40 @@ pub(crate) fn shown(s: &str) -> String {
     out
 }
 
+/// Removes member `key`, leaving the others where they are, whichever
+/// map `serde_json` was built with (`Map::remove` moves the last member
+/// into the gap when `preserve_order` is on, and `shift_remove` exists
+/// only then; a dependent's program decides, not this crate).
+pub(crate) fn remove_member(map: &mut Map<String, Value>, key: &str) -> Option<Value> {
+    let value = map.get_mut(key).map(std::mem::take)?;
+    map.retain(|k, _| k != key);
+    Some(value)
+}
+
+/// Inserts member `key` (not in `map`) before the member at `index` (at
+/// the end past the last), leaving the others in their order. With
+/// `serde_json`'s `preserve_order` off, members are in name order anyway.
+pub(crate) fn insert_member_at(
+    map: &mut Map<String, Value>,
+    index: usize,
+    key: String,
+    value: Value,
+) {
+    let members = std::mem::take(map);
+    let mut value = Some(value);
+    for (i, (k, v)) in members.into_iter().enumerate() {
+        if i == index
+            && let Some(value) = value.take()
+        {
+            map.insert(key.clone(), value);
+        }
+        map.insert(k, v);
+    }
+    if let Some(value) = value {
+        map.insert(key, value);
+    }
+}
+
 /// The JSON type name used in messages.
 pub(crate) fn type_name(value: &Value) -> &'static str {
     match value {
@@ -1027,6 +1061,19 @@ pub(crate) fn depth_exceeds(value: &Value, limit: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn members_removed_and_inserted_keep_the_others_in_order() {
+        let mut map: Map<String, Value> =
+            serde_json::from_str(r#"{"c": 1, "a": 2, "b": 3}"#).unwrap();
+        assert_eq!(remove_member(&mut map, "a"), Some(Value::from(2)));
+        assert_eq!(remove_member(&mut map, "a"), None);
+        insert_member_at(&mut map, 1, "z".to_owned(), Value::from(4));
+        insert_member_at(&mut map, 9, "y".to_owned(), Value::from(5));
+        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        // The crate's tests are built with `preserve_order` (dev-dependency).
+        assert_eq!(keys, ["c", "z", "b", "y"]);
+    }
+
     use super::*;
     use serde_json::json;
 

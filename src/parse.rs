@@ -2,6 +2,13 @@
 //! enforcing the depth limit and noticing what `serde_json` would otherwise
 //! resolve silently: duplicate member names (last one wins) and numbers
 //! that a double cannot hold exactly (read as the nearest double).
+//!
+//! Floats are read from their text by the standard library, which always
+//! gives the nearest double: `serde_json` does so only with its
+//! `float_roundtrip` feature, which this crate does not turn on (it would
+//! change how every crate of a dependent's program reads floats), and
+//! without it reads about one double in four written in shortest form
+//! (`0.022933877151503638`) as a neighbour.
 
 use std::fmt::{self, Write as _};
 
@@ -89,7 +96,7 @@ fn syntax_message(e: &serde_json::Error, origin: Origin) -> String {
     }
 }
 
-struct State {
+struct State<'t> {
     path: String,
     max_depth: usize,
     too_deep: Option<String>,
@@ -101,17 +108,21 @@ struct State {
     more_duplicates: usize,
     /// How many numbers were read so far.
     numbers: usize,
-    /// The numbers read as doubles: their rank among all numbers, and
-    /// value (no pointer: most are exact, and a pointer per number could
-    /// take far more memory than the document).
-    floats: Vec<(usize, f64)>,
+    /// The number literals of the text, read as far as the last float.
+    literals: Literals<'t>,
+    /// The rounded numbers kept: rank among all numbers, as written, as
+    /// read (no pointer yet: a pointer per number could take far more
+    /// memory than the document).
+    rounded: Vec<(usize, &'t str, serde_json::Number)>,
+    /// Rounded numbers found but not kept.
+    more_rounded: usize,
     /// In the second pass: the ranks of the rounded numbers whose pointers
     /// are wanted, in order, and the pointers found.
     wanted: Option<(Vec<usize>, Vec<String>)>,
 }
 
-impl State {
-    fn new(max_depth: usize, keep: Keep) -> Self {
+impl<'t> State<'t> {
+    fn new(text: &'t str, max_depth: usize, keep: Keep) -> Self {
         State {
             path: String::with_capacity(64),
             max_depth,
@@ -121,7 +132,13 @@ impl State {
             duplicates: Vec::new(),
             more_duplicates: 0,
             numbers: 0,
-            floats: Vec::new(),
+            literals: Literals {
+                text,
+                at: 0,
+                passed: 0,
+            },
+            rounded: Vec::new(),
+            more_rounded: 0,
             wanted: None,
         }
     }
@@ -146,6 +163,36 @@ impl State {
             found.push(self.path.clone());
         }
     }
+
+    /// A float `serde_json` read as `approximate`: the nearest double to
+    /// its text, and in the first pass, a note of it when that double is
+    /// another number than the one written.
+    fn float(&mut self, approximate: f64) -> f64 {
+        let rank = self.numbers;
+        self.number();
+        let Some(written) = self.literals.nth(rank) else {
+            // Cannot happen: every number read was written.
+            return approximate;
+        };
+        let exact = written
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite())
+            .unwrap_or(approximate);
+        if self.wanted.is_none()
+            && let Some(read) = serde_json::Number::from_f64(exact)
+            && !same_decimal(written, &read.to_string())
+        {
+            if self.rounded.len() < self.keep.items
+                && self.may_keep(written.len().saturating_mul(3))
+            {
+                self.rounded.push((rank, written, read));
+            } else {
+                self.more_rounded += 1;
+            }
+        }
+        exact
+    }
 }
 
 /// Parses `text`, refusing nesting deeper than `max_depth` (the body object
@@ -157,11 +204,10 @@ pub(crate) fn parse(
     origin: Origin,
     keep: Keep,
 ) -> Result<Parsed, ParseFailure> {
-    let mut state = State::new(max_depth, keep);
+    let mut state = State::new(text, max_depth, keep);
     match read(text, &mut state) {
         Ok(value) => {
-            let floats = std::mem::take(&mut state.floats);
-            let (rounded, more_rounded) = rounded(text, floats, &mut state);
+            let (rounded, more_rounded) = rounded(text, &mut state);
             Ok(Parsed {
                 value,
                 duplicates: state.duplicates,
@@ -178,49 +224,26 @@ pub(crate) fn parse(
 }
 
 /// One pass of the parser over `text`.
-fn read(text: &str, state: &mut State) -> Result<Value, serde_json::Error> {
+fn read(text: &str, state: &mut State<'_>) -> Result<Value, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     Seed { state, depth: 0 }
         .deserialize(&mut de)
         .and_then(|v| de.end().map(|()| v))
 }
 
-/// The numbers read as doubles (`floats`: rank among the document's
-/// numbers, value) whose value differs from the one written in `text`, as
-/// many as `state` may keep, and how many more there are. Integers that fit
-/// 64 bits are read exactly and are not looked at. Their pointers come
-/// from a second pass, made only when some number was rounded.
-fn rounded(text: &str, floats: Vec<(usize, f64)>, state: &mut State) -> (Vec<Rounded>, usize) {
-    if floats.is_empty() {
-        return (Vec::new(), 0);
-    }
-    let mut literals = number_literals(text).enumerate();
-    let mut kept = Vec::new();
-    let mut more = 0;
-    for (rank, value) in floats {
-        let Some((_, written)) = literals.find(|(i, _)| *i == rank) else {
-            // Cannot happen: every number read was written. Nothing is
-            // claimed about a number that cannot be found.
-            break;
-        };
-        let Some(read) = serde_json::Number::from_f64(value) else {
-            continue;
-        };
-        if same_decimal(written, &read.to_string()) {
-            continue;
-        }
-        if kept.len() < state.keep.items && state.may_keep(written.len().saturating_mul(3)) {
-            kept.push((rank, written, read));
-        } else {
-            more += 1;
-        }
-    }
+/// The rounded numbers the first pass kept, with their pointers, and how
+/// many more there are. Integers that fit 64 bits are read exactly and are
+/// not among them. The pointers come from a second pass, made only when
+/// some number was rounded.
+fn rounded(text: &str, state: &mut State<'_>) -> (Vec<Rounded>, usize) {
+    let kept = std::mem::take(&mut state.rounded);
+    let mut more = state.more_rounded;
     if kept.is_empty() {
         return (Vec::new(), more);
     }
     // The second pass: the same text, read the same way, finds the pointer
     // of each wanted rank.
-    let mut again = State::new(state.max_depth, Keep { items: 0, bytes: 0 });
+    let mut again = State::new(text, state.max_depth, Keep { items: 0, bytes: 0 });
     again.wanted = Some((kept.iter().map(|(rank, ..)| *rank).collect(), Vec::new()));
     let paths = match read(text, &mut again) {
         Ok(_) => again.wanted.map(|(_, found)| found).unwrap_or_default(),
@@ -241,41 +264,61 @@ fn rounded(text: &str, floats: Vec<(usize, f64)>, state: &mut State) -> (Vec<Rou
     (out, more)
 }
 
-/// The number literals of valid JSON `text`, in document order.
-fn number_literals(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            match bytes[i] {
+/// The number literals of valid JSON text, in document order, read on
+/// demand.
+struct Literals<'t> {
+    text: &'t str,
+    /// Where reading resumes.
+    at: usize,
+    /// How many literals were passed.
+    passed: usize,
+}
+
+impl<'t> Literals<'t> {
+    /// The literal of rank `rank` (0-based); ranks asked for only grow.
+    fn nth(&mut self, rank: usize) -> Option<&'t str> {
+        while self.passed < rank {
+            self.next()?;
+        }
+        self.next()
+    }
+
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() {
+            match bytes[self.at] {
                 b'"' => {
                     // Skip the string, escapes included.
-                    i += 1;
-                    while i < bytes.len() {
-                        match bytes[i] {
-                            b'\\' => i += 2,
+                    self.at += 1;
+                    while self.at < bytes.len() {
+                        match bytes[self.at] {
+                            b'\\' => self.at += 2,
                             b'"' => {
-                                i += 1;
+                                self.at += 1;
                                 break;
                             }
-                            _ => i += 1,
+                            _ => self.at += 1,
                         }
                     }
                 }
                 b'-' | b'0'..=b'9' => {
-                    let start = i;
-                    while i < bytes.len()
-                        && matches!(bytes[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                    let start = self.at;
+                    while self.at < bytes.len()
+                        && matches!(
+                            bytes[self.at],
+                            b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'
+                        )
                     {
-                        i += 1;
+                        self.at += 1;
                     }
-                    return Some(&text[start..i]);
+                    self.passed += 1;
+                    return self.text.get(start..self.at);
                 }
-                _ => i += 1,
+                _ => self.at += 1,
             }
         }
         None
-    })
+    }
 }
 
 /// A JSON number as sign, significant digits (no leading or trailing
@@ -317,12 +360,12 @@ fn same_decimal(a: &str, b: &str) -> bool {
     decimal(a) == decimal(b)
 }
 
-struct Seed<'s> {
-    state: &'s mut State,
+struct Seed<'s, 't> {
+    state: &'s mut State<'t>,
     depth: usize,
 }
 
-impl Seed<'_> {
+impl Seed<'_, '_> {
     fn enter<E: de::Error>(&mut self) -> Result<(), E> {
         if self.depth + 1 > self.state.max_depth {
             self.state.too_deep = Some(self.state.path.clone());
@@ -332,7 +375,7 @@ impl Seed<'_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Seed<'_> {
+impl<'de> DeserializeSeed<'de> for Seed<'_, '_> {
     type Value = Value;
 
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
@@ -340,7 +383,7 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Seed<'_> {
+impl<'de> Visitor<'de> for Seed<'_, '_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -362,13 +405,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        let rank = self.state.numbers;
-        self.state.number();
-        if self.state.wanted.is_none() {
-            self.state.floats.push((rank, v));
-        }
+        let exact = self.state.float(v);
         // serde_json never yields a non-finite number from text.
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+        Ok(serde_json::Number::from_f64(exact).map_or(Value::Null, Value::Number))
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
@@ -557,6 +596,42 @@ mod tests {
         );
         // Exact values, however written, are not named.
         assert!(rounded_of("[0.5,2.5e-3,1E+2,-0.0,0e-999999999999999999999,3.14]").is_empty());
+    }
+
+    #[test]
+    fn floats_are_the_nearest_double_to_their_text() {
+        // serde_json without `float_roundtrip` reads these as neighbours.
+        let p = parse(
+            "[0.022933877151503638,2.0173847075682887e-17,9007199254740993.0]",
+            32,
+            Origin::START,
+            KEEP,
+        )
+        .unwrap();
+        let read: Vec<f64> = p
+            .value
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect();
+        assert_eq!(
+            read,
+            [
+                0.022_933_877_151_503_638,
+                2.017_384_707_568_288_7e-17,
+                9_007_199_254_740_992.0
+            ]
+        );
+        // Only the third was written with more digits than a double holds.
+        assert_eq!(
+            rounded_of("[0.022933877151503638,2.0173847075682887e-17,9007199254740993.0]"),
+            [(
+                "/2".to_owned(),
+                "9007199254740993.0".to_owned(),
+                "9007199254740992.0".to_owned()
+            )]
+        );
     }
 
     #[test]

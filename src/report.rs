@@ -687,7 +687,9 @@ impl Report {
         }
     }
 
-    /// Every violation, in document order.
+    /// Every violation, in document order (members of an object in the
+    /// order written with `serde_json`'s `preserve_order` feature, see the
+    /// crate's `preserve_order` feature; otherwise in name order).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -727,7 +729,8 @@ impl Report {
             .filter(|v| v.severity() == Severity::Warning)
     }
 
-    /// Every change normalization made, in document order.
+    /// Every change normalization made, in document order (as for
+    /// [`violations`](Report::violations)).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};

@@ -119,8 +119,9 @@
 //! [`build`](ContactBuilder::build) to get the [`Report`] itself, with
 //! every violation and its path. A contact written and read back is equal
 //! to itself, custom property numbers included as long as `serde_json`
-//! reads floats exactly (its `float_roundtrip` feature; without it a
-//! number may come back a few units in the last place apart).
+//! reads floats exactly (its `float_roundtrip` feature, the program's
+//! choice: this crate does not turn it on; without it a number may come
+//! back one unit in the last place apart).
 //!
 //! ```
 //! use omnicontact::{Contact, ContactBuilder};

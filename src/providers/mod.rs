@@ -9,7 +9,10 @@
 //! [`Validator`](crate::Validator). Free-form members are
 //! `serde_json::Map<String, serde_json::Value>`, following the precedent of
 //! [`Validator::validate_value`](crate::Validator::validate_value):
-//! `serde_json` is part of this crate's public API. The structs are
+//! `serde_json` is part of this crate's public API. Their members are in
+//! the order given when `serde_json`'s `preserve_order` feature is on in
+//! your program (this crate's `preserve_order` feature turns it on), in
+//! name order otherwise. The structs are
 //! `#[non_exhaustive]` (providers add members): build them from `new(…)` or
 //! `Default` and set their public fields.
 

@@ -168,7 +168,9 @@ pub use wire::{CREATE, DELETE, GET, SEARCH, SearchQuery, User};
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
-use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
+use crate::engine::{
+    Format, Kind, Member, ObjectSpec, Walker, insert_member_at, remove_member, shown, type_name,
+};
 use crate::rules::{self, RuleInfo};
 use crate::suggest;
 use crate::values::{Email, Phone, Uuid, trim};
@@ -507,7 +509,7 @@ fn move_custom_data(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
         return;
     };
     let before = Value::Object(meta.clone());
-    let Some(moved) = meta.shift_remove("customData") else {
+    let Some(moved) = remove_member(meta, "customData") else {
         return;
     };
     let position = body.keys().position(|k| k == "metadata");
@@ -520,15 +522,15 @@ fn move_custom_data(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
         (true, _, _) => {
             body.insert("customData".to_owned(), moved.clone());
             if left.is_none() {
-                body.shift_remove("metadata");
+                remove_member(body, "metadata");
             }
         }
         (false, Some(i), None) => {
-            body.shift_remove("metadata");
-            body.shift_insert(i, "customData".to_owned(), moved.clone());
+            remove_member(body, "metadata");
+            insert_member_at(body, i, "customData".to_owned(), moved.clone());
         }
         (false, Some(i), Some(_)) => {
-            body.shift_insert(i + 1, "customData".to_owned(), moved.clone());
+            insert_member_at(body, i + 1, "customData".to_owned(), moved.clone());
         }
         (false, None, _) => {
             body.insert("customData".to_owned(), moved.clone());

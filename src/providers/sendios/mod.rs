@@ -130,7 +130,9 @@ pub use wire::{CREATE, User};
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
-use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
+use crate::engine::{
+    Format, Kind, Member, ObjectSpec, Walker, insert_member_at, remove_member, shown, type_name,
+};
 use crate::rules;
 use crate::values::CountryCode;
 
@@ -373,14 +375,14 @@ fn earlier_names(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
             );
         });
         // A `"platform_id": null` beside it is replaced.
-        body.shift_remove(new);
+        remove_member(body, new);
         let Some(i) = body.keys().position(|k| k == old) else {
             continue;
         };
-        let Some(value) = body.shift_remove(old) else {
+        let Some(value) = remove_member(body, old) else {
             continue;
         };
-        body.shift_insert(i, new.to_owned(), value.clone());
+        insert_member_at(body, i, new.to_owned(), value.clone());
         w.at(old, |w| {
             w.change(rules::SENDIOS_BODY_RENAMED, value.clone(), Value::Null);
         });

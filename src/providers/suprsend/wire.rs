@@ -69,8 +69,8 @@ impl From<&str> for ChannelItem {
 /// `$locale` and `$channels`, as sent).
 ///
 /// Serialization writes the `$` members in the document's order, then
-/// [`properties`](Self::properties) in their own order (`serde_json`'s
-/// `preserve_order` is on). Custom property values may be any JSON, as
+/// [`properties`](Self::properties) in their own order (the order given
+/// when `serde_json`'s `preserve_order` is on, otherwise name order). Custom property values may be any JSON, as
 /// `SuprSend`'s are. A channel given as a single value rather than a list
 /// (which [`Validator`](crate::Validator) accepts and wraps in a list) is
 /// refused here: deserialize the validator's normalized body instead. A
