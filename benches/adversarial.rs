@@ -10,6 +10,7 @@
 //! A conversion of a Rocket.Chat contact with n emails to Sendios (which
 //! holds one: n − 1 losses) must stay linear too: it took 33 s for 40 000
 //! emails before the contact builder and the loss paths were indexed.
+//! n float members measure the crate's exact reading of floats.
 //! Run with `cargo bench --bench adversarial`.
 
 use std::hint::black_box;
@@ -70,6 +71,33 @@ fn many_members(c: &mut Criterion) {
     linear(
         c,
         "omnisend/customProperties members",
+        Provider::Omnisend,
+        &docs,
+    );
+}
+
+/// Omnisend `customProperties` with n float members, each in shortest
+/// form with 14 to 17 digits: the crate reads each float from its text
+/// itself (exact without `serde_json`'s `float_roundtrip`).
+fn many_floats(c: &mut Criterion) {
+    let docs: Vec<_> = SIZES
+        .iter()
+        .map(|&n| {
+            let props = members(n, |i| {
+                let f = (i as f64 + 0.5) / 7.0 * 1e-3;
+                format!(r#""p{i}":{f}"#)
+            });
+            (
+                n,
+                format!(
+                    r#"{{"email":"a@b.co","tags":["source: x"],"customProperties":{{{props}}}}}"#
+                ),
+            )
+        })
+        .collect();
+    linear(
+        c,
+        "omnisend/customProperties floats",
         Provider::Omnisend,
         &docs,
     );
@@ -219,6 +247,6 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = many_members, many_tags, long_string, huge_phone, amplifying, conversion
+    targets = many_members, many_floats, many_tags, long_string, huge_phone, amplifying, conversion
 }
 criterion_main!(benches);
