@@ -428,7 +428,19 @@ fn one_line_per_document_with_exact_shape() {
         .collect();
     assert_eq!(
         keys,
-        ["rule", "severity", "in", "path", "message", "suggestion"]
+        [
+            "rule",
+            "severity",
+            "in",
+            "path",
+            "message",
+            "suggestion",
+            "params"
+        ]
+    );
+    assert_eq!(
+        lines[1]["violations"][0]["params"],
+        json!({"allowed": ["m", "f"], "found": "x"})
     );
 }
 

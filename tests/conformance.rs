@@ -43,7 +43,9 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use omnicontact::{CountryCode, Date, Location, Operation, Options, Provider, Validator, rules};
+use omnicontact::{
+    CountryCode, Date, Location, Operation, Options, Provider, Report, Validator, rules,
+};
 use serde_json::Value;
 
 struct Outcome {
@@ -157,6 +159,7 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
     for v in report.violations() {
         out.triggered.insert(v.rule().to_owned());
     }
+    check_found(name, &text, envelope, &report, out);
     let want: Vec<String> = case["violations"]
         .as_array()
         .unwrap_or_else(|| panic!("{name}: needs `violations`"))
@@ -260,6 +263,54 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
         }
     }
     out.cases += 1;
+}
+
+/// Each violation's `found` / `count` parameter is the value its path
+/// points at in the document as written (read here by `serde_json`, not by
+/// the crate), wherever the path points at one.
+fn check_found(name: &str, text: &str, envelope: bool, report: &Report, out: &mut Outcome) {
+    let Ok(document) = serde_json::from_str::<Value>(text) else {
+        return;
+    };
+    let listed_every_change = !report
+        .violations()
+        .iter()
+        .any(|v| v.rule() == "input.report.truncated");
+    for v in report.violations() {
+        let root = match (envelope, v.location()) {
+            (false, Location::Body | Location::Path | Location::Query) => Some(&document),
+            (true, Location::Body) => document.get("body"),
+            (true, Location::Path) => document.get("path"),
+            (true, Location::Query) => document.get("query"),
+            (true, Location::Header) => document.get("headers"),
+            _ => None,
+        };
+        let at = root.and_then(|r| r.pointer(v.path()));
+        let want = match at {
+            _ if v.rule() == "input.number.precision" || !listed_every_change => continue,
+            // The document is not read past its limits.
+            _ if v.rule().starts_with("input.body.max_") => continue,
+            // A repeated item is gone from the array; it was equal to the first.
+            _ if v.param("duplicate_of").is_some() => continue,
+            None => None,
+            Some(Value::String(s)) if s.chars().count() > 256 => {
+                let cut: String = s.chars().take(256).collect();
+                Some(("found", Value::String(format!("{cut}…"))))
+            }
+            Some(Value::Array(items)) => Some(("count", Value::from(items.len()))),
+            Some(Value::Object(members)) => Some(("count", Value::from(members.len()))),
+            Some(scalar) => Some(("found", scalar.clone())),
+        };
+        let got = want.as_ref().and_then(|(key, _)| v.param(key));
+        if want.as_ref().map(|(_, w)| w) != got {
+            out.failures.push(format!(
+                "{name}: params of {} {}: want {want:?}, got {:?}",
+                v.rule(),
+                v.path(),
+                v.params()
+            ));
+        }
+    }
 }
 
 #[test]
