@@ -822,7 +822,7 @@ fn list_rules_prints_the_catalog() {
         .collect();
     want.sort();
     got.sort();
-    assert_eq!(got.len(), 208);
+    assert_eq!(got.len(), 229);
     assert_eq!(got, want);
     for (line, rule) in lines.iter().zip(catalog) {
         let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
