@@ -233,7 +233,7 @@ fn builders_report_only_the_models_own_rules() {
              "channels": {"email": {"status": "on", "statusDate": "soon"}}},
             {"type": "webpush", "id": " "}
         ],
-        "country": "XX", "language": "xx", "timezone": "Mars/Base", "gender": "n",
+        "country": "XX", "language": "xx", "timezone": "GMT+2", "gender": "n",
         "birthdate": "1990-13-01", "age": -1, "platform": "tv", "photo": "example.com/a.jpg",
         "registeredAt": "yesterday", "tags": ["", "ok"], "customProperties": {"a b": 1}
     });
