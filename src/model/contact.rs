@@ -589,12 +589,12 @@ impl Contact {
 ///     .unwrap_err();
 /// let found: Vec<_> = report.violations().iter().map(|v| (v.rule(), v.path())).collect();
 /// assert_eq!(found, [
-///     ("omnisend.email.format", "/email"),
-///     ("omnisend.country_code.format", "/country"),
-///     ("omnisend.gender.enum", "/gender"),
-///     ("sendios.age.range", "/age"),
-///     ("omnisend.tags.type", "/tags/1"),
-///     ("omnisend.custom_properties.name.format", "/customProperties/hair color"),
+///     ("contact.email.format", "/email"),
+///     ("contact.country.format", "/country"),
+///     ("contact.gender.enum", "/gender"),
+///     ("contact.age.range", "/age"),
+///     ("contact.tags.format", "/tags/1"),
+///     ("contact.custom_properties.name.format", "/customProperties/hair color"),
 /// ]);
 /// assert_eq!(report.violations()[1].suggestion(), Some("GB"));
 /// ```
@@ -675,7 +675,7 @@ impl ContactBuilder {
         /// ```
         display_name;
         /// The contact's email address, an email identifier (path `/email`,
-        /// rule `omnisend.email.format`); domain lowercased.
+        /// rule `contact.email.format`); domain lowercased.
         ///
         /// ```
         /// let c = omnicontact::Contact::builder().email(" Jane@Example.COM ").build()?;
@@ -684,14 +684,14 @@ impl ContactBuilder {
         /// ```
         email;
         /// The contact's phone number, a phone identifier (path `/phone`,
-        /// rule `omnisend.phone.format`), normalized to E.164; a national
+        /// rule `contact.phone.format`), normalized to E.164; a national
         /// number is read in the contact's [`country`](Self::country).
         ///
         /// ```
         /// let c = omnicontact::Contact::builder().phone("+1 415 555 2671").build()?;
         /// assert_eq!(c.phone().unwrap().as_str(), "+14155552671");
         /// let r = omnicontact::Contact::builder().phone("415 555 2671").build().unwrap_err();
-        /// assert_eq!(r.violations()[0].rule(), "omnisend.phone.format");
+        /// assert_eq!(r.violations()[0].rule(), "contact.phone.format");
         /// # Ok::<(), omnicontact::Report>(())
         /// ```
         phone;
@@ -735,7 +735,7 @@ impl ContactBuilder {
         ///
         /// ```
         /// let r = omnicontact::Contact::builder().birthdate("1990-02-30").build().unwrap_err();
-        /// assert_eq!(r.violations()[0].rule(), "omnisend.birthdate.format");
+        /// assert_eq!(r.violations()[0].rule(), "contact.birthdate.format");
         /// ```
         birthdate;
         /// Platform: a Sendios code `0`–`4` or a name (`desktop`, `ios`, …).
@@ -751,7 +751,7 @@ impl ContactBuilder {
         ///
         /// ```
         /// let r = omnicontact::Contact::builder().photo("ftp://x.example/a.png").build().unwrap_err();
-        /// assert_eq!(r.violations()[0].rule(), "sendios.photo.format");
+        /// assert_eq!(r.violations()[0].rule(), "contact.photo.format");
         /// ```
         photo;
         /// Authentication key (kept as given).
@@ -805,7 +805,7 @@ impl ContactBuilder {
         postal_code;
     }
 
-    /// Age in years; outside `0..=150` is a `sendios.age.range` error.
+    /// Age in years; outside `0..=150` is a `contact.age.range` error.
     ///
     /// ```
     /// let r = omnicontact::Contact::builder().age(-1).build().unwrap_err();
@@ -841,7 +841,7 @@ impl ContactBuilder {
     ///     .identifier(Identifier::builder().phone("12"))
     ///     .build()
     ///     .unwrap_err();
-    /// assert_eq!(r.violations()[0].rule(), "omnisend.identifiers.id.format");
+    /// assert_eq!(r.violations()[0].rule(), "contact.identifiers.id.format");
     /// assert_eq!(r.violations()[0].path(), "/identifiers/1/id");
     /// ```
     pub fn identifier(mut self, identifier: impl Into<IdentifierBuilder>) -> Self {
@@ -850,7 +850,7 @@ impl ContactBuilder {
     }
 
     /// Adds a tag. A tag that is empty or only whitespace is an
-    /// `omnisend.tags.type` error at `/tags/<n>` (`n` counts tags added
+    /// `contact.tags.format` error at `/tags/<n>` (`n` counts tags added
     /// from 0); duplicates are dropped, the first kept.
     ///
     /// ```
@@ -935,7 +935,7 @@ impl ContactBuilder {
     /// assert_eq!(contact.phone().unwrap().as_str(), "+1234567890");
     /// # #[cfg(feature = "phone")] {
     /// let found: Vec<_> = warnings.warnings().map(|w| (w.rule(), w.path())).collect();
-    /// assert_eq!(found, [("omnisend.identifiers.id.invalid_number", "/phone")]);
+    /// assert_eq!(found, [("contact.phone.invalid_number", "/phone")]);
     /// # }
     /// assert!(warnings.is_valid());
     /// # Ok::<(), omnicontact::Report>(())
@@ -988,7 +988,7 @@ impl ContactBuilder {
             Some(Ok(_)) => region,
             Some(Err(e)) => {
                 c.report_suggesting(
-                    rules::OMNISEND_COUNTRY_CODE_FORMAT,
+                    rules::CONTACT_COUNTRY_FORMAT,
                     &["country"],
                     format!("not a country code: {e}"),
                     e.suggestion().map(str::to_owned),
@@ -1006,7 +1006,7 @@ impl ContactBuilder {
                     .ok()
                     .map(|l| l.as_str().to_owned());
                 c.report_suggesting(
-                    rules::SENDIOS_LANGUAGE_FORMAT,
+                    rules::CONTACT_LANGUAGE_FORMAT,
                     &["language"],
                     format!("not a language code: {e}"),
                     suggestion,
@@ -1020,7 +1020,7 @@ impl ContactBuilder {
             Some(Ok(t)) => Some(t),
             Some(Err(e)) => {
                 c.report_suggesting(
-                    rules::SUPRSEND_TIMEZONE_FORMAT,
+                    rules::CONTACT_TIMEZONE_FORMAT,
                     &["timezone"],
                     format!("not a time zone: {e}"),
                     e.suggestion().map(str::to_owned),
@@ -1033,7 +1033,7 @@ impl ContactBuilder {
             &mut c,
             &mut ok,
             "gender",
-            rules::OMNISEND_GENDER_ENUM,
+            rules::CONTACT_GENDER_ENUM,
             self.gender
                 .as_deref()
                 .map(|s| Gender::parse(s).map_err(|e| format!("not a gender: {e}"))),
@@ -1042,7 +1042,7 @@ impl ContactBuilder {
             &mut c,
             &mut ok,
             "birthdate",
-            rules::OMNISEND_BIRTHDATE_FORMAT,
+            rules::CONTACT_BIRTHDATE_FORMAT,
             self.birthdate
                 .as_deref()
                 .map(|s| Date::parse(s).map_err(|e| format!("not a date: {e}"))),
@@ -1051,7 +1051,7 @@ impl ContactBuilder {
             &mut c,
             &mut ok,
             "age",
-            rules::SENDIOS_AGE_RANGE,
+            rules::CONTACT_AGE_RANGE,
             self.age.map(|a| {
                 u8::try_from(a)
                     .ok()
@@ -1063,7 +1063,7 @@ impl ContactBuilder {
             &mut c,
             &mut ok,
             "platform",
-            rules::SENDIOS_PLATFORM_ENUM,
+            rules::CONTACT_PLATFORM_ENUM,
             self.platform
                 .as_deref()
                 .map(|s| s.parse::<Platform>().map_err(|e| e.to_string())),
@@ -1072,7 +1072,7 @@ impl ContactBuilder {
             &mut c,
             &mut ok,
             "photo",
-            rules::SENDIOS_PHOTO_FORMAT,
+            rules::CONTACT_PHOTO_FORMAT,
             self.photo
                 .as_deref()
                 .map(|s| Url::parse(s).map_err(|e| format!("not a URL: {e}"))),
@@ -1081,7 +1081,7 @@ impl ContactBuilder {
             &mut c,
             &mut ok,
             "registeredAt",
-            rules::OMNISEND_CREATED_AT_FORMAT,
+            rules::CONTACT_REGISTERED_AT_FORMAT,
             self.registered_at
                 .as_deref()
                 .map(|s| UtcDateTime::parse(s).map_err(|e| format!("not a date-time: {e}"))),
@@ -1091,7 +1091,7 @@ impl ContactBuilder {
         for (i, tag) in self.tags.into_iter().enumerate() {
             if trim(&tag).is_empty() {
                 c.report(
-                    rules::OMNISEND_TAGS_TYPE,
+                    rules::CONTACT_TAGS_FORMAT,
                     &["tags", &i.to_string()],
                     "a tag may not be empty".to_owned(),
                 );
