@@ -441,6 +441,11 @@ impl Tallies {
         false
     }
 
+    /// Whether every change was listed (none left out).
+    pub(crate) fn all_changes_listed(&self) -> bool {
+        self.list.iter().all(|t| t.left_out[CHANGES] == 0)
+    }
+
     /// Counts `n` more of `rule` left out unseen (what the parser found and
     /// did not keep); the summary is at the document when none was seen.
     pub(crate) fn left_out(&mut self, rule: &'static RuleInfo, kind: usize, n: usize) {
@@ -576,7 +581,7 @@ impl<'a> Walker<'a> {
     pub(crate) fn into_report(mut self, value: Value) -> Report {
         let tallies = std::mem::replace(&mut self.tallies, Tallies::new(1));
         // With changes left out, the values as written cannot all be found.
-        if tallies.list.iter().all(|t| t.left_out[CHANGES] == 0) {
+        if tallies.all_changes_listed() {
             let envelope = self.envelope;
             add_found(&mut self.violations, &self.changes, |location| {
                 if !envelope {

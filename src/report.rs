@@ -325,6 +325,8 @@ impl Violation {
     /// | `length` | the length found, with `limit`: characters, or bytes for `input.body.max_length` |
     /// | `min`, `max` | the range of an integer (`*.range`) |
     /// | `member` | the name of a required member that is missing |
+    /// | `name` | the custom property name that is not allowed (`contact.custom_properties.name.format`) |
+    /// | `channel` | the channel name that is not allowed (`contact.identifiers.channels.enum`) |
     /// | `duplicate_of` | the index of the item this one repeats (`*.unique`) |
     /// | `read` | the double a number is read as (`input.number.precision`; `found` is the number as written, a string) |
     /// | `more`, `rule` | how many more of `rule` were left out (`input.report.truncated`) |
@@ -381,6 +383,12 @@ impl Violation {
     pub fn with_param(mut self, name: &'static str, value: impl Into<Value>) -> Self {
         self.set_param(name, value.into());
         self
+    }
+
+    /// Sets `found` (or `count`) to the value the violation is about.
+    pub(crate) fn found(&mut self, value: impl Into<Value>) {
+        let (name, value) = crate::engine::found_params(&value.into());
+        self.set_param(name, value);
     }
 
     pub(crate) fn set_param(&mut self, name: &'static str, value: Value) {

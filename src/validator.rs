@@ -707,9 +707,19 @@ impl Validator {
         let mut violations = source.violations().to_vec();
         // The losses are capped as a walk's violations are, and follow the
         // policy.
+        let source_body = if envelope {
+            normalized.get("body").unwrap_or(&Value::Null)
+        } else {
+            normalized
+        };
+        let every_change = !source
+            .violations()
+            .iter()
+            .any(|v| v.info() == rules::INPUT_REPORT_TRUNCATED);
         violations.extend(crate::request::loss_violations(
             &conversion.losses,
             &self.options,
+            every_change.then(|| (source_body, source.changes())),
         ));
         let checker = Validator::new(target).with_options(self.options.clone());
         let target_report = match &conversion.path {

@@ -24,6 +24,7 @@
 //! # Ok::<(), omnicontact::Report>(())
 //! ```
 
+use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
@@ -992,7 +993,8 @@ impl ContactBuilder {
                     &["country"],
                     format!("not a country code: {e}"),
                     e.suggestion().map(str::to_owned),
-                );
+                )
+                .found(self.country.as_deref().unwrap_or_default());
                 ok = false;
                 None
             }
@@ -1010,7 +1012,8 @@ impl ContactBuilder {
                     &["language"],
                     format!("not a language code: {e}"),
                     suggestion,
-                );
+                )
+                .found(raw);
                 ok = false;
                 None
             }
@@ -1024,7 +1027,8 @@ impl ContactBuilder {
                     &["timezone"],
                     format!("not a time zone: {e}"),
                     e.suggestion().map(str::to_owned),
-                );
+                )
+                .found(self.timezone.as_deref().unwrap_or_default());
                 ok = false;
                 None
             }
@@ -1036,7 +1040,7 @@ impl ContactBuilder {
             rules::CONTACT_GENDER_ENUM,
             self.gender
                 .as_deref()
-                .map(|s| Gender::parse(s).map_err(|e| format!("not a gender: {e}"))),
+                .map(|s| Gender::parse(s).map_err(|e| (format!("not a gender: {e}"), s.into()))),
         );
         let birthdate = take(
             &mut c,
@@ -1045,20 +1049,26 @@ impl ContactBuilder {
             rules::CONTACT_BIRTHDATE_FORMAT,
             self.birthdate
                 .as_deref()
-                .map(|s| Date::parse(s).map_err(|e| format!("not a date: {e}"))),
+                .map(|s| Date::parse(s).map_err(|e| (format!("not a date: {e}"), s.into()))),
         );
-        let age = take(
-            &mut c,
-            &mut ok,
-            "age",
-            rules::CONTACT_AGE_RANGE,
-            self.age.map(|a| {
-                u8::try_from(a)
-                    .ok()
-                    .filter(|a| *a <= MAX_AGE)
-                    .ok_or_else(|| format!("{a} is outside 0..={MAX_AGE}"))
-            }),
-        );
+        let age = match self.age {
+            None => None,
+            Some(a) => {
+                let age = u8::try_from(a).ok().filter(|a| *a <= MAX_AGE);
+                if age.is_none() {
+                    let v = c.report(
+                        rules::CONTACT_AGE_RANGE,
+                        &["age"],
+                        format!("{a} is outside 0..={MAX_AGE}"),
+                    );
+                    v.found(a);
+                    v.set_param("min", 0.into());
+                    v.set_param("max", MAX_AGE.into());
+                    ok = false;
+                }
+                age
+            }
+        };
         let platform = take(
             &mut c,
             &mut ok,
@@ -1066,7 +1076,7 @@ impl ContactBuilder {
             rules::CONTACT_PLATFORM_ENUM,
             self.platform
                 .as_deref()
-                .map(|s| s.parse::<Platform>().map_err(|e| e.to_string())),
+                .map(|s| s.parse::<Platform>().map_err(|e| (e.to_string(), s.into()))),
         );
         let photo = take(
             &mut c,
@@ -1075,16 +1085,16 @@ impl ContactBuilder {
             rules::CONTACT_PHOTO_FORMAT,
             self.photo
                 .as_deref()
-                .map(|s| Url::parse(s).map_err(|e| format!("not a URL: {e}"))),
+                .map(|s| Url::parse(s).map_err(|e| (format!("not a URL: {e}"), s.into()))),
         );
         let registered_at = take(
             &mut c,
             &mut ok,
             "registeredAt",
             rules::CONTACT_REGISTERED_AT_FORMAT,
-            self.registered_at
-                .as_deref()
-                .map(|s| UtcDateTime::parse(s).map_err(|e| format!("not a date-time: {e}"))),
+            self.registered_at.as_deref().map(|s| {
+                UtcDateTime::parse(s).map_err(|e| (format!("not a date-time: {e}"), s.into()))
+            }),
         );
 
         let mut tags: Vec<String> = Vec::with_capacity(self.tags.len());
@@ -1094,7 +1104,8 @@ impl ContactBuilder {
                     rules::CONTACT_TAGS_FORMAT,
                     &["tags", &i.to_string()],
                     "a tag may not be empty".to_owned(),
-                );
+                )
+                .found(tag.as_str());
                 ok = false;
             } else if !tags.contains(&tag) {
                 tags.push(tag);
@@ -1137,19 +1148,20 @@ impl ContactBuilder {
     }
 }
 
-/// The value of an optional field, or `None` after reporting why not.
+/// The value of an optional field, or `None` after reporting why not (the
+/// message, and the value given).
 fn take<T>(
     c: &mut Collector,
     ok: &mut bool,
     field: &str,
     rule: &'static RuleInfo,
-    result: Option<Result<T, String>>,
+    result: Option<Result<T, (String, Value)>>,
 ) -> Option<T> {
     match result {
         None => None,
         Some(Ok(v)) => Some(v),
-        Some(Err(message)) => {
-            c.report(rule, &[field], message);
+        Some(Err((message, found))) => {
+            c.report(rule, &[field], message).found(found);
             *ok = false;
             None
         }

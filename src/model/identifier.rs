@@ -799,7 +799,8 @@ impl IdentifierBuilder {
                     rules::CONTACT_IDENTIFIERS_ID_REQUIRED,
                     id_path,
                     "an identifier needs a value (an email, a phone, a push token, …)".to_owned(),
-                );
+                )
+                .set_param("member", "id".into());
                 None
             }
             Some(raw) => check_value(
@@ -878,7 +879,8 @@ fn check_value(
                 rules::CONTACT_IDENTIFIERS_ID_FORMAT,
                 path,
                 format!("the {what} identifier may not be empty"),
-            );
+            )
+            .found(s.as_str());
             None
         } else {
             Some(t.to_owned())
@@ -906,14 +908,16 @@ fn check_value(
                     email_format,
                     path,
                     format!("not a valid email address: {e}"),
-                );
+                )
+                .found(s.as_str());
             })
             .ok()
             .map(IdentifierValue::Email),
         RawId::Phone(s) => {
             let phone = Phone::parse_with_region(&s, region)
                 .map_err(|e| {
-                    c.report(phone_format, path, format!("not a valid phone number: {e}"));
+                    c.report(phone_format, path, format!("not a valid phone number: {e}"))
+                        .found(s.as_str());
                 })
                 .ok()?;
             if phone.is_known_unassigned() {
@@ -921,7 +925,8 @@ fn check_value(
                     invalid_number,
                     path,
                     format!("`{phone}` is well-formed but no numbering plan assigns it"),
-                );
+                )
+                .found(s.as_str());
             }
             Some(IdentifierValue::Phone(phone))
         }
@@ -931,7 +936,8 @@ fn check_value(
                     rules::CONTACT_IDENTIFIERS_ID_FORMAT,
                     path,
                     format!("not a valid push token: {e}"),
-                );
+                )
+                .found(s.as_str());
             })
             .ok()
             .map(IdentifierValue::PushToken),
@@ -940,6 +946,17 @@ fn check_value(
         RawId::Inbox(s) => text("inbox", c, s).map(IdentifierValue::Inbox),
         RawId::WebPush(s) => text("web push", c, s).map(IdentifierValue::WebPush),
     }
+}
+
+/// `count` of the channel's state object as the contact's JSON holds it
+/// (`status`, and `statusDate` when given), on the violation just reported.
+fn channel_found(c: &mut Collector, status: &str, date: Option<&str>) {
+    let mut state = serde_json::Map::new();
+    state.insert("status".to_owned(), status.into());
+    if let Some(date) = date {
+        state.insert("statusDate".to_owned(), date.into());
+    }
+    c.last_found(serde_json::Value::Object(state));
 }
 
 fn check_channel(
@@ -956,7 +973,9 @@ fn check_channel(
                     rules::CONTACT_IDENTIFIERS_CHANNELS_ENUM,
                     &["channels", name],
                     ChannelNotAllowed { kind, channel: ch }.to_string(),
-                );
+                )
+                .set_param("channel", name.into());
+                channel_found(c, status, date);
                 None
             }
             _ => Some(ch),
@@ -966,7 +985,9 @@ fn check_channel(
                 rules::CONTACT_IDENTIFIERS_CHANNELS_ENUM,
                 &["channels", name],
                 e.to_string(),
-            );
+            )
+            .set_param("channel", name.into());
+            channel_found(c, status, date);
             None
         }
     };
@@ -977,7 +998,8 @@ fn check_channel(
                 rules::CONTACT_IDENTIFIERS_CHANNELS_STATUS_ENUM,
                 &["channels", name, "status"],
                 e.to_string(),
-            );
+            )
+            .found(status);
         })
         .ok();
     let date = match date.map(UtcDateTime::parse) {
@@ -988,7 +1010,8 @@ fn check_channel(
                 rules::CONTACT_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
                 &["channels", name, "statusDate"],
                 format!("not a valid status date: {e}"),
-            );
+            )
+            .found(date.unwrap_or_default());
             None
         }
     };

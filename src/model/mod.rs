@@ -193,8 +193,15 @@ impl Collector {
         p
     }
 
-    pub(crate) fn report(&mut self, rule: &'static RuleInfo, tokens: &[&str], message: String) {
-        self.report_suggesting(rule, tokens, message, None);
+    /// Records a violation at `tokens`, returned so that its parameters
+    /// can be set ([`Violation::found`]).
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static RuleInfo,
+        tokens: &[&str],
+        message: String,
+    ) -> &mut Violation {
+        self.report_suggesting(rule, tokens, message, None)
     }
 
     pub(crate) fn report_suggesting(
@@ -203,11 +210,20 @@ impl Collector {
         tokens: &[&str],
         message: String,
         suggestion: Option<String>,
-    ) {
+    ) -> &mut Violation {
         let path = self.path(tokens);
+        let at = self.violations.len();
         self.violations.push(
             Violation::new(rule, Location::Body, path, message).with_suggestion_opt(suggestion),
         );
+        &mut self.violations[at]
+    }
+
+    /// Sets `found` / `count` of the violation reported last.
+    pub(crate) fn last_found(&mut self, value: serde_json::Value) {
+        if let Some(v) = self.violations.last_mut() {
+            v.found(value);
+        }
     }
 
     /// A collector for a nested value: same violations, longer prefix.

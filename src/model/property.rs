@@ -323,7 +323,9 @@ impl CustomProperty {
                 &path,
                 message,
                 suggestion,
-            );
+            )
+            .set_param("name", name.as_str().into());
+            c.last_found(serde_json::to_value(&value).unwrap_or(serde_json::Value::Null));
         }
         let value = match value {
             PropertyValue::Number(n) if !n.is_finite() => {
@@ -331,7 +333,8 @@ impl CustomProperty {
                     rules::CONTACT_CUSTOM_PROPERTIES_VALUE_TYPE,
                     &path,
                     format!("a number property must be finite, not {n}"),
-                );
+                )
+                .found(n.to_string());
                 return None;
             }
             PropertyValue::String(s) if s.is_empty() => PropertyValue::Remove,
