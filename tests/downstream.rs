@@ -302,3 +302,32 @@ fn contacts_travel_as_json_and_values_convert() {
             .is_valid()
     );
 }
+
+/// The service's own property test, as its suite would write it with the
+/// crate's strategies: whatever contact it holds, its Omnisend request is
+/// sendable or says why; messy signups normalize to what Omnisend expects.
+#[cfg(feature = "proptest")]
+mod service_properties {
+    use omnicontact::strategies::{contact, messy_body};
+    use omnicontact::{Provider, Validator};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn every_contact_gives_a_request_or_its_reasons(c in contact()) {
+            let service = super::service::Service::new();
+            let request = service.omnisend_request(&c);
+            prop_assert_eq!(request.is_sendable(), request.report().is_valid());
+            prop_assert_eq!(request.body().is_some(), request.is_sendable());
+        }
+
+        #[test]
+        fn messy_signups_are_normalized(pair in messy_body(Provider::Omnisend)) {
+            let (written, normalized) = pair;
+            let report = Validator::new(Provider::Omnisend).validate_value_ref(&written);
+            prop_assert_eq!(report.normalized(), Some(&normalized));
+        }
+    }
+}
