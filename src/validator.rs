@@ -519,10 +519,6 @@ impl Validator {
         self.check_envelope_value(value.clone(), Found::default())
     }
 
-    /// Validates a document (a body, or an envelope when `envelope`)
-    /// whose text starts on line `first_line` of its file, so syntax errors
-    /// name the file's line. A document that cannot be read still counts as
-    /// a document of the batch.
     /// Validates `text` as a body of this validator's provider and, when it
     /// is valid, converts its normalized body into `target`'s body through
     /// the canonical [`Contact`](crate::Contact).
@@ -754,6 +750,10 @@ impl Validator {
             .with_conversion(converted, conversion.path)
     }
 
+    /// Validates a document (a body, or an envelope when `envelope`)
+    /// whose text starts at `origin` in its file, so syntax errors name the
+    /// file's line. A document that cannot be read still counts as a
+    /// document of the batch.
     pub(crate) fn validate_document(&self, bytes: &[u8], origin: Origin, envelope: bool) -> Report {
         self.validate_text(utf8(bytes, origin), origin, envelope)
     }
