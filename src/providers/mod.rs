@@ -21,7 +21,7 @@ use std::str::FromStr;
 
 use serde_json::{Map, Value};
 
-use crate::engine::{ObjectCheck, ObjectSpec};
+use crate::engine::{Kind, ObjectCheck, ObjectSpec};
 use crate::values::CountryCode;
 pub use endpoint::{Endpoint, Header, Method, PathError};
 
@@ -274,6 +274,75 @@ impl FromStr for Operation {
             .find(|o| o.as_str() == s)
             .ok_or_else(|| NameError::UnknownOperation(s.to_owned()))
     }
+}
+
+/// The member names of one request part's tables, for the crate's own
+/// test of the rows against the wire types and strategies
+/// (`tests/rows.rs`); not part of the API, may change in any release.
+///
+/// `part` is `body`, `path`, `query` or `headers`. The answer has one
+/// entry per object table reached through the part's rows: where the
+/// table sits below the part (`""` for the part itself, `identifiers/*`
+/// for the items of `identifiers`, `identifiers/*/consent`), then its
+/// member names in table order. A member checked by a function
+/// (`Kind::Custom`) hides any table below it. `SuprSend`'s body is
+/// dispatched by its `body` check over [`suprsend::KNOWN_KEYS`], which
+/// stand for its rows. `None` when the provider has no such operation,
+/// the operation has no such part, or the provider states no rule for it.
+///
+/// ```
+/// use omnicontact::providers::member_tables;
+/// use omnicontact::{Operation, Provider};
+///
+/// let query = member_tables(Provider::Raia, Operation::Search, "query").unwrap();
+/// assert_eq!(query, [(String::new(), vec!["email", "phoneNumber", "fkId"])]);
+/// let body = member_tables(Provider::Omnisend, Operation::Create, "body").unwrap();
+/// assert!(body.iter().any(|(at, _)| at == "identifiers/*/consent"));
+/// assert!(member_tables(Provider::Omnisend, Operation::Create, "headers").is_none());
+/// ```
+#[doc(hidden)]
+#[must_use]
+pub fn member_tables(
+    provider: Provider,
+    operation: Operation,
+    part: &str,
+) -> Option<Vec<(String, Vec<&'static str>)>> {
+    fn object(spec: &ObjectSpec, at: &str, out: &mut Vec<(String, Vec<&'static str>)>) {
+        out.push((at.to_owned(), spec.members.iter().map(|m| m.name).collect()));
+        for member in spec.members {
+            let below = if at.is_empty() {
+                member.name.to_owned()
+            } else {
+                format!("{at}/{}", member.name)
+            };
+            kind(&member.kind, &below, out);
+        }
+    }
+    fn kind(holds: &Kind, at: &str, out: &mut Vec<(String, Vec<&'static str>)>) {
+        match holds {
+            Kind::Object(spec) => object(spec, at, out),
+            Kind::Array(array) => kind(&array.items, &format!("{at}/*"), out),
+            _ => {}
+        }
+    }
+    if !provider.operations().contains(&operation) {
+        return None;
+    }
+    let spec = provider.spec();
+    let parts = (spec.parts)(operation);
+    let table = match part {
+        "body" if operation.has_body() => spec.body,
+        "path" => parts.path?,
+        "query" => parts.query?,
+        "headers" => parts.headers?,
+        _ => return None,
+    };
+    let mut out = Vec::new();
+    object(table, "", &mut out);
+    if provider == Provider::Suprsend && part == "body" && out[0].1.is_empty() {
+        out[0].1 = suprsend::KNOWN_KEYS.to_vec();
+    }
+    Some(out)
 }
 
 /// One provider as data.
