@@ -467,7 +467,7 @@ static CHANNELS: [Channel; 10] = [
         max_items: rules::SUPRSEND_ANDROIDPUSH_MAX_ITEMS,
         string: Kind::Str(Format::Any),
         object: Some(&ANDROID_PUSH),
-        expected: "a token string or an object with 'token', 'provider' and 'device_id'",
+        expected: "a token string or a push object ('token', 'provider', 'device_id')",
         nonempty_object: false,
     },
     Channel {
@@ -476,7 +476,7 @@ static CHANNELS: [Channel; 10] = [
         max_items: rules::SUPRSEND_IOSPUSH_MAX_ITEMS,
         string: Kind::Str(Format::Any),
         object: Some(&IOS_PUSH),
-        expected: "a token string or an object with 'token', 'provider' and 'device_id'",
+        expected: "a token string or a push object ('token', 'provider', 'device_id')",
         nonempty_object: false,
     },
     Channel {
