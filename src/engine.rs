@@ -267,6 +267,83 @@ pub(crate) fn type_name(value: &Value) -> &'static str {
     }
 }
 
+/// `min` and `max` parameters of a range.
+fn range_params(min: i64, max: i64) -> Vec<(&'static str, Value)> {
+    vec![("min", Value::from(min)), ("max", Value::from(max))]
+}
+
+/// The longest string a `found` parameter holds, in characters.
+const MAX_FOUND: usize = 256;
+
+/// `found` for a scalar (a long string cut after [`MAX_FOUND`] characters,
+/// then `…`), `count` for an array or object.
+pub(crate) fn found_params(value: &Value) -> (&'static str, Value) {
+    match value {
+        Value::String(s) => match s.char_indices().nth(MAX_FOUND) {
+            Some((cut, _)) => ("found", Value::String(format!("{}…", &s[..cut]))),
+            None => ("found", value.clone()),
+        },
+        Value::Array(items) => ("count", Value::from(items.len())),
+        Value::Object(members) => ("count", Value::from(members.len())),
+        Value::Null | Value::Bool(_) | Value::Number(_) => ("found", value.clone()),
+    }
+}
+
+/// Gives each violation without `found` or `count` the one of the value
+/// its path points at, as written: the document after normalization,
+/// undone along the path by the first change recorded at each step (a
+/// change's `from` is the value before it). `part` gives the root of a
+/// location.
+pub(crate) fn add_found<'v>(
+    violations: &mut [Violation],
+    changes: &'v [Change],
+    part: impl Fn(Location) -> Option<&'v Value>,
+) {
+    if violations.is_empty() {
+        return;
+    }
+    let mut first: HashMap<(Location, &str), &Value> = HashMap::new();
+    for c in changes {
+        first.entry((c.location(), c.path())).or_insert(c.from());
+    }
+    for v in violations.iter_mut() {
+        if v.param("found").is_some() || v.param("count").is_some() {
+            continue;
+        }
+        let location = v.location();
+        let Some(mut at) = first
+            .get(&(location, ""))
+            .copied()
+            .or_else(|| part(location))
+        else {
+            continue;
+        };
+        let path = v.path();
+        let mut end = 0;
+        let mut resolved = true;
+        for token in path.split('/').skip(1) {
+            end += 1 + token.len();
+            let step = first.get(&(location, &path[..end])).copied().or_else(|| {
+                let name = token.replace("~1", "/").replace("~0", "~");
+                match at {
+                    Value::Object(members) => members.get(&name),
+                    Value::Array(items) => name.parse::<usize>().ok().and_then(|i| items.get(i)),
+                    _ => None,
+                }
+            });
+            let Some(next) = step else {
+                resolved = false;
+                break;
+            };
+            at = next;
+        }
+        if resolved {
+            let (name, value) = found_params(at);
+            v.set_param(name, value);
+        }
+    }
+}
+
 /// Walks one document part, collecting violations and changes.
 pub(crate) struct Walker<'a> {
     pub options: &'a Options,
@@ -281,6 +358,9 @@ pub(crate) struct Walker<'a> {
     pub provider_error: Option<Value>,
     /// What the batch has seen so far, and this document's index in it.
     pub batch: Option<(&'a Mutex<BatchState>, usize)>,
+    /// Whether the document is a request envelope (its parts under
+    /// `path`, `query`, `headers`, `body`).
+    pub envelope: bool,
     path: String,
     pub violations: Vec<Violation>,
     pub changes: Vec<Change>,
@@ -364,6 +444,11 @@ impl Tallies {
         false
     }
 
+    /// Whether every change was listed (none left out).
+    pub(crate) fn all_changes_listed(&self) -> bool {
+        self.list.iter().all(|t| t.left_out[CHANGES] == 0)
+    }
+
     /// Counts `n` more of `rule` left out unseen (what the parser found and
     /// did not keep); the summary is at the document when none was seen.
     pub(crate) fn left_out(&mut self, rule: &'static RuleInfo, kind: usize, n: usize) {
@@ -417,7 +502,10 @@ impl Tallies {
                 };
                 out.push(
                     Violation::new(rules::INPUT_REPORT_TRUNCATED, location, path, message)
-                        .with_severity(severity.unwrap_or(Severity::Warning)),
+                        .with_severity(severity.unwrap_or(Severity::Warning))
+                        .with_param("rule", id)
+                        .with_param("more", n)
+                        .with_param("limit", max),
                 );
             }
             out
@@ -445,6 +533,7 @@ impl<'a> Walker<'a> {
             creating: true,
             provider_error: None,
             batch: None,
+            envelope: false,
             path: String::with_capacity(64),
             violations: Vec::new(),
             changes: Vec::new(),
@@ -494,6 +583,23 @@ impl<'a> Walker<'a> {
     /// were left out.
     pub(crate) fn into_report(mut self, value: Value) -> Report {
         let tallies = std::mem::replace(&mut self.tallies, Tallies::new(1));
+        // With changes left out, the values as written cannot all be found.
+        if tallies.all_changes_listed() {
+            let envelope = self.envelope;
+            add_found(&mut self.violations, &self.changes, |location| {
+                if !envelope {
+                    return Some(&value);
+                }
+                let part = match location {
+                    Location::Body => "body",
+                    Location::Path => "path",
+                    Location::Query => "query",
+                    Location::Header => "headers",
+                    _ => return None,
+                };
+                value.get(part)
+            });
+        }
         self.violations
             .extend(tallies.summaries(self.options.get_policy()));
         Report::from_parts(self.violations, self.changes, value)
@@ -532,6 +638,19 @@ impl<'a> Walker<'a> {
         message: impl Into<String>,
         suggestion: Option<String>,
     ) {
+        self.report_with(rule, message, suggestion, Vec::new());
+    }
+
+    /// Records a violation at the current path, with a did-you-mean and
+    /// the parameters its check knows ([`Violation::params`]; `found` and
+    /// `count` are added when the report is made).
+    pub(crate) fn report_with(
+        &mut self,
+        rule: &'static RuleInfo,
+        message: impl Into<String>,
+        suggestion: Option<String>,
+        params: Vec<(&'static str, Value)>,
+    ) {
         // A rule the policy switched off is neither listed nor counted.
         let Some(severity) = self.options.get_policy().severity(rule) else {
             return;
@@ -542,11 +661,13 @@ impl<'a> Walker<'a> {
         {
             return;
         }
-        self.violations.push(
-            Violation::new(rule, self.location, self.path.clone(), message.into())
-                .with_suggestion_opt(suggestion)
-                .with_severity(severity),
-        );
+        let mut v = Violation::new(rule, self.location, self.path.clone(), message.into())
+            .with_suggestion_opt(suggestion)
+            .with_severity(severity);
+        for (name, value) in params {
+            v.set_param(name, value);
+        }
+        self.violations.push(v);
     }
 
     /// Records that normalization replaced `from` by `to` at the current
@@ -586,9 +707,14 @@ impl<'a> Walker<'a> {
 
     /// Reports a wrong JSON type.
     pub(crate) fn wrong_type(&mut self, rule: &'static RuleInfo, expected: &str, found: &Value) {
-        self.report(
+        self.report_with(
             rule,
             format!("expected {expected}, found {}", type_name(found)),
+            None,
+            vec![
+                ("expected", Value::from(expected)),
+                ("found_type", Value::from(type_name(found))),
+            ],
         );
     }
 
@@ -617,7 +743,12 @@ impl<'a> Walker<'a> {
             .map(|s| format!("; did you mean '{s}'?"))
             .unwrap_or_default();
         let message = format!("{} is not {noun}; expected {list}{hint}", shown(found));
-        self.report_suggesting(rule, message, suggestion.map(str::to_owned));
+        self.report_with(
+            rule,
+            message,
+            suggestion.map(str::to_owned),
+            vec![("allowed", Value::from(allowed.to_vec()))],
+        );
     }
 
     /// Walks the members of `object` by `spec`, in document order, then runs
@@ -648,7 +779,12 @@ impl<'a> Walker<'a> {
                 .map(|sent| format!("; '{sent}' was sent, is it meant?"))
                 .unwrap_or_default();
                 self.at(member.name, |w| {
-                    w.report(rule, format!("'{}' is required{near}", member.name));
+                    w.report_with(
+                        rule,
+                        format!("'{}' is required{near}", member.name),
+                        None,
+                        vec![("member", Value::from(member.name))],
+                    );
                 });
             }
         }
@@ -709,12 +845,14 @@ impl<'a> Walker<'a> {
                     if let Some((min, max, rule)) = *range
                         && !(min..=max).contains(&n)
                     {
-                        self.report(rule, format!("{n} is outside {min}..={max}"));
+                        let message = format!("{n} is outside {min}..={max}");
+                        self.report_with(rule, message, None, range_params(min, max));
                     }
                 }
                 None if value.as_u64().is_some() => {
                     if let Some((min, max, rule)) = *range {
-                        self.report(rule, format!("{value} is outside {min}..={max}"));
+                        let message = format!("{value} is outside {min}..={max}");
+                        self.report_with(rule, message, None, range_params(min, max));
                     }
                 }
                 None => self.wrong_type(type_rule, "an integer", value),
@@ -732,9 +870,11 @@ impl<'a> Walker<'a> {
         if let Some((max, rule)) = spec.max_items
             && items.len() > max
         {
-            self.report(
+            self.report_with(
                 rule,
                 format!("{} items, more than the {max} allowed", items.len()),
+                None,
+                vec![("limit", Value::from(max))],
             );
         }
         for (i, item) in items.iter_mut().enumerate() {
@@ -763,8 +903,16 @@ impl<'a> Walker<'a> {
             return;
         }
         for &(i, first) in &duplicates {
+            // Given here: the item is gone from the array the report sees.
+            let mut params = vec![("duplicate_of", Value::from(first))];
+            params.push(found_params(&items[i]));
             self.at_index(i, |w| {
-                w.report(rule, format!("duplicate of item {first}; removed"));
+                w.report_with(
+                    rule,
+                    format!("duplicate of item {first}; removed"),
+                    None,
+                    params,
+                );
             });
         }
         let mut drop_at = duplicates.iter().map(|&(i, _)| i).peekable();
@@ -793,9 +941,11 @@ impl<'a> Walker<'a> {
             Format::MaxLength(max, rule) => {
                 let len = s.chars().count();
                 if len > max {
-                    self.report(
+                    self.report_with(
                         rule,
                         format!("{len} characters, more than the {max} allowed"),
+                        None,
+                        vec![("limit", Value::from(max)), ("length", Value::from(len))],
                     );
                 }
             }
@@ -870,7 +1020,12 @@ impl<'a> Walker<'a> {
             }
             Format::Gender(rule) => match Gender::parse(s) {
                 Ok(g) => self.normalize(rule, value, g.as_str()),
-                Err(e) => self.report(rule, format!("{e}; expected 'm' or 'f'")),
+                Err(e) => self.report_with(
+                    rule,
+                    format!("{e}; expected 'm' or 'f'"),
+                    None,
+                    vec![("allowed", Value::from(vec!["m", "f"]))],
+                ),
             },
         }
     }

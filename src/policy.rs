@@ -25,6 +25,13 @@
 //! CLI's output give the severity the policy made (the effective one);
 //! [`RuleInfo::severity`] stays the catalog's.
 //!
+//! A policy applies to what a [`Validator`](crate::Validator) reports
+//! (validation, conversion, [`Validator::request`](crate::Validator::request)).
+//! The model's own `contact.*` rules are reported by the contact builders,
+//! which take no options: an entry naming them is accepted (a pattern such
+//! as `*.format` matches them too) and changes nothing; a service decides
+//! on a builder's [`Report`](crate::Report) itself.
+//!
 //! # Which entry applies
 //!
 //! An entry names a rule by its exact id (`omnisend.tags.advice`), or by a

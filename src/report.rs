@@ -136,6 +136,8 @@ pub struct Violation {
     path: String,
     message: String,
     suggestion: Option<String>,
+    /// Named values the message is built from.
+    params: Vec<(&'static str, Value)>,
 }
 
 impl Violation {
@@ -171,6 +173,7 @@ impl Violation {
             path,
             message,
             suggestion: None,
+            params: Vec::new(),
         }
     }
 
@@ -328,6 +331,97 @@ impl Violation {
         self.suggestion = Some(suggestion.into());
         self
     }
+
+    /// The values the violation is about, by name, for a service that
+    /// writes its own message (in its users' language) from the rule id
+    /// and these. Every violation the crate reports about a value that is
+    /// there has `found` or `count` (but `input.body.max_length` and
+    /// `input.body.max_depth`: the document is not read past its limits);
+    /// each rule adds what its check needs:
+    ///
+    /// | name | value |
+    /// |---|---|
+    /// | `found` | the value as written, when a string (cut after 256 characters, then `…`), number, boolean or `null` |
+    /// | `count` | how many items (array) or members (object) the value has, when it is one |
+    /// | `expected` | what the rule expects, in words (`a string`, `an object`) |
+    /// | `found_type` | the JSON type found: `null`, `boolean`, `number`, `string`, `array`, `object` |
+    /// | `allowed` | the values allowed, a list |
+    /// | `limit` | the most allowed: characters (`*.max_length`), items (`*.max_items`), bytes or levels (`input.body.*`), violations or changes of a rule (`input.report.truncated`) |
+    /// | `length` | the length found, with `limit`: characters, or bytes for `input.body.max_length` |
+    /// | `min`, `max` | the range of an integer (`*.range`) |
+    /// | `member` | the name of a required member that is missing |
+    /// | `name` | the custom property name that is not allowed (`contact.custom_properties.name.format`) |
+    /// | `channel` | the channel name that is not allowed (`contact.identifiers.channels.enum`) |
+    /// | `duplicate_of` | the index of the item this one repeats (`*.unique`) |
+    /// | `read` | the double a number is read as (`input.number.precision`; `found` is the number as written, a string) |
+    /// | `more`, `rule` | how many more of `rule` were left out (`input.report.truncated`) |
+    ///
+    /// The report's JSON has them under `params`.
+    ///
+    /// ```
+    /// use omnicontact::{Provider, Validator};
+    /// use serde_json::json;
+    ///
+    /// let tags: Vec<String> = (0..101).map(|i| format!("t{i}")).collect();
+    /// let body = json!({"email": "a@b.co", "tags": tags, "gender": "x"});
+    /// let report = Validator::new(Provider::Omnisend).validate_value(body);
+    /// let gender = report.violations().iter().find(|v| v.rule() == "omnisend.gender.enum").unwrap();
+    /// assert_eq!(gender.param("found"), Some(&json!("x")));
+    /// assert_eq!(gender.param("allowed"), Some(&json!(["m", "f"])));
+    /// ```
+    #[must_use]
+    pub fn params(&self) -> &[(&'static str, Value)] {
+        &self.params
+    }
+
+    /// The parameter `name`, if the violation has it
+    /// ([`params`](Violation::params)).
+    ///
+    /// ```
+    /// use omnicontact::{Provider, Validator};
+    /// let report = Validator::new(Provider::Omnisend).validate_str(r#"{"email": 5}"#);
+    /// let v = &report.violations()[0];
+    /// assert_eq!(v.rule(), "omnisend.email.type");
+    /// assert_eq!(v.param("found_type").and_then(|t| t.as_str()), Some("number"));
+    /// assert_eq!(v.param("found").and_then(|t| t.as_i64()), Some(5));
+    /// ```
+    #[must_use]
+    pub fn param(&self, name: &str) -> Option<&Value> {
+        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// The same violation with the parameter `name` set to `value`
+    /// (replacing one of that name), for a service's own violations.
+    ///
+    /// ```
+    /// use omnicontact::rules::RuleInfo;
+    /// use omnicontact::{Location, Severity, Violation};
+    ///
+    /// static PLAN: RuleInfo = RuleInfo::custom("acme.plan.enum", Severity::Error, "a known plan");
+    /// let v = Violation::new(&PLAN, Location::Body, "/plan", "not a plan we sell")
+    ///     .with_param("found", "gold")
+    ///     .with_param("allowed", vec!["free", "pro"]);
+    /// assert_eq!(v.param("found").and_then(|f| f.as_str()), Some("gold"));
+    /// assert_eq!(v.params().len(), 2);
+    /// ```
+    #[must_use]
+    pub fn with_param(mut self, name: &'static str, value: impl Into<Value>) -> Self {
+        self.set_param(name, value.into());
+        self
+    }
+
+    /// Sets `found` (or `count`) to the value the violation is about.
+    pub(crate) fn found(&mut self, value: impl Into<Value>) {
+        let (name, value) = crate::engine::found_params(&value.into());
+        self.set_param(name, value);
+    }
+
+    pub(crate) fn set_param(&mut self, name: &'static str, value: Value) {
+        match self.params.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, v)) => *v = value,
+            None => self.params.push((name, value)),
+        }
+    }
 }
 
 impl fmt::Display for Violation {
@@ -358,14 +452,29 @@ impl fmt::Display for Violation {
 impl Serialize for Violation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Violation", 6)?;
+        let mut s = serializer.serialize_struct("Violation", 7)?;
         s.serialize_field("rule", self.rule())?;
         s.serialize_field("severity", &self.severity())?;
         s.serialize_field("in", &self.location)?;
         s.serialize_field("path", &self.path)?;
         s.serialize_field("message", &self.message)?;
         s.serialize_field("suggestion", &self.suggestion)?;
+        s.serialize_field("params", &Params(&self.params))?;
         s.end()
+    }
+}
+
+/// A violation's parameters, serialized as an object in their order.
+struct Params<'a>(&'a [(&'static str, Value)]);
+
+impl Serialize for Params<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
@@ -668,6 +777,14 @@ impl Report {
     /// body: what the typed models' builders (`crate::model`) return when
     /// raw input does not make a valid value. Valid only when `violations`
     /// holds no error.
+    /// The same report with parameter `name` set on its first violation.
+    pub(crate) fn with_param(mut self, name: &'static str, value: impl Into<Value>) -> Self {
+        if let Some(v) = self.violations.first_mut() {
+            v.set_param(name, value.into());
+        }
+        self
+    }
+
     pub(crate) fn from_violations(violations: Vec<Violation>) -> Self {
         Report::from_parts(violations, Vec::new(), Value::Null)
     }

@@ -35,11 +35,11 @@ use serde_json::{Map, Value};
 
 use crate::Validator;
 use crate::convert::Loss;
-use crate::engine::{Tallies, VIOLATIONS};
+use crate::engine::{Tallies, VIOLATIONS, add_found};
 use crate::model::Contact;
 use crate::options::Options;
 use crate::providers::{Endpoint, Header, Method, Operation, PathError, Provider};
-use crate::report::{Location, Report, Violation};
+use crate::report::{Change, Location, Report, Violation};
 
 /// A provider request written from a [`Contact`] by [`Validator::request`]:
 /// what to send (method, path, headers, body or query) and the report of
@@ -326,7 +326,12 @@ impl Validator {
             self.validate_envelope_value(Value::Object(envelope))
         };
 
-        let mut violations = loss_violations(&losses, self.options());
+        let written = if losses.is_empty() {
+            Value::Null
+        } else {
+            serde_json::to_value(contact).unwrap_or(Value::Null)
+        };
+        let mut violations = loss_violations(&losses, self.options(), Some((&written, &[])));
         violations.extend(checked.violations().iter().cloned());
         let normalized = checked.normalized().cloned();
         let part = |name: &str| -> Option<Value> {
@@ -411,8 +416,14 @@ fn path_object(
 /// A conversion's losses as violations in [`Location::Converted`], with
 /// the severity the options' policy gives them (those it switches off
 /// left out), at most `max_per_rule` of each rule, then the summaries of
-/// those left out.
-pub(crate) fn loss_violations(losses: &[Loss], options: &Options) -> Vec<Violation> {
+/// those left out. Their `found` / `count` is the value at their path in
+/// `source`'s document (the source body, or the contact's JSON) before its
+/// changes (`None`: not known, some changes were left out).
+pub(crate) fn loss_violations(
+    losses: &[Loss],
+    options: &Options,
+    source: Option<(&Value, &[Change])>,
+) -> Vec<Violation> {
     let policy = options.get_policy();
     let mut violations = Vec::new();
     let mut tallies = Tallies::new(options.get_max_per_rule());
@@ -432,6 +443,18 @@ pub(crate) fn loss_violations(losses: &[Loss], options: &Options) -> Vec<Violati
             );
         }
     }
+    // Located in the source's body while its value is found.
+    let mut in_source: Vec<Violation> = violations
+        .into_iter()
+        .map(|v| v.relocated(Location::Body))
+        .collect();
+    if let Some((document, changes)) = source {
+        add_found(&mut in_source, changes, |_| Some(document));
+    }
+    let mut violations: Vec<Violation> = in_source
+        .into_iter()
+        .map(|v| v.relocated(Location::Converted))
+        .collect();
     violations.extend(tallies.summaries(policy));
     violations
 }

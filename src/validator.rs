@@ -707,9 +707,19 @@ impl Validator {
         let mut violations = source.violations().to_vec();
         // The losses are capped as a walk's violations are, and follow the
         // policy.
+        let source_body = if envelope {
+            normalized.get("body").unwrap_or(&Value::Null)
+        } else {
+            normalized
+        };
+        let every_change = !source
+            .violations()
+            .iter()
+            .any(|v| v.info() == rules::INPUT_REPORT_TRUNCATED);
         violations.extend(crate::request::loss_violations(
             &conversion.losses,
             &self.options,
+            every_change.then(|| (source_body, source.changes())),
         ));
         let checker = Validator::new(target).with_options(self.options.clone());
         let target_report = match &conversion.path {
@@ -776,7 +786,9 @@ impl Validator {
                     "the document is {} bytes, more than the {max} allowed",
                     text.len()
                 ),
-            ));
+            )
+            .with_param("limit", max)
+            .with_param("length", text.len()));
         }
         // One more than the cap of each rule, so the walk sees where the
         // first one left out is.
@@ -815,7 +827,9 @@ impl Validator {
                         .with_suggestion_opt(
                             (rounded.written.len() <= 64)
                                 .then(|| format!("\"{}\"", rounded.written)),
-                        ),
+                        )
+                        .with_param("found", rounded.written.clone())
+                        .with_param("read", rounded.read.clone()),
                     );
                     found.changes.push(Change::new(
                         rules::INPUT_NUMBER_PRECISION,
@@ -853,7 +867,8 @@ impl Validator {
                     "nested deeper than the {} levels allowed",
                     self.options.get_max_depth()
                 ),
-            )),
+            )
+            .with_param("limit", self.options.get_max_depth())),
         }
     }
 
@@ -861,12 +876,15 @@ impl Validator {
     fn check_limits(&self, value: &Value) -> Option<Report> {
         let depth = self.options.get_max_depth();
         if depth_exceeds(value, depth) {
-            return Some(Report::single(
-                rules::INPUT_BODY_MAX_DEPTH,
-                Location::Body,
-                "",
-                format!("nested deeper than the {depth} levels allowed"),
-            ));
+            return Some(
+                Report::single(
+                    rules::INPUT_BODY_MAX_DEPTH,
+                    Location::Body,
+                    "",
+                    format!("nested deeper than the {depth} levels allowed"),
+                )
+                .with_param("limit", depth),
+            );
         }
         let max = self.options.get_max_bytes();
         let mut counter = ByteCounter {
@@ -874,12 +892,15 @@ impl Validator {
             limit: max,
         };
         if serde_json::to_writer(&mut counter, value).is_err() {
-            return Some(Report::single(
-                rules::INPUT_BODY_MAX_LENGTH,
-                Location::Body,
-                "",
-                format!("the document serializes to more than the {max} bytes allowed"),
-            ));
+            return Some(
+                Report::single(
+                    rules::INPUT_BODY_MAX_LENGTH,
+                    Location::Body,
+                    "",
+                    format!("the document serializes to more than the {max} bytes allowed"),
+                )
+                .with_param("limit", max),
+            );
         }
         None
     }
@@ -904,6 +925,7 @@ impl Validator {
 
     fn check_envelope_value(&self, mut value: Value, found: Found) -> Report {
         let mut w = self.walker();
+        w.envelope = true;
         w.take_found(found.violations, found.changes, &found.more);
         let Value::Object(envelope) = &mut value else {
             w.wrong_type(rules::INPUT_BODY_TYPE, "an envelope object", &value);

@@ -104,8 +104,9 @@ fn array_items_cost_no_allocation_beyond_parsing() {
     );
 }
 
-/// A violation costs its message and path (measured: 2 allocations): a
-/// record with one error allocates a few more than the clean one.
+/// A violation costs its message, path and parameters (a type error's
+/// `expected`, `found_type` and `found`; measured: 9 allocations): a record
+/// with one error allocates a few more than the clean one.
 #[test]
 fn messages_are_built_only_for_violations() {
     let validator = Validator::new(Provider::Omnisend);
@@ -116,7 +117,7 @@ fn messages_are_built_only_for_violations() {
     assert!(validator.validate_str(clean).violations().is_empty());
     assert_eq!(validator.validate_str(broken).violations().len(), 1);
     assert!(
-        broken_allocs > clean_allocs && broken_allocs <= clean_allocs + 6,
+        broken_allocs > clean_allocs && broken_allocs <= clean_allocs + 10,
         "clean {clean_allocs}, one violation {broken_allocs}"
     );
 }

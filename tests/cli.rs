@@ -428,7 +428,19 @@ fn one_line_per_document_with_exact_shape() {
         .collect();
     assert_eq!(
         keys,
-        ["rule", "severity", "in", "path", "message", "suggestion"]
+        [
+            "rule",
+            "severity",
+            "in",
+            "path",
+            "message",
+            "suggestion",
+            "params"
+        ]
+    );
+    assert_eq!(
+        lines[1]["violations"][0]["params"],
+        json!({"allowed": ["m", "f"], "found": "x"})
     );
 }
 
@@ -822,7 +834,7 @@ fn list_rules_prints_the_catalog() {
         .collect();
     want.sort();
     got.sort();
-    assert_eq!(got.len(), 208);
+    assert_eq!(got.len(), 229);
     assert_eq!(got, want);
     for (line, rule) in lines.iter().zip(catalog) {
         let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
@@ -831,6 +843,15 @@ fn list_rules_prints_the_catalog() {
         assert_eq!(line["provider"], rule.provider());
         assert_eq!(line["summary"], rule.summary());
     }
+    // The contact model's own rules are listed under `contact`.
+    let contact: Vec<(&str, &str)> = lines
+        .iter()
+        .filter(|l| l["provider"] == "contact")
+        .map(|l| (l["id"].as_str().unwrap(), l["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(contact.len(), 21);
+    assert_eq!(contact[0], ("contact.email.format", "error"));
+    assert!(contact.contains(&("contact.identifiers.id.invalid_number", "warning")));
     // It needs no provider, and reads no input.
     let with_provider = run_list_with_provider();
     assert_eq!(with_provider, run.stdout);

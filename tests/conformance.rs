@@ -35,6 +35,30 @@
 //!   "converted_path": { }             // optional: exact path parameters (null: none)
 //! }
 //! ```
+//!
+//! A case of the contact model's rules (`contact.*`, `tests/fixtures/contact.json`)
+//! builds a [`Contact`](omnicontact::Contact) instead of validating a body:
+//! ```json
+//! {
+//!   "name": "what it shows",
+//!   "provider": "contact",
+//!   "contact": { },                   // the contact's JSON shape, read as a
+//!                                     // `ContactBuilder` (serde) and built
+//!                                     // with `build_with_report`
+//!   "builder": {                      // optional: builder calls the JSON
+//!                                     // shape has no member for, made after
+//!                                     // reading `contact`
+//!     "email": "jane@", "phone": "+1 234 567 890",  // the shorthands
+//!     "identifier_without_value": true,             // `Identifier::builder()`
+//!     "number_properties": {"score": "NaN"}         // a number as Rust reads it
+//!   },
+//!   "violations": ["contact.age.range /age"],       // exact, in order
+//!   "absent": ["contact.age.range"],                // ids that must not appear
+//!   "normalized": { }                 // optional: the built contact's JSON
+//!                                     // (null: the build failed)
+//! }
+//! ```
+//!
 //! Each rule id of the catalog must be triggered by at least one case and
 //! named in the `absent` list of at least one close case that does not
 //! trigger it.
@@ -43,7 +67,11 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use omnicontact::{CountryCode, Date, Location, Operation, Options, Provider, Validator, rules};
+use omnicontact::model::Identifier;
+use omnicontact::{
+    ContactBuilder, CountryCode, Date, Location, Operation, Options, Provider, Report, Validator,
+    rules,
+};
 use serde_json::Value;
 
 struct Outcome {
@@ -114,7 +142,117 @@ fn validator_for(case: &Value) -> Validator {
     validator.with_options(options)
 }
 
+/// Checks `absent` against the rules `reported`.
+fn check_absent(name: &str, case: &Value, reported: &[&str], out: &mut Outcome) {
+    for id in case
+        .get("absent")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let id = id.as_str().expect("absent id is a string");
+        assert!(rules::lookup(id).is_some(), "{name}: unknown rule id {id}");
+        out.absent.insert(id.to_owned());
+        if reported.contains(&id) {
+            out.failures
+                .push(format!("{name}: `{id}` must not be reported"));
+        }
+    }
+}
+
+/// The expected `violations` of a case, "rule path" each.
+fn wanted_violations(name: &str, case: &Value) -> Vec<String> {
+    case["violations"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{name}: needs `violations`"))
+        .iter()
+        .map(|v| {
+            v.as_str()
+                .expect("violation is a string")
+                .trim_end()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// A case of the contact model: its JSON read as a builder, built.
+fn run_contact(name: &str, case: &Value, out: &mut Outcome) {
+    let json = case
+        .get("contact")
+        .unwrap_or_else(|| panic!("{name}: needs `contact`"));
+    let mut builder: ContactBuilder = serde_json::from_value(json.clone())
+        .unwrap_or_else(|e| panic!("{name}: `contact` is not a contact's JSON shape: {e}"));
+    let calls = case.get("builder").cloned().unwrap_or(Value::Null);
+    if let Some(email) = calls.get("email").and_then(Value::as_str) {
+        builder = builder.email(email);
+    }
+    if let Some(phone) = calls.get("phone").and_then(Value::as_str) {
+        builder = builder.phone(phone);
+    }
+    if calls.get("identifier_without_value") == Some(&Value::Bool(true)) {
+        builder = builder.identifier(Identifier::builder());
+    }
+    if let Some(Value::Object(numbers)) = calls.get("number_properties") {
+        for (property, number) in numbers {
+            let number: f64 = number
+                .as_str()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("{name}: {property}: a number written as a string"));
+            builder = builder.property(property, number);
+        }
+    }
+    let built = builder.build_with_report();
+    let report = match &built {
+        Ok((_, warnings)) => warnings,
+        Err(report) => report,
+    };
+    let got: Vec<String> = report
+        .violations()
+        .iter()
+        .map(|v| {
+            assert_eq!(v.location(), Location::Body, "{name}: {v}");
+            format!("{} {}", v.rule(), v.path())
+        })
+        .collect();
+    let reported: Vec<&str> = report.violations().iter().map(|v| v.rule()).collect();
+    for rule in &reported {
+        out.triggered.insert((*rule).to_owned());
+    }
+    let want = wanted_violations(name, case);
+    if got != want {
+        out.failures.push(format!(
+            "{name}: violations\n  want {want:?}\n  got  {got:?}\n  full {:#?}",
+            report.violations()
+        ));
+    }
+    check_absent(name, case, &reported, out);
+    check_found(name, &json.to_string(), false, report, out);
+    let contact = built.as_ref().ok().map(|(contact, _)| contact);
+    if let Some(want) = case.get("normalized") {
+        let got = contact.map_or(Value::Null, |c| serde_json::to_value(c).unwrap());
+        if &got != want {
+            out.failures
+                .push(format!("{name}: normalized\n  want {want}\n  got  {got}"));
+        }
+    }
+    // The built contact's JSON reads back as the same contact.
+    if let Some(contact) = contact {
+        let json = serde_json::to_value(contact).unwrap();
+        match serde_json::from_value::<ContactBuilder>(json).map(ContactBuilder::build) {
+            Ok(Ok(again)) if &again == contact => {}
+            other => out.failures.push(format!(
+                "{name}: the built contact does not read back as itself: {other:?}"
+            )),
+        }
+    }
+    out.cases += 1;
+}
+
 fn run(name: &str, case: &Value, out: &mut Outcome) {
+    if case["provider"] == "contact" {
+        run_contact(name, case, out);
+        return;
+    }
     // One batch per case: `before` documents come first in it.
     let validator = validator_for(case).batch();
     let envelope = case
@@ -157,37 +295,16 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
     for v in report.violations() {
         out.triggered.insert(v.rule().to_owned());
     }
-    let want: Vec<String> = case["violations"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{name}: needs `violations`"))
-        .iter()
-        .map(|v| {
-            v.as_str()
-                .expect("violation is a string")
-                .trim_end()
-                .to_owned()
-        })
-        .collect();
+    check_found(name, &text, envelope, &report, out);
+    let want = wanted_violations(name, case);
     if got != want {
         out.failures.push(format!(
             "{name}: violations\n  want {want:?}\n  got  {got:?}\n  full {:#?}",
             report.violations()
         ));
     }
-    for id in case
-        .get("absent")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let id = id.as_str().expect("absent id is a string");
-        assert!(rules::lookup(id).is_some(), "{name}: unknown rule id {id}");
-        out.absent.insert(id.to_owned());
-        if report.violations().iter().any(|v| v.rule() == id) {
-            out.failures
-                .push(format!("{name}: `{id}` must not be reported"));
-        }
-    }
+    let reported: Vec<&str> = report.violations().iter().map(|v| v.rule()).collect();
+    check_absent(name, case, &reported, out);
     if let Some(want) = case.get("normalized") {
         let got = report.normalized().cloned().unwrap_or(Value::Null);
         if &got != want {
@@ -262,6 +379,63 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
     out.cases += 1;
 }
 
+/// Each violation's `found` / `count` parameter is the value its path
+/// points at in the document as written (read here by `serde_json`, not by
+/// the crate), wherever the path points at one.
+fn check_found(name: &str, text: &str, envelope: bool, report: &Report, out: &mut Outcome) {
+    let Ok(document) = serde_json::from_str::<Value>(text) else {
+        return;
+    };
+    let listed_every_change = !report
+        .violations()
+        .iter()
+        .any(|v| v.rule() == "input.report.truncated");
+    for v in report.violations() {
+        let loss = v.location() == Location::Converted && v.rule().starts_with("convert.");
+        let root = match (envelope, v.location()) {
+            // A conversion's loss is at its place in the source body.
+            (false, Location::Converted) if loss => Some(&document),
+            (true, Location::Converted) if loss => document.get("body"),
+            (false, Location::Body | Location::Path | Location::Query) => Some(&document),
+            (true, Location::Body) => document.get("body"),
+            (true, Location::Path) => document.get("path"),
+            (true, Location::Query) => document.get("query"),
+            (true, Location::Header) => document.get("headers"),
+            _ => None,
+        };
+        let at = root.and_then(|r| r.pointer(v.path()));
+        let want = match at {
+            _ if v.rule() == "input.number.precision" || !listed_every_change => continue,
+            // The document is not read past its limits.
+            _ if v.rule().starts_with("input.body.max_") => continue,
+            // A repeated item is gone from the array; it was equal to the first.
+            _ if v.param("duplicate_of").is_some() => continue,
+            None => None,
+            Some(Value::String(s)) if s.chars().count() > 256 => {
+                let cut: String = s.chars().take(256).collect();
+                Some(("found", Value::String(format!("{cut}…"))))
+            }
+            Some(Value::Array(items)) => Some(("count", Value::from(items.len()))),
+            Some(Value::Object(members)) => Some(("count", Value::from(members.len()))),
+            Some(scalar) => Some(("found", scalar.clone())),
+        };
+        let got = want.as_ref().and_then(|(key, _)| v.param(key));
+        let same = match (want.as_ref().map(|(_, w)| w), got) {
+            // A builder holds numbers as doubles: `1` is given as `1.0`.
+            (Some(Value::Number(w)), Some(Value::Number(g))) => w.as_f64() == g.as_f64(),
+            (w, g) => w == g,
+        };
+        if !same {
+            out.failures.push(format!(
+                "{name}: params of {} {}: want {want:?}, got {:?}",
+                v.rule(),
+                v.path(),
+                v.params()
+            ));
+        }
+    }
+}
+
 #[test]
 fn fixtures() {
     let mut out = Outcome {
@@ -317,7 +491,8 @@ fn catalog_matches_the_rule_list() {
             ),
         }
     }
-    let implemented: BTreeSet<&str> = std::iter::once("input")
+    let implemented: BTreeSet<&str> = ["input", "contact"]
+        .into_iter()
         .chain(Provider::ALL.iter().map(|p| p.as_str()))
         .collect();
     for (id, _) in &listed {
@@ -332,5 +507,5 @@ fn catalog_matches_the_rule_list() {
         .filter(|r| r.provider() != "convert")
         .count();
     assert_eq!(own, listed.len());
-    assert_eq!(own, 208);
+    assert_eq!(own, 229);
 }

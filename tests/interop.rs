@@ -221,11 +221,11 @@ fn invalid_json_input_never_builds_a_contact() {
     let e = serde_json::from_value::<Contact>(bad.clone()).unwrap_err();
     let message = e.to_string();
     assert!(
-        message.starts_with("error omnisend.identifiers.id.format at body /identifiers/0/id"),
+        message.starts_with("error contact.identifiers.id.format at body /identifiers/0/id"),
         "{message}"
     );
     assert!(
-        message.contains("omnisend.custom_properties.name.format"),
+        message.contains("contact.custom_properties.name.format"),
         "{message}"
     );
 
@@ -236,23 +236,23 @@ fn invalid_json_input_never_builds_a_contact() {
     assert_eq!(
         found(&report),
         [
-            ("omnisend.identifiers.id.format", "/identifiers/0/id"),
-            ("omnisend.identifiers.id.format", "/identifiers/1/id"),
+            ("contact.identifiers.id.format", "/identifiers/0/id"),
+            ("contact.identifiers.id.format", "/identifiers/1/id"),
             (
-                "omnisend.identifiers.channels.enum",
+                "contact.identifiers.channels.enum",
                 "/identifiers/1/channels/fax"
             ),
             (
-                "omnisend.identifiers.channels.status.enum",
+                "contact.identifiers.channels.status.enum",
                 "/identifiers/1/channels/fax/status"
             ),
             (
-                "omnisend.identifiers.channels.status_date.format",
+                "contact.identifiers.channels.status_date.format",
                 "/identifiers/1/channels/fax/statusDate"
             ),
-            ("omnisend.country_code.format", "/country"),
+            ("contact.country.format", "/country"),
             (
-                "omnisend.custom_properties.name.format",
+                "contact.custom_properties.name.format",
                 "/customProperties/hair color"
             ),
         ]
@@ -311,7 +311,7 @@ fn wrong_json_types_and_unknown_members_are_errors() {
         .unwrap()
         .build()
         .unwrap_err();
-    assert_eq!(found(&report), [("sendios.age.range", "/age")]);
+    assert_eq!(found(&report), [("contact.age.range", "/age")]);
 }
 
 #[test]
@@ -341,11 +341,14 @@ fn parts_round_trip_on_their_own() {
         serde_json::from_value::<CustomProperty>(json!({"name": "a b", "value": 1})).unwrap_err();
     assert!(
         e.to_string()
-            .contains("omnisend.custom_properties.name.format"),
+            .contains("contact.custom_properties.name.format"),
         "{e}"
     );
     let e = serde_json::from_value::<Identifier>(json!({"type": "slack", "id": " "})).unwrap_err();
-    assert!(e.to_string().contains("suprsend.slack.format"), "{e}");
+    assert!(
+        e.to_string().contains("contact.identifiers.id.format"),
+        "{e}"
+    );
 
     let state = ChannelState::new(
         ChannelStatus::NonSubscribed,
@@ -540,7 +543,7 @@ fn typed_channel_states_build_as_strings_do() {
         .unwrap_err();
     assert_eq!(
         found(&r),
-        [("omnisend.identifiers.channels.enum", "/channels/email")]
+        [("contact.identifiers.channels.enum", "/channels/email")]
     );
 }
 
@@ -630,11 +633,8 @@ fn builders_return_their_warnings() {
         assert_eq!(
             found(&warnings),
             [
-                ("omnisend.identifiers.id.invalid_number", "/phone"),
-                (
-                    "omnisend.identifiers.id.invalid_number",
-                    "/identifiers/0/id"
-                ),
+                ("contact.phone.invalid_number", "/phone"),
+                ("contact.identifiers.id.invalid_number", "/identifiers/0/id"),
             ]
         );
         assert_eq!(
@@ -659,11 +659,11 @@ fn builders_return_their_warnings() {
         .unwrap_err();
     let expected: &[_] = if cfg!(feature = "phone") {
         &[
-            ("omnisend.identifiers.id.invalid_number", "/phone"),
-            ("sendios.age.range", "/age"),
+            ("contact.phone.invalid_number", "/phone"),
+            ("contact.age.range", "/age"),
         ]
     } else {
-        &[("sendios.age.range", "/age")]
+        &[("contact.age.range", "/age")]
     };
     assert_eq!(found(&r), expected);
     assert!(!r.is_valid());

@@ -6,7 +6,9 @@ use omnicontact::model::{
     Channel, ChannelState, ChannelStatus, Contact, CustomProperty, Identifier, IdentifierKind,
     IdentifierValue, Platform, PropertyValue,
 };
-use omnicontact::{Date, Gender, Location, Report, Severity, UtcDateTime};
+use std::collections::BTreeSet;
+
+use omnicontact::{ContactBuilder, Date, Gender, Location, Report, Severity, UtcDateTime, rules};
 use proptest::prelude::*;
 
 fn found(report: &Report) -> Vec<(&'static str, &str)> {
@@ -156,43 +158,43 @@ fn collects_every_violation_in_order() {
     assert_eq!(
         found(&report),
         [
-            ("omnisend.email.format", "/email"),
-            ("omnisend.phone.format", "/phone"),
-            ("sendios.app_push_token.format", "/identifiers/0/id"),
-            ("omnisend.identifiers.id.required", "/identifiers/1/id"),
+            ("contact.email.format", "/email"),
+            ("contact.phone.format", "/phone"),
+            ("contact.identifiers.id.format", "/identifiers/0/id"),
+            ("contact.identifiers.id.required", "/identifiers/1/id"),
             (
-                "omnisend.identifiers.channels.enum",
+                "contact.identifiers.channels.enum",
                 "/identifiers/2/channels/sms"
             ),
             (
-                "omnisend.identifiers.channels.enum",
+                "contact.identifiers.channels.enum",
                 "/identifiers/2/channels/fax"
             ),
             (
-                "omnisend.identifiers.channels.status.enum",
+                "contact.identifiers.channels.status.enum",
                 "/identifiers/2/channels/email/status"
             ),
             (
-                "omnisend.identifiers.channels.status_date.format",
+                "contact.identifiers.channels.status_date.format",
                 "/identifiers/2/channels/email/statusDate"
             ),
-            ("suprsend.slack.format", "/identifiers/3/id"),
-            ("omnisend.country_code.format", "/country"),
-            ("sendios.language.format", "/language"),
-            ("suprsend.timezone.format", "/timezone"),
-            ("omnisend.gender.enum", "/gender"),
-            ("omnisend.birthdate.format", "/birthdate"),
-            ("sendios.age.range", "/age"),
-            ("sendios.platform.enum", "/platform"),
-            ("sendios.photo.format", "/photo"),
-            ("omnisend.created_at.format", "/registeredAt"),
-            ("omnisend.tags.type", "/tags/1"),
+            ("contact.identifiers.id.format", "/identifiers/3/id"),
+            ("contact.country.format", "/country"),
+            ("contact.language.format", "/language"),
+            ("contact.timezone.format", "/timezone"),
+            ("contact.gender.enum", "/gender"),
+            ("contact.birthdate.format", "/birthdate"),
+            ("contact.age.range", "/age"),
+            ("contact.platform.enum", "/platform"),
+            ("contact.photo.format", "/photo"),
+            ("contact.registered_at.format", "/registeredAt"),
+            ("contact.tags.format", "/tags/1"),
             (
-                "omnisend.custom_properties.name.format",
+                "contact.custom_properties.name.format",
                 "/customProperties/hair~1color"
             ),
             (
-                "omnisend.custom_properties.value.type",
+                "contact.custom_properties.value.type",
                 "/customProperties/score"
             ),
         ]
@@ -220,13 +222,107 @@ fn collects_every_violation_in_order() {
     assert_eq!(report.violations()[14].message(), "151 is outside 0..=150");
 }
 
+/// The builders report the model's own rules only: every `contact.*` id
+/// of the catalog, and nothing else, at the paths of the contact's JSON
+/// shape, with the catalog's severity.
+#[test]
+fn builders_report_only_the_models_own_rules() {
+    let faults = serde_json::json!({
+        "identifiers": [
+            {"type": "phone", "id": "+1 234 567 891",
+             "channels": {"email": {"status": "on", "statusDate": "soon"}}},
+            {"type": "webpush", "id": " "}
+        ],
+        "country": "XX", "language": "xx", "timezone": "GMT+2", "gender": "n",
+        "birthdate": "1990-13-01", "age": -1, "platform": "tv", "photo": "example.com/a.jpg",
+        "registeredAt": "yesterday", "tags": ["", "ok"], "customProperties": {"a b": 1}
+    });
+    let report = serde_json::from_value::<ContactBuilder>(faults)
+        .unwrap()
+        .email("jane@")
+        .phone("12")
+        .identifier(Identifier::builder())
+        .property("score", f64::NAN)
+        .build()
+        .unwrap_err();
+    let mut expected = vec![
+        ("contact.email.format", "/email"),
+        ("contact.phone.format", "/phone"),
+    ];
+    if cfg!(feature = "phone") {
+        expected.push(("contact.identifiers.id.invalid_number", "/identifiers/0/id"));
+    }
+    expected.extend([
+        (
+            "contact.identifiers.channels.enum",
+            "/identifiers/0/channels/email",
+        ),
+        (
+            "contact.identifiers.channels.status.enum",
+            "/identifiers/0/channels/email/status",
+        ),
+        (
+            "contact.identifiers.channels.status_date.format",
+            "/identifiers/0/channels/email/statusDate",
+        ),
+        ("contact.identifiers.id.format", "/identifiers/1/id"),
+        ("contact.identifiers.id.required", "/identifiers/2/id"),
+        ("contact.country.format", "/country"),
+        ("contact.language.format", "/language"),
+        ("contact.timezone.format", "/timezone"),
+        ("contact.gender.enum", "/gender"),
+        ("contact.birthdate.format", "/birthdate"),
+        ("contact.age.range", "/age"),
+        ("contact.platform.enum", "/platform"),
+        ("contact.photo.format", "/photo"),
+        ("contact.registered_at.format", "/registeredAt"),
+        ("contact.tags.format", "/tags/0"),
+        (
+            "contact.custom_properties.name.format",
+            "/customProperties/a b",
+        ),
+        (
+            "contact.custom_properties.value.type",
+            "/customProperties/score",
+        ),
+    ]);
+    assert_eq!(found(&report), expected);
+    // The shorthand phone's warning needs a number of its own.
+    let (_, warnings) = Contact::builder()
+        .phone("+1 234 567 890")
+        .build_with_report()
+        .unwrap();
+    let warned: &[_] = if cfg!(feature = "phone") {
+        &[("contact.phone.invalid_number", "/phone")]
+    } else {
+        &[]
+    };
+    assert_eq!(found(&warnings), warned);
+
+    let mut reported = BTreeSet::new();
+    for v in report.violations().iter().chain(warnings.violations()) {
+        assert_eq!(v.info().provider(), "contact", "{v}");
+        assert_eq!(rules::lookup(v.rule()), Some(v.info()), "{v}");
+        assert_eq!(v.severity(), v.info().severity(), "{v}");
+        assert_eq!(v.location(), Location::Body, "{v}");
+        reported.insert(v.rule());
+    }
+    let catalog: BTreeSet<&str> = rules::catalog()
+        .iter()
+        .filter(|r| r.provider() == "contact")
+        .filter(|r| cfg!(feature = "phone") || !r.id().ends_with(".invalid_number"))
+        .map(|r| r.id())
+        .collect();
+    assert_eq!(reported, catalog);
+}
+
 #[test]
 fn national_phone_needs_a_region() {
     let r = Contact::builder()
         .phone("(415) 555-2671")
         .build()
         .unwrap_err();
-    assert_eq!(found(&r), [("omnisend.phone.format", "/phone")]);
+    assert_eq!(found(&r), [("contact.phone.format", "/phone")]);
     // The contact's country is the region, for listed identifiers too.
     let c = Contact::builder()
         .country("US")
@@ -243,8 +339,8 @@ fn national_phone_needs_a_region() {
     assert_eq!(
         found(&r),
         [
-            ("omnisend.phone.format", "/phone"),
-            ("omnisend.country_code.format", "/country")
+            ("contact.phone.format", "/phone"),
+            ("contact.country.format", "/country")
         ]
     );
 }
@@ -289,10 +385,7 @@ fn identifier_kinds_and_channels() {
         .unwrap_err();
     assert_eq!(
         found(&r),
-        [(
-            "omnisend.identifiers.channels.enum",
-            "/channels/androidpush"
-        )]
+        [("contact.identifiers.channels.enum", "/channels/androidpush")]
     );
     assert_eq!(
         r.violations()[0].message(),
@@ -336,7 +429,7 @@ fn custom_property_names() {
     assert_eq!(
         found(&r),
         [(
-            "omnisend.custom_properties.name.format",
+            "contact.custom_properties.name.format",
             format!("/customProperties/{long}").as_str()
         )]
     );
@@ -348,7 +441,7 @@ fn custom_property_names() {
     assert_eq!(
         found(&r),
         [(
-            "omnisend.custom_properties.name.format",
+            "contact.custom_properties.name.format",
             "/customProperties/"
         )]
     );

@@ -1,6 +1,7 @@
 //! Each provider module's rustdoc ends with the list of its rules, read
 //! from a Markdown file beside it (`src/providers/<p>/rules.md`, and
-//! `src/rules/input.md` / `src/rules/convert.md` for the shared rules).
+//! `src/rules/input.md`, `src/rules/contact.md` and `src/rules/convert.md`
+//! for the shared rules).
 //! This test writes what those files must hold from the rule catalog and
 //! fails when a file differs, so the guides cannot drift from the code.
 //! Regenerate them with `UPDATE_RULE_GUIDES=1 cargo test --test rule_guides`.
@@ -11,7 +12,7 @@ use std::path::Path;
 use omnicontact::rules::{self, RuleInfo};
 
 /// (catalog prefix, file, title of the module).
-const GUIDES: [(&str, &str, &str); 7] = [
+const GUIDES: [(&str, &str, &str); 8] = [
     ("omnisend", "src/providers/omnisend/rules.md", "Omnisend"),
     ("sendios", "src/providers/sendios/rules.md", "Sendios"),
     (
@@ -22,6 +23,7 @@ const GUIDES: [(&str, &str, &str); 7] = [
     ("suprsend", "src/providers/suprsend/rules.md", "`SuprSend`"),
     ("raia", "src/providers/raia/rules.md", "raia"),
     ("input", "src/rules/input.md", "every provider's input"),
+    ("contact", "src/rules/contact.md", "the contact model"),
     ("convert", "src/rules/convert.md", "conversions"),
 ];
 

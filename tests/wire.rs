@@ -257,6 +257,11 @@ fn fixture_cases() -> Vec<(String, Value)> {
 fn every_valid_fixture_body_round_trips() {
     let mut tally = Tally::default();
     for (name, case) in fixture_cases() {
+        // The contact model's cases have no provider body (the contact's
+        // own JSON round trip is checked by `tests/conformance.rs`).
+        if case["provider"] == "contact" {
+            continue;
+        }
         let provider: Provider = case["provider"].as_str().unwrap().parse().unwrap();
         let operation: Operation = case
             .get("operation")

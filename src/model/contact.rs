@@ -24,6 +24,7 @@
 //! # Ok::<(), omnicontact::Report>(())
 //! ```
 
+use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
@@ -589,12 +590,12 @@ impl Contact {
 ///     .unwrap_err();
 /// let found: Vec<_> = report.violations().iter().map(|v| (v.rule(), v.path())).collect();
 /// assert_eq!(found, [
-///     ("omnisend.email.format", "/email"),
-///     ("omnisend.country_code.format", "/country"),
-///     ("omnisend.gender.enum", "/gender"),
-///     ("sendios.age.range", "/age"),
-///     ("omnisend.tags.type", "/tags/1"),
-///     ("omnisend.custom_properties.name.format", "/customProperties/hair color"),
+///     ("contact.email.format", "/email"),
+///     ("contact.country.format", "/country"),
+///     ("contact.gender.enum", "/gender"),
+///     ("contact.age.range", "/age"),
+///     ("contact.tags.format", "/tags/1"),
+///     ("contact.custom_properties.name.format", "/customProperties/hair color"),
 /// ]);
 /// assert_eq!(report.violations()[1].suggestion(), Some("GB"));
 /// ```
@@ -675,7 +676,7 @@ impl ContactBuilder {
         /// ```
         display_name;
         /// The contact's email address, an email identifier (path `/email`,
-        /// rule `omnisend.email.format`); domain lowercased.
+        /// rule `contact.email.format`); domain lowercased.
         ///
         /// ```
         /// let c = omnicontact::Contact::builder().email(" Jane@Example.COM ").build()?;
@@ -684,14 +685,14 @@ impl ContactBuilder {
         /// ```
         email;
         /// The contact's phone number, a phone identifier (path `/phone`,
-        /// rule `omnisend.phone.format`), normalized to E.164; a national
+        /// rule `contact.phone.format`), normalized to E.164; a national
         /// number is read in the contact's [`country`](Self::country).
         ///
         /// ```
         /// let c = omnicontact::Contact::builder().phone("+1 415 555 2671").build()?;
         /// assert_eq!(c.phone().unwrap().as_str(), "+14155552671");
         /// let r = omnicontact::Contact::builder().phone("415 555 2671").build().unwrap_err();
-        /// assert_eq!(r.violations()[0].rule(), "omnisend.phone.format");
+        /// assert_eq!(r.violations()[0].rule(), "contact.phone.format");
         /// # Ok::<(), omnicontact::Report>(())
         /// ```
         phone;
@@ -735,7 +736,7 @@ impl ContactBuilder {
         ///
         /// ```
         /// let r = omnicontact::Contact::builder().birthdate("1990-02-30").build().unwrap_err();
-        /// assert_eq!(r.violations()[0].rule(), "omnisend.birthdate.format");
+        /// assert_eq!(r.violations()[0].rule(), "contact.birthdate.format");
         /// ```
         birthdate;
         /// Platform: a Sendios code `0`–`4` or a name (`desktop`, `ios`, …).
@@ -751,7 +752,7 @@ impl ContactBuilder {
         ///
         /// ```
         /// let r = omnicontact::Contact::builder().photo("ftp://x.example/a.png").build().unwrap_err();
-        /// assert_eq!(r.violations()[0].rule(), "sendios.photo.format");
+        /// assert_eq!(r.violations()[0].rule(), "contact.photo.format");
         /// ```
         photo;
         /// Authentication key (kept as given).
@@ -805,7 +806,7 @@ impl ContactBuilder {
         postal_code;
     }
 
-    /// Age in years; outside `0..=150` is a `sendios.age.range` error.
+    /// Age in years; outside `0..=150` is a `contact.age.range` error.
     ///
     /// ```
     /// let r = omnicontact::Contact::builder().age(-1).build().unwrap_err();
@@ -841,7 +842,7 @@ impl ContactBuilder {
     ///     .identifier(Identifier::builder().phone("12"))
     ///     .build()
     ///     .unwrap_err();
-    /// assert_eq!(r.violations()[0].rule(), "omnisend.identifiers.id.format");
+    /// assert_eq!(r.violations()[0].rule(), "contact.identifiers.id.format");
     /// assert_eq!(r.violations()[0].path(), "/identifiers/1/id");
     /// ```
     pub fn identifier(mut self, identifier: impl Into<IdentifierBuilder>) -> Self {
@@ -850,7 +851,7 @@ impl ContactBuilder {
     }
 
     /// Adds a tag. A tag that is empty or only whitespace is an
-    /// `omnisend.tags.type` error at `/tags/<n>` (`n` counts tags added
+    /// `contact.tags.format` error at `/tags/<n>` (`n` counts tags added
     /// from 0); duplicates are dropped, the first kept.
     ///
     /// ```
@@ -935,7 +936,7 @@ impl ContactBuilder {
     /// assert_eq!(contact.phone().unwrap().as_str(), "+1234567890");
     /// # #[cfg(feature = "phone")] {
     /// let found: Vec<_> = warnings.warnings().map(|w| (w.rule(), w.path())).collect();
-    /// assert_eq!(found, [("omnisend.identifiers.id.invalid_number", "/phone")]);
+    /// assert_eq!(found, [("contact.phone.invalid_number", "/phone")]);
     /// # }
     /// assert!(warnings.is_valid());
     /// # Ok::<(), omnicontact::Report>(())
@@ -988,11 +989,12 @@ impl ContactBuilder {
             Some(Ok(_)) => region,
             Some(Err(e)) => {
                 c.report_suggesting(
-                    rules::OMNISEND_COUNTRY_CODE_FORMAT,
+                    rules::CONTACT_COUNTRY_FORMAT,
                     &["country"],
                     format!("not a country code: {e}"),
                     e.suggestion().map(str::to_owned),
-                );
+                )
+                .found(self.country.as_deref().unwrap_or_default());
                 ok = false;
                 None
             }
@@ -1006,11 +1008,12 @@ impl ContactBuilder {
                     .ok()
                     .map(|l| l.as_str().to_owned());
                 c.report_suggesting(
-                    rules::SENDIOS_LANGUAGE_FORMAT,
+                    rules::CONTACT_LANGUAGE_FORMAT,
                     &["language"],
                     format!("not a language code: {e}"),
                     suggestion,
-                );
+                )
+                .found(raw);
                 ok = false;
                 None
             }
@@ -1020,11 +1023,12 @@ impl ContactBuilder {
             Some(Ok(t)) => Some(t),
             Some(Err(e)) => {
                 c.report_suggesting(
-                    rules::SUPRSEND_TIMEZONE_FORMAT,
+                    rules::CONTACT_TIMEZONE_FORMAT,
                     &["timezone"],
                     format!("not a time zone: {e}"),
                     e.suggestion().map(str::to_owned),
-                );
+                )
+                .found(self.timezone.as_deref().unwrap_or_default());
                 ok = false;
                 None
             }
@@ -1033,68 +1037,75 @@ impl ContactBuilder {
             &mut c,
             &mut ok,
             "gender",
-            rules::OMNISEND_GENDER_ENUM,
+            rules::CONTACT_GENDER_ENUM,
             self.gender
                 .as_deref()
-                .map(|s| Gender::parse(s).map_err(|e| format!("not a gender: {e}"))),
+                .map(|s| Gender::parse(s).map_err(|e| (format!("not a gender: {e}"), s.into()))),
         );
         let birthdate = take(
             &mut c,
             &mut ok,
             "birthdate",
-            rules::OMNISEND_BIRTHDATE_FORMAT,
+            rules::CONTACT_BIRTHDATE_FORMAT,
             self.birthdate
                 .as_deref()
-                .map(|s| Date::parse(s).map_err(|e| format!("not a date: {e}"))),
+                .map(|s| Date::parse(s).map_err(|e| (format!("not a date: {e}"), s.into()))),
         );
-        let age = take(
-            &mut c,
-            &mut ok,
-            "age",
-            rules::SENDIOS_AGE_RANGE,
-            self.age.map(|a| {
-                u8::try_from(a)
-                    .ok()
-                    .filter(|a| *a <= MAX_AGE)
-                    .ok_or_else(|| format!("{a} is outside 0..={MAX_AGE}"))
-            }),
-        );
+        let age = match self.age {
+            None => None,
+            Some(a) => {
+                let age = u8::try_from(a).ok().filter(|a| *a <= MAX_AGE);
+                if age.is_none() {
+                    let v = c.report(
+                        rules::CONTACT_AGE_RANGE,
+                        &["age"],
+                        format!("{a} is outside 0..={MAX_AGE}"),
+                    );
+                    v.found(a);
+                    v.set_param("min", 0.into());
+                    v.set_param("max", MAX_AGE.into());
+                    ok = false;
+                }
+                age
+            }
+        };
         let platform = take(
             &mut c,
             &mut ok,
             "platform",
-            rules::SENDIOS_PLATFORM_ENUM,
+            rules::CONTACT_PLATFORM_ENUM,
             self.platform
                 .as_deref()
-                .map(|s| s.parse::<Platform>().map_err(|e| e.to_string())),
+                .map(|s| s.parse::<Platform>().map_err(|e| (e.to_string(), s.into()))),
         );
         let photo = take(
             &mut c,
             &mut ok,
             "photo",
-            rules::SENDIOS_PHOTO_FORMAT,
+            rules::CONTACT_PHOTO_FORMAT,
             self.photo
                 .as_deref()
-                .map(|s| Url::parse(s).map_err(|e| format!("not a URL: {e}"))),
+                .map(|s| Url::parse(s).map_err(|e| (format!("not a URL: {e}"), s.into()))),
         );
         let registered_at = take(
             &mut c,
             &mut ok,
             "registeredAt",
-            rules::OMNISEND_CREATED_AT_FORMAT,
-            self.registered_at
-                .as_deref()
-                .map(|s| UtcDateTime::parse(s).map_err(|e| format!("not a date-time: {e}"))),
+            rules::CONTACT_REGISTERED_AT_FORMAT,
+            self.registered_at.as_deref().map(|s| {
+                UtcDateTime::parse(s).map_err(|e| (format!("not a date-time: {e}"), s.into()))
+            }),
         );
 
         let mut tags: Vec<String> = Vec::with_capacity(self.tags.len());
         for (i, tag) in self.tags.into_iter().enumerate() {
             if trim(&tag).is_empty() {
                 c.report(
-                    rules::OMNISEND_TAGS_TYPE,
+                    rules::CONTACT_TAGS_FORMAT,
                     &["tags", &i.to_string()],
                     "a tag may not be empty".to_owned(),
-                );
+                )
+                .found(tag.as_str());
                 ok = false;
             } else if !tags.contains(&tag) {
                 tags.push(tag);
@@ -1137,19 +1148,20 @@ impl ContactBuilder {
     }
 }
 
-/// The value of an optional field, or `None` after reporting why not.
+/// The value of an optional field, or `None` after reporting why not (the
+/// message, and the value given).
 fn take<T>(
     c: &mut Collector,
     ok: &mut bool,
     field: &str,
     rule: &'static RuleInfo,
-    result: Option<Result<T, String>>,
+    result: Option<Result<T, (String, Value)>>,
 ) -> Option<T> {
     match result {
         None => None,
         Some(Ok(v)) => Some(v),
-        Some(Err(message)) => {
-            c.report(rule, &[field], message);
+        Some(Err((message, found))) => {
+            c.report(rule, &[field], message).found(found);
             *ok = false;
             None
         }

@@ -28,7 +28,7 @@ use std::fmt;
 use crate::model::Collector;
 use crate::model::channel::{Channel, ChannelState, ChannelStatus};
 use crate::report::Report;
-use crate::rules::{self, RuleInfo};
+use crate::rules;
 use crate::values::{
     CountryCode, Email, Phone, PhoneRegion, PushToken, PushTokenKind, UtcDateTime, trim,
 };
@@ -297,7 +297,7 @@ impl Identifier {
     /// use omnicontact::model::Identifier;
     /// assert_eq!(Identifier::email(" Jane@Example.COM ")?.as_str(), "Jane@example.com");
     /// let err = Identifier::email("jane").unwrap_err();
-    /// assert_eq!(err.violations()[0].rule(), "omnisend.identifiers.id.format");
+    /// assert_eq!(err.violations()[0].rule(), "contact.identifiers.id.format");
     /// assert_eq!(err.violations()[0].path(), "/id");
     /// # Ok::<(), omnicontact::Report>(())
     /// ```
@@ -334,7 +334,7 @@ impl Identifier {
     /// ```
     /// use omnicontact::model::Identifier;
     /// assert_eq!(Identifier::slack("U012AB3CD")?.as_str(), "U012AB3CD");
-    /// assert_eq!(Identifier::slack("  ").unwrap_err().violations()[0].rule(), "suprsend.slack.format");
+    /// assert_eq!(Identifier::slack("  ").unwrap_err().violations()[0].rule(), "contact.identifiers.id.format");
     /// # Ok::<(), omnicontact::Report>(())
     /// ```
     pub fn slack(input: &str) -> Result<Identifier, Report> {
@@ -563,9 +563,9 @@ enum RawId {
 ///     .unwrap_err();
 /// let found: Vec<_> = report.violations().iter().map(|v| (v.rule(), v.path())).collect();
 /// assert_eq!(found, [
-///     ("omnisend.identifiers.channels.enum", "/channels/sms"),
-///     ("omnisend.identifiers.channels.status.enum", "/channels/email/status"),
-///     ("omnisend.identifiers.channels.status_date.format", "/channels/email/statusDate"),
+///     ("contact.identifiers.channels.enum", "/channels/sms"),
+///     ("contact.identifiers.channels.status.enum", "/channels/email/status"),
+///     ("contact.identifiers.channels.status_date.format", "/channels/email/statusDate"),
 /// ]);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -714,7 +714,7 @@ impl IdentifierBuilder {
     /// [`channel`](Self::channel), which takes strings): checked at
     /// [`build`](Self::build) like the strings, so a channel the
     /// identifier cannot carry is still an
-    /// `omnisend.identifiers.channels.enum` error.
+    /// `contact.identifiers.channels.enum` error.
     ///
     /// ```
     /// use omnicontact::model::{Channel, ChannelState, ChannelStatus, Identifier};
@@ -732,7 +732,7 @@ impl IdentifierBuilder {
     ///     .channel_state(Channel::Sms, ChannelState::new(ChannelStatus::Subscribed, None))
     ///     .build()
     ///     .unwrap_err();
-    /// assert_eq!(r.violations()[0].rule(), "omnisend.identifiers.channels.enum");
+    /// assert_eq!(r.violations()[0].rule(), "contact.identifiers.channels.enum");
     /// assert_eq!(r.violations()[0].path(), "/channels/sms");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -756,7 +756,7 @@ impl IdentifierBuilder {
     /// ```
     /// use omnicontact::model::Identifier;
     /// let r = Identifier::builder().build().unwrap_err();
-    /// assert_eq!(r.violations()[0].rule(), "omnisend.identifiers.id.required");
+    /// assert_eq!(r.violations()[0].rule(), "contact.identifiers.id.required");
     /// assert_eq!(r.violations()[0].path(), "/id");
     /// ```
     pub fn build(self) -> Result<Identifier, Report> {
@@ -773,7 +773,7 @@ impl IdentifierBuilder {
     /// # #[cfg(feature = "phone")] {
     /// assert!(warnings.is_valid()); // warnings only
     /// let w = &warnings.violations()[0];
-    /// assert_eq!((w.rule(), w.path()), ("omnisend.identifiers.id.invalid_number", "/id"));
+    /// assert_eq!((w.rule(), w.path()), ("contact.identifiers.id.invalid_number", "/id"));
     /// # }
     /// # Ok::<(), omnicontact::Report>(())
     /// ```
@@ -796,10 +796,11 @@ impl IdentifierBuilder {
         let value = match self.id {
             None => {
                 c.report(
-                    rules::OMNISEND_IDENTIFIERS_ID_REQUIRED,
+                    rules::CONTACT_IDENTIFIERS_ID_REQUIRED,
                     id_path,
                     "an identifier needs a value (an email, a phone, a push token, …)".to_owned(),
-                );
+                )
+                .set_param("member", "id".into());
                 None
             }
             Some(raw) => check_value(
@@ -871,72 +872,91 @@ fn check_value(
     region: Option<PhoneRegion>,
     shorthand: bool,
 ) -> Option<IdentifierValue> {
-    let text = |rule: &'static RuleInfo, what: &str, c: &mut Collector, s: String| {
+    let text = |what: &str, c: &mut Collector, s: String| {
         let t = trim(&s);
         if t.is_empty() {
             c.report(
-                rule,
+                rules::CONTACT_IDENTIFIERS_ID_FORMAT,
                 path,
                 format!("the {what} identifier may not be empty"),
-            );
+            )
+            .found(s.as_str());
             None
         } else {
             Some(t.to_owned())
         }
     };
+    // The contact's shorthand `/email` / `/phone` has rules of its own;
+    // everything else is the identifier's `id`.
+    let (email_format, phone_format, invalid_number) = if shorthand {
+        (
+            rules::CONTACT_EMAIL_FORMAT,
+            rules::CONTACT_PHONE_FORMAT,
+            rules::CONTACT_PHONE_INVALID_NUMBER,
+        )
+    } else {
+        (
+            rules::CONTACT_IDENTIFIERS_ID_FORMAT,
+            rules::CONTACT_IDENTIFIERS_ID_FORMAT,
+            rules::CONTACT_IDENTIFIERS_ID_INVALID_NUMBER,
+        )
+    };
     match raw {
-        RawId::Email(s) => {
-            let rule = if shorthand {
-                rules::OMNISEND_EMAIL_FORMAT
-            } else {
-                rules::OMNISEND_IDENTIFIERS_ID_FORMAT
-            };
-            Email::parse(&s)
-                .map_err(|e| c.report(rule, path, format!("not a valid email address: {e}")))
-                .ok()
-                .map(IdentifierValue::Email)
-        }
+        RawId::Email(s) => Email::parse(&s)
+            .map_err(|e| {
+                c.report(
+                    email_format,
+                    path,
+                    format!("not a valid email address: {e}"),
+                )
+                .found(s.as_str());
+            })
+            .ok()
+            .map(IdentifierValue::Email),
         RawId::Phone(s) => {
-            let rule = if shorthand {
-                rules::OMNISEND_PHONE_FORMAT
-            } else {
-                rules::OMNISEND_IDENTIFIERS_ID_FORMAT
-            };
             let phone = Phone::parse_with_region(&s, region)
-                .map_err(|e| c.report(rule, path, format!("not a valid phone number: {e}")))
+                .map_err(|e| {
+                    c.report(phone_format, path, format!("not a valid phone number: {e}"))
+                        .found(s.as_str());
+                })
                 .ok()?;
             if phone.is_known_unassigned() {
                 c.report(
-                    rules::OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER,
+                    invalid_number,
                     path,
                     format!("'{phone}' is well-formed but no numbering plan assigns it"),
-                );
+                )
+                .found(s.as_str());
             }
             Some(IdentifierValue::Phone(phone))
         }
         RawId::PushToken(s) => PushToken::parse(&s)
             .map_err(|e| {
                 c.report(
-                    rules::SENDIOS_APP_PUSH_TOKEN_FORMAT,
+                    rules::CONTACT_IDENTIFIERS_ID_FORMAT,
                     path,
                     format!("not a valid push token: {e}"),
-                );
+                )
+                .found(s.as_str());
             })
             .ok()
             .map(IdentifierValue::PushToken),
-        RawId::Slack(s) => {
-            text(rules::SUPRSEND_SLACK_FORMAT, "Slack", c, s).map(IdentifierValue::Slack)
-        }
-        RawId::MsTeams(s) => {
-            text(rules::SUPRSEND_MS_TEAMS_FORMAT, "MS Teams", c, s).map(IdentifierValue::MsTeams)
-        }
-        RawId::Inbox(s) => {
-            text(rules::SUPRSEND_INBOX_TYPE, "inbox", c, s).map(IdentifierValue::Inbox)
-        }
-        RawId::WebPush(s) => {
-            text(rules::SUPRSEND_WEBPUSH_TYPE, "web push", c, s).map(IdentifierValue::WebPush)
-        }
+        RawId::Slack(s) => text("Slack", c, s).map(IdentifierValue::Slack),
+        RawId::MsTeams(s) => text("MS Teams", c, s).map(IdentifierValue::MsTeams),
+        RawId::Inbox(s) => text("inbox", c, s).map(IdentifierValue::Inbox),
+        RawId::WebPush(s) => text("web push", c, s).map(IdentifierValue::WebPush),
     }
+}
+
+/// `count` of the channel's state object as the contact's JSON holds it
+/// (`status`, and `statusDate` when given), on the violation just reported.
+fn channel_found(c: &mut Collector, status: &str, date: Option<&str>) {
+    let mut state = serde_json::Map::new();
+    state.insert("status".to_owned(), status.into());
+    if let Some(date) = date {
+        state.insert("statusDate".to_owned(), date.into());
+    }
+    c.last_found(serde_json::Value::Object(state));
 }
 
 fn check_channel(
@@ -950,20 +970,24 @@ fn check_channel(
         Ok(ch) => match kind {
             Some(kind) if !kind.allows(ch) => {
                 c.report(
-                    rules::OMNISEND_IDENTIFIERS_CHANNELS_ENUM,
+                    rules::CONTACT_IDENTIFIERS_CHANNELS_ENUM,
                     &["channels", name],
                     ChannelNotAllowed { kind, channel: ch }.to_string(),
-                );
+                )
+                .set_param("channel", name.into());
+                channel_found(c, status, date);
                 None
             }
             _ => Some(ch),
         },
         Err(e) => {
             c.report(
-                rules::OMNISEND_IDENTIFIERS_CHANNELS_ENUM,
+                rules::CONTACT_IDENTIFIERS_CHANNELS_ENUM,
                 &["channels", name],
                 e.to_string(),
-            );
+            )
+            .set_param("channel", name.into());
+            channel_found(c, status, date);
             None
         }
     };
@@ -971,10 +995,11 @@ fn check_channel(
         .parse::<ChannelStatus>()
         .map_err(|e| {
             c.report(
-                rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
+                rules::CONTACT_IDENTIFIERS_CHANNELS_STATUS_ENUM,
                 &["channels", name, "status"],
                 e.to_string(),
-            );
+            )
+            .found(status);
         })
         .ok();
     let date = match date.map(UtcDateTime::parse) {
@@ -982,10 +1007,11 @@ fn check_channel(
         Some(Ok(d)) => Some(Some(d)),
         Some(Err(e)) => {
             c.report(
-                rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
+                rules::CONTACT_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
                 &["channels", name, "statusDate"],
                 format!("not a valid status date: {e}"),
-            );
+            )
+            .found(date.unwrap_or_default());
             None
         }
     };

@@ -23,51 +23,55 @@
 //!
 //! let report = Contact::builder().email("jane@").language("xx").build().unwrap_err();
 //! let found: Vec<_> = report.violations().iter().map(|v| (v.rule(), v.path())).collect();
-//! assert_eq!(found, [("omnisend.email.format", "/email"), ("sendios.language.format", "/language")]);
+//! assert_eq!(found, [("contact.email.format", "/email"), ("contact.language.format", "/language")]);
 //! # Ok::<(), omnicontact::Report>(())
 //! ```
 //!
 //! # Violations: rule ids and paths
 //!
-//! The model has no rule ids of its own. Each builder field reports with
-//! the id of the **provider member that holds the same value** — Omnisend's
-//! where Omnisend has the member (the model follows its shape: identifiers,
-//! channels, custom properties), otherwise the one provider that has it.
-//! The path is the builder field as an RFC 6901 JSON Pointer, in
-//! Omnisend's camelCase; a standalone [`IdentifierBuilder`] reports paths
-//! relative to the identifier (`/id`, `/channels/sms/status`), which the
-//! contact builder prefixes with `/identifiers/<index>`. The location is
-//! always [`Location::Body`].
+//! The builders report with the model's own rule ids, `contact.*` (listed
+//! with what each checks in [`rules`](crate::rules)), whatever provider
+//! the contact goes to. The field of an id is the model's field in snake
+//! case; the path is the field's member in the contact's [JSON
+//! shape](#json-serde) as an RFC 6901 JSON Pointer (camelCase), so a
+//! service that deserializes a [`ContactBuilder`] gets back paths into
+//! the JSON it read. The builder's `email` and `phone` shorthands, which
+//! the JSON shape has no member for, report at `/email` and `/phone`. A
+//! standalone [`IdentifierBuilder`] reports paths relative to the
+//! identifier (`/id`, `/channels/sms/status`), which the contact builder
+//! prefixes with `/identifiers/<index>`. The location is always
+//! [`Location::Body`]. A provider's own rules (`omnisend.*`,
+//! `sendios.*`, …) are reported by a [`Validator`](crate::Validator) of
+//! that provider, never by the builders.
 //!
 //! | builder field | path | rule id |
 //! |---|---|---|
-//! | `email` | `/email` | `omnisend.email.format` |
-//! | `phone` | `/phone` | `omnisend.phone.format` |
-//! | identifier with no value | `/identifiers/N/id` | `omnisend.identifiers.id.required` |
-//! | identifier email / phone | `/identifiers/N/id` | `omnisend.identifiers.id.format` |
-//! | phone (`phone` or identifier) that no plan assigns (warning) | `/phone`, `/identifiers/N/id` | `omnisend.identifiers.id.invalid_number` |
-//! | identifier push token | `/identifiers/N/id` | `sendios.app_push_token.format` |
-//! | identifier Slack / MS Teams | `/identifiers/N/id` | `suprsend.slack.format` / `suprsend.ms_teams.format` |
-//! | identifier inbox / web push | `/identifiers/N/id` | `suprsend.inbox.type` / `suprsend.webpush.type` |
-//! | channel name, or a channel the identifier cannot carry | `/identifiers/N/channels/<name>` | `omnisend.identifiers.channels.enum` |
-//! | channel status | `/identifiers/N/channels/<name>/status` | `omnisend.identifiers.channels.status.enum` |
-//! | channel status date | `/identifiers/N/channels/<name>/statusDate` | `omnisend.identifiers.channels.status_date.format` |
-//! | `country` | `/country` | `omnisend.country_code.format` |
-//! | `language` | `/language` | `sendios.language.format` |
-//! | `timezone` | `/timezone` | `suprsend.timezone.format` |
-//! | `gender` | `/gender` | `omnisend.gender.enum` |
-//! | `birthdate` | `/birthdate` | `omnisend.birthdate.format` |
-//! | `age` | `/age` | `sendios.age.range` |
-//! | `platform` | `/platform` | `sendios.platform.enum` |
-//! | `photo` | `/photo` | `sendios.photo.format` |
-//! | `registered_at` | `/registeredAt` | `omnisend.created_at.format` |
-//! | a tag | `/tags/N` | `omnisend.tags.type` |
-//! | a custom property | `/customProperties/<name>` | `omnisend.custom_properties.name.format` / `omnisend.custom_properties.value.type` |
+//! | `email` | `/email` | `contact.email.format` |
+//! | `phone` | `/phone` | `contact.phone.format` |
+//! | `phone` that no plan assigns (warning) | `/phone` | `contact.phone.invalid_number` |
+//! | identifier with no value | `/identifiers/N/id` | `contact.identifiers.id.required` |
+//! | identifier value (email, phone, push token, blank Slack / MS Teams / inbox / web push id) | `/identifiers/N/id` | `contact.identifiers.id.format` |
+//! | phone identifier that no plan assigns (warning) | `/identifiers/N/id` | `contact.identifiers.id.invalid_number` |
+//! | channel name, or a channel the identifier cannot carry | `/identifiers/N/channels/<name>` | `contact.identifiers.channels.enum` |
+//! | channel status | `/identifiers/N/channels/<name>/status` | `contact.identifiers.channels.status.enum` |
+//! | channel status date | `/identifiers/N/channels/<name>/statusDate` | `contact.identifiers.channels.status_date.format` |
+//! | `country` | `/country` | `contact.country.format` |
+//! | `language` | `/language` | `contact.language.format` |
+//! | `timezone` | `/timezone` | `contact.timezone.format` |
+//! | `gender` | `/gender` | `contact.gender.enum` |
+//! | `birthdate` | `/birthdate` | `contact.birthdate.format` |
+//! | `age` | `/age` | `contact.age.range` |
+//! | `platform` | `/platform` | `contact.platform.enum` |
+//! | `photo` | `/photo` | `contact.photo.format` |
+//! | `registered_at` | `/registeredAt` | `contact.registered_at.format` |
+//! | a tag | `/tags/N` | `contact.tags.format` |
+//! | a custom property | `/customProperties/<name>` | `contact.custom_properties.name.format` / `contact.custom_properties.value.type` |
 //!
 //! One builder check is a warning, not an error: a well-formed phone
-//! number that no numbering plan assigns (`/phone` or
-//! `/identifiers/N/id`, `omnisend.identifiers.id.invalid_number`; only
-//! with the `phone` feature, as in the [`Validator`](crate::Validator)).
+//! number that no numbering plan assigns (`contact.phone.invalid_number`
+//! at `/phone`, `contact.identifiers.id.invalid_number` at
+//! `/identifiers/N/id`; only with the `phone` feature, as in the
+//! [`Validator`](crate::Validator)).
 //! The contact is built all the same; `build()` drops the warning,
 //! [`ContactBuilder::build_with_report`] returns it beside the contact
 //! (and [`IdentifierBuilder::build_with_report`] for one identifier). When
@@ -145,7 +149,7 @@
 //! assert!(serde_json::from_value::<Contact>(bad.clone()).is_err());
 //! let report = serde_json::from_value::<ContactBuilder>(bad)?.build().unwrap_err();
 //! let found: Vec<_> = report.violations().iter().map(|v| (v.rule(), v.path())).collect();
-//! assert_eq!(found, [("omnisend.identifiers.id.format", "/identifiers/0/id"), ("sendios.age.range", "/age")]);
+//! assert_eq!(found, [("contact.identifiers.id.format", "/identifiers/0/id"), ("contact.age.range", "/age")]);
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
@@ -189,8 +193,15 @@ impl Collector {
         p
     }
 
-    pub(crate) fn report(&mut self, rule: &'static RuleInfo, tokens: &[&str], message: String) {
-        self.report_suggesting(rule, tokens, message, None);
+    /// Records a violation at `tokens`, returned so that its parameters
+    /// can be set ([`Violation::found`]).
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static RuleInfo,
+        tokens: &[&str],
+        message: String,
+    ) -> &mut Violation {
+        self.report_suggesting(rule, tokens, message, None)
     }
 
     pub(crate) fn report_suggesting(
@@ -199,11 +210,20 @@ impl Collector {
         tokens: &[&str],
         message: String,
         suggestion: Option<String>,
-    ) {
+    ) -> &mut Violation {
         let path = self.path(tokens);
+        let at = self.violations.len();
         self.violations.push(
             Violation::new(rule, Location::Body, path, message).with_suggestion_opt(suggestion),
         );
+        &mut self.violations[at]
+    }
+
+    /// Sets `found` / `count` of the violation reported last.
+    pub(crate) fn last_found(&mut self, value: serde_json::Value) {
+        if let Some(v) = self.violations.last_mut() {
+            v.found(value);
+        }
     }
 
     /// A collector for a nested value: same violations, longer prefix.

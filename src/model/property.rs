@@ -2,8 +2,8 @@
 //!
 //! Names follow Omnisend's rule (`omnisend.custom_properties.name.format`
 //! in [`omnisend`](crate::omnisend)): 1 to 128 characters, only
-//! latin letters, digits and `_`, case-sensitive; any other name is an
-//! `omnisend.custom_properties.name.format` error, with a suggestion when
+//! latin letters, digits and `_`, case-sensitive; any other name is a
+//! `contact.custom_properties.name.format` error, with a suggestion when
 //! the name spelled in ASCII would do (`plaukų spalva` → `plauku_spalva`).
 //! Values are a finite number, a boolean, a string, a date, a list of
 //! strings, or [`PropertyValue::Remove`]; an empty string is Omnisend's way
@@ -20,7 +20,7 @@
 //! assert_eq!(CustomProperty::new("shoe_size", "")?.value(), &PropertyValue::Remove);
 //!
 //! let err = CustomProperty::new("hair color", 1.5).unwrap_err();
-//! assert_eq!(err.violations()[0].rule(), "omnisend.custom_properties.name.format");
+//! assert_eq!(err.violations()[0].rule(), "contact.custom_properties.name.format");
 //! assert_eq!(err.violations()[0].suggestion(), Some("hair_color"));
 //! # Ok::<(), omnicontact::Report>(())
 //! ```
@@ -285,8 +285,8 @@ impl CustomProperty {
     /// Checks the name and the value (see the [module docs](self)): every
     /// violation is reported at `/customProperties/<name>` (a JSON Pointer
     /// token, `~` and `/` escaped) — the name with
-    /// `omnisend.custom_properties.name.format`, a non-finite number with
-    /// `omnisend.custom_properties.value.type`. `""` becomes
+    /// `contact.custom_properties.name.format`, a non-finite number with
+    /// `contact.custom_properties.value.type`. `""` becomes
     /// [`PropertyValue::Remove`].
     ///
     /// ```
@@ -295,8 +295,8 @@ impl CustomProperty {
     /// let err = CustomProperty::new("a/b", f64::NAN).unwrap_err();
     /// let found: Vec<_> = err.violations().iter().map(|v| (v.rule(), v.path())).collect();
     /// assert_eq!(found, [
-    ///     ("omnisend.custom_properties.name.format", "/customProperties/a~1b"),
-    ///     ("omnisend.custom_properties.value.type", "/customProperties/a~1b"),
+    ///     ("contact.custom_properties.name.format", "/customProperties/a~1b"),
+    ///     ("contact.custom_properties.value.type", "/customProperties/a~1b"),
     /// ]);
     /// ```
     pub fn new(
@@ -319,19 +319,22 @@ impl CustomProperty {
         if let Some((message, suggestion)) = name_problem(&name) {
             ok = false;
             c.report_suggesting(
-                rules::OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT,
+                rules::CONTACT_CUSTOM_PROPERTIES_NAME_FORMAT,
                 &path,
                 message,
                 suggestion,
-            );
+            )
+            .set_param("name", name.as_str().into());
+            c.last_found(serde_json::to_value(&value).unwrap_or(serde_json::Value::Null));
         }
         let value = match value {
             PropertyValue::Number(n) if !n.is_finite() => {
                 c.report(
-                    rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_TYPE,
+                    rules::CONTACT_CUSTOM_PROPERTIES_VALUE_TYPE,
                     &path,
                     format!("a number property must be finite, not {n}"),
-                );
+                )
+                .found(n.to_string());
                 return None;
             }
             PropertyValue::String(s) if s.is_empty() => PropertyValue::Remove,

@@ -4,15 +4,30 @@
 //! Rule ids, severities and meanings are a public contract: an id, once
 //! published, is never renamed or removed and keeps its meaning. An id
 //! reads `<provider>.<field>.<check>`; [`catalog`] lists every rule the
-//! crate implements, in catalog order. A service that wants another
-//! severity for a rule (an error, a warning, or not reported) gives its
-//! validator a [`Policy`](crate::Policy) naming the rule's id. The
-//! constants live in
-//! one file per provider and are all re-exported here.
+//! crate implements, in catalog order:
+//!
+//! - `input.*`: what every provider's input must be before its members are
+//!   read (JSON, size, depth, a request envelope's parts);
+//! - `sendios.*`, `rocketchat.*`, `suprsend.*`, `raia.*`, `omnisend.*`: a
+//!   provider's request body, reported by a [`Validator`](crate::Validator)
+//!   of that provider;
+//! - `contact.*`: the canonical model's own checks, reported by
+//!   [`ContactBuilder::build`](crate::ContactBuilder::build) (and the
+//!   identifier and custom property builders) at the paths of the
+//!   contact's JSON shape, whatever provider the contact goes to;
+//! - `convert.*`: information a conversion between providers (or from a
+//!   contact to a request) had to drop.
+//!
+//! A service that wants another severity for a rule (an error, a warning,
+//! or not reported) gives its validator a [`Policy`](crate::Policy)
+//! naming the rule's id; the builders take no policy, so `contact.*`
+//! violations always have the catalog's severity. The constants live in
+//! one file per prefix and are all re-exported here.
 //!
 //! The catalog is the same in every build. Without the `phone` cargo
 //! feature (on by default) the `*.invalid_number` warnings
 //! (`omnisend.identifiers.id.invalid_number`, `sendios.phone.invalid_number`,
+//! `contact.phone.invalid_number`, `contact.identifiers.id.invalid_number`,
 //! `rocketchat.phones.invalid_number`, `suprsend.sms.invalid_number`,
 //! `suprsend.whatsapp.invalid_number`, `raia.phone_number.invalid_number`)
 //! are never reported: whether a number is assigned needs libphonenumber's
@@ -28,6 +43,7 @@
 //! assert_eq!(rules::lookup("omnisend.tags.unique").unwrap().severity(), Severity::Warning);
 //! ```
 #![doc = include_str!("input.md")]
+#![doc = include_str!("contact.md")]
 #![doc = include_str!("convert.md")]
 
 use std::fmt;
@@ -199,6 +215,7 @@ macro_rules! rules {
     };
 }
 
+mod contact;
 mod convert;
 mod input;
 mod omnisend;
@@ -207,6 +224,7 @@ mod rocketchat;
 mod sendios;
 mod suprsend;
 
+pub use contact::*;
 pub use convert::*;
 pub use input::*;
 pub use omnisend::*;
@@ -223,6 +241,7 @@ static CATALOG: &[&[&RuleInfo]] = &[
     suprsend::RULES,
     raia::RULES,
     omnisend::RULES,
+    contact::RULES,
     convert::RULES,
 ];
 

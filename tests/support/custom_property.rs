@@ -17,8 +17,8 @@
 //!   same key with another JSON type later in the batch is
 //!   `sendios.fields.consistent_type`;
 //! - `CustomProperty::new` succeeds exactly when the name is valid, keeps
-//!   the name and value (`""` becomes `Remove`), and reports a bad name at
-//!   `/customProperties/<name>`.
+//!   the name and value (`""` becomes `Remove`), and reports a bad name as
+//!   `contact.custom_properties.name.format` at `/customProperties/<name>`.
 
 use omnicontact::{CustomProperty, PropertyValue, Provider, Report, Severity, Validator};
 
@@ -26,6 +26,7 @@ use super::report::invariants;
 use serde_json::{Value, json};
 
 const NAME_FORMAT: &str = "omnisend.custom_properties.name.format";
+const MODEL_NAME_FORMAT: &str = "contact.custom_properties.name.format";
 const CONSISTENT_TYPE: &str = "sendios.fields.consistent_type";
 
 /// Runs the checks on `data`; panics on a broken invariant.
@@ -147,7 +148,7 @@ fn model(name: &str, value: &Value, path: &str) {
                 "{report}"
             );
             for v in report.violations() {
-                assert_eq!(v.rule(), NAME_FORMAT, "{v}");
+                assert_eq!(v.rule(), MODEL_NAME_FORMAT, "{v}");
                 assert_eq!(v.path(), path, "{v}");
             }
         }
