@@ -52,7 +52,7 @@ use crate::rules::{self, RuleInfo};
 /// let (_, lost) = omnisend::convert::from_contact(&contact);
 /// assert_eq!(lost[0].rule(), "convert.age.lossy");
 /// assert_eq!(lost[0].path(), "/age");
-/// assert_eq!(lost[0].message(), "Omnisend has no age; `34` is not converted");
+/// assert_eq!(lost[0].message(), "Omnisend has no age; '34' is not converted");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,11 +311,11 @@ impl Draft {
         let Some(pv) = property_value(value) else {
             let message = if value.is_number() {
                 format!(
-                    "the canonical contact holds a custom property number as a double; `{name}` is {value}, which a double does not hold exactly, and is not converted (send it as a string)"
+                    "the canonical contact holds a custom property number as a double; '{name}' is {value}, which a double does not hold exactly, and is not converted (send it as a string)"
                 )
             } else {
                 format!(
-                    "the canonical contact holds a custom property as a number, boolean, string or list of strings; `{name}` is {} and is not converted",
+                    "the canonical contact holds a custom property as a number, boolean, string or list of strings; '{name}' is {} and is not converted",
                     json_kind(value)
                 )
             };
@@ -333,7 +333,7 @@ impl Draft {
                 rules::CONVERT_CUSTOM_PROPERTIES_LOSSY,
                 &src,
                 format!(
-                    "the canonical contact cannot hold the custom property `{name}`: {}",
+                    "the canonical contact cannot hold the custom property '{name}': {}",
                     first_message(&report)
                 ),
             ),
@@ -352,7 +352,7 @@ impl Draft {
             rule,
             src,
             format!(
-                "the canonical contact cannot hold `{value}` from {}: {why}; it is not converted",
+                "the canonical contact cannot hold '{value}' from {}: {why}; it is not converted",
                 provider_name(self.source)
             ),
         );
@@ -368,7 +368,7 @@ impl Draft {
         if present {
             let name = src.trim_start_matches('/');
             let message = format!(
-                "the canonical contact has no place for {}'s `{name}`; it is not converted",
+                "the canonical contact has no place for {}'s '{name}'; it is not converted",
                 provider_name(self.source)
             );
             self.drop(rules::CONVERT_BODY_LOSSY, src, message);
@@ -514,10 +514,10 @@ impl Out {
         }
     }
 
-    /// "`<Target>` has no `what`; `value` is not converted".
+    /// "<Target> has no <what>; '<value>' is not converted".
     pub(crate) fn lose(&mut self, rule: &'static RuleInfo, path: String, what: &str, value: &str) {
         let message = format!(
-            "{} has no {what}; `{value}` is not converted",
+            "{} has no {what}; '{value}' is not converted",
             provider_name(self.target)
         );
         self.losses.push(Loss::new(rule, path, message));
@@ -558,7 +558,7 @@ impl Out {
                     self.note(
                         rules::CONVERT_NAME_LOSSY,
                         path.to_owned(),
-                        &format!("holds one name, `{display}`; `{part}` is not converted"),
+                        &format!("holds one name, '{display}'; '{part}' is not converted"),
                     );
                 }
             }
@@ -572,7 +572,7 @@ impl Out {
         self.note(
             rules::CONVERT_NAME_LOSSY,
             "/firstName".to_owned(),
-            &format!("holds one name; first and last name are joined into `{joined}`"),
+            &format!("holds one name; first and last name are joined into '{joined}'"),
         );
         Some(joined)
     }
@@ -595,7 +595,7 @@ impl Out {
                 self.note(
                     rules::CONVERT_NAME_LOSSY,
                     "/displayName".to_owned(),
-                    &format!("holds a first and a last name; the display name `{display}` is not converted"),
+                    &format!("holds a first and a last name; the display name '{display}' is not converted"),
                 );
             }
             return (first, last);
@@ -609,7 +609,7 @@ impl Out {
         self.note(
             rules::CONVERT_NAME_LOSSY,
             "/displayName".to_owned(),
-            &format!("holds a first and a last name; `{display}` is split into `{f}` and `{l}`"),
+            &format!("holds a first and a last name; '{display}' is split into '{f}' and '{l}'"),
         );
         (Some(f), Some(l))
     }
@@ -648,7 +648,7 @@ impl Out {
                 .map(|d| format!(" since {}", d.as_str()))
                 .unwrap_or_default();
             let what = if statuses {
-                format!("`{channel}` channel")
+                format!("'{channel}' channel")
             } else {
                 "subscription status".to_owned()
             };
@@ -656,7 +656,7 @@ impl Out {
                 rules::CONVERT_CHANNELS_LOSSY,
                 format!("/identifiers/{index}"),
                 &format!(
-                    "has no {what}; the `{channel}` status `{}`{date} of `{}` is not converted",
+                    "has no {what}; the '{channel}' status '{}'{date} of '{}' is not converted",
                     state.status(),
                     identifier.as_str()
                 ),
@@ -675,11 +675,11 @@ impl Out {
         };
         let message = if extra {
             format!(
-                "holds one {what}; `{}` is not converted",
+                "holds one {what}; '{}' is not converted",
                 identifier.as_str()
             )
         } else {
-            format!("has no {what}; `{}` is not converted", identifier.as_str())
+            format!("has no {what}; '{}' is not converted", identifier.as_str())
         };
         self.note(rule, format!("/identifiers/{index}"), &message);
     }
@@ -698,7 +698,7 @@ impl Out {
                 self.note(
                     rules::CONVERT_CUSTOM_PROPERTIES_LOSSY,
                     path,
-                    &format!("{why}; the custom property `{}` is not converted", p.name()),
+                    &format!("{why}; the custom property '{}' is not converted", p.name()),
                 );
                 continue;
             }
@@ -785,7 +785,7 @@ fn read<T: serde::de::DeserializeOwned>(
         }
         for path in removed {
             let message = format!(
-                "`{}` is not a member of {}; it is not converted",
+                "'{}' is not a member of {}; it is not converted",
                 path.rsplit('/').next().unwrap_or_default(),
                 provider_name(source)
             );

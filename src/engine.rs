@@ -194,15 +194,18 @@ pub(crate) enum Format {
     },
 }
 
-/// A string value as a message shows it: in backticks, invisible and
-/// control characters escaped, cut after 64 characters; an empty one is
-/// `an empty string`.
+/// A string value as a message shows it, in the plain-text convention of
+/// [`Violation::message`](crate::Violation::message): in single quotes
+/// (`'fcm'`), invisible and control characters escaped (`'FCM\u{200b}'`),
+/// cut after 64 characters (`'aaa…'`); an empty one is `an empty string`.
+/// A quote inside the value is left as it is (`'O'Brien'`): the message
+/// stays readable and needs no escaping in JSON.
 pub(crate) fn shown(s: &str) -> String {
     const MAX: usize = 64;
     if s.is_empty() {
         return "an empty string".to_owned();
     }
-    let mut out = String::from("`");
+    let mut out = String::from("'");
     for (i, c) in s.chars().enumerate() {
         if i == MAX {
             out.push('…');
@@ -214,7 +217,7 @@ pub(crate) fn shown(s: &str) -> String {
             out.push(c);
         }
     }
-    out.push('`');
+    out.push('\'');
     out
 }
 
@@ -486,15 +489,15 @@ impl Tallies {
                 };
                 let n = tally.left_out[kind];
                 let limits = format!(
-                    "a report lists at most {max} of each rule (Options::max_per_rule) and 8 MiB of pointers"
+                    "a report lists at most {max} of each rule (a limit the service sets) and 8 MiB of pointers"
                 );
                 let message = if kind == VIOLATIONS {
                     format!(
-                        "{n} more `{id}` {what} in this document are not listed, this one first: {limits}"
+                        "{n} more '{id}' {what} in this document are not listed, this one first: {limits}"
                     )
                 } else {
                     format!(
-                        "{n} more changes under `{id}` in this document are made but not listed, this one first: {limits}"
+                        "{n} more changes under '{id}' in this document are made but not listed, this one first: {limits}"
                     )
                 };
                 out.push(
@@ -726,18 +729,18 @@ impl<'a> Walker<'a> {
     ) {
         let suggestion = suggest::closest(found, allowed.iter().copied());
         let list = match allowed {
-            [one] => format!("`{one}`"),
+            [one] => format!("'{one}'"),
             _ => format!(
                 "one of {}",
                 allowed
                     .iter()
-                    .map(|a| format!("`{a}`"))
+                    .map(|a| format!("'{a}'"))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
         };
         let hint = suggestion
-            .map(|s| format!("; did you mean `{s}`?"))
+            .map(|s| format!("; did you mean '{s}'?"))
             .unwrap_or_default();
         let message = format!("{} is not {noun}; expected {list}{hint}", shown(found));
         self.report_with(
@@ -773,12 +776,12 @@ impl<'a> Walker<'a> {
                         .map(String::as_str)
                         .filter(|k| spec.member(k).is_none()),
                 )
-                .map(|sent| format!("; `{sent}` was sent, is it meant?"))
+                .map(|sent| format!("; '{sent}' was sent, is it meant?"))
                 .unwrap_or_default();
                 self.at(member.name, |w| {
                     w.report_with(
                         rule,
-                        format!("`{}` is required{near}", member.name),
+                        format!("'{}' is required{near}", member.name),
                         None,
                         vec![("member", Value::from(member.name))],
                     );
@@ -793,7 +796,7 @@ impl<'a> Walker<'a> {
     fn unknown_member(&mut self, name: &str, rule: &'static RuleInfo, spec: &ObjectSpec) {
         let suggestion = suggest::closest(name, spec.members.iter().map(|m| m.name));
         let message = match suggestion {
-            Some(s) => format!("unknown member {}; did you mean `{s}`?", shown(name)),
+            Some(s) => format!("unknown member {}; did you mean '{s}'?", shown(name)),
             None => format!("unknown member {}", shown(name)),
         };
         self.report_suggesting(rule, message, suggestion.map(str::to_owned));
@@ -804,7 +807,7 @@ impl<'a> Walker<'a> {
             if let Some(rule) = member.required {
                 self.report(
                     rule,
-                    format!("`{}` is required and may not be null", member.name),
+                    format!("'{}' is required and may not be null", member.name),
                 );
             }
             return;
@@ -971,7 +974,7 @@ impl<'a> Walker<'a> {
                 Err(_) if s.trim().eq_ignore_ascii_case("XK") => {
                     self.report(
                         advice,
-                        "`XK` (Kosovo) is not an ISO 3166-1 code but the one commonly used; the provider asks only for a two-letter code, so it is sent as `XK`",
+                        "'XK' (Kosovo) is not an ISO 3166-1 code but the one commonly used; the provider asks only for a two-letter code, so it is sent as 'XK'",
                     );
                     self.normalize(format, value, "XK");
                 }
@@ -989,11 +992,11 @@ impl<'a> Walker<'a> {
                     if let Some(rule) = future
                         && (date.year(), date.month(), date.day()) > self.options.today_ymd()
                     {
-                        self.report(rule, format!("`{date}` is in the future"));
+                        self.report(rule, format!("'{date}' is in the future"));
                     }
                     self.normalize(format, value, date.as_str());
                 }
-                Err(e) => self.report(format, format!("not a `YYYY-MM-DD` date: {e}")),
+                Err(e) => self.report(format, format!("not a YYYY-MM-DD date: {e}")),
             },
             Format::Language {
                 format,
@@ -1019,7 +1022,7 @@ impl<'a> Walker<'a> {
                 Ok(g) => self.normalize(rule, value, g.as_str()),
                 Err(e) => self.report_with(
                     rule,
-                    format!("{e}; expected `m` or `f`"),
+                    format!("{e}; expected 'm' or 'f'"),
                     None,
                     vec![("allowed", Value::from(vec!["m", "f"]))],
                 ),
@@ -1043,12 +1046,12 @@ impl<'a> Walker<'a> {
             Err(e) => {
                 if let Ok(code) = LanguageCode::from_tag(s) {
                     let whole = whole
-                        .map(|m| format!("; `{m}` takes the whole tag"))
+                        .map(|m| format!("; '{m}' takes the whole tag"))
                         .unwrap_or_default();
                     self.report(
                         lossy,
                         format!(
-                            "`{s}` is a language tag; only its language `{code}` is kept{whole}"
+                            "'{s}' is a language tag; only its language '{code}' is kept{whole}"
                         ),
                     );
                     self.normalize(lossy, value, code.as_str());
@@ -1073,10 +1076,7 @@ impl<'a> Walker<'a> {
         let dt = match SendiosDateTime::parse(s) {
             Ok(dt) => dt,
             Err(e) => {
-                self.report(
-                    format,
-                    format!("not a `YYYY-MM-DD hh:mm:ss` date-time: {e}"),
-                );
+                self.report(format, format!("not a YYYY-MM-DD hh:mm:ss date-time: {e}"));
                 return;
             }
         };
@@ -1093,7 +1093,7 @@ impl<'a> Walker<'a> {
         self.report(
             advice,
             format!(
-                "{} is written in UTC as `{}`{fraction}: Sendios reads `YYYY-MM-DD hh:mm:ss` without saying in which time zone; if your project reads local times, send the local time",
+                "{} is written in UTC as '{}'{fraction}: Sendios reads YYYY-MM-DD hh:mm:ss without saying in which time zone; if your project reads local times, send the local time",
                 shown(s),
                 dt.as_str()
             ),
@@ -1118,7 +1118,7 @@ impl<'a> Walker<'a> {
                 if phone.is_known_unassigned() {
                     self.report(
                         invalid,
-                        format!("`{phone}` is well-formed but no numbering plan assigns it"),
+                        format!("'{phone}' is well-formed but no numbering plan assigns it"),
                     );
                 }
                 self.normalize(format, value, phone.as_str());
@@ -1235,8 +1235,8 @@ mod tests {
     #[test]
     fn values_are_shown_escaped_and_cut() {
         assert_eq!(shown(""), "an empty string");
-        assert_eq!(shown("fcm\u{200B}"), "`fcm\\u{200b}`");
-        assert_eq!(shown(&"a".repeat(100)), format!("`{}…`", "a".repeat(64)));
+        assert_eq!(shown("fcm\u{200B}"), "'fcm\\u{200b}'");
+        assert_eq!(shown(&"a".repeat(100)), format!("'{}…'", "a".repeat(64)));
     }
 
     #[test]

@@ -201,7 +201,7 @@ impl Options {
     ///     ("omnisend.tags.unique", "/tags/3"),
     ///     ("input.report.truncated", "/tags/4"),
     /// ]);
-    /// assert!(r.violations()[2].message().starts_with("2 more `omnisend.tags.unique` warnings"));
+    /// assert!(r.violations()[2].message().starts_with("2 more 'omnisend.tags.unique' warnings"));
     /// assert_eq!(Options::new().max_per_rule(0).get_max_per_rule(), 1);
     /// ```
     #[must_use]

@@ -248,12 +248,37 @@ impl Violation {
         &self.path
     }
 
-    /// A human-readable explanation (lowercase, no trailing period).
+    /// A human-readable explanation (lowercase, no trailing period),
+    /// written for the people a service shows it to — support staff, or
+    /// the end user who filled a form — in plain text:
+    ///
+    /// - values and member names are in single quotes, invisible and
+    ///   control characters escaped: `'FCM\u{200b}' is not an Android push
+    ///   provider; expected one of 'fcm', 'xiaomi', 'oppo'; did you mean
+    ///   'fcm'?`; an empty value is `an empty string`;
+    /// - no Markdown (no backticks), no command-line flags, no Rust API
+    ///   names: where the fix is a setting of the service, the message says
+    ///   so in words (`… needs a region to be read in: the contact's
+    ///   country, or a default region set by the service`);
+    /// - formats are written out (`not a YYYY-MM-DD date`).
+    ///
+    /// The same holds for [`suggestion`](Self::suggestion) and for the
+    /// `Display` of the value types' errors that messages embed
+    /// ([`EmailError`](crate::values::EmailError), [`PhoneError`](crate::values::PhoneError),
+    /// …). A message's wording may improve between versions: match on
+    /// [`rule`](Self::rule) and [`path`](Self::path), not on the text.
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
     /// let r = Validator::new(Provider::Omnisend).validate_str("[]");
     /// assert!(r.violations()[0].message().contains("object"));
+    ///
+    /// let r = Validator::new(Provider::Suprsend)
+    ///     .validate_str(r#"{"$androidpush":[{"token":"t","provider":"opo"}]}"#);
+    /// assert_eq!(
+    ///     r.violations()[0].message(),
+    ///     "'opo' is not an Android push provider; expected one of 'fcm', 'xiaomi', 'oppo'; did you mean 'oppo'?"
+    /// );
     /// ```
     #[must_use]
     pub fn message(&self) -> &str {
@@ -418,7 +443,7 @@ impl fmt::Display for Violation {
         if let Some(s) = &self.suggestion
             && !self.message.contains("did you mean")
         {
-            write!(f, " (did you mean `{s}`?)")?;
+            write!(f, " (did you mean '{s}'?)")?;
         }
         Ok(())
     }

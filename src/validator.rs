@@ -55,8 +55,8 @@ fn check_header_fields(w: &mut Walker<'_>, headers: &Map<String, Value>) {
                 w.report(
                     rules::INPUT_HEADERS_FORMAT,
                     format!(
-                        "{} is not a header name: letters, digits and !#$%&'*+-.^_`|~ \
-                         only (RFC 9110 §5.1)",
+                        "{} is not a header name: letters, digits and the symbols ! # $ % & ' * + - . ^ _ | ~ \
+                         and the grave accent only (RFC 9110 §5.1)",
                         shown(name)
                     ),
                 );
@@ -178,7 +178,7 @@ pub struct Validator {
 /// let batch = v.batch();
 /// let _ = batch.validate_str(r#"{"client_user_id":"u1","fields":{"n":1}}"#);
 /// let r = batch.validate_str(r#"{"client_user_id":"u2","fields":{"n":"one"}}"#);
-/// assert_eq!(r.violations()[0].message(), "`n` was a number in document 0; here it is a string");
+/// assert_eq!(r.violations()[0].message(), "'n' was a number in document 0; here it is a string");
 /// assert_eq!(batch.documents_seen(), 2);
 /// ```
 #[derive(Debug)]
@@ -475,7 +475,7 @@ impl Validator {
     /// let r = v.validate_envelope_str(r#"{"path":"x","bodyy":{}}"#);
     /// let found: Vec<_> = r.violations().iter().map(|x| (x.rule(), x.path())).collect();
     /// assert_eq!(found, [("input.body.type", ""), ("input.body.type", ""), ("input.body.type", "")]);
-    /// assert!(r.violations()[1].message().starts_with("`bodyy` is not an envelope member"));
+    /// assert!(r.violations()[1].message().starts_with("'bodyy' is not an envelope member"));
     /// assert_eq!(r.violations()[1].suggestion(), Some("body"));
     /// let r = v.validate_envelope_str(r#"{"headers":{"X-API-KEY":"k"},"body":{"email":" a@B.co","tags":["source: x"]}}"#);
     /// assert_eq!(r.normalized().unwrap()["body"]["email"], "a@B.co");
@@ -548,7 +548,7 @@ impl Validator {
     /// );
     /// let lossy = &r.violations()[0];
     /// assert_eq!((lossy.rule(), lossy.location(), lossy.path()), ("convert.email.lossy", Location::Converted, "/emails/1"));
-    /// assert_eq!(lossy.message(), "Sendios holds one email; `j@example.com` is not converted");
+    /// assert_eq!(lossy.message(), "Sendios holds one email; 'j@example.com' is not converted");
     /// // Sendios needs a `client_user_id`, which Rocket.Chat does not have:
     /// let error = r.errors().next().unwrap();
     /// assert_eq!((error.rule(), error.location()), ("sendios.client_user_id.required", Location::Converted));
@@ -817,7 +817,7 @@ impl Validator {
                             location,
                             path.clone(),
                             format!(
-                                "{} is read as the double `{}`, another number (a double keeps 17 significant digits, from 5e-324 to 1.8e308), as JSON parsers read numbers: it is sent so",
+                                "{} is read as the double '{}', another number (a double keeps 17 significant digits, from 5e-324 to 1.8e308), as JSON parsers read numbers: it is sent so",
                                 shown(&rounded.written),
                                 rounded.read
                             ),
@@ -941,7 +941,7 @@ impl Validator {
                     w.report(
                         rules::INPUT_BODY_TYPE,
                         format!(
-                            "`{}` on {} sends no body; this one would not be sent",
+                            "'{}' on {} sends no body; this one would not be sent",
                             self.operation, self.provider
                         ),
                     );
@@ -979,7 +979,7 @@ impl Validator {
             w.report(
                 rules::INPUT_BODY_TYPE,
                 format!(
-                    "the envelope has no `body`; `{}` on {} sends a JSON object",
+                    "the envelope has no 'body'; '{}' on {} sends a JSON object",
                     self.operation, self.provider
                 ),
             );

@@ -608,7 +608,7 @@ fn confusable_keys_are_unknown_members_with_a_suggestion() {
                 let shown = key.replace('\u{200B}', "\\u{200b}");
                 assert_eq!(
                     v.message(),
-                    format!("unknown member `{shown}`; did you mean `{expected}`?")
+                    format!("unknown member '{shown}'; did you mean '{expected}'?")
                 );
             }
         }
@@ -726,7 +726,7 @@ fn numbers_a_double_cannot_hold_are_recorded_as_changed() {
             assert_eq!(
                 rounded[0].message(),
                 format!(
-                    "`{written}` is read as the double `{read}`, another number (a double keeps 17 significant digits, from 5e-324 to 1.8e308), as JSON parsers read numbers: it is sent so"
+                    "'{written}' is read as the double '{read}', another number (a double keeps 17 significant digits, from 5e-324 to 1.8e308), as JSON parsers read numbers: it is sent so"
                 )
             );
             assert_eq!(
@@ -859,14 +859,14 @@ fn a_report_lists_at_most_a_hundred_of_each_rule_by_default() {
         .map(|v| (v.path(), v.message()))
         .collect();
     let cap =
-        "a report lists at most 100 of each rule (Options::max_per_rule) and 8 MiB of pointers";
+        "a report lists at most 100 of each rule (a limit the service sets) and 8 MiB of pointers";
     assert_eq!(
         truncated,
         [
-            ("/phones/100", format!("99900 more `rocketchat.phones.coerced` warnings in this document are not listed, this one first: {cap}").as_str()),
-            ("/phones/100", format!("99900 more changes under `rocketchat.phones.coerced` in this document are made but not listed, this one first: {cap}").as_str()),
-            ("/phones/101", format!("99899 more `rocketchat.phones.unique` errors in this document are not listed, this one first: {cap}").as_str()),
-            ("/phones/100", format!("99900 more `rocketchat.phones.format` warnings in this document are not listed, this one first: {cap}").as_str()),
+            ("/phones/100", format!("99900 more 'rocketchat.phones.coerced' warnings in this document are not listed, this one first: {cap}").as_str()),
+            ("/phones/100", format!("99900 more changes under 'rocketchat.phones.coerced' in this document are made but not listed, this one first: {cap}").as_str()),
+            ("/phones/101", format!("99899 more 'rocketchat.phones.unique' errors in this document are not listed, this one first: {cap}").as_str()),
+            ("/phones/100", format!("99900 more 'rocketchat.phones.format' warnings in this document are not listed, this one first: {cap}").as_str()),
         ]
     );
     let coerced = report
@@ -936,9 +936,9 @@ fn a_long_member_name_repeated_keeps_the_report_in_proportion() {
     assert_eq!(
         truncated,
         [
-            "19899 more `input.json.format` errors",
-            "19900 more `input.number.precision` warnings",
-            "19900 more changes under `input.number.precision`"
+            "19899 more 'input.json.format' errors",
+            "19900 more 'input.number.precision' warnings",
+            "19900 more changes under 'input.number.precision'"
         ]
     );
 }
@@ -967,7 +967,7 @@ fn conversion_losses_are_capped_too() {
     assert!(
         summary
             .message()
-            .starts_with("2899 more `convert.email.lossy` warnings"),
+            .starts_with("2899 more 'convert.email.lossy' warnings"),
         "{summary}"
     );
 }

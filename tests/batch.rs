@@ -51,7 +51,7 @@ fn a_batch_compares_each_document_with_those_before() {
     assert_eq!(r.violations()[0].rule(), "sendios.fields.consistent_type");
     assert_eq!(
         r.violations()[0].message(),
-        "`plan` was a string in document 0; here it is a number"
+        "'plan' was a string in document 0; here it is a number"
     );
     assert_eq!(batch.documents_seen(), 3);
     // A new batch starts afresh; the validator itself never remembers.

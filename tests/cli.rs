@@ -224,7 +224,7 @@ fn region_without_numbering_plan_is_a_usage_error() {
         &["--provider", "omnisend", "--region", "Kosovo"],
         VALID.as_bytes(),
     );
-    kosovo.assert_fatal("the code is `XK`");
+    kosovo.assert_fatal("the code is 'XK'");
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn conversion_adds_the_converted_body_and_lossy_warnings() {
     assert_eq!(line["violations"][1]["in"], "converted");
     assert_eq!(
         line["violations"][1]["message"],
-        "raia holds one email; `j@example.com` is not converted"
+        "raia holds one email; 'j@example.com' is not converted"
     );
     assert_eq!(
         line["converted"],
@@ -623,7 +623,7 @@ fn a_broken_document_still_counts_in_the_batch() {
     assert_eq!(rules(&lines[0]), ["input.json.format"]);
     assert_eq!(
         lines[2]["violations"][0]["message"],
-        "`plan` was a string in document 1; here it is a number"
+        "'plan' was a string in document 1; here it is a number"
     );
 }
 
@@ -1313,7 +1313,7 @@ fn sendios_batches_are_checked_in_order_whatever_the_jobs() {
     assert_eq!(out.len(), input.len());
     assert_eq!(
         out.last().unwrap()["violations"][0]["message"],
-        "`plan` was a string in document 0; here it is a number"
+        "'plan' was a string in document 0; here it is a number"
     );
     assert_eq!(
         out.iter().filter(|l| l["valid"] == true).count(),

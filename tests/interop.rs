@@ -639,7 +639,7 @@ fn builders_return_their_warnings() {
         );
         assert_eq!(
             warnings.violations()[0].message(),
-            "`+1234567890` is well-formed but no numbering plan assigns it"
+            "'+1234567890' is well-formed but no numbering plan assigns it"
         );
     } else {
         assert!(warnings.violations().is_empty());

@@ -389,7 +389,7 @@ fn identifier_kinds_and_channels() {
     );
     assert_eq!(
         r.violations()[0].message(),
-        "an identifier of kind `apns` has no channel `androidpush` (only iospush)"
+        "an identifier of kind 'apns' has no channel 'androidpush' (only iospush)"
     );
     for (id, kind) in [
         (Identifier::ms_teams("t").unwrap(), IdentifierKind::MsTeams),

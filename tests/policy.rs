@@ -316,7 +316,7 @@ fn truncation_summaries_follow_the_policy() {
     assert!(
         r.violations()[2]
             .message()
-            .starts_with("2 more `omnisend.tags.unique` errors in this document are not listed"),
+            .starts_with("2 more 'omnisend.tags.unique' errors in this document are not listed"),
         "{r}"
     );
 
@@ -338,7 +338,7 @@ fn truncation_summaries_follow_the_policy() {
     assert!(
         r.violations()[0]
             .message()
-            .starts_with("3 more changes under `rocketchat.phones.coerced` in this document are made but not listed"),
+            .starts_with("3 more changes under 'rocketchat.phones.coerced' in this document are made but not listed"),
         "{r}"
     );
     let changes: Vec<_> = r.changes().iter().map(|c| (c.rule(), c.path())).collect();

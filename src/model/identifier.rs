@@ -212,11 +212,11 @@ impl fmt::Display for IdentifierKind {
 ///
 /// let mut id = Identifier::email("a@b.example")?;
 /// let e = id.set_channel(Channel::Sms, ChannelState::new(ChannelStatus::Subscribed, None)).unwrap_err();
-/// assert_eq!(e.to_string(), "an identifier of kind `email` has no channel `sms` (only email)");
+/// assert_eq!(e.to_string(), "an identifier of kind 'email' has no channel 'sms' (only email)");
 /// # Ok::<(), omnicontact::Report>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("an identifier of kind `{kind}` has no channel `{channel}` (only {})", channel_list(*kind))]
+#[error("an identifier of kind '{kind}' has no channel '{channel}' (only {})", channel_list(*kind))]
 pub struct ChannelNotAllowed {
     kind: IdentifierKind,
     channel: Channel,
@@ -924,7 +924,7 @@ fn check_value(
                 c.report(
                     invalid_number,
                     path,
-                    format!("`{phone}` is well-formed but no numbering plan assigns it"),
+                    format!("'{phone}' is well-formed but no numbering plan assigns it"),
                 )
                 .found(s.as_str());
             }

@@ -393,7 +393,7 @@ pub(crate) fn name_problem(name: &str) -> Option<(String, Option<String>)> {
     } else if len > MAX_PROPERTY_NAME {
         format!("a custom property name has at most {MAX_PROPERTY_NAME} characters, this one {len}")
     } else {
-        "a custom property name may contain only latin letters, digits and `_`".to_owned()
+        "a custom property name may contain only latin letters, digits and '_'".to_owned()
     };
     // The name spelled in ASCII, cut to the longest allowed.
     let suggestion = suggest::ascii_identifier(name)

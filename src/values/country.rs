@@ -70,11 +70,11 @@ pub enum CountryError {
     #[error("empty country code")]
     Empty,
     /// `UK`, which ISO 3166-1 does not assign: the United Kingdom is `GB`.
-    #[error("`UK` is not an ISO 3166-1 code; the United Kingdom is `GB`")]
+    #[error("'UK' is not an ISO 3166-1 code; the United Kingdom is 'GB'")]
     UnitedKingdom,
     /// An English country name instead of a code; the field is the alpha-2
     /// code of that country.
-    #[error("a country name, not an ISO 3166-1 code; the code is `{0}`")]
+    #[error("a country name, not an ISO 3166-1 code; the code is '{0}'")]
     CountryName(&'static str),
     /// Not two or three ASCII letters.
     #[error("expected two or three letters (ISO 3166-1 alpha-2 or alpha-3)")]
@@ -457,7 +457,7 @@ mod tests {
         err("United Kingdom", &CountryError::CountryName("GB"));
         err(&"A".repeat(10_000), &CountryError::NotACode);
         assert_eq!(CountryError::UnitedKingdom.suggestion(), Some("GB"));
-        assert!(CountryError::UnitedKingdom.to_string().contains("`GB`"));
+        assert!(CountryError::UnitedKingdom.to_string().contains("'GB'"));
         assert_eq!(CountryError::UnknownCode.suggestion(), None);
         assert_eq!(CountryError::CountryName("LT").suggestion(), Some("LT"));
     }
@@ -561,7 +561,7 @@ mod tests {
         assert_eq!(serde_json::to_string(&c).unwrap(), "\"LTU\"");
         assert_eq!(serde_json::from_str::<CountryCode>("\"ltu\"").unwrap(), c);
         let e = serde_json::from_str::<CountryCode>("\"UK\"").unwrap_err();
-        assert!(e.to_string().contains("`GB`"), "{e}");
+        assert!(e.to_string().contains("'GB'"), "{e}");
         fuzz::assert_error_traits::<CountryError>();
     }
 

@@ -333,7 +333,7 @@ pub struct UtcDateTime {
 ///
 /// let e = UtcDateTime::parse("2023-04-25T12:00").unwrap_err();
 /// assert_eq!(e, UtcDateTimeError::MissingZone);
-/// assert_eq!(e.to_string(), "no zone: add `Z` or an offset such as `+02:00`");
+/// assert_eq!(e.to_string(), "no zone: add 'Z' or an offset such as '+02:00'");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -342,13 +342,15 @@ pub enum UtcDateTimeError {
     #[error("empty date-time")]
     Empty,
     /// Not shaped like an ISO 8601 date-time.
-    #[error("expected `YYYY-MM-DDThh:mm[:ss[.fraction]]` and a zone (`Z` or `+hh:mm`)")]
+    #[error(
+        "expected YYYY-MM-DDThh:mm, optionally with seconds and a fraction, and a zone ('Z' or '+hh:mm')"
+    )]
     Format,
     /// A date without a time.
     #[error("a date without a time")]
     MissingTime,
     /// No `Z` or offset.
-    #[error("no zone: add `Z` or an offset such as `+02:00`")]
+    #[error("no zone: add 'Z' or an offset such as '+02:00'")]
     MissingZone,
     /// No such calendar date (`2023-02-30`).
     #[error("no such calendar date")]
@@ -578,7 +580,7 @@ pub enum DateError {
     #[error("empty date")]
     Empty,
     /// Not shaped `YYYY-MM-DD`.
-    #[error("expected `YYYY-MM-DD`")]
+    #[error("expected YYYY-MM-DD")]
     Format,
     /// No such calendar date (`2023-02-30`).
     #[error("no such calendar date")]
@@ -698,7 +700,7 @@ impl Date {
     }
 }
 
-super::string_value!(Date, DateError, "a `YYYY-MM-DD` date");
+super::string_value!(Date, DateError, "a YYYY-MM-DD date");
 
 // ---------------------------------------------------------------------------
 
@@ -735,13 +737,13 @@ pub enum SendiosDateTimeError {
     #[error("empty date-time")]
     Empty,
     /// Neither `YYYY-MM-DD hh:mm:ss` nor RFC 3339.
-    #[error("expected `YYYY-MM-DD hh:mm:ss` or an RFC 3339 date-time with a zone")]
+    #[error("expected YYYY-MM-DD hh:mm:ss or an RFC 3339 date-time with a zone")]
     Format,
     /// A date without a time.
     #[error("a date without a time")]
     MissingTime,
     /// An ISO 8601 date-time (`T`) without a zone: its time is ambiguous.
-    #[error("an ISO 8601 date-time needs a zone (`Z` or an offset such as `+02:00`)")]
+    #[error("an ISO 8601 date-time needs a zone ('Z' or an offset such as '+02:00')")]
     MissingZone,
     /// No such calendar date (`2023-02-30`).
     #[error("no such calendar date")]
@@ -826,7 +828,7 @@ impl SendiosDateTime {
 super::string_value!(
     SendiosDateTime,
     SendiosDateTimeError,
-    "a `YYYY-MM-DD hh:mm:ss` date-time"
+    "a YYYY-MM-DD hh:mm:ss date-time"
 );
 
 #[cfg(test)]

@@ -67,7 +67,7 @@ pub struct Email {
 ///
 /// let e = Email::parse("jane.example.com").unwrap_err();
 /// assert_eq!(e, EmailError::MissingAt);
-/// assert_eq!(e.to_string(), "missing `@` between local part and domain");
+/// assert_eq!(e.to_string(), "missing '@' between local part and domain");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -79,7 +79,7 @@ pub enum EmailError {
     #[error("longer than 254 bytes")]
     TooLong,
     /// A display name such as `Jane <jane@example.com>`.
-    #[error("display names (`Name <a@b.com>`) are not allowed, only the address")]
+    #[error("display names ('Name <a@b.com>') are not allowed, only the address")]
     DisplayName,
     /// A comment in parentheses.
     #[error("comments in parentheses are not allowed")]
@@ -88,13 +88,13 @@ pub enum EmailError {
     #[error("quoted local parts are not allowed")]
     QuotedLocalPart,
     /// No `@`.
-    #[error("missing `@` between local part and domain")]
+    #[error("missing '@' between local part and domain")]
     MissingAt,
     /// More than one `@`.
-    #[error("more than one `@`")]
+    #[error("more than one '@'")]
     MultipleAt,
     /// Nothing before the `@`.
-    #[error("empty local part before `@`")]
+    #[error("empty local part before '@'")]
     EmptyLocalPart,
     /// A local part longer than 64 bytes.
     #[error("local part longer than 64 bytes")]
@@ -106,10 +106,10 @@ pub enum EmailError {
     #[error("local part starts or ends with a dot or has two dots in a row")]
     LocalPartDots,
     /// Nothing after the `@`.
-    #[error("empty domain after `@`")]
+    #[error("empty domain after '@'")]
     EmptyDomain,
     /// A domain literal such as `[127.0.0.1]`.
-    #[error("domain literals such as `[127.0.0.1]` are not allowed")]
+    #[error("domain literals such as '[127.0.0.1]' are not allowed")]
     DomainLiteral,
     /// A character not allowed in the domain.
     #[error("character {0:?} is not allowed in the domain")]
@@ -121,10 +121,10 @@ pub enum EmailError {
     #[error("domain label longer than 63 bytes")]
     LabelTooLong,
     /// A domain label starting or ending with `-`.
-    #[error("domain label starts or ends with `-`")]
+    #[error("domain label starts or ends with '-'")]
     LabelHyphen,
     /// A domain of one label, such as `localhost`.
-    #[error("domain needs at least two labels, such as `example.com`")]
+    #[error("domain needs at least two labels, such as 'example.com'")]
     SingleLabelDomain,
     /// The last domain label is all digits.
     #[error("last domain label is all digits")]
@@ -488,7 +488,7 @@ mod tests {
         assert_eq!(serde_json::from_str::<Email>(&json).unwrap(), e);
         assert_eq!(serde_json::from_str::<Email>("\" A@B.IO \"").unwrap(), e);
         let bad = serde_json::from_str::<Email>("\"nope\"").unwrap_err();
-        assert!(bad.to_string().contains("missing `@`"), "{bad}");
+        assert!(bad.to_string().contains("missing '@'"), "{bad}");
         assert!(serde_json::from_str::<Email>("12").is_err());
     }
 

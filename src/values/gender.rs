@@ -40,7 +40,7 @@ pub enum Gender {
 ///
 /// let e = Gender::parse("other").unwrap_err();
 /// assert_eq!(e, GenderError::Unknown);
-/// assert_eq!(e.to_string(), "not `m`, `f`, `male` or `female`");
+/// assert_eq!(e.to_string(), "not 'm', 'f', 'male' or 'female'");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -49,7 +49,7 @@ pub enum GenderError {
     #[error("empty gender")]
     Empty,
     /// Not `m`, `f`, `male` or `female`.
-    #[error("not `m`, `f`, `male` or `female`")]
+    #[error("not 'm', 'f', 'male' or 'female'")]
     Unknown,
 }
 
@@ -99,7 +99,7 @@ impl Gender {
     }
 }
 
-super::string_value!(Gender, GenderError, "`m` or `f`");
+super::string_value!(Gender, GenderError, "'m' or 'f'");
 
 #[cfg(test)]
 mod tests {

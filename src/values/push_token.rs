@@ -99,7 +99,7 @@ pub struct PushToken {
 ///
 /// let e = PushToken::parse("abc:def").unwrap_err();
 /// assert_eq!(e, PushTokenError::FcmPrefix(3));
-/// assert_eq!(e.to_string(), "an FCM token needs exactly 22 characters before the first `:`, found 3");
+/// assert_eq!(e.to_string(), "an FCM token needs exactly 22 characters before the first ':', found 3");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -114,11 +114,11 @@ pub enum PushTokenError {
     #[error("an APNs token needs at least 64 hex digits, found {0}")]
     ApnsTooShort(usize),
     /// A `:` after a number of characters other than 22 (the field).
-    #[error("an FCM token needs exactly 22 characters before the first `:`, found {0}")]
+    #[error("an FCM token needs exactly 22 characters before the first ':', found {0}")]
     FcmPrefix(usize),
     /// Neither form.
     #[error(
-        "neither an APNs token (64 or more hex digits) nor an FCM token (22 characters, then `:`)"
+        "neither an APNs token (64 or more hex digits) nor an FCM token (22 characters, then ':')"
     )]
     Unrecognized,
 }

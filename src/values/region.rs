@@ -67,7 +67,7 @@ pub struct PhoneRegion {
 /// assert_eq!(e.suggestion(), Some("GB"));
 /// assert_eq!(
 ///     e.to_string(),
-///     "`UK` is not an ISO 3166-1 code; the United Kingdom is `GB` (phone regions are ISO 3166-1 codes and libphonenumber's `XK`, `AC`, `TA`)"
+///     "'UK' is not an ISO 3166-1 code; the United Kingdom is 'GB' (phone regions are ISO 3166-1 codes and libphonenumber's 'XK', 'AC', 'TA')"
 /// );
 /// let e = PhoneRegion::parse("Kosovo").unwrap_err();
 /// assert_eq!(e, PhoneRegionError::RegionName("XK"));
@@ -78,11 +78,11 @@ pub struct PhoneRegion {
 pub enum PhoneRegionError {
     /// Neither an ISO 3166-1 code nor `XK`, `AC`, `TA`; the field says why
     /// it is no ISO 3166-1 code.
-    #[error("{0} (phone regions are ISO 3166-1 codes and libphonenumber's `XK`, `AC`, `TA`)")]
+    #[error("{0} (phone regions are ISO 3166-1 codes and libphonenumber's 'XK', 'AC', 'TA')")]
     Unknown(CountryError),
     /// The English name (or the unofficial alpha-3 `XKX`) of a region
     /// beyond ISO 3166; the field is its code.
-    #[error("a region's name, not its code; the code is `{0}`")]
+    #[error("a region's name, not its code; the code is '{0}'")]
     RegionName(&'static str),
 }
 

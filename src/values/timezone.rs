@@ -122,7 +122,7 @@ type Name = Inline;
 ///
 /// let e = TimeZone::parse("UTC+3").unwrap_err();
 /// assert_eq!(e, TimeZoneError::Offset);
-/// assert_eq!(e.to_string(), "a UTC offset, not an IANA time zone name such as `Europe/Vilnius`");
+/// assert_eq!(e.to_string(), "a UTC offset, not an IANA time zone name such as 'Europe/Vilnius'");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -131,10 +131,10 @@ pub enum TimeZoneError {
     #[error("empty time zone name")]
     Empty,
     /// A UTC offset (`Z`, `+05:00`, `UTC+3`) rather than a zone name.
-    #[error("a UTC offset, not an IANA time zone name such as `Europe/Vilnius`")]
+    #[error("a UTC offset, not an IANA time zone name such as 'Europe/Vilnius'")]
     Offset,
     /// An abbreviation such as `PST` or `CEST`, which is not a zone name.
-    #[error("a time zone abbreviation, not an IANA time zone name such as `America/Los_Angeles`")]
+    #[error("a time zone abbreviation, not an IANA time zone name such as 'America/Los_Angeles'")]
     Abbreviation,
     /// No zone has this name.
     #[error("unknown time zone name{}", did_you_mean(*.suggestion))]
@@ -145,7 +145,7 @@ pub enum TimeZoneError {
 }
 
 fn did_you_mean(suggestion: Option<&str>) -> String {
-    suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
+    suggestion.map_or_else(String::new, |s| format!("; did you mean '{s}'?"))
 }
 
 impl TimeZoneError {
@@ -708,7 +708,7 @@ mod tests {
         let msg = TimeZone::parse("Europe/Vilnus").unwrap_err().to_string();
         assert_eq!(
             msg,
-            "unknown time zone name; did you mean `Europe/Vilnius`?"
+            "unknown time zone name; did you mean 'Europe/Vilnius'?"
         );
     }
 

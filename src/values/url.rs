@@ -45,7 +45,7 @@ pub struct Url {
 ///
 /// let e = Url::parse("ftp://example.com/a.jpg").unwrap_err();
 /// assert_eq!(e, UrlError::UnsupportedScheme);
-/// assert_eq!(e.to_string(), "only `http` and `https` URLs are allowed");
+/// assert_eq!(e.to_string(), "only 'http' and 'https' URLs are allowed");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -60,10 +60,10 @@ pub enum UrlError {
     #[error("character {0:?} is not allowed in a URL")]
     InvalidCharacter(char),
     /// No scheme: a relative or bare URL such as `example.com/a.jpg`.
-    #[error("not an absolute URL: it must start with `https://` or `http://`")]
+    #[error("not an absolute URL: it must start with 'https://' or 'http://'")]
     MissingScheme,
     /// A scheme other than `http` or `https`.
-    #[error("only `http` and `https` URLs are allowed")]
+    #[error("only 'http' and 'https' URLs are allowed")]
     UnsupportedScheme,
     /// No host (`http://`, `https:///path`, `http:example.com`).
     #[error("the URL has no host")]

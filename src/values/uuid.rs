@@ -45,15 +45,15 @@ pub enum UuidError {
     #[error("empty UUID")]
     Empty,
     /// In braces (`{…}`), which are not accepted.
-    #[error("braces are not allowed; expected `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`")]
+    #[error("braces are not allowed; expected 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'")]
     Braced,
     /// A `urn:uuid:` prefix, which is not accepted.
     #[error(
-        "the `urn:uuid:` prefix is not allowed; expected `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`"
+        "the 'urn:uuid:' prefix is not allowed; expected 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'"
     )]
     Urn,
     /// Not 36 characters.
-    #[error("expected 36 characters `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`")]
+    #[error("expected 36 characters 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'")]
     Length,
     /// Hyphens not at positions 9, 14, 19 and 24.
     #[error("hyphens must separate groups of 8-4-4-4-12 hex digits")]

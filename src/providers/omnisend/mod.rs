@@ -284,7 +284,7 @@ pub const MAX_PROPERTIES: usize = 200;
 /// assert_eq!(r.normalized().unwrap()["customProperties"]["score"], 1.1234567); // as written
 /// let r = v.validate_value(body(12345.678));
 /// assert_eq!(r.violations()[0].rule(), "omnisend.custom_properties.value.lossy"); // 6 significant digits
-/// assert_eq!(r.violations()[0].message(), "`12345.678` is more precise than Omnisend keeps: it rounds floats to \"6 digits precision\" and may store `12345.7` (6 significant digits); sent as written");
+/// assert_eq!(r.violations()[0].message(), "'12345.678' is more precise than Omnisend keeps: it rounds floats to \"6 digits precision\" and may store '12345.7' (6 significant digits); sent as written");
 /// ```
 pub const PROPERTY_DECIMALS: usize = 6;
 
@@ -582,11 +582,11 @@ fn check_channels(w: &mut Walker<'_>, channels: &mut Value, kind: Option<&str>) 
                     .or_else(|| (allowed.len() == 1).then_some(allowed[0]));
                 let message = match (kind, ["email", "sms"].contains(&name.as_str())) {
                     (Some(k), true) => format!(
-                        "a `{k}` identifier has no `{name}` channel; its channel is `{}`",
+                        "a '{k}' identifier has no '{name}' channel; its channel is '{}'",
                         allowed[0]
                     ),
                     _ => format!(
-                        "unknown channel {}; Omnisend has `email` and `sms`",
+                        "unknown channel {}; Omnisend has 'email' and 'sms'",
                         shown(name)
                     ),
                 };
@@ -727,7 +727,7 @@ fn require_identifier(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
     if !listed && !has("email") && !has("phone") {
         w.report(
             rules::OMNISEND_BODY_REQUIRED,
-            "a contact needs at least one identifier: an `identifiers` item, `email` or `phone`",
+            "a contact needs at least one identifier: an 'identifiers' item, 'email' or 'phone'",
         );
     }
 }
@@ -752,7 +752,7 @@ fn country_conflict(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
             w.report(
                 rules::OMNISEND_COUNTRY_CONFLICT,
                 format!(
-                    "`{name}` is {} but `countryCode` is `{}`; Omnisend keeps `countryCode`",
+                    "'{name}' is {} but 'countryCode' is '{}'; Omnisend keeps 'countryCode'",
                     named.alpha2(),
                     code.alpha2()
                 ),
@@ -782,7 +782,7 @@ fn source_tag_advice(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
         w.at("tags", |w| {
             w.report(
                 rules::OMNISEND_TAGS_ADVICE,
-                "no tag starts with `source:`; Omnisend strongly advises one when creating a contact, e.g. `source: shopify`",
+                "no tag starts with 'source:'; Omnisend strongly advises one when creating a contact, e.g. 'source: shopify'",
             );
         });
     }
@@ -883,7 +883,7 @@ fn check_property_string(w: &mut Walker<'_>, s: &str) {
     if values::date_like(s) == Some(false) {
         w.report(
             rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_FORMAT,
-            format!("`{s}` looks like a date but is not a real date or time"),
+            format!("'{s}' looks like a date but is not a real date or time"),
         );
     }
 }
@@ -909,17 +909,17 @@ fn check_property_number(w: &mut Walker<'_>, n: &serde_json::Number) {
     let significant = round_half_up(&text, |_| places);
     let stored = match (decimals, significant) {
         (None, None) => return,
-        (Some(dec), None) => format!("`{dec}` ({places} decimals)"),
-        (None, Some(sig)) => format!("`{sig}` ({places} significant digits)"),
-        (Some(dec), Some(sig)) if dec == sig => format!("`{dec}`"),
+        (Some(dec), None) => format!("'{dec}' ({places} decimals)"),
+        (None, Some(sig)) => format!("'{sig}' ({places} significant digits)"),
+        (Some(dec), Some(sig)) if dec == sig => format!("'{dec}'"),
         (Some(dec), Some(sig)) => {
-            format!("`{dec}` ({places} decimals) or `{sig}` ({places} significant digits)")
+            format!("'{dec}' ({places} decimals) or '{sig}' ({places} significant digits)")
         }
     };
     w.report(
         rules::OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY,
         format!(
-            "`{text}` is more precise than Omnisend keeps: it rounds floats to \"6 digits precision\" and may store {stored}; sent as written"
+            "'{text}' is more precise than Omnisend keeps: it rounds floats to \"6 digits precision\" and may store {stored}; sent as written"
         ),
     );
 }

@@ -387,7 +387,7 @@ fn body_check(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
     if !given(body.get("email")) && !given(body.get("phoneNumber")) && !fk_id {
         w.report(
             rules::RAIA_BODY_REQUIRED,
-            "raia creates a user from an email, a phone number or your own id: give `email`, `phoneNumber` or `fkId`",
+            "raia creates a user from an email, a phone number or your own id: give 'email', 'phoneNumber' or 'fkId'",
         );
     }
     let unknown: Vec<String> = body
@@ -412,7 +412,7 @@ fn email(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
         w.report(
             rules::RAIA_EMAIL_ADVICE,
             format!(
-                "accepted only because `skipEmailValidation` is true, and sent as it is, though it is not an email address: {e}"
+                "accepted only because 'skipEmailValidation' is true, and sent as it is, though it is not an email address: {e}"
             ),
         );
         return;
@@ -428,7 +428,7 @@ fn phone_number(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
         w.report(
             rules::RAIA_PHONE_NUMBER_ADVICE,
             format!(
-                "accepted only because `skipPhoneNumberValidation` is true, and sent as it is, though it is not a phone number: {e}"
+                "accepted only because 'skipPhoneNumberValidation' is true, and sent as it is, though it is not a phone number: {e}"
             ),
         );
         return;
@@ -448,7 +448,7 @@ fn unknown_member(w: &mut Walker<'_>, name: &str) {
         .map(|(_, member)| *member)
         .or_else(|| suggest::closest(name, BODY.members.iter().map(|m| m.name)));
     let message = match suggestion {
-        Some(s) => format!("unknown member {}; did you mean `{s}`?", shown(name)),
+        Some(s) => format!("unknown member {}; did you mean '{s}'?", shown(name)),
         None => format!("unknown member {}; raia does not define it", shown(name)),
     };
     w.report_suggesting(
@@ -467,12 +467,12 @@ fn metadata(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
         .and_then(Value::as_object)
         .and_then(|m| m.get("customData"));
     let head =
-        "`metadata` is a member of raia's responses; create sends custom data as `customData`";
+        "'metadata' is a member of raia's responses; create sends custom data as 'customData'";
     let (message, move_it) = match inner {
-        None => (format!("{head}; raia ignores `metadata`"), false),
+        None => (format!("{head}; raia ignores 'metadata'"), false),
         Some(v) if !v.is_object() => (
             format!(
-                "{head}; `metadata.customData` is {} {}, not an object, and is not moved",
+                "{head}; 'metadata.customData' is {} {}, not an object, and is not moved",
                 article(type_name(v)),
                 type_name(v)
             ),
@@ -480,12 +480,12 @@ fn metadata(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
         ),
         Some(_) if custom_data_given => (
             format!(
-                "{head}; `customData` is also given and wins: `metadata.customData` is not moved and would be lost"
+                "{head}; 'customData' is also given and wins: 'metadata.customData' is not moved and would be lost"
             ),
             false,
         ),
         Some(_) => (
-            format!("{head}; `metadata.customData` was moved to `customData`"),
+            format!("{head}; 'metadata.customData' was moved to 'customData'"),
             true,
         ),
     };
@@ -547,7 +547,7 @@ fn query_check(w: &mut Walker<'_>, query: &mut Map<String, Value>) {
     if !SEARCH_PARAMETERS.iter().any(|p| given(query.get(*p))) {
         w.report(
             rules::RAIA_QUERY_REQUIRED,
-            "a search needs at least one of the query parameters `email`, `phoneNumber`, `fkId`",
+            "a search needs at least one of the query parameters 'email', 'phoneNumber', 'fkId'",
         );
     }
 }
@@ -569,7 +569,7 @@ fn search_email(w: &mut Walker<'_>, value: &mut Value) {
         Err(e) => w.report(
             rules::RAIA_QUERY_ADVICE,
             format!(
-                "not an email address ({e}); sent as written, it finds only a user stored so (created with `skipEmailValidation`)"
+                "not an email address ({e}); sent as written, it finds only a user stored so (created with 'skipEmailValidation')"
             ),
         ),
     }
@@ -591,7 +591,7 @@ fn search_phone_number(w: &mut Walker<'_>, value: &mut Value) {
             if phone.is_known_unassigned() {
                 w.report(
                     rules::RAIA_PHONE_NUMBER_INVALID_NUMBER,
-                    format!("`{phone}` is well-formed but no numbering plan assigns it"),
+                    format!("'{phone}' is well-formed but no numbering plan assigns it"),
                 );
             }
             if phone.as_str() != s.as_str() {
@@ -601,7 +601,7 @@ fn search_phone_number(w: &mut Walker<'_>, value: &mut Value) {
         Err(e) => w.report(
             rules::RAIA_QUERY_ADVICE,
             format!(
-                "not a phone number ({e}); sent as written, it finds only a user stored so (created with `skipPhoneNumberValidation`)"
+                "not a phone number ({e}); sent as written, it finds only a user stored so (created with 'skipPhoneNumberValidation')"
             ),
         ),
     }
@@ -630,7 +630,7 @@ fn search_advice(w: &mut Walker<'_>, written: &str, normalized: &str) {
     w.report_suggesting(
         rules::RAIA_QUERY_ADVICE,
         format!(
-            "{} is sent as written; a create body sends it as `{normalized}`, which is how a user created through this crate is stored",
+            "{} is sent as written; a create body sends it as '{normalized}', which is how a user created through this crate is stored",
             shown(written)
         ),
         Some(normalized.to_owned()),
@@ -649,7 +649,7 @@ fn id(w: &mut Walker<'_>, value: &mut Value) {
     if trim(s).is_empty() {
         w.report(
             rule,
-            "an empty id: the request would go to `/external/users/`, another route",
+            "an empty id: the request would go to '/external/users/', another route",
         );
         return;
     }
@@ -662,7 +662,7 @@ fn id(w: &mut Walker<'_>, value: &mut Value) {
         w.report(
             rules::RAIA_ID_ADVICE,
             format!(
-                "not a UUID ({e}); raia's ids are UUIDs, though its OpenAPI types `id` as a plain string: sent as it is"
+                "not a UUID ({e}); raia's ids are UUIDs, though its OpenAPI types 'id' as a plain string: sent as it is"
             ),
         );
     }

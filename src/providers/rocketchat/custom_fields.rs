@@ -473,7 +473,7 @@ fn translate(js: &str) -> Result<String, String> {
                     return Err("a brace that is not a quantifier".to_owned());
                 }
             }
-            '}' | ']' => return Err(format!("a lone `{c}`")),
+            '}' | ']' => return Err(format!("a lone '{c}'")),
             '.' => out.push_str(r"[^\n\r\x{2028}\x{2029}]"),
             '^' | '$' | '|' | ')' | '*' | '+' | '?' => out.push(c),
             other => out.push_str(&regex::escape(&other.to_string())),
@@ -486,7 +486,7 @@ fn translate(js: &str) -> Result<String, String> {
 /// its Rust form and how many characters it used.
 fn escape(rest: &[char], in_class: bool) -> Result<(String, usize), String> {
     let Some(&c) = rest.first() else {
-        return Err("a `\\` at the end".to_owned());
+        return Err("a '\\' at the end".to_owned());
     };
     let hex = |n: usize| -> Option<u32> {
         let digits: String = rest.get(1..=n)?.iter().collect();
@@ -515,17 +515,17 @@ fn escape(rest: &[char], in_class: bool) -> Result<(String, usize), String> {
         '0' => r"\x00".to_owned(),
         '1'..='9' => return Err("a backreference".to_owned()),
         'x' => {
-            let code = hex(2).ok_or("a `\\x` escape without two hex digits")?;
+            let code = hex(2).ok_or("a '\\x' escape without two hex digits")?;
             return Ok((format!("\\x{{{code:X}}}"), 3));
         }
         'u' => {
-            let code = hex(4).ok_or("a `\\u` escape without four hex digits")?;
+            let code = hex(4).ok_or("a '\\u' escape without four hex digits")?;
             if (0xD800..=0xDFFF).contains(&code) {
                 return Err("a surrogate escape".to_owned());
             }
             return Ok((format!("\\x{{{code:X}}}"), 5));
         }
-        c if c.is_ascii_alphanumeric() => return Err(format!("the escape `\\{c}`")),
+        c if c.is_ascii_alphanumeric() => return Err(format!("the escape '\\{c}'")),
         // `<` and `>` are word-boundary assertions when escaped in Rust.
         '<' | '>' => c.to_string(),
         c if c.is_ascii_punctuation() => format!("\\{c}"),

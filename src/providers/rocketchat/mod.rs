@@ -267,7 +267,7 @@ fn name(w: &mut Walker<'_>, value: &mut Value) {
         w.wrong_type(rules::ROCKETCHAT_NAME_TYPE, "a string", value);
         return;
     }
-    coerce_in_place(w, value, rules::ROCKETCHAT_NAME_COERCED, "`name`");
+    coerce_in_place(w, value, rules::ROCKETCHAT_NAME_COERCED, "'name'");
 }
 
 /// `contactManager`: a string or `null` (absent); scalars coerced. Whether
@@ -281,7 +281,7 @@ fn contact_manager(w: &mut Walker<'_>, value: &mut Value) {
         w,
         value,
         rules::ROCKETCHAT_CONTACT_MANAGER_COERCED,
-        "`contactManager`",
+        "'contactManager'",
     );
 }
 
@@ -337,7 +337,7 @@ fn phones(w: &mut Walker<'_>, value: &mut Value) {
                 if phone.is_known_unassigned() {
                     w.report(
                         rules::ROCKETCHAT_PHONES_INVALID_NUMBER,
-                        format!("`{phone}` is well-formed but no numbering plan assigns it"),
+                        format!("'{phone}' is well-formed but no numbering plan assigns it"),
                     );
                 }
                 Some(phone.as_str().to_owned())
@@ -364,7 +364,7 @@ fn string_list(
 ) {
     let Value::Array(items) = value else {
         if value.is_null() {
-            w.report(rules.required, "may not be null; send `[]` for none");
+            w.report(rules.required, "may not be null; send '[]' for none");
         } else {
             w.wrong_type(rules.type_rule, "an array of strings", value);
         }
@@ -462,7 +462,7 @@ fn custom_fields(w: &mut Walker<'_>, value: &mut Value) {
     if becomes_null(value) {
         w.report(
             rules::ROCKETCHAT_CUSTOM_FIELDS_COERCED,
-            format!("`customFields` is {value}; the server reads it as null"),
+            format!("'customFields' is {value}; the server reads it as null"),
         );
         let from = std::mem::replace(value, Value::Null);
         w.change(rules::ROCKETCHAT_CUSTOM_FIELDS_COERCED, from, Value::Null);
@@ -510,7 +510,7 @@ fn report_finding(w: &mut Walker<'_>, finding: &Finding<'_>, fields: &[CustomFie
         Finding::Null => w.report(
             rules::ROCKETCHAT_CUSTOM_FIELDS_NULL,
             format!(
-                "`customFields` is null and the workspace registers custom fields: the server fails reading it (\"{}\")",
+                "'customFields' is null and the workspace registers custom fields: the server fails reading it (\"{}\")",
                 answer(finding)
             ),
         ),
@@ -520,7 +520,7 @@ fn report_finding(w: &mut Walker<'_>, finding: &Finding<'_>, fields: &[CustomFie
         } => w.report(
             rules::ROCKETCHAT_CUSTOM_FIELDS_REQUIRED,
             format!(
-                "the workspace requires custom field `{}`; the server answers \"{}\"",
+                "the workspace requires custom field '{}'; the server answers \"{}\"",
                 field.id(),
                 answer(finding)
             ),
@@ -529,7 +529,7 @@ fn report_finding(w: &mut Walker<'_>, finding: &Finding<'_>, fields: &[CustomFie
             w.report(
                 rules::ROCKETCHAT_CUSTOM_FIELDS_REQUIRED,
                 format!(
-                    "the workspace requires custom field `{}` and it is empty once trimmed; the server answers \"{}\"",
+                    "the workspace requires custom field '{}' and it is empty once trimmed; the server answers \"{}\"",
                     field.id(),
                     answer(finding)
                 ),
@@ -539,7 +539,7 @@ fn report_finding(w: &mut Walker<'_>, finding: &Finding<'_>, fields: &[CustomFie
             w.report(
                 rules::ROCKETCHAT_CUSTOM_FIELDS_FORMAT,
                 format!(
-                    "{} does not match the field's pattern `{}`; the server answers \"{}\"",
+                    "{} does not match the field's pattern '{}'; the server answers \"{}\"",
                     Value::String(value.clone()),
                     field.get_regexp().unwrap_or_default(),
                     answer(finding)
@@ -550,7 +550,7 @@ fn report_finding(w: &mut Walker<'_>, finding: &Finding<'_>, fields: &[CustomFie
             w.report(
                 rules::ROCKETCHAT_CUSTOM_FIELDS_UNCHECKED,
                 format!(
-                    "not tested against `{}`: {why} (JavaScript's reading is left to the server)",
+                    "not tested against '{}': {why} (JavaScript's reading is left to the server)",
                     field.get_regexp().unwrap_or_default()
                 ),
             );
@@ -560,12 +560,12 @@ fn report_finding(w: &mut Walker<'_>, finding: &Finding<'_>, fields: &[CustomFie
                 crate::suggest::closest(key, fields.iter().map(CustomField::id)).map(str::to_owned);
             let hint = suggestion
                 .as_deref()
-                .map(|s| format!("; did you mean `{s}`?"))
+                .map(|s| format!("; did you mean '{s}'?"))
                 .unwrap_or_default();
             w.report_suggesting(
                 rules::ROCKETCHAT_CUSTOM_FIELDS_NOT_ALLOWED,
                 format!(
-                    "the workspace registers no custom field `{key}`; the server answers \"{}\"{hint}",
+                    "the workspace registers no custom field '{key}'; the server answers \"{}\"{hint}",
                     answer(finding)
                 ),
                 suggestion,
@@ -780,19 +780,19 @@ mod custom_field_tests {
                 (
                     "rocketchat.custom_fields.format",
                     "/customFields/cf1",
-                    r#""x" does not match the field's pattern `^[0-9]+$`; the server answers "Invalid value for Custom Field 1 field""#,
+                    r#""x" does not match the field's pattern '^[0-9]+$'; the server answers "Invalid value for Custom Field 1 field""#,
                     None
                 ),
                 (
                     "rocketchat.custom_fields.unchecked",
                     "/customFields/code",
-                    "not tested against `(?<=x)y`: a lookaround (JavaScript's reading is left to the server)",
+                    "not tested against '(?<=x)y': a lookaround (JavaScript's reading is left to the server)",
                     None
                 ),
                 (
                     "rocketchat.custom_fields.not_allowed",
                     "/customFields/cf2",
-                    r#"the workspace registers no custom field `cf2`; the server answers "Custom field cf2 is not allowed"; did you mean `cf1`?"#,
+                    r#"the workspace registers no custom field 'cf2'; the server answers "Custom field cf2 is not allowed"; did you mean 'cf1'?"#,
                     Some("cf1")
                 ),
             ]

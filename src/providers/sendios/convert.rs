@@ -143,7 +143,7 @@ pub(crate) fn traced(u: &User) -> Traced {
             d.drop(
                 rules::CONVERT_AGE_LOSSY,
                 "/age",
-                format!("the canonical contact holds an age up to 150; `{age}` is not converted"),
+                format!("the canonical contact holds an age up to 150; '{age}' is not converted"),
             );
         }
     }
@@ -257,7 +257,7 @@ pub(crate) fn utc_note(contact: &Contact) -> Option<Loss> {
         rules::SENDIOS_REGISTRATION_DATE_ADVICE,
         "/registration_date".to_owned(),
         format!(
-            "Sendios does not say in which time zone it reads `registration_date`; `{}` is written in UTC as `{}`",
+            "Sendios does not say in which time zone it reads 'registration_date'; '{}' is written in UTC as '{}'",
             at.as_str(),
             written.as_str()
         ),

@@ -118,7 +118,7 @@
 //! let _ = batch.validate_str(r#"{"client_user_id":"u1","fields":{"plan":"pro"}}"#);
 //! let r = batch.validate_str(r#"{"client_user_id":"u2","fields":{"plan":3}}"#);
 //! assert_eq!(r.violations()[0].rule(), "sendios.fields.consistent_type");
-//! assert_eq!(r.violations()[0].message(), "`plan` was a string in document 0; here it is a number");
+//! assert_eq!(r.violations()[0].message(), "'plan' was a string in document 0; here it is a number");
 //! ```
 #![doc = include_str!("rules.md")]
 
@@ -358,7 +358,7 @@ fn earlier_names(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
                 w.report_suggesting(
                     rules::SENDIOS_BODY_RENAMED,
                     format!(
-                        "`{old}` is the crate's earlier name for Sendios' `{new}`, which is also given and wins: `{old}` is not renamed, and Sendios does not read it"
+                        "'{old}' is the crate's earlier name for Sendios' '{new}', which is also given and wins: '{old}' is not renamed, and Sendios does not read it"
                     ),
                     Some(new.to_owned()),
                 );
@@ -369,7 +369,7 @@ fn earlier_names(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
             w.report_suggesting(
                 rules::SENDIOS_BODY_RENAMED,
                 format!(
-                    "`{old}` is the crate's earlier name; Sendios names it `{new}` (its SDK and API reference): renamed"
+                    "'{old}' is the crate's earlier name; Sendios names it '{new}' (its SDK and API reference): renamed"
                 ),
                 Some(new.to_owned()),
             );
@@ -429,7 +429,7 @@ fn platform(w: &mut Walker<'_>, value: &mut Value) {
         other => w.report(
             rule,
             format!(
-                "{} is not a platform; expected `0` (unknown), `1` (desktop), `2` (mobile browser), `3` (Android app) or `4` (iOS app)",
+                "{} is not a platform; expected '0' (unknown), '1' (desktop), '2' (mobile browser), '3' (Android app) or '4' (iOS app)",
                 describe(other)
             ),
         ),
@@ -451,7 +451,7 @@ fn client_user_id(w: &mut Walker<'_>, value: &mut Value) {
         }
         Value::Number(n) => {
             let message = format!(
-                "expected a string, or an integer written without fraction or exponent, found `{n}`"
+                "expected a string, or an integer written without fraction or exponent, found '{n}'"
             );
             w.report(rules::SENDIOS_CLIENT_USER_ID_TYPE, message);
         }
@@ -564,8 +564,8 @@ fn article(type_name: &str) -> &'static str {
 /// their JSON text or type.
 fn describe(value: &Value) -> String {
     match value {
-        Value::String(s) => format!("`{s}`"),
-        Value::Number(n) => format!("`{n}`"),
+        Value::String(s) => format!("'{s}'"),
+        Value::Number(n) => format!("'{n}'"),
         other => type_name(other).to_owned(),
     }
 }

@@ -102,7 +102,7 @@ fn push_object(d: &mut Draft, src: &str, o: &Map<String, Value>, channel: &str, 
         d.drop(
             rules::CONVERT_PUSH_TOKEN_LOSSY,
             src,
-            "the canonical contact holds a push token by its `token`; this item has none and is not converted".to_owned(),
+            "the canonical contact holds a push token by its 'token'; this item has none and is not converted".to_owned(),
         );
         return;
     };
@@ -122,7 +122,7 @@ fn push_object(d: &mut Draft, src: &str, o: &Map<String, Value>, channel: &str, 
             d.drop(
                 rules::CONVERT_PUSH_TOKEN_LOSSY,
                 &path,
-                format!("the canonical contact holds a push token without its `{name}` ({value}); it is not converted"),
+                format!("the canonical contact holds a push token without its '{name}' ({value}); it is not converted"),
             );
         }
     }
@@ -297,7 +297,7 @@ pub fn from_contact(contact: &Contact) -> (User, Vec<Loss>) {
                     rules::CONVERT_IDENTIFIERS_LOSSY,
                     format!("/identifiers/{i}"),
                     &format!(
-                        "holds an MS Teams identifier as an object; `{text}` is not converted"
+                        "holds an MS Teams identifier as an object; '{text}' is not converted"
                     ),
                 );
                 continue;
@@ -316,7 +316,7 @@ pub fn from_contact(contact: &Contact) -> (User, Vec<Loss>) {
         .properties(contact, |name| {
             name.to_ascii_lowercase()
                 .starts_with("ss_")
-                .then_some("reserves the `ss_` prefix")
+                .then_some("reserves the 'ss_' prefix")
         })
         .unwrap_or_default();
     (u, out.losses)

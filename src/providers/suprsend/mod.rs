@@ -229,7 +229,7 @@
 //! assert_eq!(r.violations()[0].rule(), "suprsend.preferred_language.lossy"); // a warning
 //! assert_eq!(
 //!     r.violations()[0].message(),
-//!     "`en-US` is a language tag; only its language `en` is kept; `$locale` takes the whole tag"
+//!     "'en-US' is a language tag; only its language 'en' is kept; '$locale' takes the whole tag"
 //! );
 //! let body = r.normalized().unwrap();
 //! assert_eq!(body["$email"][0], "Jane@example.com");
@@ -467,7 +467,7 @@ static CHANNELS: [Channel; 10] = [
         max_items: rules::SUPRSEND_ANDROIDPUSH_MAX_ITEMS,
         string: Kind::Str(Format::Any),
         object: Some(&ANDROID_PUSH),
-        expected: "a token string or a `{token, provider, device_id}` object",
+        expected: "a token string or a push object ('token', 'provider', 'device_id')",
         nonempty_object: false,
     },
     Channel {
@@ -476,7 +476,7 @@ static CHANNELS: [Channel; 10] = [
         max_items: rules::SUPRSEND_IOSPUSH_MAX_ITEMS,
         string: Kind::Str(Format::Any),
         object: Some(&IOS_PUSH),
-        expected: "a token string or a `{token, provider, device_id}` object",
+        expected: "a token string or a push object ('token', 'provider', 'device_id')",
         nonempty_object: false,
     },
     Channel {
@@ -796,7 +796,7 @@ fn provider_given(
         w.report(
             rule,
             format!(
-                "a push object without `provider`: SuprSend's JSON schema requires it (the SDKs send `{default}` when none is given)"
+                "a push object without 'provider': SuprSend's JSON schema requires it (the SDKs send '{default}' when none is given)"
             ),
         );
     }
@@ -820,7 +820,7 @@ fn ios_provider_given(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
 fn webpush_string(w: &mut Walker<'_>, _value: &mut Value) {
     w.report(
         rules::SUPRSEND_WEBPUSH_FORMAT,
-        "a string, not a web-push subscription object (`{endpoint, expirationTime, keys: {p256dh, auth}}`) as SuprSend's JSON schema and SDKs send",
+        "a string, not a web-push subscription object (with 'endpoint', 'expirationTime', and 'keys' holding 'p256dh' and 'auth') as SuprSend's JSON schema and SDKs send",
     );
 }
 
@@ -834,7 +834,7 @@ fn webpush_endpoint(w: &mut Walker<'_>, value: &mut Value) {
         w.report(
             rules::SUPRSEND_WEBPUSH_FORMAT,
             format!(
-                "expected a non-empty string `endpoint`, found {}",
+                "expected a non-empty string 'endpoint', found {}",
                 found(value)
             ),
         );
@@ -846,7 +846,7 @@ fn webpush_expiration(w: &mut Walker<'_>, value: &mut Value) {
         w.report(
             rules::SUPRSEND_WEBPUSH_FORMAT,
             format!(
-                "expected `expirationTime` null, a number or a string, found {}",
+                "expected 'expirationTime' null, a number or a string, found {}",
                 type_name(value)
             ),
         );
@@ -858,7 +858,7 @@ fn webpush_keys(w: &mut Walker<'_>, value: &mut Value) {
         w.report(
             rules::SUPRSEND_WEBPUSH_FORMAT,
             format!(
-                "expected `keys` to be an object `{{p256dh, auth}}`, found {}",
+                "expected 'keys' to be an object with 'p256dh' and 'auth', found {}",
                 type_name(value)
             ),
         );
@@ -868,12 +868,12 @@ fn webpush_keys(w: &mut Walker<'_>, value: &mut Value) {
         match keys.get(name) {
             Some(key) if nonblank(key) => {}
             Some(key) => {
-                let message = format!("expected a non-empty string `{name}`, found {}", found(key));
+                let message = format!("expected a non-empty string '{name}', found {}", found(key));
                 w.at(name, |w| w.report(rules::SUPRSEND_WEBPUSH_FORMAT, message));
             }
             None => w.report(
                 rules::SUPRSEND_WEBPUSH_FORMAT,
-                format!("`keys` has no `{name}`"),
+                format!("'keys' has no '{name}'"),
             ),
         }
     }
@@ -892,7 +892,7 @@ fn webpush_shape(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
                 "not a web-push subscription: no {}",
                 missing
                     .iter()
-                    .map(|m| format!("`{m}`"))
+                    .map(|m| format!("'{m}'"))
                     .collect::<Vec<_>>()
                     .join(" or ")
             ),
@@ -1022,7 +1022,7 @@ fn slack_user_id(w: &mut Walker<'_>, value: &mut Value) {
             Checked::Ok
         } else {
             Checked::Advice(format!(
-                "{} is not a Slack user id as the workflow-trigger schema writes one (`U` or `W`, then letters and digits); sent as it is",
+                "{} is not a Slack user id as the workflow-trigger schema writes one ('U' or 'W', then letters and digits); sent as it is",
                 shown(s)
             ))
         }
@@ -1050,7 +1050,7 @@ fn slack_channel_id(w: &mut Walker<'_>, value: &mut Value) {
             Checked::Ok
         } else {
             Checked::Advice(format!(
-                "{} is not a Slack channel id as the workflow-trigger schema writes one (`C`, then letters and digits; private channels are `G…`, direct messages `D…`); sent as it is",
+                "{} is not a Slack channel id as the workflow-trigger schema writes one ('C', then letters and digits; private channels are 'G…', direct messages 'D…'); sent as it is",
                 shown(s)
             ))
         }
@@ -1064,7 +1064,7 @@ fn slack_access_token(w: &mut Walker<'_>, value: &mut Value) {
             Checked::Ok
         } else {
             Checked::Advice(
-                "not a Slack access token as the workflow-trigger schema writes one (`xoxb-…`, `xoxp-…`); sent as it is"
+                "not a Slack access token as the workflow-trigger schema writes one ('xoxb-…', 'xoxp-…'); sent as it is"
                     .to_owned(),
             )
         }
@@ -1075,7 +1075,7 @@ fn slack_access_token(w: &mut Walker<'_>, value: &mut Value) {
 /// not: the API reference asks only `format: uri`).
 fn uri_under(s: &str, prefix: &str) -> Checked {
     if !is_absolute_uri(s) {
-        return Checked::Error(format!("{} is not an absolute URI (`scheme:…`)", shown(s)));
+        return Checked::Error(format!("{} is not an absolute URI ('scheme:…')", shown(s)));
     }
     match https_url(s, prefix) {
         Ok(()) => Checked::Ok,
@@ -1095,7 +1095,7 @@ fn https_url(s: &str, prefix: &str) -> Result<(), String> {
     if starts {
         Ok(())
     } else {
-        Err(format!("`{s}` does not start with `{prefix}`"))
+        Err(format!("'{s}' does not start with '{prefix}'"))
     }
 }
 
@@ -1126,7 +1126,7 @@ fn teams_webhook_url(w: &mut Walker<'_>, value: &mut Value) {
             if is_absolute_uri(s) {
                 Ok(())
             } else {
-                Err(format!("{} is not an absolute URI (`scheme:…`)", shown(s)))
+                Err(format!("{} is not an absolute URI ('scheme:…')", shown(s)))
             }
         },
     );
@@ -1161,7 +1161,7 @@ fn require_recipient(
     {
         let list = recipients
             .iter()
-            .map(|r| format!("`{r}`"))
+            .map(|r| format!("'{r}'"))
             .collect::<Vec<_>>()
             .join(", ");
         w.report(rule, format!("names no recipient; expected one of {list}"));
@@ -1238,7 +1238,7 @@ fn locale(w: &mut Walker<'_>, value: &mut Value) {
         Value::String(s) => {
             if !is_locale(s) {
                 let message = format!(
-                    "{} is not a language code with an optional region (`es`, `en_GB`, `en-US`)",
+                    "{} is not a language code with an optional region ('es', 'en_GB', 'en-US')",
                     shown(s)
                 );
                 w.report(rules::SUPRSEND_LOCALE_FORMAT, message);
@@ -1302,7 +1302,7 @@ fn custom_key(w: &mut Walker<'_>, key: &str) {
         w.report_suggesting(
             rules::SUPRSEND_PROPERTIES_ADVICE,
             format!(
-                "{} has surrounding whitespace: SuprSend's SDKs trim keys and send `{known}`, but sent as is it may be stored as a plain property; did you mean `{known}`?",
+                "{} has surrounding whitespace: SuprSend's SDKs trim keys and send '{known}', but sent as is it may be stored as a plain property; did you mean '{known}'?",
                 shown(key)
             ),
             Some((*known).to_owned()),
@@ -1315,9 +1315,9 @@ fn custom_key(w: &mut Walker<'_>, key: &str) {
             .is_some_and(|p| p.eq_ignore_ascii_case("ss_"));
     if reserved {
         let suggestion = suggest::closest(trimmed, KNOWN_KEYS.iter().copied());
-        let hint = suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+        let hint = suggestion.map_or_else(String::new, |s| format!("; did you mean '{s}'?"));
         let message = format!(
-            "{} is in SuprSend's reserved namespace (`$…`, `ss_…`) but is not one of its keys; SuprSend drops it silently{hint}",
+            "{} is in SuprSend's reserved namespace ('$…', 'ss_…') but is not one of its keys; SuprSend drops it silently{hint}",
             shown(key)
         );
         w.report_suggesting(
@@ -1334,7 +1334,7 @@ fn custom_key(w: &mut Walker<'_>, key: &str) {
         w.report_suggesting(
             rules::SUPRSEND_PROPERTIES_ADVICE,
             format!(
-                "{} is stored as a plain property, not as the channel `{channel}`; did you mean `{channel}`?", shown(key)
+                "{} is stored as a plain property, not as the channel '{channel}'; did you mean '{channel}'?", shown(key)
             ),
             Some((*channel).to_owned()),
         );
@@ -1346,13 +1346,13 @@ fn distinct_id(w: &mut Walker<'_>, value: &mut Value) {
     let rule = rules::SUPRSEND_DISTINCT_ID_REQUIRED;
     match value {
         Value::String(s) if trim(s).is_empty() => {
-            w.report(rule, "`distinct_id` may not be empty");
+            w.report(rule, "'distinct_id' may not be empty");
         }
         Value::String(_) | Value::Number(_) => {}
         other => w.report(
             rule,
             format!(
-                "expected a non-empty string `distinct_id`, found {}",
+                "expected a non-empty string 'distinct_id', found {}",
                 type_name(other)
             ),
         ),

@@ -222,21 +222,21 @@ pub enum PhoneError {
     #[error("empty phone number")]
     Empty,
     /// An extension (`x89`, `ext. 99`, `;ext=12`, `#12`).
-    #[error("extensions (`x89`, `ext. 99`, `;ext=12`, `#`) are not allowed")]
+    #[error("extensions ('x89', 'ext. 99', ';ext=12', '#') are not allowed")]
     Extension,
     /// An RFC 3966 parameter such as `;phone-context=+1`.
     #[error(
-        "parameters such as `;phone-context=` are not allowed; send the number alone, in international form"
+        "parameters such as ';phone-context=' are not allowed; send the number alone, in international form"
     )]
     Parameter,
     /// A letter (vanity numbers such as `1-800-FLOWERS` are not read).
     #[error("letters are not allowed in a phone number")]
     Letters,
     /// More than one `+`.
-    #[error("more than one `+`")]
+    #[error("more than one '+'")]
     MultiplePlus,
     /// A `+` that is not the first character.
-    #[error("`+` is only allowed as the first character")]
+    #[error("'+' is only allowed as the first character")]
     MisplacedPlus,
     /// A character that is not a digit, a space or a separator `-.()/`.
     #[error("character {0:?} is not allowed in a phone number")]
@@ -252,11 +252,11 @@ pub enum PhoneError {
     TooLong,
     /// A national number (no `+` or `00`) and no region to read it in.
     #[error(
-        "a national number, without `+` or `00`, needs a region to be read in: the payload's country, or a default region (`Options::default_region`, `--region`)"
+        "a national number, without '+' or '00', needs a region to be read in: the contact's country, or a default region set by the service"
     )]
     NoRegion,
     /// The region has no numbering plan in libphonenumber's metadata.
-    #[error("no numbering plan is known for country `{0}`")]
+    #[error("no numbering plan is known for country '{0}'")]
     NoNumberingPlan(&'static str),
     /// No country has this calling code.
     #[error("unknown country calling code")]
@@ -276,14 +276,14 @@ pub enum PhoneError {
     /// is not `00` (the US dials `011`): read there as a national number,
     /// it is not one. The field is the region.
     #[error(
-        "`00` is not the international prefix in region `{0}`, where this number is read; write it with `+` and its country code"
+        "'00' is not the international prefix in region '{0}', where this number is read; write it with '+' and its country code"
     )]
     InternationalPrefix(&'static str),
     /// A national number (no `+` or `00`) given with a region, in a build
     /// without the `phone` cargo feature: reading it needs the region's
     /// numbering plan. Never returned with the feature.
     #[error(
-        "national numbers, without `+` or `00`, need the `phone` feature of omnicontact to be read; send the number in international form"
+        "national numbers, without '+' or '00', are not read here (the service is built without the 'phone' feature of omnicontact); send the number in international form"
     )]
     NationalNeedsMetadata,
 }
@@ -836,7 +836,7 @@ mod tests {
         err("(415) 555-2671", None, PhoneError::NoRegion);
         assert_eq!(
             PhoneError::NationalNeedsMetadata.to_string(),
-            "national numbers, without `+` or `00`, need the `phone` feature of omnicontact to be read; send the number in international form"
+            "national numbers, without '+' or '00', are not read here (the service is built without the 'phone' feature of omnicontact); send the number in international form"
         );
     }
 
