@@ -2421,6 +2421,13 @@ fn omnisend_custom_property_mutations() -> Vec<Mutation> {
             );
             custom_property(b, "when".to_owned(), json!(value));
         }),
+        with(OMNISEND_CUSTOM_PROPERTIES_MAX_ITEMS, |b, seed| {
+            // More than the 200 documented, however many the body had.
+            let n = crate::providers::omnisend::MAX_PROPERTIES + 1 + (seed % 10) as usize;
+            for i in 0..n {
+                custom_property(b, format!("extra_{i}"), json!(i));
+            }
+        }),
     ]
 }
 
