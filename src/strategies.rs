@@ -706,8 +706,9 @@ fn mess(
         Provider::Sendios => {
             string(body.get_mut("email"), &mut |s| messy_email_of(s, runner));
             string(body.get_mut("phone"), &mut |s| messy_phone_of(s, runner));
-            string(body.get_mut("language"), &mut |s| mixed_case(s, cases));
-            string(body.get_mut("country"), &mut |s| mixed_case(s, cases));
+            for code in ["language", "country", "language_id", "country_id"] {
+                string(body.get_mut(code), &mut |s| mixed_case(s, cases));
+            }
         }
         Provider::Raia => {
             string(body.get_mut("email"), &mut |s| messy_email_of(s, runner));
@@ -888,6 +889,21 @@ fn sendios_fields() -> BoxedStrategy<Value> {
     .boxed()
 }
 
+/// A Sendios country code, alpha-2 or alpha-3 (each kept in its form).
+fn sendios_country() -> BoxedStrategy<Value> {
+    prop_oneof![
+        3 => string(country_code()),
+        1 => string(select(alpha3_codes())),
+    ]
+    .boxed()
+}
+
+/// A non-negative integer below `max` (Sendios' integer ids and status:
+/// no source says what values they take).
+fn integer_below(max: i64) -> BoxedStrategy<Value> {
+    (0..max).prop_map(|n| json!(n)).boxed()
+}
+
 fn sendios_valid() -> impl Strategy<Value = Map<String, Value>> {
     object(vec![
         required("client_user_id", string("[A-Za-z0-9_-]{1,24}")),
@@ -900,15 +916,13 @@ fn sendios_valid() -> impl Strategy<Value = Map<String, Value>> {
             string(prop_oneof![apns_token(), fcm_token()]),
         ),
         optional("language", 0.5, string(language_code())),
-        optional(
-            "country",
-            0.5,
-            prop_oneof![
-                3 => string(country_code()),
-                1 => string(select(alpha3_codes())),
-            ]
-            .boxed(),
-        ),
+        optional("country", 0.5, sendios_country()),
+        // The send endpoints' names, checked like `language` / `country`.
+        optional("language_id", 0.2, string(language_code())),
+        optional("country_id", 0.2, sendios_country()),
+        optional("list_id", 0.2, integer_below(100_000)),
+        optional("status", 0.2, integer_below(10)),
+        optional("partner_id", 0.2, integer_below(100_000)),
         optional(
             "platform_id",
             0.4,
@@ -1166,6 +1180,45 @@ fn omnisend_identifier(kind: &'static str) -> BoxedStrategy<Value> {
             any::<bool>().prop_map(Value::Bool).boxed(),
         ),
         optional("source", 0.2, string(word())),
+        optional(
+            "sendWelcomeMessage",
+            0.2,
+            any::<bool>().prop_map(Value::Bool).boxed(),
+        ),
+        optional("consent", 0.3, omnisend_consent()),
+    ])
+    .prop_map(Value::Object)
+    .boxed()
+}
+
+#[rustfmt::skip]
+const USER_AGENTS: &[&str] = &[
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+    "user agent not found",
+];
+
+/// An identifier's `consent`: where, when (UTC, Omnisend's normalized
+/// form), from which address and agent; `ip` and `userAgent` are free
+/// strings (Omnisend's `WordPress` plugin sends `ip not found`).
+fn omnisend_consent() -> BoxedStrategy<Value> {
+    let ip = prop_oneof![
+        4 => (any::<[u8; 4]>()).prop_map(|[a, b, c, d]| format!("{a}.{b}.{c}.{d}")),
+        1 => Just("ip not found".to_owned()),
+    ];
+    object(vec![
+        optional(
+            "source",
+            0.7,
+            string(select(&["form", "popup", "checkout", "api"][..]).prop_map(str::to_owned)),
+        ),
+        optional("createdAt", 0.7, string(utc_date_time())),
+        optional("ip", 0.6, string(ip)),
+        optional(
+            "userAgent",
+            0.6,
+            string(select(USER_AGENTS).prop_map(str::to_owned)),
+        ),
     ])
     .prop_map(Value::Object)
     .boxed()
@@ -1229,30 +1282,62 @@ fn omnisend_valid() -> impl Strategy<Value = Map<String, Value>> {
             ),
             optional("birthdate", 0.3, string(birthdate())),
             optional("customProperties", 0.4, custom.boxed()),
+            optional(
+                "sendWelcomeEmail",
+                0.2,
+                any::<bool>().prop_map(Value::Bool).boxed(),
+            ),
         ]),
         email(),
+        (0u8..5, country_code()),
     )
-        .prop_map(|(mut body, fallback)| {
-            // The shorthand members must not repeat an identifier (that is
-            // an `omnisend.identifiers.unique` warning).
-            let ids: Vec<Value> = body
-                .get("identifiers")
-                .and_then(Value::as_array)
-                .map(|items| items.iter().filter_map(|i| i.get("id").cloned()).collect())
-                .unwrap_or_default();
-            for key in ["email", "phone"] {
-                if body.get(key).is_some_and(|v| ids.contains(v)) {
-                    body.remove(key);
-                }
-            }
-            if !["identifiers", "email", "phone"]
-                .iter()
-                .any(|k| body.contains_key(*k))
-            {
-                body.insert("email".to_owned(), Value::String(fallback));
-            }
+        .prop_map(|(mut body, fallback, (country, code))| {
+            omnisend_identified(&mut body, fallback);
+            omnisend_country(&mut body, country, &code);
             body
         })
+}
+
+/// At least one identifier (`fallback` as shorthand `email` when there is
+/// none), and no shorthand member repeating an identifier (that is an
+/// `omnisend.identifiers.unique` warning).
+fn omnisend_identified(body: &mut Map<String, Value>, fallback: String) {
+    let ids: Vec<Value> = body
+        .get("identifiers")
+        .and_then(Value::as_array)
+        .map(|items| items.iter().filter_map(|i| i.get("id").cloned()).collect())
+        .unwrap_or_default();
+    for key in ["email", "phone"] {
+        if body.get(key).is_some_and(|v| ids.contains(v)) {
+            body.remove(key);
+        }
+    }
+    if !["identifiers", "email", "phone"]
+        .iter()
+        .any(|k| body.contains_key(*k))
+    {
+        body.insert("email".to_owned(), Value::String(fallback));
+    }
+}
+
+/// Omnisend's `country` (a free string) by `mode`: the ISO name (0, 1) or
+/// the alpha-3 code (2) of the country `countryCode` names — another
+/// country would be an `omnisend.country.conflict` warning — or, without
+/// `countryCode`, of `other`; none for the other modes.
+fn omnisend_country(body: &mut Map<String, Value>, mode: u8, other: &str) {
+    let code = body
+        .get("countryCode")
+        .and_then(Value::as_str)
+        .unwrap_or(other);
+    let Ok(code) = CountryCode::parse(code) else {
+        return;
+    };
+    let country = match mode {
+        0 | 1 => code.name(),
+        2 => code.alpha3(),
+        _ => return,
+    };
+    body.insert("country".to_owned(), json!(country));
 }
 
 // ---------------------------------------------------------------------------
@@ -1264,6 +1349,9 @@ fn omnisend_valid() -> impl Strategy<Value = Map<String, Value>> {
 enum Edit {
     /// Sets a top-level member to a value made from the seed.
     Set(&'static str, fn(u64) -> Value),
+    /// Sets one of the top-level members (chosen by the seed) that share
+    /// a check to a value made from the rest of the seed.
+    SetOneOf(&'static [&'static str], fn(u64) -> Value),
     /// Removes top-level members.
     Remove(&'static [&'static str]),
     /// Anything else.
@@ -1288,6 +1376,10 @@ impl Mutation {
             Edit::Set(name, value) => {
                 body.insert(name.to_owned(), value(seed));
             }
+            Edit::SetOneOf(names, value) => {
+                let n = names.len() as u64;
+                body.insert(pick(seed, names).to_owned(), value(seed / n));
+            }
             Edit::Remove(names) => {
                 for name in names {
                     body.remove(*name);
@@ -1302,6 +1394,17 @@ fn set(rule: &'static RuleInfo, name: &'static str, value: fn(u64) -> Value) -> 
     Mutation {
         rule,
         edit: Edit::Set(name, value),
+    }
+}
+
+fn set_one_of(
+    rule: &'static RuleInfo,
+    names: &'static [&'static str],
+    value: fn(u64) -> Value,
+) -> Mutation {
+    Mutation {
+        rule,
+        edit: Edit::SetOneOf(names, value),
     }
 }
 
@@ -1331,6 +1434,25 @@ fn not_a_string(seed: u64) -> Value {
         1 => json!(true),
         2 => json!(["x"]),
         _ => json!({"x": 1}),
+    }
+}
+
+fn not_an_integer(seed: u64) -> Value {
+    match seed % 5 {
+        0 => json!(2.5),
+        1 => json!("7"),
+        2 => json!(true),
+        3 => json!([1]),
+        _ => json!({"id": 1}),
+    }
+}
+
+fn not_a_boolean(seed: u64) -> Value {
+    match seed % 4 {
+        0 => json!("true"),
+        1 => json!(1),
+        2 => json!("yes"),
+        _ => json!([true]),
     }
 }
 
@@ -1432,8 +1554,8 @@ fn sendios_type_mutations() -> Vec<Mutation> {
         set(SENDIOS_PHONE_TYPE, "phone", not_a_string),
         set(SENDIOS_EMAIL_TYPE, "email", not_a_string),
         set(SENDIOS_APP_PUSH_TOKEN_TYPE, "app_push_token", not_a_string),
-        set(SENDIOS_LANGUAGE_TYPE, "language", not_a_string),
-        set(SENDIOS_COUNTRY_TYPE, "country", not_a_string),
+        set_one_of(SENDIOS_LANGUAGE_TYPE, SENDIOS_LANGUAGES, not_a_string),
+        set_one_of(SENDIOS_COUNTRY_TYPE, SENDIOS_COUNTRIES, not_a_string),
         set(SENDIOS_GENDER_TYPE, "gender", not_a_string),
         set(SENDIOS_PHOTO_TYPE, "photo", not_a_string),
         set(SENDIOS_AUTH_KEY_TYPE, "ak", not_a_string),
@@ -1442,6 +1564,37 @@ fn sendios_type_mutations() -> Vec<Mutation> {
             "registration_date",
             not_a_string,
         ),
+        set(SENDIOS_LIST_ID_TYPE, "list_id", not_an_integer),
+        set(SENDIOS_STATUS_TYPE, "status", not_an_integer),
+        set(SENDIOS_PARTNER_ID_TYPE, "partner_id", not_an_integer),
+    ]
+}
+
+/// Sendios' two names of the language, and of the country (the create
+/// page's and the send endpoints'), checked alike.
+const SENDIOS_LANGUAGES: &[&str] = &["language", "language_id"];
+const SENDIOS_COUNTRIES: &[&str] = &["country", "country_id"];
+
+/// Sendios mutations of the language and country codes, under either
+/// name, and a member under the crate's earlier name.
+fn sendios_code_mutations() -> Vec<Mutation> {
+    use rules::*;
+    vec![
+        set_one_of(SENDIOS_LANGUAGE_FORMAT, SENDIOS_LANGUAGES, bad_language),
+        set_one_of(SENDIOS_LANGUAGE_LOSSY, SENDIOS_LANGUAGES, language_tag),
+        set_one_of(SENDIOS_COUNTRY_FORMAT, SENDIOS_COUNTRIES, bad_country),
+        set_one_of(SENDIOS_COUNTRY_ADVICE, SENDIOS_COUNTRIES, |_| json!("XK")),
+        // A valid value under the earlier name: renamed (or, beside
+        // Sendios' name, left as it is), a warning either way.
+        with(SENDIOS_BODY_RENAMED, |b, seed| {
+            let (old, value) = if seed % 2 == 0 {
+                let platforms = crate::providers::sendios::PLATFORMS;
+                ("platform", json!(pick(seed / 2, platforms)))
+            } else {
+                ("auth_key", json!(format!("key{}", seed / 2)))
+            };
+            b.insert(old.to_owned(), value);
+        }),
     ]
 }
 
@@ -1449,6 +1602,7 @@ fn sendios_type_mutations() -> Vec<Mutation> {
 fn sendios_mutations() -> Vec<Mutation> {
     use rules::*;
     let mut mutations = sendios_type_mutations();
+    mutations.extend(sendios_code_mutations());
     mutations.extend(vec![
         with(SENDIOS_CLIENT_USER_ID_REQUIRED, |b, seed| {
             if seed % 2 == 0 {
@@ -1466,10 +1620,6 @@ fn sendios_mutations() -> Vec<Mutation> {
         set(SENDIOS_APP_PUSH_TOKEN_FORMAT, "app_push_token", |seed| {
             json!(pick(seed, &["abc", "0123456789abcdef", "short:token"]))
         }),
-        set(SENDIOS_LANGUAGE_FORMAT, "language", bad_language),
-        set(SENDIOS_LANGUAGE_LOSSY, "language", language_tag),
-        set(SENDIOS_COUNTRY_FORMAT, "country", bad_country),
-        set(SENDIOS_COUNTRY_ADVICE, "country", |_| json!("XK")),
         set(SENDIOS_PLATFORM_ENUM, "platform_id", |seed| {
             match seed % 4 {
                 0 => json!("5"),
@@ -2059,12 +2209,10 @@ fn raia_mutations() -> Vec<Mutation> {
     ]
 }
 
-/// Omnisend mutations.
-#[allow(clippy::too_many_lines)] // one row per rule
-fn omnisend_mutations() -> Vec<Mutation> {
+/// Omnisend mutations of the identifiers.
+fn omnisend_identifier_mutations() -> Vec<Mutation> {
     use rules::*;
     vec![
-        remove(OMNISEND_BODY_REQUIRED, &["identifiers", "email", "phone"]),
         with(OMNISEND_IDENTIFIERS_TYPE, |b, seed| {
             let value = match seed % 3 {
                 0 => json!("jane@example.com"),
@@ -2131,6 +2279,32 @@ fn omnisend_mutations() -> Vec<Mutation> {
                 push_item(b, "identifiers", item);
             }
         }),
+        with(OMNISEND_IDENTIFIERS_SEND_WELCOME_EMAIL_TYPE, |b, seed| {
+            let flag = if seed % 2 == 0 {
+                json!("yes")
+            } else {
+                json!(1)
+            };
+            push_item(
+                b,
+                "identifiers",
+                json!({"type": "email", "id": "welcome@example.com", "sendWelcomeEmail": flag}),
+            );
+        }),
+        with(OMNISEND_IDENTIFIERS_SEND_WELCOME_MESSAGE_TYPE, |b, seed| {
+            push_item(
+                b,
+                "identifiers",
+                json!({"type": "email", "id": "welcome-message@example.com", "sendWelcomeMessage": not_a_boolean(seed)}),
+            );
+        }),
+    ]
+}
+
+/// Omnisend mutations of an identifier's `channels`.
+fn omnisend_channel_mutations() -> Vec<Mutation> {
+    use rules::*;
+    vec![
         with(OMNISEND_IDENTIFIERS_CHANNELS_ENUM, |b, seed| {
             let item = if seed % 2 == 0 {
                 json!({"type": "email", "id": "channels@example.com", "channels": {"sms": {"status": "subscribed"}}})
@@ -2161,18 +2335,111 @@ fn omnisend_mutations() -> Vec<Mutation> {
                 );
             },
         ),
-        with(OMNISEND_IDENTIFIERS_SEND_WELCOME_EMAIL_TYPE, |b, seed| {
-            let flag = if seed % 2 == 0 {
-                json!("yes")
-            } else {
-                json!(1)
+    ]
+}
+
+/// Omnisend mutations of an identifier's `consent`: not an object, a
+/// member that is not a string, a `createdAt` that is not a date-time.
+fn omnisend_consent_mutations() -> Vec<Mutation> {
+    use rules::*;
+    vec![
+        with(OMNISEND_IDENTIFIERS_CONSENT_TYPE, |b, seed| {
+            let consent = match seed % 4 {
+                0 => not_an_object(seed / 4),
+                1 => json!({"source": not_a_string(seed / 4)}),
+                2 => json!({"ip": not_a_string(seed / 4)}),
+                _ => json!({"userAgent": not_a_string(seed / 4)}),
             };
             push_item(
                 b,
                 "identifiers",
-                json!({"type": "email", "id": "welcome@example.com", "sendWelcomeEmail": flag}),
+                json!({"type": "email", "id": "consent@example.com", "consent": consent}),
             );
         }),
+        with(OMNISEND_IDENTIFIERS_CONSENT_CREATED_AT_FORMAT, |b, seed| {
+            let date = match seed % 4 {
+                0 => json!("2023-02-30T00:00:00Z"),
+                1 => json!("2023-04-25T12:55:38"),
+                2 => json!("yesterday"),
+                _ => json!(1_682_427_338),
+            };
+            push_item(
+                b,
+                "identifiers",
+                json!({"type": "email", "id": "consent-date@example.com", "consent": {"source": "form", "createdAt": date}}),
+            );
+        }),
+    ]
+}
+
+/// Omnisend mutations of `customProperties`.
+fn omnisend_custom_property_mutations() -> Vec<Mutation> {
+    use rules::*;
+    vec![
+        set(
+            OMNISEND_CUSTOM_PROPERTIES_TYPE,
+            "customProperties",
+            |seed| {
+                if seed % 2 == 0 {
+                    json!(["x"])
+                } else {
+                    json!("x")
+                }
+            },
+        ),
+        with(OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT, |b, seed| {
+            let name = match seed % 3 {
+                0 => "hair color".to_owned(),
+                1 => "größe".to_owned(),
+                _ => "x".repeat(129),
+            };
+            custom_property(b, name, json!("x"));
+        }),
+        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_TYPE, |b, seed| {
+            let value = match seed % 3 {
+                0 => json!({"a": 1}),
+                1 => json!([1, 2]),
+                _ => json!([["a"]]),
+            };
+            custom_property(b, "bad_value".to_owned(), value);
+        }),
+        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_MAX_LENGTH, |b, seed| {
+            custom_property(
+                b,
+                "long".to_owned(),
+                long_string(2049 + (seed % 100) as usize),
+            );
+        }),
+        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY, |b, seed| {
+            let value = pick(seed, &[1.123_456_7, -0.000_000_5, 12.345_678_9]);
+            custom_property(b, "precise".to_owned(), json!(value));
+        }),
+        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_FORMAT, |b, seed| {
+            let value = pick(
+                seed,
+                &["2018-02-30", "2018-02-30 14:23", "2018-13-01 10:00:00"],
+            );
+            custom_property(b, "when".to_owned(), json!(value));
+        }),
+        with(OMNISEND_CUSTOM_PROPERTIES_MAX_ITEMS, |b, seed| {
+            // More than the 200 documented, however many the body had.
+            let n = crate::providers::omnisend::MAX_PROPERTIES + 1 + (seed % 10) as usize;
+            for i in 0..n {
+                custom_property(b, format!("extra_{i}"), json!(i));
+            }
+        }),
+    ]
+}
+
+/// Omnisend mutations.
+fn omnisend_mutations() -> Vec<Mutation> {
+    use rules::*;
+    let mut mutations = omnisend_identifier_mutations();
+    mutations.extend(omnisend_channel_mutations());
+    mutations.extend(omnisend_consent_mutations());
+    mutations.extend(omnisend_custom_property_mutations());
+    mutations.extend([
+        remove(OMNISEND_BODY_REQUIRED, &["identifiers", "email", "phone"]),
         set(OMNISEND_EMAIL_FORMAT, "email", bad_email),
         set(OMNISEND_PHONE_FORMAT, "phone", bad_phone),
         set(OMNISEND_EMAIL_TYPE, "email", not_a_string),
@@ -2243,56 +2510,17 @@ fn omnisend_mutations() -> Vec<Mutation> {
         set(OMNISEND_BIRTHDATE_ADVICE, "birthdate", |seed| {
             json!(pick(seed, &["2999-01-01", "3000-12-31", "9999-06-15"]))
         }),
-        set(
-            OMNISEND_CUSTOM_PROPERTIES_TYPE,
-            "customProperties",
-            |seed| {
-                if seed % 2 == 0 {
-                    json!(["x"])
-                } else {
-                    json!("x")
-                }
-            },
-        ),
-        with(OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT, |b, seed| {
-            let name = match seed % 3 {
-                0 => "hair color".to_owned(),
-                1 => "größe".to_owned(),
-                _ => "x".repeat(129),
-            };
-            custom_property(b, name, json!("x"));
-        }),
-        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_TYPE, |b, seed| {
-            let value = match seed % 3 {
-                0 => json!({"a": 1}),
-                1 => json!([1, 2]),
-                _ => json!([["a"]]),
-            };
-            custom_property(b, "bad_value".to_owned(), value);
-        }),
-        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_MAX_LENGTH, |b, seed| {
-            custom_property(
-                b,
-                "long".to_owned(),
-                long_string(2049 + (seed % 100) as usize),
-            );
-        }),
-        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY, |b, seed| {
-            let value = pick(seed, &[1.123_456_7, -0.000_000_5, 12.345_678_9]);
-            custom_property(b, "precise".to_owned(), json!(value));
-        }),
-        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_FORMAT, |b, seed| {
-            let value = pick(
-                seed,
-                &["2018-02-30", "2018-02-30 14:23", "2018-13-01 10:00:00"],
-            );
-            custom_property(b, "when".to_owned(), json!(value));
-        }),
         with(OMNISEND_BODY_UNKNOWN_FIELD, |b, seed| {
             let name = pick(seed, &["firstNmae", "phoneNumber", "emails", "zip"]);
             b.insert(name.into(), json!("x"));
         }),
-    ]
+        set(
+            OMNISEND_SEND_WELCOME_EMAIL_TYPE,
+            "sendWelcomeEmail",
+            not_a_boolean,
+        ),
+    ]);
+    mutations
 }
 
 /// Adds a custom property (creating `customProperties` when absent).

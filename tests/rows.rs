@@ -664,110 +664,19 @@ mod strategies {
     /// rule and every row not listed was seen).
     const INVALID_SAMPLES: (usize, usize) = (400, 4000);
 
-    /// Omnisend's create members added to the table by f240709 without a
-    /// strategy.
-    const OMNISEND_GAP: &str = "gap: added to the table (f240709, Omnisend's create \
-        members) without a strategy; issue 18 item 3 builds bodies from the rows";
-    /// Sendios' own names added to the table by f578c63 without a strategy.
-    const SENDIOS_GAP: &str = "gap: Sendios' own name added to the table (f578c63) \
-        without a strategy; issue 18 item 3 builds bodies from the rows";
     /// The crate's earlier Sendios names.
-    const EARLIER_NAME: &str = "the crate's earlier name: renamed with a \
-        `sendios.body.renamed` warning (never a clean body), a rule invalid_body \
-        does not generate; its own checks are generated under Sendios' name";
+    const EARLIER_NAME: &str = "the crate's earlier name: renamed to Sendios' name with a \
+        `sendios.body.renamed` warning, so never in a clean body (invalid_body gives it \
+        under that rule); its checks are generated under Sendios' name";
 
     /// Body members `valid_body` never gives, with why.
     const NEVER_VALID: &[(Provider, &str, &str, &str)] = &[
-        (
-            Provider::Omnisend,
-            "",
-            "country",
-            "a country name beside `countryCode` must name the same country \
-             (`omnisend.country.conflict`); the strategy writes codes only",
-        ),
-        (Provider::Omnisend, "", "sendWelcomeEmail", OMNISEND_GAP),
-        (Provider::Omnisend, "identifiers/*", "consent", OMNISEND_GAP),
-        (
-            Provider::Omnisend,
-            "identifiers/*",
-            "sendWelcomeMessage",
-            OMNISEND_GAP,
-        ),
-        (
-            Provider::Omnisend,
-            "identifiers/*/consent",
-            "createdAt",
-            OMNISEND_GAP,
-        ),
-        (
-            Provider::Omnisend,
-            "identifiers/*/consent",
-            "ip",
-            OMNISEND_GAP,
-        ),
-        (
-            Provider::Omnisend,
-            "identifiers/*/consent",
-            "source",
-            OMNISEND_GAP,
-        ),
-        (
-            Provider::Omnisend,
-            "identifiers/*/consent",
-            "userAgent",
-            OMNISEND_GAP,
-        ),
         (Provider::Sendios, "", "auth_key", EARLIER_NAME),
         (Provider::Sendios, "", "platform", EARLIER_NAME),
-        (Provider::Sendios, "", "country_id", SENDIOS_GAP),
-        (Provider::Sendios, "", "language_id", SENDIOS_GAP),
-        (Provider::Sendios, "", "list_id", SENDIOS_GAP),
-        (Provider::Sendios, "", "partner_id", SENDIOS_GAP),
-        (Provider::Sendios, "", "status", SENDIOS_GAP),
     ];
 
     /// Body members no `invalid_body` breaks, with why.
-    const NEVER_INVALID: &[(Provider, &str, &str, &str)] = &[
-        (Provider::Omnisend, "", "sendWelcomeEmail", OMNISEND_GAP),
-        (Provider::Omnisend, "identifiers/*", "consent", OMNISEND_GAP),
-        (
-            Provider::Omnisend,
-            "identifiers/*",
-            "sendWelcomeMessage",
-            OMNISEND_GAP,
-        ),
-        (
-            Provider::Omnisend,
-            "identifiers/*/consent",
-            "createdAt",
-            OMNISEND_GAP,
-        ),
-        (
-            Provider::Omnisend,
-            "identifiers/*/consent",
-            "ip",
-            OMNISEND_GAP,
-        ),
-        (
-            Provider::Omnisend,
-            "identifiers/*/consent",
-            "source",
-            OMNISEND_GAP,
-        ),
-        (
-            Provider::Omnisend,
-            "identifiers/*/consent",
-            "userAgent",
-            OMNISEND_GAP,
-        ),
-        (Provider::Sendios, "", "auth_key", EARLIER_NAME),
-        (Provider::Sendios, "", "platform", EARLIER_NAME),
-        (Provider::Sendios, "", "country_id", SENDIOS_GAP),
-        (Provider::Sendios, "", "language_id", SENDIOS_GAP),
-        (Provider::Sendios, "", "list_id", SENDIOS_GAP),
-        (Provider::Sendios, "", "partner_id", SENDIOS_GAP),
-        (Provider::Sendios, "", "status", SENDIOS_GAP),
-    ];
+    const NEVER_INVALID: &[(Provider, &str, &str, &str)] = &[];
 
     /// A body's rows as `(at, name)`.
     fn rows(provider: Provider) -> BTreeSet<(String, String)> {
