@@ -520,8 +520,11 @@ pub(crate) struct BatchState {
     pub documents: usize,
     /// For Sendios `fields`: each key's first JSON type and the index of
     /// the document it was seen in; at most
-    /// [`Batch::MAX_KEYS`](crate::Batch::MAX_KEYS) keys.
+    /// [`Batch::MAX_KEYS`](crate::Batch::MAX_KEYS) keys of at most
+    /// [`Batch::MAX_KEY_BYTES`](crate::Batch::MAX_KEY_BYTES) bytes in all.
     pub field_types: HashMap<String, (&'static str, usize)>,
+    /// Bytes of the keys in `field_types`.
+    pub key_bytes: usize,
 }
 
 impl<'a> Walker<'a> {

@@ -148,7 +148,7 @@ fn is_header_name(name: &str) -> bool {
 /// assert!(!report.is_valid()); // the property name is an error
 /// assert_eq!(report.violations()[1].suggestion(), Some("hair_color"));
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Validator {
     provider: Provider,
     operation: Operation,
@@ -156,6 +156,31 @@ pub struct Validator {
     /// What the batch has seen (Sendios `fields` types): only in the
     /// validator a [`Batch`] holds; `None` in every other.
     batch: Option<Arc<Mutex<BatchState>>>,
+}
+
+/// A copy of the validator's settings, with no batch: cloning a
+/// [`Batch`]'s validator (`batch.clone()` reaches it through `Deref`) gives
+/// a stateless validator, never a second handle on the batch's memory.
+///
+/// ```
+/// use omnicontact::{Provider, Validator};
+///
+/// let batch = Validator::new(Provider::Sendios).batch();
+/// let _ = batch.validate_str(r#"{"client_user_id":"u1","fields":{"p":1}}"#);
+/// let copy: Validator = (*batch).clone();
+/// // The copy compares nothing: `p` may change type.
+/// assert!(copy.validate_str(r#"{"client_user_id":"u1","fields":{"p":"x"}}"#).is_valid());
+/// assert!(!batch.validate_str(r#"{"client_user_id":"u1","fields":{"p":"x"}}"#).is_valid());
+/// ```
+impl Clone for Validator {
+    fn clone(&self) -> Self {
+        Validator {
+            provider: self.provider,
+            operation: self.operation,
+            options: self.options.clone(),
+            batch: None,
+        }
+    }
 }
 
 /// A batch of documents validated in order by one validator: the rules
@@ -167,7 +192,8 @@ pub struct Validator {
 /// works on it, each document counted in call order.
 ///
 /// Memory is bounded: a batch remembers at most [`Batch::MAX_KEYS`]
-/// `fields` keys (a key first seen later is not compared) and a count.
+/// `fields` keys of at most [`Batch::MAX_KEY_BYTES`] bytes in all (a key
+/// first seen once either is reached is not compared) and a count.
 /// A batch is `Send + Sync`; documents validated from several threads are
 /// counted in the order the calls take its lock.
 ///
@@ -195,6 +221,15 @@ impl Batch {
     /// assert_eq!(omnicontact::Batch::MAX_KEYS, 10_000);
     /// ```
     pub const MAX_KEYS: usize = 10_000;
+
+    /// The most bytes of Sendios `fields` keys a batch remembers in all
+    /// (1 MiB); a key that would go beyond is not compared, however few
+    /// keys there are.
+    ///
+    /// ```
+    /// assert_eq!(omnicontact::Batch::MAX_KEY_BYTES, 1 << 20);
+    /// ```
+    pub const MAX_KEY_BYTES: usize = 1 << 20;
 
     /// How many documents the batch has counted: the index the next one
     /// gets in batch messages (a document too large to read counts too).

@@ -84,3 +84,27 @@ fn a_batch_remembers_a_bounded_number_of_keys() {
     assert!(clash(Batch::MAX_KEYS - 1));
     assert!(!clash(Batch::MAX_KEYS + 5));
 }
+
+/// Keys are also bounded in bytes: a few very long keys do not make a
+/// batch hold the input (a 200 KB key per document grew a batch by 200 KB
+/// a document).
+#[test]
+fn a_batch_remembers_a_bounded_number_of_key_bytes() {
+    let batch = Validator::new(Provider::Sendios).batch();
+    let long = |i: usize| format!("{i:06}{}", "k".repeat(200_000));
+    let n = Batch::MAX_KEY_BYTES / 200_006 + 3;
+    for i in 0..n {
+        let r = batch.validate_value(json!({"client_user_id": "u", "fields": {long(i): "s"}}));
+        assert!(r.is_valid(), "{r}");
+    }
+    let clash = |i: usize| {
+        batch
+            .validate_value(json!({"client_user_id": "u", "fields": {long(i): 1}}))
+            .violations()
+            .iter()
+            .any(|v| v.rule() == "sendios.fields.consistent_type")
+    };
+    // The first keys fit in the budget and are compared; the last do not.
+    assert!(clash(0));
+    assert!(!clash(n - 1));
+}

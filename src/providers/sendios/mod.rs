@@ -527,8 +527,13 @@ fn fields(w: &mut Walker<'_>, value: &mut Value) {
                 Some(first) => *first,
                 // Memory stays bounded: keys beyond the cap are not
                 // remembered (documented on `Batch`).
-                None if batch.field_types.len() >= crate::Batch::MAX_KEYS => continue,
+                None if batch.field_types.len() >= crate::Batch::MAX_KEYS
+                    || batch.key_bytes.saturating_add(key.len()) > crate::Batch::MAX_KEY_BYTES =>
+                {
+                    continue;
+                }
                 None => {
+                    batch.key_bytes += key.len();
                     batch.field_types.insert(key.clone(), (kind, document));
                     (kind, document)
                 }
