@@ -855,6 +855,18 @@ pub(crate) fn convert_body(
     }
 }
 
+/// Removes the members `names` of `body` that the wire type wrote as an
+/// empty string for a field the contact does not have.
+fn drop_blank(body: &mut Value, names: &[&str]) {
+    if let Value::Object(members) = body {
+        for name in names {
+            if members.get(*name).and_then(Value::as_str) == Some("") {
+                crate::engine::remove_member(members, name);
+            }
+        }
+    }
+}
+
 /// A contact written as `target`'s wire body (with its path parameters
 /// when the contact holds them: `SuprSend`'s `distinct_id`) and the losses,
 /// located by the contact's own paths. `source` is the provider the
@@ -875,7 +887,12 @@ pub(crate) fn write_contact(
             if source != Some(Provider::Sendios) {
                 l.extend(sendios::convert::utc_note(contact));
             }
-            (value(serde_json::to_value(w)), None, l)
+            // A contact without an external id converts to a body without
+            // `client_user_id`, so that Sendios' validation says it is
+            // required rather than describe an empty string nobody sent.
+            let mut body = value(serde_json::to_value(w));
+            drop_blank(&mut body, &["client_user_id"]);
+            (body, None, l)
         }
         Provider::RocketChat => {
             let (w, l) = rocketchat::convert::from_contact(contact);
@@ -892,13 +909,7 @@ pub(crate) fn write_contact(
             // The wire type holds a name as a string; a contact without one
             // converts to a body without it, so that raia's validation says
             // it is required (a blank name is only an advice when sent).
-            if let Value::Object(members) = &mut body {
-                for name in ["firstName", "lastName"] {
-                    if members.get(name).and_then(Value::as_str) == Some("") {
-                        crate::engine::remove_member(members, name);
-                    }
-                }
-            }
+            drop_blank(&mut body, &["firstName", "lastName"]);
             (body, None, l)
         }
         Provider::Omnisend => {

@@ -465,3 +465,27 @@ proptest! {
         }
     }
 }
+
+/// A contact without an external id converts to a Sendios body without
+/// `client_user_id`: the report says it is required, naming the member,
+/// rather than describe an empty string the service never sent (found by a
+/// fresh-eyes review: "expected a non-empty string", `found: ""`).
+#[test]
+fn a_missing_external_id_is_required_not_an_empty_string() {
+    let report = omnicontact::Validator::new(omnicontact::Provider::Omnisend).convert_str(
+        r#"{"email":"a@b.co","tags":["source: x"]}"#,
+        omnicontact::Provider::Sendios,
+    );
+    let v = report
+        .errors()
+        .find(|v| v.rule() == "sendios.client_user_id.required")
+        .expect("required");
+    assert_eq!(v.path(), "/client_user_id");
+    assert_eq!(v.message(), "'client_user_id' is required");
+    assert_eq!(
+        v.param("member").and_then(|m| m.as_str()),
+        Some("client_user_id")
+    );
+    assert!(v.param("found").is_none());
+    assert!(report.converted().unwrap().get("client_user_id").is_none());
+}
