@@ -796,6 +796,29 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Reports every member of a path or query part that its operation
+    /// does not have (`spec`: the part's parameters, `None` when it has
+    /// none), whatever the part's own table says of unknown members.
+    pub(crate) fn unknown_parameters(
+        &mut self,
+        part: &Map<String, Value>,
+        spec: Option<&ObjectSpec>,
+        rule: &'static RuleInfo,
+    ) {
+        static NONE: ObjectSpec = ObjectSpec {
+            members: &[],
+            unknown: None,
+            check: None,
+            ignore_case: false,
+        };
+        let spec = spec.unwrap_or(&NONE);
+        for name in part.keys() {
+            if spec.member(name).is_none() {
+                self.at(name, |w| w.unknown_member(name, rule, spec));
+            }
+        }
+    }
+
     fn unknown_member(&mut self, name: &str, rule: &'static RuleInfo, spec: &ObjectSpec) {
         let suggestion = suggest::closest(name, spec.members.iter().map(|m| m.name));
         let message = match suggestion {

@@ -341,7 +341,7 @@ impl Violation {
     ///
     /// | name | value |
     /// |---|---|
-    /// | `found` | the value as written, when a string (cut after 256 characters, then `…`), number, boolean or `null` |
+    /// | `found` | the value as written (for a builder, as given to it: its numbers are doubles), when a string (cut after 256 characters, then `…`), number, boolean or `null` |
     /// | `count` | how many items (array) or members (object) the value has, when it is one |
     /// | `expected` | what the rule expects, in words (`a string`, `an object`) |
     /// | `found_type` | the JSON type found: `null`, `boolean`, `number`, `string`, `array`, `object` |

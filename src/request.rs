@@ -165,9 +165,10 @@ impl Request {
         &self.path_params
     }
 
-    /// The full URL when the provider's document names its host (every
-    /// provider but Rocket.Chat, which is self-hosted) and the path is
-    /// complete.
+    /// The full URL when the provider's document names its host
+    /// ([`Endpoint::base_url`](crate::providers::Endpoint::base_url):
+    /// Omnisend and `SuprSend`; Rocket.Chat is self-hosted and the Sendios
+    /// and raia documents name none) and the path is complete.
     ///
     /// ```
     /// # use omnicontact::{Contact, Provider, Validator};

@@ -257,6 +257,23 @@ impl Deref for Batch {
     }
 }
 
+/// Path and query members the operation does not have
+/// (`input.path.unknown_field`, `input.query.unknown_field`); headers may
+/// be any.
+fn unknown_parameters(
+    w: &mut Walker<'_>,
+    location: Location,
+    part: &serde_json::Map<String, Value>,
+    spec: Option<&crate::engine::ObjectSpec>,
+) {
+    let rule = match location {
+        Location::Path => rules::INPUT_PATH_UNKNOWN_FIELD,
+        Location::Query => rules::INPUT_QUERY_UNKNOWN_FIELD,
+        _ => return,
+    };
+    w.unknown_parameters(part, spec, rule);
+}
+
 fn lock(batch: &Mutex<BatchState>) -> std::sync::MutexGuard<'_, BatchState> {
     // The state stays consistent even if a panic poisoned the lock.
     batch.lock().unwrap_or_else(PoisonError::into_inner)
@@ -1003,6 +1020,9 @@ impl Validator {
             if let (Location::Header, Value::Object(headers)) = (location, &*part) {
                 check_header_fields(&mut w, headers);
             }
+            if let Value::Object(map) = &*part {
+                unknown_parameters(&mut w, location, map, spec);
+            }
             match (part, spec) {
                 (Value::Object(map), Some(spec)) => w.walk_object(map, spec),
                 (Value::Object(_), None) => {}
@@ -1045,7 +1065,10 @@ impl Validator {
         };
         w.location = location;
         match document {
-            Value::Object(map) => w.walk_object(map, spec),
+            Value::Object(map) => {
+                unknown_parameters(w, location, map, Some(spec));
+                w.walk_object(map, spec);
+            }
             other => w.wrong_type(
                 rules::INPUT_BODY_TYPE,
                 &format!("the {location} parameters as a JSON object"),

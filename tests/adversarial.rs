@@ -1027,6 +1027,11 @@ fn envelope_findings_of_reading_are_in_their_part() {
                 "body".to_owned(),
                 "/fields/a".to_owned()
             ),
+            (
+                "input.query.unknown_field",
+                "query".to_owned(),
+                "/x".to_owned()
+            ),
         ]
     );
     let changes: Vec<_> = report

@@ -834,7 +834,7 @@ fn list_rules_prints_the_catalog() {
         .collect();
     want.sort();
     got.sort();
-    assert_eq!(got.len(), 229);
+    assert_eq!(got.len(), 231);
     assert_eq!(got, want);
     for (line, rule) in lines.iter().zip(catalog) {
         let keys: Vec<&String> = line.as_object().unwrap().keys().collect();
@@ -2252,6 +2252,8 @@ fn list_rules_shows_the_levels_of_a_policy() {
     assert_eq!(
         changed,
         [
+            ("input.path.unknown_field", "error"),
+            ("input.query.unknown_field", "error"),
             ("sendios.body.unknown_field", "error"),
             ("suprsend.androidpush.unknown_field", "error"),
             ("suprsend.iospush.unknown_field", "error"),

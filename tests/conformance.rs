@@ -507,5 +507,5 @@ fn catalog_matches_the_rule_list() {
         .filter(|r| r.provider() != "convert")
         .count();
     assert_eq!(own, listed.len());
-    assert_eq!(own, 229);
+    assert_eq!(own, 231);
 }

@@ -163,6 +163,8 @@ fn the_unknown_member_rules_are_the_unknown_field_rules() {
     assert_eq!(
         ids,
         [
+            "input.path.unknown_field",
+            "input.query.unknown_field",
             "sendios.body.unknown_field",
             "rocketchat.body.unknown_field",
             "suprsend.androidpush.unknown_field",
@@ -497,4 +499,29 @@ fn options_with_a_policy_are_shared_across_threads() {
         assert!(!a.join().unwrap());
         assert!(!b.join().unwrap());
     });
+}
+
+/// Review of issue 17: with unknown members denied, a raia search query's
+/// misspelt parameter was accepted silently (path and query parts had no
+/// unknown-member rule). It is `input.query.unknown_field`, an error here.
+#[test]
+fn deny_unknown_members_covers_query_and_path_parameters() {
+    let v = Validator::for_operation(Provider::Raia, omnicontact::Operation::Search)
+        .unwrap()
+        .with_options(Options::new().deny_unknown_members(true));
+    let r = v.validate_envelope_str(r#"{"query":{"email":"a@b.co","emial":"x"}}"#);
+    let errors: Vec<_> = r
+        .errors()
+        .map(|v| (v.rule(), v.path(), v.suggestion()))
+        .collect();
+    assert_eq!(
+        errors,
+        [("input.query.unknown_field", "/emial", Some("email"))]
+    );
+    let v =
+        Validator::new(Provider::Sendios).with_options(Options::new().deny_unknown_members(true));
+    let r = v
+        .validate_envelope_str(r#"{"path":{"project_id":1,"x":2},"body":{"client_user_id":"u1"}}"#);
+    let errors: Vec<_> = r.errors().map(|v| (v.rule(), v.path())).collect();
+    assert_eq!(errors, [("input.path.unknown_field", "/x")]);
 }

@@ -136,11 +136,11 @@ impl fmt::Display for Channel {
 /// use omnicontact::model::Channel;
 ///
 /// let e = "Email".parse::<Channel>().unwrap_err();
-/// assert_eq!(e.to_string(), "unknown channel \"Email\"; expected one of email, sms, whatsapp, inbox, webpush, androidpush, iospush, slack, ms_teams");
+/// assert_eq!(e.to_string(), "unknown channel 'Email'; expected one of email, sms, whatsapp, inbox, webpush, androidpush, iospush, slack, ms_teams");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown channel {0:?}; expected one of email, sms, whatsapp, inbox, webpush, androidpush, iospush, slack, ms_teams"
+    "unknown channel '{0}'; expected one of email, sms, whatsapp, inbox, webpush, androidpush, iospush, slack, ms_teams"
 )]
 pub struct UnknownChannel(String);
 
@@ -205,10 +205,10 @@ impl fmt::Display for ChannelStatus {
 /// use omnicontact::model::ChannelStatus;
 ///
 /// let e = "Subscribed".parse::<ChannelStatus>().unwrap_err();
-/// assert_eq!(e.to_string(), "unknown status \"Subscribed\"; expected subscribed, unsubscribed or nonSubscribed");
+/// assert_eq!(e.to_string(), "unknown status 'Subscribed'; expected subscribed, unsubscribed or nonSubscribed");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown status {0:?}; expected subscribed, unsubscribed or nonSubscribed")]
+#[error("unknown status '{0}'; expected subscribed, unsubscribed or nonSubscribed")]
 pub struct UnknownChannelStatus(String);
 
 impl FromStr for ChannelStatus {

@@ -124,11 +124,11 @@ impl fmt::Display for Platform {
 ///
 /// ```
 /// let e = "5".parse::<omnicontact::model::Platform>().unwrap_err();
-/// assert_eq!(e.to_string(), "unknown platform \"5\"; expected a code 0-4 or unknown, desktop, mobile_browser, android, ios");
+/// assert_eq!(e.to_string(), "unknown platform '5'; expected a code 0-4 or unknown, desktop, mobile_browser, android, ios");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown platform {0:?}; expected a code 0-4 or unknown, desktop, mobile_browser, android, ios"
+    "unknown platform '{0}'; expected a code 0-4 or unknown, desktop, mobile_browser, android, ios"
 )]
 pub struct UnknownPlatform(String);
 

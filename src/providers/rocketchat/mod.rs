@@ -152,7 +152,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::{Operation, Parts, ProviderErrors, ProviderSpec};
-use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, type_name};
+use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown};
 use crate::rules::{self, RuleInfo};
 use crate::values::{Email, Phone};
 use custom_fields::Finding;
@@ -252,8 +252,12 @@ fn coerce_in_place(w: &mut Walker<'_>, value: &mut Value, rule: &'static RuleInf
             rule,
             format!(
                 "{what} is {}; the server stores it as the string {}",
-                type_name(value),
-                Value::String(s.clone())
+                match value {
+                    Value::Number(_) => "a number",
+                    Value::Bool(_) => "a boolean",
+                    _ => "null",
+                },
+                shown(&s)
             ),
         );
         let from = std::mem::replace(value, Value::String(s));
