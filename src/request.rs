@@ -50,7 +50,9 @@ use crate::report::{Change, Location, Report, Violation};
 /// contact's fields the provider cannot hold (`convert.*` warnings, located
 /// [`Location::Converted`] at the contact's paths, e.g. `/registeredAt`),
 /// then the request's own violations (located in the body, the path or the
-/// query), with every change validation made.
+/// query, at the provider's paths: a Sendios contact without an external
+/// id is `sendios.client_user_id.required` at `/client_user_id`, the member
+/// the contact's `externalId` fills), with every change validation made.
 ///
 /// ```
 /// use omnicontact::{Contact, Operation, Provider, Validator};

@@ -121,7 +121,12 @@
 //! values are normalized on the way. The error message is the builder's
 //! report; deserialize a `ContactBuilder` and call
 //! [`build`](ContactBuilder::build) to get the [`Report`] itself, with
-//! every violation and its path. A contact written and read back is equal
+//! every violation and its path. What does not have the shape above is a
+//! `serde_json` error of reading, before any rule runs, with no rule id or
+//! path: an unknown member, an identifier without `id` or with an unknown
+//! `type`, a list property holding something other than strings, an
+//! object property other than `{"date": …}`, a value of the wrong JSON
+//! type. A contact written and read back is equal
 //! to itself, custom property numbers included as long as `serde_json`
 //! reads floats exactly (its `float_roundtrip` feature, the program's
 //! choice: this crate does not turn it on; without it a number may come
