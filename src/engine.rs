@@ -28,6 +28,7 @@ pub(crate) type ObjectCheck = fn(&mut Walker<'_>, &mut Map<String, Value>);
 pub(crate) type ValueCheck = fn(&mut Walker<'_>, &mut Value);
 
 /// The members of one JSON object.
+#[derive(Clone, Copy)]
 pub(crate) struct ObjectSpec {
     pub members: &'static [Member],
     /// The rule for a member not in `members`; `None` accepts any.
@@ -793,29 +794,6 @@ impl<'a> Walker<'a> {
         }
         if let Some(check) = spec.check {
             check(self, object);
-        }
-    }
-
-    /// Reports every member of a path or query part that its operation
-    /// does not have (`spec`: the part's parameters, `None` when it has
-    /// none), whatever the part's own table says of unknown members.
-    pub(crate) fn unknown_parameters(
-        &mut self,
-        part: &Map<String, Value>,
-        spec: Option<&ObjectSpec>,
-        rule: &'static RuleInfo,
-    ) {
-        static NONE: ObjectSpec = ObjectSpec {
-            members: &[],
-            unknown: None,
-            check: None,
-            ignore_case: false,
-        };
-        let spec = spec.unwrap_or(&NONE);
-        for name in part.keys() {
-            if spec.member(name).is_none() {
-                self.at(name, |w| w.unknown_member(name, rule, spec));
-            }
         }
     }
 

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
-use crate::engine::{BatchState, CHANGES, VIOLATIONS, Walker, depth_exceeds, shown};
+use crate::engine::{BatchState, CHANGES, ObjectSpec, VIOLATIONS, Walker, depth_exceeds, shown};
 use crate::options::Options;
 use crate::parse::{self, Origin, ParseFailure};
 use crate::providers::{NameError, Operation, Provider};
@@ -257,21 +257,26 @@ impl Deref for Batch {
     }
 }
 
-/// Path and query members the operation does not have
-/// (`input.path.unknown_field`, `input.query.unknown_field`); headers may
-/// be any.
-fn unknown_parameters(
-    w: &mut Walker<'_>,
-    location: Location,
-    part: &serde_json::Map<String, Value>,
-    spec: Option<&crate::engine::ObjectSpec>,
-) {
-    let rule = match location {
+/// The table a request part is walked with: path and query parameters
+/// the operation does not have are reported (`input.path.unknown_field`,
+/// `input.query.unknown_field`; a part the operation lacks has none),
+/// headers may be any.
+fn part_spec(location: Location, spec: Option<&ObjectSpec>) -> Option<ObjectSpec> {
+    const NONE: ObjectSpec = ObjectSpec {
+        members: &[],
+        unknown: None,
+        check: None,
+        ignore_case: false,
+    };
+    let unknown = match location {
         Location::Path => rules::INPUT_PATH_UNKNOWN_FIELD,
         Location::Query => rules::INPUT_QUERY_UNKNOWN_FIELD,
-        _ => return,
+        _ => return spec.copied(),
     };
-    w.unknown_parameters(part, spec, rule);
+    Some(ObjectSpec {
+        unknown: Some(unknown),
+        ..spec.copied().unwrap_or(NONE)
+    })
 }
 
 fn lock(batch: &Mutex<BatchState>) -> std::sync::MutexGuard<'_, BatchState> {
@@ -1020,11 +1025,8 @@ impl Validator {
             if let (Location::Header, Value::Object(headers)) = (location, &*part) {
                 check_header_fields(&mut w, headers);
             }
-            if let Value::Object(map) = &*part {
-                unknown_parameters(&mut w, location, map, spec);
-            }
-            match (part, spec) {
-                (Value::Object(map), Some(spec)) => w.walk_object(map, spec),
+            match (part, part_spec(location, spec)) {
+                (Value::Object(map), Some(spec)) => w.walk_object(map, &spec),
                 (Value::Object(_), None) => {}
                 (other, _) => w.wrong_type(rules::INPUT_BODY_TYPE, "an object", other),
             }
@@ -1066,8 +1068,9 @@ impl Validator {
         w.location = location;
         match document {
             Value::Object(map) => {
-                unknown_parameters(w, location, map, Some(spec));
-                w.walk_object(map, spec);
+                if let Some(spec) = part_spec(location, Some(spec)) {
+                    w.walk_object(map, &spec);
+                }
             }
             other => w.wrong_type(
                 rules::INPUT_BODY_TYPE,
