@@ -948,15 +948,15 @@ fn check_value(
     }
 }
 
-/// `count` of the channel's state object as the contact's JSON holds it
-/// (`status`, and `statusDate` when given), on the violation just reported.
-fn channel_found(c: &mut Collector, status: &str, date: Option<&str>) {
+/// The channel's state object as the contact's JSON holds it (`status`,
+/// and `statusDate` when given).
+fn state_json(status: &str, date: Option<&str>) -> serde_json::Value {
     let mut state = serde_json::Map::new();
     state.insert("status".to_owned(), status.into());
     if let Some(date) = date {
         state.insert("statusDate".to_owned(), date.into());
     }
-    c.last_found(serde_json::Value::Object(state));
+    serde_json::Value::Object(state)
 }
 
 fn check_channel(
@@ -969,25 +969,22 @@ fn check_channel(
     let channel = match name.parse::<Channel>() {
         Ok(ch) => match kind {
             Some(kind) if !kind.allows(ch) => {
-                c.report(
-                    rules::CONTACT_IDENTIFIERS_CHANNELS_ENUM,
-                    &["channels", name],
-                    ChannelNotAllowed { kind, channel: ch }.to_string(),
-                )
-                .set_param("channel", name.into());
-                channel_found(c, status, date);
-                None
+                Err(ChannelNotAllowed { kind, channel: ch }.to_string())
             }
-            _ => Some(ch),
+            _ => Ok(ch),
         },
-        Err(e) => {
-            c.report(
+        Err(e) => Err(e.to_string()),
+    };
+    let channel = match channel {
+        Ok(ch) => Some(ch),
+        Err(message) => {
+            let v = c.report(
                 rules::CONTACT_IDENTIFIERS_CHANNELS_ENUM,
                 &["channels", name],
-                e.to_string(),
-            )
-            .set_param("channel", name.into());
-            channel_found(c, status, date);
+                message,
+            );
+            v.set_param("channel", name.into());
+            v.found(state_json(status, date));
             None
         }
     };

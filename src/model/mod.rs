@@ -224,13 +224,6 @@ impl Collector {
         &mut self.violations[at]
     }
 
-    /// Sets `found` / `count` of the violation reported last.
-    pub(crate) fn last_found(&mut self, value: serde_json::Value) {
-        if let Some(v) = self.violations.last_mut() {
-            v.found(value);
-        }
-    }
-
     /// A collector for a nested value: same violations, longer prefix.
     pub(crate) fn nested<T>(&mut self, tokens: &[&str], f: impl FnOnce(&mut Collector) -> T) -> T {
         let prefix = self.path(tokens);

@@ -318,14 +318,14 @@ impl CustomProperty {
         let mut ok = true;
         if let Some((message, suggestion)) = name_problem(&name) {
             ok = false;
-            c.report_suggesting(
+            let v = c.report_suggesting(
                 rules::CONTACT_CUSTOM_PROPERTIES_NAME_FORMAT,
                 &path,
                 message,
                 suggestion,
-            )
-            .set_param("name", name.as_str().into());
-            c.last_found(serde_json::to_value(&value).unwrap_or(serde_json::Value::Null));
+            );
+            v.set_param("name", name.as_str().into());
+            v.found(serde_json::to_value(&value).unwrap_or(serde_json::Value::Null));
         }
         let value = match value {
             PropertyValue::Number(n) if !n.is_finite() => {
