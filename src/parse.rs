@@ -634,6 +634,24 @@ mod tests {
         );
     }
 
+    /// The mechanism itself, whatever `serde_json` reads: a float is the
+    /// nearest double to its own text, found by rank among the document's
+    /// numbers, even when `serde_json` gives another value (this crate's
+    /// tests build `serde_json` with `float_roundtrip`, so the test above
+    /// cannot tell; `tests/downstream.rs` checks a dependent's build).
+    #[test]
+    fn a_float_is_read_from_its_text_not_from_serde_json() {
+        let text = r#"{"a":"1.5 \" 7","n":[3,0.1,-2.5e-3]}"#;
+        let mut state = State::new(text, 32, KEEP);
+        state.number(); // the integer 3
+        // Exact: compared bit for bit.
+        assert_eq!(state.float(9.0).to_bits(), 0.1_f64.to_bits());
+        assert_eq!(state.float(9.0).to_bits(), (-0.0025_f64).to_bits());
+        assert!(state.rounded.is_empty());
+        // Past the last literal, the value given is kept.
+        assert_eq!(state.float(9.0).to_bits(), 9.0_f64.to_bits());
+    }
+
     #[test]
     fn decimals_compare_by_value() {
         assert!(same_decimal("1.50", "1.5"));
