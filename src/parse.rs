@@ -7,8 +7,9 @@
 //! gives the nearest double: `serde_json` does so only with its
 //! `float_roundtrip` feature, which this crate does not turn on (it would
 //! change how every crate of a dependent's program reads floats), and
-//! without it reads about one double in four written in shortest form
-//! (`0.022933877151503638`) as a neighbour.
+//! without it reads more than one double in four written in shortest form
+//! (29 % of 2 million random doubles; `0.022933877151503638`) as a
+//! neighbour.
 
 use std::fmt::{self, Write as _};
 
