@@ -34,99 +34,15 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Number, Value};
 
-use crate::model::{
-    Channel, ChannelStatus, Contact, ContactBuilder, CustomProperty, Identifier, IdentifierBuilder,
-    PropertyValue,
-};
+use crate::engine::read::{Read, Reader};
+use crate::model::{Channel, ChannelStatus, Contact, Identifier, PropertyValue};
 use crate::providers::Provider;
-use crate::report::{Report, push_pointer_token};
+use crate::report::push_pointer_token;
 use crate::rules::{self, RuleInfo};
+use crate::values::PhoneRegion;
+use crate::values::parsed::Parsed;
 
-/// A value a conversion had to drop: its rule id, where it was, and why.
-///
-/// ```
-/// use omnicontact::{omnisend, sendios};
-///
-/// let user: sendios::User = serde_json::from_str(r#"{"client_user_id":"u1","age":34}"#)?;
-/// let (contact, _) = sendios::convert::to_contact(&user);
-/// let (_, lost) = omnisend::convert::from_contact(&contact);
-/// assert_eq!(lost[0].rule(), "convert.age.lossy");
-/// assert_eq!(lost[0].path(), "/age");
-/// assert_eq!(lost[0].message(), "Omnisend has no age; '34' is not converted");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Loss {
-    rule: &'static RuleInfo,
-    path: String,
-    message: String,
-}
-
-impl Loss {
-    pub(crate) fn new(rule: &'static RuleInfo, path: String, message: String) -> Self {
-        Loss {
-            rule,
-            path,
-            message,
-        }
-    }
-
-    /// The rule id: `convert.<field>.lossy`, or the target's own warning
-    /// about how a value was written (`sendios.registration_date.advice`).
-    ///
-    /// ```
-    /// # use omnicontact::{rocketchat, raia};
-    /// let rc: rocketchat::Contact = serde_json::from_str(r#"{"name":"Jane Doe","emails":[],"phones":[]}"#)?;
-    /// let (c, _) = rocketchat::convert::to_contact(&rc);
-    /// assert_eq!(raia::convert::from_contact(&c).1[0].rule(), "convert.name.lossy");
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    #[must_use]
-    pub fn rule(&self) -> &'static str {
-        self.rule.id()
-    }
-
-    /// The rule's catalog entry.
-    ///
-    /// ```
-    /// # use omnicontact::{rocketchat, raia, Severity};
-    /// let rc: rocketchat::Contact = serde_json::from_str(r#"{"name":"Jane Doe","emails":[],"phones":[]}"#)?;
-    /// let (c, _) = rocketchat::convert::to_contact(&rc);
-    /// assert_eq!(raia::convert::from_contact(&c).1[0].info().severity(), Severity::Warning);
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    #[must_use]
-    pub fn info(&self) -> &'static RuleInfo {
-        self.rule
-    }
-
-    /// JSON Pointer of the dropped value: into the wire value for
-    /// `to_contact`, into the canonical contact for `from_contact`.
-    ///
-    /// ```
-    /// # use omnicontact::rocketchat;
-    /// let rc: rocketchat::Contact = serde_json::from_str(r#"{"name":"J","emails":[],"phones":[],"contactManager":"m1"}"#)?;
-    /// assert_eq!(rocketchat::convert::to_contact(&rc).1[0].path(), "/contactManager");
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    #[must_use]
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// What was dropped and why, naming the field and the target.
-    ///
-    /// ```
-    /// # use omnicontact::rocketchat;
-    /// let rc: rocketchat::Contact = serde_json::from_str(r#"{"name":"J","emails":[],"phones":[],"contactManager":"m1"}"#)?;
-    /// assert!(rocketchat::convert::to_contact(&rc).1[0].message().contains("contactManager"));
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    #[must_use]
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
+pub use crate::report::Loss;
 
 /// The provider's name as its documentation spells it.
 pub(crate) const fn provider_name(p: Provider) -> &'static str {
@@ -136,40 +52,6 @@ pub(crate) const fn provider_name(p: Provider) -> &'static str {
         Provider::RocketChat => "Rocket.Chat",
         Provider::Suprsend => "SuprSend",
         Provider::Raia => "raia",
-    }
-}
-
-/// What a `to_contact` produced, with the trace from canonical paths to
-/// source paths.
-#[derive(Debug)]
-pub(crate) struct Traced {
-    pub(crate) contact: Result<Contact, Report>,
-    pub(crate) losses: Vec<Loss>,
-    pub(crate) trace: Vec<(String, String)>,
-}
-
-impl Traced {
-    /// The public shape: a contact (empty if the model refused the whole,
-    /// which the per-field probes prevent) and the losses.
-    pub(crate) fn into_public(self) -> (Contact, Vec<Loss>) {
-        let mut losses = self.losses;
-        let contact = match self.contact {
-            Ok(c) => c,
-            Err(report) => {
-                for v in report.violations() {
-                    losses.push(Loss::new(
-                        rules::CONVERT_BODY_LOSSY,
-                        v.path().to_owned(),
-                        format!(
-                            "the canonical contact cannot hold this value: {}",
-                            v.message()
-                        ),
-                    ));
-                }
-                Contact::empty()
-            }
-        };
-        (contact, losses)
     }
 }
 
@@ -206,235 +88,6 @@ impl<'a> SourcePaths<'a> {
     }
 }
 
-/// Collects the fields of a wire value into a [`ContactBuilder`], checking
-/// each one alone first: a value the model refuses becomes a [`Loss`]
-/// instead of failing the whole contact.
-#[derive(Debug)]
-pub(crate) struct Draft {
-    source: Provider,
-    builder: ContactBuilder,
-    losses: Vec<Loss>,
-    trace: Vec<(String, String)>,
-    ids: Vec<(String, String)>,
-}
-
-fn first_message(report: &Report) -> String {
-    report
-        .violations()
-        .first()
-        .map_or_else(|| "not accepted".to_owned(), |v| v.message().to_owned())
-}
-
-impl Draft {
-    pub(crate) fn new(source: Provider) -> Self {
-        Draft {
-            source,
-            builder: Contact::builder(),
-            losses: Vec::new(),
-            trace: Vec::new(),
-            ids: Vec::new(),
-        }
-    }
-
-    /// A string field: kept when the model accepts it alone.
-    pub(crate) fn text(
-        &mut self,
-        rule: &'static RuleInfo,
-        canonical: &str,
-        src: &str,
-        value: Option<&str>,
-        set: fn(ContactBuilder, String) -> ContactBuilder,
-    ) {
-        let Some(value) = value else { return };
-        match set(Contact::builder(), value.to_owned()).build() {
-            Ok(_) => {
-                self.builder = set(std::mem::take(&mut self.builder), value.to_owned());
-                self.trace.push((canonical.to_owned(), src.to_owned()));
-            }
-            Err(report) => self.refuse(rule, src, value, &first_message(&report)),
-        }
-    }
-
-    /// Records that the canonical `canonical` came from `src`.
-    pub(crate) fn traced(&mut self, canonical: &str, src: &str) {
-        self.trace.push((canonical.to_owned(), src.to_owned()));
-    }
-
-    /// Applies `set` to the builder (for values already typed).
-    pub(crate) fn with(&mut self, set: impl FnOnce(ContactBuilder) -> ContactBuilder) {
-        self.builder = set(std::mem::take(&mut self.builder));
-    }
-
-    /// An identifier: kept when the model accepts it alone.
-    pub(crate) fn identifier(
-        &mut self,
-        rule: &'static RuleInfo,
-        src: &str,
-        raw: &str,
-        id: IdentifierBuilder,
-    ) {
-        match id.clone().build() {
-            Ok(built) => {
-                self.ids.push((built.as_str().to_owned(), src.to_owned()));
-                self.builder = std::mem::take(&mut self.builder).identifier(id);
-            }
-            Err(report) => self.refuse(rule, src, raw, &first_message(&report)),
-        }
-    }
-
-    /// An email address sent at `src`: an email identifier, or a
-    /// `convert.email.lossy` warning.
-    pub(crate) fn email(&mut self, src: &str, raw: &str) {
-        self.identifier(
-            rules::CONVERT_EMAIL_LOSSY,
-            src,
-            raw,
-            IdentifierBuilder::default().email(raw),
-        );
-    }
-
-    /// A phone number sent at `src`: a phone identifier, or a
-    /// `convert.phone.lossy` warning.
-    pub(crate) fn phone(&mut self, src: &str, raw: &str) {
-        self.identifier(
-            rules::CONVERT_PHONE_LOSSY,
-            src,
-            raw,
-            IdentifierBuilder::default().phone(raw),
-        );
-    }
-
-    /// A custom property: kept when the model holds its name and value.
-    pub(crate) fn property(&mut self, src_prefix: &str, name: &str, value: &Value) {
-        let mut src = src_prefix.to_owned();
-        push_pointer_token(&mut src, name);
-        let Some(pv) = property_value(value) else {
-            let message = if value.is_number() {
-                format!(
-                    "the canonical contact holds a custom property number as a double; '{name}' is {value}, which a double does not hold exactly, and is not converted (send it as a string)"
-                )
-            } else {
-                format!(
-                    "the canonical contact holds a custom property as a number, boolean, string or list of strings; '{name}' is {} and is not converted",
-                    json_kind(value)
-                )
-            };
-            self.drop(rules::CONVERT_CUSTOM_PROPERTIES_LOSSY, &src, message);
-            return;
-        };
-        match CustomProperty::new(name, pv.clone()) {
-            Ok(p) => {
-                let mut canonical = "/customProperties".to_owned();
-                push_pointer_token(&mut canonical, p.name());
-                self.trace.push((canonical, src));
-                self.builder = std::mem::take(&mut self.builder).property(name, pv);
-            }
-            Err(report) => self.drop(
-                rules::CONVERT_CUSTOM_PROPERTIES_LOSSY,
-                &src,
-                format!(
-                    "the canonical contact cannot hold the custom property '{name}': {}",
-                    first_message(&report)
-                ),
-            ),
-        }
-    }
-
-    /// Every member of a custom-property object.
-    pub(crate) fn properties(&mut self, src_prefix: &str, map: Option<&Map<String, Value>>) {
-        for (name, value) in map.into_iter().flatten() {
-            self.property(src_prefix, name, value);
-        }
-    }
-
-    fn refuse(&mut self, rule: &'static RuleInfo, src: &str, value: &str, why: &str) {
-        self.drop(
-            rule,
-            src,
-            format!(
-                "the canonical contact cannot hold '{value}' from {}: {why}; it is not converted",
-                provider_name(self.source)
-            ),
-        );
-    }
-
-    /// A loss at `src` in the source.
-    pub(crate) fn drop(&mut self, rule: &'static RuleInfo, src: &str, message: String) {
-        self.losses.push(Loss::new(rule, src.to_owned(), message));
-    }
-
-    /// A source member the contact has no place for.
-    pub(crate) fn member(&mut self, src: &str, present: bool) {
-        if present {
-            let name = src.trim_start_matches('/');
-            let message = format!(
-                "the canonical contact has no place for {}'s '{name}'; it is not converted",
-                provider_name(self.source)
-            );
-            self.drop(rules::CONVERT_BODY_LOSSY, src, message);
-        }
-    }
-
-    pub(crate) fn finish(self) -> Traced {
-        let mut trace = self.trace;
-        let contact = self.builder.build();
-        if let Ok(c) = &contact {
-            // The first identifier of each value, found once for all ids.
-            let mut first: HashMap<&str, usize> = HashMap::new();
-            for (i, id) in c.identifiers().iter().enumerate() {
-                first.entry(id.as_str()).or_insert(i);
-            }
-            for (value, src) in self.ids {
-                if let Some(i) = first.get(value.as_str()) {
-                    trace.push((format!("/identifiers/{i}"), src));
-                }
-            }
-        }
-        Traced {
-            contact,
-            losses: self.losses,
-            trace,
-        }
-    }
-}
-
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list that holds more than strings",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// A JSON value as a custom property value, when the model can hold it.
-pub(crate) fn property_value(v: &Value) -> Option<PropertyValue> {
-    match v {
-        Value::Null => Some(PropertyValue::Remove),
-        Value::Bool(b) => Some(PropertyValue::Boolean(*b)),
-        // A double holds every integer up to 2^53 exactly; a larger one
-        // (a 64-bit id) would be rounded: not converted, never rewritten.
-        Value::Number(n) => {
-            const EXACT: u64 = 1 << 53;
-            let exact = match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => u <= EXACT,
-                (None, Some(i)) => i.unsigned_abs() <= EXACT,
-                (None, None) => true,
-            };
-            n.as_f64().filter(|_| exact).map(PropertyValue::Number)
-        }
-        Value::String(s) => Some(PropertyValue::String(s.clone())),
-        Value::Array(items) => items
-            .iter()
-            .map(|i| i.as_str().map(str::to_owned))
-            .collect::<Option<Vec<_>>>()
-            .map(PropertyValue::List),
-        Value::Object(_) => None,
-    }
-}
-
 /// A custom property value as JSON: whole numbers as integers, a removal
 /// as `""` (the providers' "no value").
 pub(crate) fn property_json(v: &PropertyValue) -> Value {
@@ -460,44 +113,10 @@ pub(crate) fn property_json(v: &PropertyValue) -> Value {
     }
 }
 
-/// A scalar canonical field some targets cannot hold.
-#[derive(Debug)]
-pub(crate) struct Field {
-    rule: &'static RuleInfo,
-    path: &'static str,
-    what: &'static str,
-    get: fn(&Contact) -> Option<String>,
-}
-
-macro_rules! fields {
-    ($( $name:ident = $rule:ident, $path:literal, $what:literal, $get:expr; )*) => {
-        $( pub(crate) const $name: Field = Field { rule: rules::$rule, path: $path, what: $what, get: $get }; )*
-        const SCALARS: &[&Field] = &[$(&$name),*];
-    };
-}
-
-fn owned(s: Option<&str>) -> Option<String> {
-    s.map(str::to_owned)
-}
-
-fields! {
-    EXTERNAL_ID = CONVERT_EXTERNAL_ID_LOSSY, "/externalId", "member for your contact id", |c| owned(c.external_id());
-    LANGUAGE = CONVERT_LANGUAGE_LOSSY, "/language", "language", |c| c.language().map(|l| l.as_str().to_owned());
-    COUNTRY = CONVERT_COUNTRY_LOSSY, "/country", "country", |c| c.country().map(|l| l.as_str().to_owned());
-    TIMEZONE = CONVERT_TIMEZONE_LOSSY, "/timezone", "time zone", |c| c.timezone().map(|l| l.as_str().to_owned());
-    GENDER = CONVERT_GENDER_LOSSY, "/gender", "gender", |c| c.gender().map(|l| l.as_str().to_owned());
-    BIRTHDATE = CONVERT_BIRTHDATE_LOSSY, "/birthdate", "birthdate", |c| c.birthdate().map(|l| l.as_str().to_owned());
-    AGE = CONVERT_AGE_LOSSY, "/age", "age", |c| c.age().map(|a| a.to_string());
-    PLATFORM = CONVERT_PLATFORM_LOSSY, "/platform", "platform", |c| c.platform().map(|p| p.name().to_owned());
-    VIP = CONVERT_VIP_LOSSY, "/vip", "VIP flag", |c| c.vip().map(|v| v.to_string());
-    PHOTO = CONVERT_PHOTO_LOSSY, "/photo", "photo", |c| c.photo().map(|l| l.as_str().to_owned());
-    AUTH_KEY = CONVERT_AUTH_KEY_LOSSY, "/authKey", "authentication key", |c| owned(c.auth_key());
-    REGISTERED_AT = CONVERT_REGISTERED_AT_LOSSY, "/registeredAt", "registration date", |c| c.registered_at().map(|l| l.as_str().to_owned());
-    ADDRESS = CONVERT_ADDRESS_LOSSY, "/address", "address", |c| owned(c.address());
-    CITY = CONVERT_ADDRESS_LOSSY, "/city", "city", |c| owned(c.city());
-    STATE = CONVERT_ADDRESS_LOSSY, "/state", "state", |c| owned(c.state());
-    POSTAL_CODE = CONVERT_ADDRESS_LOSSY, "/postalCode", "postal code", |c| owned(c.postal_code());
-}
+pub(crate) use crate::model::field::{
+    ADDRESS, AGE, AUTH_KEY, BIRTHDATE, CITY, COUNTRY, EXTERNAL_ID, Field, GENDER, LANGUAGE, PHOTO,
+    PLATFORM, POSTAL_CODE, REGISTERED_AT, SCALARS, STATE, TIMEZONE, VIP,
+};
 
 /// Collects the losses of a `from_contact`.
 #[derive(Debug)]
@@ -713,103 +332,6 @@ pub(crate) fn all_properties(out: &mut Out, contact: &Contact) -> Option<Map<Str
     out.properties(contact, |_| None)
 }
 
-impl Traced {
-    /// The contact (empty when the model refused the whole, turned into
-    /// losses), the losses and the trace.
-    fn split(self) -> (Contact, Vec<Loss>, Vec<(String, String)>) {
-        let trace = self.trace.clone();
-        let (contact, losses) = self.into_public();
-        (contact, losses, trace)
-    }
-}
-
-/// Members whose values are free-form maps: never searched for unknown
-/// members.
-const FREE_FORM: &[&str] = &["fields", "customFields", "customData", "customProperties"];
-
-/// Removes every member `name` outside free-form maps; the paths removed.
-fn remove_member(value: &mut Value, name: &str, path: &str, removed: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            if map.remove(name).is_some() {
-                let mut p = path.to_owned();
-                push_pointer_token(&mut p, name);
-                removed.push(p);
-            }
-            for (key, child) in map.iter_mut() {
-                if !FREE_FORM.contains(&key.as_str()) {
-                    let mut p = path.to_owned();
-                    push_pointer_token(&mut p, key);
-                    remove_member(child, name, &p, removed);
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter_mut().enumerate() {
-                remove_member(child, name, &format!("{path}/{i}"), removed);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Deserializes `body` as `T`; a member `T` does not define (a provider's
-/// `unknown_field` warning) is removed first and becomes a loss.
-fn read<T: serde::de::DeserializeOwned>(
-    source: Provider,
-    mut body: Value,
-    losses: &mut Vec<Loss>,
-) -> Option<T> {
-    loop {
-        let error = match serde_json::from_value::<T>(body.clone()) {
-            Ok(wire) => return Some(wire),
-            Err(e) => e.to_string(),
-        };
-        let mut removed = Vec::new();
-        if let Some((name, _)) = error
-            .strip_prefix("unknown field `")
-            .and_then(|rest| rest.split_once('`'))
-        {
-            remove_member(&mut body, name, "", &mut removed);
-        }
-        if removed.is_empty() {
-            losses.push(Loss::new(
-                rules::CONVERT_BODY_LOSSY,
-                String::new(),
-                format!(
-                    "the body cannot be read as a record of {} ({error}); nothing is converted",
-                    provider_name(source)
-                ),
-            ));
-            return None;
-        }
-        for path in removed {
-            let message = format!(
-                "'{}' is not a member of {}; it is not converted",
-                path.rsplit('/').next().unwrap_or_default(),
-                provider_name(source)
-            );
-            losses.push(Loss::new(rules::CONVERT_BODY_LOSSY, path, message));
-        }
-    }
-}
-
-fn traced<T: serde::de::DeserializeOwned>(
-    source: Provider,
-    body: Value,
-    losses: &mut Vec<Loss>,
-    f: impl FnOnce(&T) -> Traced,
-) -> Traced {
-    match read::<T>(source, body, losses) {
-        Some(wire) => f(&wire),
-        None => Traced {
-            contact: Ok(Contact::empty()),
-            losses: Vec::new(),
-            trace: Vec::new(),
-        },
-    }
-}
-
 /// The result of converting a normalized, valid source body.
 #[derive(Debug)]
 pub(crate) struct Conversion {
@@ -821,38 +343,54 @@ pub(crate) struct Conversion {
     pub(crate) path: Option<Value>,
 }
 
-/// Converts a valid, normalized body of `source` into `target`'s body.
-pub(crate) fn convert_body(
+/// Reads a body of `source` into the canonical contact by its rows, with
+/// the values its walk parsed (in `region`); `distinct_id`, `SuprSend`'s
+/// path parameter, is the external id.
+pub(crate) fn read_body(
+    source: Provider,
+    body: &Value,
+    distinct_id: Option<&str>,
+    parsed: &mut Parsed,
+    region: Option<PhoneRegion>,
+) -> Read {
+    let mut reader = Reader::new(provider_name(source), parsed, region);
+    if let Some(id) = distinct_id.filter(|id| !id.trim().is_empty()) {
+        reader.at("distinct_id", |r| r.field(&EXTERNAL_ID, id));
+    }
+    if let Value::Object(map) = body {
+        reader.object(map, source.spec().body);
+    }
+    reader.finish()
+}
+
+/// A provider's wire value read into the canonical contact (the public
+/// `to_contact` of each provider): its values parsed here, phone numbers
+/// without a region.
+pub(crate) fn read_wire<T: serde::Serialize>(
+    source: Provider,
+    wire: &T,
+    distinct_id: Option<&str>,
+) -> (Contact, Vec<Loss>) {
+    let body = serde_json::to_value(wire).unwrap_or(Value::Null);
+    let read = read_body(source, &body, distinct_id, &mut Parsed::default(), None);
+    (read.contact, read.losses)
+}
+
+/// Writes what a reader read from `source` as `target`'s body; the
+/// losses of both, in source paths.
+pub(crate) fn write_read(
     source: Provider,
     target: Provider,
-    body: Value,
-    distinct_id: Option<&str>,
+    read: crate::engine::read::Read,
 ) -> Conversion {
-    use crate::providers::{omnisend, raia, rocketchat, sendios, suprsend};
-    let mut read_losses = Vec::new();
-    let l = &mut read_losses;
-    let t = match source {
-        Provider::Sendios => traced(source, body, l, sendios::convert::traced),
-        Provider::RocketChat => traced(source, body, l, rocketchat::convert::traced),
-        Provider::Suprsend => traced(source, body, l, |u| {
-            suprsend::convert::traced(u, distinct_id)
-        }),
-        Provider::Raia => traced(source, body, l, raia::convert::traced),
-        Provider::Omnisend => traced(source, body, l, omnisend::convert::traced),
-    };
-    let (contact, losses, trace) = t.split();
-    read_losses.extend(losses);
-    let (body, path, lost) = write_contact(&contact, target, Some(source));
-    let sources = SourcePaths::new(&trace);
-    read_losses.extend(
+    let mut losses = read.losses;
+    let (body, path, lost) = write_contact(&read.contact, target, Some(source));
+    let sources = SourcePaths::new(&read.trace);
+    losses.extend(
         lost.into_iter()
             .map(|loss| Loss::new(loss.rule, sources.of(&loss.path), loss.message)),
     );
-    Conversion {
-        losses: read_losses,
-        body,
-        path,
-    }
+    Conversion { losses, body, path }
 }
 
 /// Removes the members `names` of `body` that the wire type wrote as an

@@ -1002,6 +1002,92 @@ pub fn push_pointer_token(pointer: &mut String, token: &str) {
     }
 }
 
+/// A value a conversion had to drop: its rule id, where it was, and why.
+///
+/// ```
+/// use omnicontact::{omnisend, sendios};
+///
+/// let user: sendios::User = serde_json::from_str(r#"{"client_user_id":"u1","age":34}"#)?;
+/// let (contact, _) = sendios::convert::to_contact(&user);
+/// let (_, lost) = omnisend::convert::from_contact(&contact);
+/// assert_eq!(lost[0].rule(), "convert.age.lossy");
+/// assert_eq!(lost[0].path(), "/age");
+/// assert_eq!(lost[0].message(), "Omnisend has no age; '34' is not converted");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loss {
+    pub(crate) rule: &'static RuleInfo,
+    pub(crate) path: String,
+    pub(crate) message: String,
+}
+
+impl Loss {
+    pub(crate) fn new(rule: &'static RuleInfo, path: String, message: String) -> Self {
+        Loss {
+            rule,
+            path,
+            message,
+        }
+    }
+
+    /// The rule id: `convert.<field>.lossy`, or the target's own warning
+    /// about how a value was written (`sendios.registration_date.advice`).
+    ///
+    /// ```
+    /// # use omnicontact::{rocketchat, raia};
+    /// let rc: rocketchat::Contact = serde_json::from_str(r#"{"name":"Jane Doe","emails":[],"phones":[]}"#)?;
+    /// let (c, _) = rocketchat::convert::to_contact(&rc);
+    /// assert_eq!(raia::convert::from_contact(&c).1[0].rule(), "convert.name.lossy");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rule(&self) -> &'static str {
+        self.rule.id()
+    }
+
+    /// The rule's catalog entry.
+    ///
+    /// ```
+    /// # use omnicontact::{rocketchat, raia, Severity};
+    /// let rc: rocketchat::Contact = serde_json::from_str(r#"{"name":"Jane Doe","emails":[],"phones":[]}"#)?;
+    /// let (c, _) = rocketchat::convert::to_contact(&rc);
+    /// assert_eq!(raia::convert::from_contact(&c).1[0].info().severity(), Severity::Warning);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn info(&self) -> &'static RuleInfo {
+        self.rule
+    }
+
+    /// JSON Pointer of the dropped value: into the wire value for
+    /// `to_contact`, into the canonical contact for `from_contact`.
+    ///
+    /// ```
+    /// # use omnicontact::rocketchat;
+    /// let rc: rocketchat::Contact = serde_json::from_str(r#"{"name":"J","emails":[],"phones":[],"contactManager":"m1"}"#)?;
+    /// assert_eq!(rocketchat::convert::to_contact(&rc).1[0].path(), "/contactManager");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What was dropped and why, naming the field and the target.
+    ///
+    /// ```
+    /// # use omnicontact::rocketchat;
+    /// let rc: rocketchat::Contact = serde_json::from_str(r#"{"name":"J","emails":[],"phones":[],"contactManager":"m1"}"#)?;
+    /// assert!(rocketchat::convert::to_contact(&rc).1[0].message().contains("contactManager"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,12 +7,15 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
-use crate::engine::{BatchState, CHANGES, ObjectSpec, VIOLATIONS, Walker, depth_exceeds, shown};
+use crate::engine::{
+    BatchState, CHANGES, ObjectSpec, Parsed, VIOLATIONS, Walker, depth_exceeds, shown,
+};
 use crate::options::Options;
 use crate::parse::{self, Origin, ParseFailure};
 use crate::providers::{NameError, Operation, Provider};
 use crate::report::{Change, Location, Report, Violation};
 use crate::rules::{self, RuleInfo};
+use crate::values::PhoneRegion;
 
 /// The members a request envelope may have.
 const ENVELOPE_PARTS: &[&str] = &["path", "query", "headers", "body"];
@@ -267,6 +270,7 @@ fn part_spec(location: Location, spec: Option<&ObjectSpec>) -> Option<ObjectSpec
         unknown: None,
         check: None,
         ignore_case: false,
+        read: None,
     };
     let unknown = match location {
         Location::Path => rules::INPUT_PATH_UNKNOWN_FIELD,
@@ -440,7 +444,7 @@ impl Validator {
     /// assert_eq!(r.violations()[0].location(), Location::Path);
     /// ```
     pub fn validate_str(&self, text: &str) -> Report {
-        self.validate_text(Ok(text), Origin::START, false)
+        self.run(Input::Text(Ok(text), Origin::START), false, None)
     }
 
     /// Validates one JSON request body given as bytes; invalid UTF-8 is an
@@ -452,7 +456,11 @@ impl Validator {
     /// assert_eq!(r.violations()[0].rule(), "input.json.format");
     /// ```
     pub fn validate_bytes(&self, bytes: &[u8]) -> Report {
-        self.validate_document(bytes, Origin::START, false)
+        self.run(
+            Input::Text(utf8(bytes, Origin::START), Origin::START),
+            false,
+            None,
+        )
     }
 
     /// Validates a request envelope given as bytes (see
@@ -466,7 +474,11 @@ impl Validator {
     /// assert_eq!(v.validate_envelope_bytes(b"\xff").violations()[0].rule(), "input.json.format");
     /// ```
     pub fn validate_envelope_bytes(&self, bytes: &[u8]) -> Report {
-        self.validate_document(bytes, Origin::START, true)
+        self.run(
+            Input::Text(utf8(bytes, Origin::START), Origin::START),
+            true,
+            None,
+        )
     }
 
     /// Validates a request body that is already a JSON value.
@@ -479,10 +491,7 @@ impl Validator {
     /// assert!(r.is_valid());
     /// ```
     pub fn validate_value(&self, value: Value) -> Report {
-        if let Some(report) = self.check_limits(&value) {
-            return report;
-        }
-        self.check_body_value(value, Found::default())
+        self.run(Input::Value(value), false, None)
     }
 
     /// [`Validator::validate_value`] for a borrowed value, which stays the
@@ -500,10 +509,7 @@ impl Validator {
     /// assert_eq!(body["email"], " a@b.co"); // still the caller's, unchanged
     /// ```
     pub fn validate_value_ref(&self, value: &Value) -> Report {
-        if let Some(report) = self.check_limits(value) {
-            return report;
-        }
-        self.check_body_value(value.clone(), Found::default())
+        self.run(Input::Borrowed(value), false, None)
     }
 
     /// Validates a request envelope
@@ -539,7 +545,7 @@ impl Validator {
     /// assert_eq!(v.validate_envelope_str("{}").violations()[0].rule(), "input.body.type");
     /// ```
     pub fn validate_envelope_str(&self, text: &str) -> Report {
-        self.validate_text(Ok(text), Origin::START, true)
+        self.run(Input::Text(Ok(text), Origin::START), true, None)
     }
 
     /// Validates a request envelope that is already a JSON value.
@@ -552,10 +558,7 @@ impl Validator {
     /// assert_eq!(r.normalized().unwrap()["body"]["phone"], "+37061234567");
     /// ```
     pub fn validate_envelope_value(&self, value: Value) -> Report {
-        if let Some(report) = self.check_limits(&value) {
-            return report;
-        }
-        self.check_envelope_value(value, Found::default())
+        self.run(Input::Value(value), true, None)
     }
 
     /// [`Validator::validate_envelope_value`] for a borrowed value (copied
@@ -570,10 +573,7 @@ impl Validator {
     /// assert_eq!(r.normalized().unwrap()["body"]["phone"], "+37061234567");
     /// ```
     pub fn validate_envelope_value_ref(&self, value: &Value) -> Report {
-        if let Some(report) = self.check_limits(value) {
-            return report;
-        }
-        self.check_envelope_value(value.clone(), Found::default())
+        self.run(Input::Borrowed(value), true, None)
     }
 
     /// Validates `text` as a body of this validator's provider and, when it
@@ -613,8 +613,7 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["email"], "jane@example.com");
     /// ```
     pub fn convert_str(&self, text: &str, target: Provider) -> Report {
-        let source = self.validate_str(text);
-        self.finish_conversion(source, target, false)
+        self.run(Input::Text(Ok(text), Origin::START), false, Some(target))
     }
 
     /// [`Validator::convert_str`] for raw bytes (invalid UTF-8 is an
@@ -627,8 +626,11 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["identifiers"][0]["id"], "jo@example.com");
     /// ```
     pub fn convert_bytes(&self, bytes: &[u8], target: Provider) -> Report {
-        let source = self.validate_bytes(bytes);
-        self.finish_conversion(source, target, false)
+        self.run(
+            Input::Text(utf8(bytes, Origin::START), Origin::START),
+            false,
+            Some(target),
+        )
     }
 
     /// [`Validator::convert_str`] for a parsed JSON value.
@@ -643,8 +645,7 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["firstName"], "Jane");
     /// ```
     pub fn convert_value(&self, value: Value, target: Provider) -> Report {
-        let source = self.validate_value(value);
-        self.finish_conversion(source, target, false)
+        self.run(Input::Value(value), false, Some(target))
     }
 
     /// [`Validator::convert_value`] for a borrowed value.
@@ -656,8 +657,7 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["email"], "jane@example.com");
     /// ```
     pub fn convert_value_ref(&self, value: &Value, target: Provider) -> Report {
-        let source = self.validate_value_ref(value);
-        self.finish_conversion(source, target, false)
+        self.run(Input::Borrowed(value), false, Some(target))
     }
 
     /// [`Validator::convert_str`] for a request envelope: the envelope is
@@ -675,8 +675,7 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["client_user_id"], "u-7");
     /// ```
     pub fn convert_envelope_str(&self, text: &str, target: Provider) -> Report {
-        let source = self.validate_envelope_str(text);
-        self.finish_conversion(source, target, true)
+        self.run(Input::Text(Ok(text), Origin::START), true, Some(target))
     }
 
     /// [`Validator::convert_envelope_str`] for bytes; invalid UTF-8 is an
@@ -690,8 +689,11 @@ impl Validator {
     /// assert!(v.convert_envelope_bytes(b"\xff", Provider::Raia).converted().is_none());
     /// ```
     pub fn convert_envelope_bytes(&self, bytes: &[u8], target: Provider) -> Report {
-        let source = self.validate_envelope_bytes(bytes);
-        self.finish_conversion(source, target, true)
+        self.run(
+            Input::Text(utf8(bytes, Origin::START), Origin::START),
+            true,
+            Some(target),
+        )
     }
 
     /// [`Validator::convert_envelope_str`] for a parsed JSON value.
@@ -703,8 +705,7 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["emails"][0], "a@example.com");
     /// ```
     pub fn convert_envelope_value(&self, value: Value, target: Provider) -> Report {
-        let source = self.validate_envelope_value(value);
-        self.finish_conversion(source, target, true)
+        self.run(Input::Value(value), true, Some(target))
     }
 
     /// [`Validator::convert_envelope_value`] for a borrowed value.
@@ -716,8 +717,7 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["client_user_id"], "u-7");
     /// ```
     pub fn convert_envelope_value_ref(&self, value: &Value, target: Provider) -> Report {
-        let source = self.validate_envelope_value_ref(value);
-        self.finish_conversion(source, target, true)
+        self.run(Input::Borrowed(value), true, Some(target))
     }
 
     pub(crate) fn convert_document(
@@ -727,15 +727,24 @@ impl Validator {
         envelope: bool,
         target: Provider,
     ) -> Report {
-        let source = self.validate_document(bytes, origin, envelope);
-        self.finish_conversion(source, target, envelope)
+        self.run(
+            Input::Text(utf8(bytes, origin), origin),
+            envelope,
+            Some(target),
+        )
     }
 
-    pub(crate) fn finish_conversion(
+    /// Converts a valid source body (its report `source`, the values its
+    /// walk parsed and the region it read phone numbers in) to `target`:
+    /// reads it into the canonical contact, writes the target's body and
+    /// checks it with the same parsed values.
+    fn finish_conversion(
         &self,
         source: Report,
         target: Provider,
         envelope: bool,
+        mut parsed: Box<Parsed>,
+        region: Option<PhoneRegion>,
     ) -> Report {
         if !source.is_valid() || !self.operation.has_body() {
             return source;
@@ -745,26 +754,19 @@ impl Validator {
         };
         let (body, distinct_id) = if envelope {
             (
-                normalized
-                    .get("body")
-                    .cloned()
-                    .unwrap_or_else(|| Value::Object(serde_json::Map::new())),
+                normalized.get("body").unwrap_or(&Value::Null),
                 normalized
                     .pointer("/path/distinct_id")
                     .and_then(Value::as_str),
             )
         } else {
-            (normalized.clone(), None)
+            (normalized, None)
         };
-        let conversion = crate::convert::convert_body(self.provider, target, body, distinct_id);
+        let read = crate::convert::read_body(self.provider, body, distinct_id, &mut parsed, region);
+        let conversion = crate::convert::write_read(self.provider, target, read);
         let mut violations = source.violations().to_vec();
         // The losses are capped as a walk's violations are, and follow the
         // policy.
-        let source_body = if envelope {
-            normalized.get("body").unwrap_or(&Value::Null)
-        } else {
-            normalized
-        };
         let every_change = !source
             .violations()
             .iter()
@@ -772,16 +774,11 @@ impl Validator {
         violations.extend(crate::request::loss_violations(
             &conversion.losses,
             &self.options,
-            every_change.then(|| (source_body, source.changes())),
+            every_change.then(|| (body, source.changes())),
         ));
         let checker = Validator::new(target).with_options(self.options.clone());
-        let target_report = match &conversion.path {
-            Some(path) => {
-                let envelope = serde_json::json!({"path": path, "body": conversion.body});
-                checker.validate_envelope_value(envelope)
-            }
-            None => checker.validate_value(conversion.body.clone()),
-        };
+        let (target_report, converted) =
+            checker.check_converted(conversion.body, conversion.path.as_ref(), parsed);
         violations.extend(
             target_report
                 .violations()
@@ -797,35 +794,93 @@ impl Validator {
                 .cloned()
                 .map(|c| c.relocated(Location::Converted)),
         );
-        let converted = match (target_report.normalized(), &conversion.path) {
-            (Some(n), Some(_)) => n.get("body").cloned().unwrap_or(Value::Null),
-            (Some(n), None) => n.clone(),
-            (None, _) => conversion.body,
-        };
         Report::from_parts(violations, changes, normalized.clone())
             .with_target_error(target_report.provider_error().cloned())
             .with_conversion(converted, conversion.path)
     }
 
-    /// Validates a document (a body, or an envelope when `envelope`)
-    /// whose text starts at `origin` in its file, so syntax errors name the
-    /// file's line. A document that cannot be read still counts as a
-    /// document of the batch.
-    pub(crate) fn validate_document(&self, bytes: &[u8], origin: Origin, envelope: bool) -> Report {
-        self.validate_text(utf8(bytes, origin), origin, envelope)
+    /// Checks a body the crate wrote (with its path parameters, if any),
+    /// taking the values the source's walk parsed; the report and the
+    /// body (normalized when valid).
+    fn check_converted(
+        &self,
+        body: Value,
+        path: Option<&Value>,
+        parsed: Box<Parsed>,
+    ) -> (Report, Value) {
+        let mut w = self.walker();
+        w.parsed = Some(parsed);
+        // What is shown when the target refuses the body: as written.
+        let written = body.clone();
+        let report = if let Some(path) = path {
+            w.envelope = true;
+            let mut envelope = serde_json::json!({"path": path, "body": body});
+            self.walk_envelope(&mut w, &mut envelope);
+            let provider_error = w.provider_error.take();
+            w.into_report(envelope).with_provider_error(provider_error)
+        } else {
+            let mut body = body;
+            self.walk_body(&mut w, &mut body);
+            let provider_error = w.provider_error.take();
+            w.into_report(body).with_provider_error(provider_error)
+        };
+        let converted = match (report.normalized(), path) {
+            (Some(n), Some(_)) => n.get("body").cloned().unwrap_or(Value::Null),
+            (Some(n), None) => n.clone(),
+            (None, _) => written,
+        };
+        (report, converted)
     }
 
-    /// [`Validator::validate_document`] for text already checked to be
-    /// UTF-8 (or the report saying it is not).
-    fn validate_text(&self, text: Result<&str, Report>, origin: Origin, envelope: bool) -> Report {
-        let read = text.and_then(|text| self.read(text, origin, envelope));
-        match read {
-            Ok(read) if envelope => self.check_envelope_value(read.value, read.found),
-            Ok(read) => self.check_body_value(read.value, read.found),
-            Err(report) => {
-                self.skip_document();
-                report
+    pub(crate) fn validate_document(&self, bytes: &[u8], origin: Origin, envelope: bool) -> Report {
+        self.run(Input::Text(utf8(bytes, origin), origin), envelope, None)
+    }
+
+    /// The one funnel behind every `validate_*` and `convert_*` method:
+    /// reads the input (text, or a value within the limits), walks it as a
+    /// body or an envelope, and converts it to `target` when asked.
+    fn run(&self, input: Input<'_>, envelope: bool, target: Option<Provider>) -> Report {
+        let (mut value, found) = match input {
+            Input::Text(text, origin) => {
+                match text.and_then(|text| self.read(text, origin, envelope)) {
+                    Ok(read) => (read.value, read.found),
+                    Err(report) => {
+                        self.skip_document();
+                        return report;
+                    }
+                }
             }
+            Input::Value(value) => match self.check_limits(&value) {
+                Some(report) => return report,
+                None => (value, Found::default()),
+            },
+            Input::Borrowed(value) => match self.check_limits(value) {
+                Some(report) => return report,
+                None => (value.clone(), Found::default()),
+            },
+        };
+        let mut w = self.walker();
+        w.envelope = envelope;
+        if target.is_some() {
+            w.parsed = Some(Box::default());
+        }
+        w.take_found(found.violations, found.changes, &found.more);
+        if envelope {
+            self.walk_envelope(&mut w, &mut value);
+        } else if self.operation.has_body() {
+            self.walk_body(&mut w, &mut value);
+        } else {
+            self.walk_parameters(&mut w, &mut value);
+        }
+        let provider_error = w.provider_error.take();
+        let parsed = w.parsed.take();
+        let region = w.region;
+        let report = w.into_report(value).with_provider_error(provider_error);
+        match (target, parsed) {
+            (Some(target), Some(parsed)) => {
+                self.finish_conversion(report, target, envelope, parsed, region)
+            }
+            _ => report,
         }
     }
 
@@ -968,25 +1023,12 @@ impl Validator {
         w
     }
 
-    fn check_body_value(&self, mut value: Value, found: Found) -> Report {
-        let mut w = self.walker();
-        w.take_found(found.violations, found.changes, &found.more);
-        if self.operation.has_body() {
-            self.walk_body(&mut w, &mut value);
-        } else {
-            self.walk_parameters(&mut w, &mut value);
-        }
-        let provider_error = w.provider_error.take();
-        w.into_report(value).with_provider_error(provider_error)
-    }
-
-    fn check_envelope_value(&self, mut value: Value, found: Found) -> Report {
-        let mut w = self.walker();
-        w.envelope = true;
-        w.take_found(found.violations, found.changes, &found.more);
-        let Value::Object(envelope) = &mut value else {
-            w.wrong_type(rules::INPUT_BODY_TYPE, "an envelope object", &value);
-            return w.into_report(value);
+    /// Walks a request envelope: each part by its table, the body by the
+    /// provider's.
+    fn walk_envelope(&self, w: &mut Walker<'_>, value: &mut Value) {
+        let Value::Object(envelope) = value else {
+            w.wrong_type(rules::INPUT_BODY_TYPE, "an envelope object", value);
+            return;
         };
         let parts = (self.provider.spec().parts)(self.operation);
         for (name, part) in envelope.iter_mut() {
@@ -1005,7 +1047,7 @@ impl Validator {
                     continue;
                 }
                 "body" => {
-                    self.walk_body(&mut w, part);
+                    self.walk_body(w, part);
                     continue;
                 }
                 other => {
@@ -1023,7 +1065,7 @@ impl Validator {
             };
             let body_location = std::mem::replace(&mut w.location, location);
             if let (Location::Header, Value::Object(headers)) = (location, &*part) {
-                check_header_fields(&mut w, headers);
+                check_header_fields(w, headers);
             }
             match (part, part_spec(location, spec)) {
                 (Value::Object(map), Some(spec)) => w.walk_object(map, &spec),
@@ -1045,11 +1087,11 @@ impl Validator {
             .violations
             .iter()
             .any(|v| v.location() == Location::Header);
-        let provider_error = match self.provider.spec().provider_error {
-            Some(errors) if headers_missing => Some((errors.unauthorized)()),
-            _ => w.provider_error.take(),
-        };
-        w.into_report(value).with_provider_error(provider_error)
+        if let Some(errors) = self.provider.spec().provider_error
+            && headers_missing
+        {
+            w.provider_error = Some((errors.unauthorized)());
+        }
     }
 
     /// Walks a document validated on its own for an operation that sends no
@@ -1099,6 +1141,17 @@ impl Validator {
             check(w, map);
         }
     }
+}
+
+/// A document as a `validate_*` or `convert_*` method was given it.
+enum Input<'t> {
+    /// Text (or the report saying the bytes are not UTF-8), starting at
+    /// `Origin` in its file.
+    Text(Result<&'t str, Report>, Origin),
+    /// A value, owned.
+    Value(Value),
+    /// A value, borrowed (copied before it is normalized).
+    Borrowed(&'t Value),
 }
 
 /// The text of `bytes`, or the report saying where it is not UTF-8.

@@ -279,6 +279,14 @@ pub struct Identifier {
 }
 
 impl Identifier {
+    /// An identifier of a value already checked, with no channel state.
+    pub(crate) fn from_value(value: IdentifierValue) -> Identifier {
+        Identifier {
+            value,
+            channels: Vec::new(),
+        }
+    }
+
     /// A builder taking raw strings; see [`IdentifierBuilder`].
     ///
     /// ```

@@ -163,6 +163,7 @@ use crate::rules::RuleInfo;
 
 pub mod channel;
 pub mod contact;
+pub(crate) mod field;
 pub mod identifier;
 mod json;
 pub mod property;

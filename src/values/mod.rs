@@ -29,6 +29,7 @@ pub mod datetime;
 pub mod email;
 pub mod gender;
 pub mod language;
+pub(crate) mod parsed;
 pub mod phone;
 pub mod push_token;
 pub mod region;

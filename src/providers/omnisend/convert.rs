@@ -30,11 +30,9 @@
 //! ```
 
 use super::{ChannelStatus as WireStatus, Channels, Contact as Wire, Identifier as WireId};
-use crate::convert::{self as c, Draft, Loss, Out, Traced};
-use crate::model::{Channel, ChannelState, Contact, Identifier, IdentifierKind as K};
+use crate::convert::{self as c, Loss, Out};
+use crate::model::{Channel, ChannelState, Contact, IdentifierKind as K};
 use crate::providers::Provider;
-use crate::rules;
-use crate::values::CountryCode;
 
 /// Reads an Omnisend contact into a canonical contact; values it cannot
 /// hold are losses (their paths point into the Omnisend JSON).
@@ -48,159 +46,7 @@ use crate::values::CountryCode;
 /// ```
 #[must_use]
 pub fn to_contact(contact: &Wire) -> (Contact, Vec<Loss>) {
-    traced(contact).into_public()
-}
-
-// One row per member, like the provider's member table.
-#[allow(clippy::too_many_lines)]
-pub(crate) fn traced(w: &Wire) -> Traced {
-    let mut d = Draft::new(Provider::Omnisend);
-    d.text(
-        rules::CONVERT_EXTERNAL_ID_LOSSY,
-        "/externalId",
-        "/contactID",
-        w.contact_id.as_deref(),
-        crate::model::contact::ContactBuilder::external_id,
-    );
-    d.text(
-        rules::CONVERT_NAME_LOSSY,
-        "/firstName",
-        "/firstName",
-        w.first_name.as_deref(),
-        crate::model::contact::ContactBuilder::first_name,
-    );
-    d.text(
-        rules::CONVERT_NAME_LOSSY,
-        "/lastName",
-        "/lastName",
-        w.last_name.as_deref(),
-        crate::model::contact::ContactBuilder::last_name,
-    );
-    for (i, id) in w.identifiers.iter().flatten().enumerate() {
-        let src = format!("/identifiers/{i}");
-        let (rule, mut b) = if id.kind == "phone" {
-            (
-                rules::CONVERT_PHONE_LOSSY,
-                Identifier::builder().phone(id.id.as_str()),
-            )
-        } else {
-            (
-                rules::CONVERT_EMAIL_LOSSY,
-                Identifier::builder().email(id.id.as_str()),
-            )
-        };
-        let channels = id.channels.as_ref();
-        for (name, state) in [
-            ("email", channels.and_then(|c| c.email.as_ref())),
-            ("sms", channels.and_then(|c| c.sms.as_ref())),
-        ] {
-            if let Some(s) = state {
-                // Left out, a status is Omnisend's default, `subscribed`.
-                let status = s.status.as_deref().unwrap_or("subscribed");
-                b = b.channel(name, status, s.status_date.as_deref());
-            }
-        }
-        d.identifier(rule, &src, &id.id, b);
-        d.member(
-            &format!("{src}/sendWelcomeEmail"),
-            id.send_welcome_email.is_some(),
-        );
-        d.member(&format!("{src}/source"), id.source.is_some());
-        d.member(&format!("{src}/consent"), id.consent.is_some());
-    }
-    if let Some(email) = &w.email {
-        d.email("/email", email);
-    }
-    if let Some(phone) = &w.phone {
-        d.phone("/phone", phone);
-    }
-    match (&w.country_code, &w.country) {
-        (Some(code), country) => {
-            d.text(
-                rules::CONVERT_COUNTRY_LOSSY,
-                "/country",
-                "/countryCode",
-                Some(code),
-                crate::model::contact::ContactBuilder::country,
-            );
-            // `country` naming the same country as `countryCode` loses nothing.
-            let same = country.as_deref().is_some_and(|name| {
-                let named = CountryCode::from_name(name).or_else(|| CountryCode::parse(name).ok());
-                let code = CountryCode::parse(code).ok();
-                named
-                    .zip(code)
-                    .is_some_and(|(a, b)| a.alpha2() == b.alpha2())
-            });
-            d.member("/country", country.is_some() && !same);
-        }
-        (None, Some(country)) => {
-            d.text(
-                rules::CONVERT_COUNTRY_LOSSY,
-                "/country",
-                "/country",
-                Some(country),
-                crate::model::contact::ContactBuilder::country,
-            );
-        }
-        (None, None) => {}
-    }
-    d.text(
-        rules::CONVERT_ADDRESS_LOSSY,
-        "/state",
-        "/state",
-        w.state.as_deref(),
-        crate::model::contact::ContactBuilder::state,
-    );
-    d.text(
-        rules::CONVERT_ADDRESS_LOSSY,
-        "/city",
-        "/city",
-        w.city.as_deref(),
-        crate::model::contact::ContactBuilder::city,
-    );
-    d.text(
-        rules::CONVERT_ADDRESS_LOSSY,
-        "/address",
-        "/address",
-        w.address.as_deref(),
-        crate::model::contact::ContactBuilder::address,
-    );
-    d.text(
-        rules::CONVERT_ADDRESS_LOSSY,
-        "/postalCode",
-        "/postalCode",
-        w.postal_code.as_deref(),
-        crate::model::contact::ContactBuilder::postal_code,
-    );
-    d.text(
-        rules::CONVERT_GENDER_LOSSY,
-        "/gender",
-        "/gender",
-        w.gender.as_deref(),
-        crate::model::contact::ContactBuilder::gender,
-    );
-    d.text(
-        rules::CONVERT_BIRTHDATE_LOSSY,
-        "/birthdate",
-        "/birthdate",
-        w.birthdate.as_deref(),
-        crate::model::contact::ContactBuilder::birthdate,
-    );
-    d.text(
-        rules::CONVERT_REGISTERED_AT_LOSSY,
-        "/registeredAt",
-        "/createdAt",
-        w.created_at.as_deref(),
-        crate::model::contact::ContactBuilder::registered_at,
-    );
-    for (i, tag) in w.tags.iter().flatten().enumerate() {
-        let src = format!("/tags/{i}");
-        d.traced(&format!("/tags/{i}"), &src);
-        let tag = tag.clone();
-        d.with(|b| b.tag(tag));
-    }
-    d.properties("/customProperties", w.custom_properties.as_ref());
-    d.finish()
+    c::read_wire(Provider::Omnisend, contact, None)
 }
 
 fn status(state: &ChannelState) -> WireStatus {

@@ -155,7 +155,9 @@ use std::collections::hash_map::Entry;
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
-use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
+use crate::engine::read::{Point, Reader};
+use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, To, Walker, shown, type_name};
+use crate::model::field;
 use crate::rules;
 use crate::suggest;
 use crate::values::{self, CountryCode, UtcDateTime};
@@ -294,12 +296,14 @@ static BODY: ObjectSpec = ObjectSpec {
             "identifiers",
             Kind::Array(&IDENTIFIERS),
             rules::OMNISEND_IDENTIFIERS_TYPE,
-        ),
+        )
+        .to(To::Nested),
         Member::optional(
             "email",
             Kind::Custom(shorthand_email),
             rules::OMNISEND_EMAIL_TYPE,
-        ),
+        )
+        .to(To::Id(Point::Email)),
         Member::optional(
             "phone",
             Kind::Str(Format::Phone {
@@ -307,33 +311,33 @@ static BODY: ObjectSpec = ObjectSpec {
                 invalid: rules::OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER,
             }),
             rules::OMNISEND_PHONE_TYPE,
-        ),
+        )
+        .to(To::Id(Point::Phone)),
         Member::optional(
             "contactID",
             Kind::Str(Format::Any),
             rules::OMNISEND_CONTACT_ID_TYPE,
-        ),
+        )
+        .to(To::Field(&field::EXTERNAL_ID)),
         Member::optional(
             "createdAt",
             Kind::Str(Format::UtcDateTime(rules::OMNISEND_CREATED_AT_FORMAT)),
             rules::OMNISEND_CREATED_AT_TYPE,
-        ),
+        )
+        .to(To::Field(&field::REGISTERED_AT)),
         Member::optional(
             "firstName",
             Kind::Str(Format::Any),
             rules::OMNISEND_FIRST_NAME_TYPE,
-        ),
+        )
+        .to(To::Field(&field::FIRST_NAME)),
         Member::optional(
             "lastName",
             Kind::Str(Format::Any),
             rules::OMNISEND_LAST_NAME_TYPE,
-        ),
-        Member::optional("tags", Kind::Array(&TAGS), rules::OMNISEND_TAGS_TYPE),
-        Member::optional(
-            "country",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_COUNTRY_TYPE,
-        ),
+        )
+        .to(To::Field(&field::LAST_NAME)),
+        Member::optional("tags", Kind::Array(&TAGS), rules::OMNISEND_TAGS_TYPE).to(To::Tags),
         Member::optional(
             "countryCode",
             Kind::Str(Format::Country {
@@ -342,24 +346,36 @@ static BODY: ObjectSpec = ObjectSpec {
                 alpha2: true,
             }),
             rules::OMNISEND_COUNTRY_CODE_TYPE,
-        ),
-        Member::optional("state", Kind::Str(Format::Any), rules::OMNISEND_STATE_TYPE),
-        Member::optional("city", Kind::Str(Format::Any), rules::OMNISEND_CITY_TYPE),
+        )
+        .to(To::Field(&field::COUNTRY)),
+        Member::optional(
+            "country",
+            Kind::Str(Format::Any),
+            rules::OMNISEND_COUNTRY_TYPE,
+        )
+        .to(To::Read(read_country)),
+        Member::optional("state", Kind::Str(Format::Any), rules::OMNISEND_STATE_TYPE)
+            .to(To::Field(&field::STATE)),
+        Member::optional("city", Kind::Str(Format::Any), rules::OMNISEND_CITY_TYPE)
+            .to(To::Field(&field::CITY)),
         Member::optional(
             "address",
             Kind::Str(Format::Any),
             rules::OMNISEND_ADDRESS_TYPE,
-        ),
+        )
+        .to(To::Field(&field::ADDRESS)),
         Member::optional(
             "postalCode",
             Kind::Str(Format::Any),
             rules::OMNISEND_POSTAL_CODE_TYPE,
-        ),
+        )
+        .to(To::Field(&field::POSTAL_CODE)),
         Member::optional(
             "gender",
             Kind::Str(Format::Gender(rules::OMNISEND_GENDER_ENUM)),
             rules::OMNISEND_GENDER_TYPE,
-        ),
+        )
+        .to(To::Field(&field::GENDER)),
         Member::optional(
             "birthdate",
             Kind::Str(Format::Date {
@@ -367,23 +383,27 @@ static BODY: ObjectSpec = ObjectSpec {
                 future: Some(rules::OMNISEND_BIRTHDATE_ADVICE),
             }),
             rules::OMNISEND_BIRTHDATE_TYPE,
-        ),
+        )
+        .to(To::Field(&field::BIRTHDATE)),
         Member::optional(
             "customProperties",
             Kind::Custom(custom_properties),
             rules::OMNISEND_CUSTOM_PROPERTIES_TYPE,
-        ),
+        )
+        .to(To::Properties),
         // The create request's own member (`POST /contacts` `allOf` in
         // the OpenAPI), beside `contacts-input`.
         Member::optional(
             "sendWelcomeEmail",
             Kind::Bool,
             rules::OMNISEND_SEND_WELCOME_EMAIL_TYPE,
-        ),
+        )
+        .to(To::Skip),
     ],
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: None,
     ignore_case: false,
+    read: None,
 };
 
 static IDENTIFIERS: ArraySpec = ArraySpec {
@@ -402,18 +422,21 @@ static IDENTIFIER: ObjectSpec = ObjectSpec {
             )),
             rules::OMNISEND_IDENTIFIERS_TYPE_ENUM,
             rules::OMNISEND_IDENTIFIERS_TYPE_ENUM,
-        ),
+        )
+        .to(To::Skip),
         Member::required(
             "id",
             Kind::Str(Format::Any),
             rules::OMNISEND_IDENTIFIERS_ID_TYPE,
             rules::OMNISEND_IDENTIFIERS_ID_REQUIRED,
-        ),
+        )
+        .to(To::Read(read_identifier)),
         Member::optional(
             "channels",
             Kind::Custom(checked_with_identifier),
             rules::OMNISEND_IDENTIFIERS_CHANNELS_ENUM,
-        ),
+        )
+        .to(To::Read(read_channels)),
         Member::optional(
             "sendWelcomeEmail",
             Kind::Bool,
@@ -428,7 +451,8 @@ static IDENTIFIER: ObjectSpec = ObjectSpec {
             "sendWelcomeMessage",
             Kind::Bool,
             rules::OMNISEND_IDENTIFIERS_SEND_WELCOME_MESSAGE_TYPE,
-        ),
+        )
+        .to(To::Skip),
         Member::optional(
             "consent",
             Kind::Object(&CONSENT),
@@ -438,6 +462,7 @@ static IDENTIFIER: ObjectSpec = ObjectSpec {
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: Some(identifier),
     ignore_case: false,
+    read: None,
 };
 
 /// An identifier's `consent` (the `OpenAPI`'s `consent-model`): where,
@@ -472,6 +497,7 @@ static CONSENT: ObjectSpec = ObjectSpec {
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: None,
     ignore_case: false,
+    read: None,
 };
 
 static CHANNEL: ObjectSpec = ObjectSpec {
@@ -484,18 +510,21 @@ static CHANNEL: ObjectSpec = ObjectSpec {
                 rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
             )),
             rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
-        ),
+        )
+        .to(To::Skip),
         Member::optional(
             "statusDate",
             Kind::Str(Format::UtcDateTime(
                 rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
             )),
             rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
-        ),
+        )
+        .to(To::Skip),
     ],
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: None,
     ignore_case: false,
+    read: None,
 };
 
 static TAGS: ArraySpec = ArraySpec {
@@ -598,6 +627,60 @@ fn check_channels(w: &mut Walker<'_>, channels: &mut Value, kind: Option<&str>) 
                 rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
             );
         });
+    }
+}
+
+/// An identifier's `id`, read by its `type` (`phone`, else `email`) with
+/// the states of its `channels` (a channel without `status` is
+/// Omnisend's default, `subscribed`).
+fn read_identifier(r: &mut Reader<'_>, item: &Map<String, Value>, id: &Value) {
+    let Some(id) = id.as_str() else { return };
+    let phone = item.get("type").and_then(Value::as_str) == Some("phone");
+    let mut channels = Vec::new();
+    if let Some(Value::Object(states)) = item.get("channels") {
+        for name in ["email", "sms"] {
+            if let Some(state) = states.get(name).filter(|s| !s.is_null()) {
+                let status = state.get("status").and_then(Value::as_str);
+                let date = state.get("statusDate").and_then(Value::as_str);
+                channels.push((name, status.unwrap_or("subscribed"), date));
+            }
+        }
+    }
+    // The identifier stands for the whole item, channels included.
+    let point = if phone { Point::Phone } else { Point::Email };
+    r.in_parent(|r| r.contact_point(point, id, &channels));
+}
+
+/// An identifier's `channels`: read with its `id`; members a channel does
+/// not have are losses.
+fn read_channels(r: &mut Reader<'_>, _: &Map<String, Value>, channels: &Value) {
+    if let Value::Object(channels) = channels {
+        for (name, state) in channels {
+            if let Value::Object(state) = state {
+                r.at(name, |r| r.object(state, &CHANNEL));
+            }
+        }
+    }
+}
+
+/// `country`: the country when there is no `countryCode`; else a loss,
+/// unless it names the same country.
+fn read_country(r: &mut Reader<'_>, body: &Map<String, Value>, country: &Value) {
+    let Some(country) = country.as_str() else {
+        return;
+    };
+    match body.get("countryCode").and_then(Value::as_str) {
+        None => r.field(&field::COUNTRY, country),
+        Some(code) => {
+            let named =
+                CountryCode::from_name(country).or_else(|| CountryCode::parse(country).ok());
+            let same = named
+                .zip(CountryCode::parse(code).ok())
+                .is_some_and(|(a, b)| a.alpha2() == b.alpha2());
+            if !same {
+                r.lost();
+            }
+        }
     }
 }
 
@@ -738,7 +821,7 @@ fn country_conflict(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
     let Some(code) = body
         .get("countryCode")
         .and_then(Value::as_str)
-        .and_then(|s| CountryCode::parse(s).ok())
+        .and_then(|s| w.parse::<CountryCode>(s).ok())
     else {
         return;
     };
@@ -803,9 +886,10 @@ fn shorthand_email(w: &mut Walker<'_>, value: &mut Value) {
 /// domain would name another contact.
 fn email_as_written(w: &mut Walker<'_>, value: &mut Value, rule: &'static rules::RuleInfo) {
     let Value::String(s) = value else { return };
-    match values::Email::parse(s) {
-        Ok(_) => {
+    match w.parse::<values::Email>(s) {
+        Ok(email) => {
             let trimmed = values::trim(s).to_owned();
+            w.keep(&trimmed, &email);
             w.normalize(rule, value, &trimmed);
         }
         Err(e) => w.report(rule, format!("not an email address: {e}")),

@@ -29,10 +29,9 @@
 //! ```
 
 use super::User;
-use crate::convert::{self as c, Draft, Loss, Out, Traced};
+use crate::convert::{self as c, Loss, Out};
 use crate::model::{Contact, IdentifierKind as K};
 use crate::providers::Provider;
-use crate::rules;
 
 /// Reads a raia user into a contact; values the contact cannot hold are
 /// losses (their paths point into the user's JSON).
@@ -46,45 +45,7 @@ use crate::rules;
 /// ```
 #[must_use]
 pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
-    traced(user).into_public()
-}
-
-pub(crate) fn traced(u: &User) -> Traced {
-    let mut d = Draft::new(Provider::Raia);
-    let first = Some(u.first_name.as_str()).filter(|s| !s.is_empty());
-    let last = Some(u.last_name.as_str()).filter(|s| !s.is_empty());
-    d.text(
-        rules::CONVERT_NAME_LOSSY,
-        "/firstName",
-        "/firstName",
-        first,
-        crate::model::contact::ContactBuilder::first_name,
-    );
-    d.text(
-        rules::CONVERT_NAME_LOSSY,
-        "/lastName",
-        "/lastName",
-        last,
-        crate::model::contact::ContactBuilder::last_name,
-    );
-    if let Some(email) = &u.email {
-        d.email("/email", email);
-    }
-    if let Some(phone) = &u.phone_number {
-        d.phone("/phoneNumber", phone);
-    }
-    d.text(
-        rules::CONVERT_EXTERNAL_ID_LOSSY,
-        "/externalId",
-        "/fkId",
-        u.fk_id.as_deref(),
-        crate::model::contact::ContactBuilder::external_id,
-    );
-    d.properties("/customData", u.custom_data.as_ref());
-    d.member("/context", u.context.is_some());
-    d.member("/source", u.source.is_some());
-    d.member("/fkUserId", u.fk_user_id.is_some());
-    d.finish()
+    c::read_wire(Provider::Raia, user, None)
 }
 
 /// Writes a contact as a raia user; what raia cannot hold is a loss (its

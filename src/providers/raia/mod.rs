@@ -168,9 +168,11 @@ pub use wire::{CREATE, DELETE, GET, SEARCH, SearchQuery, User};
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
+use crate::engine::read::Point;
 use crate::engine::{
-    Format, Kind, Member, ObjectSpec, Walker, insert_member_at, remove_member, shown, type_name,
+    Format, Kind, Member, ObjectSpec, To, Walker, insert_member_at, remove_member, shown, type_name,
 };
+use crate::model::field;
 use crate::rules::{self, RuleInfo};
 use crate::suggest;
 use crate::values::{Email, Phone, Uuid, trim};
@@ -239,6 +241,7 @@ static ANY_OBJECT: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
+    read: None,
 };
 
 static BODY: ObjectSpec = ObjectSpec {
@@ -248,20 +251,24 @@ static BODY: ObjectSpec = ObjectSpec {
             Kind::Str(Format::NonEmpty(rules::RAIA_FIRST_NAME_ADVICE)),
             rules::RAIA_FIRST_NAME_TYPE,
             rules::RAIA_FIRST_NAME_REQUIRED,
-        ),
+        )
+        .to(To::Given(&field::FIRST_NAME)),
         Member::required(
             "lastName",
             Kind::Str(Format::NonEmpty(rules::RAIA_LAST_NAME_ADVICE)),
             rules::RAIA_LAST_NAME_TYPE,
             rules::RAIA_LAST_NAME_REQUIRED,
-        ),
+        )
+        .to(To::Given(&field::LAST_NAME)),
         // Formats depend on the skip flags: checked by `body_check`.
-        Member::optional("email", Kind::Str(Format::Any), rules::RAIA_EMAIL_TYPE),
+        Member::optional("email", Kind::Str(Format::Any), rules::RAIA_EMAIL_TYPE)
+            .to(To::Id(Point::Email)),
         Member::optional(
             "phoneNumber",
             Kind::Str(Format::Any),
             rules::RAIA_PHONE_NUMBER_TYPE,
-        ),
+        )
+        .to(To::Id(Point::Phone)),
         Member::optional("context", Kind::Str(Format::Any), rules::RAIA_CONTEXT_TYPE),
         Member::optional("source", Kind::Str(Format::Any), rules::RAIA_SOURCE_TYPE),
         // Raia's third way to create a user (`CreateUserWithFkIdBodyDTO`):
@@ -270,7 +277,8 @@ static BODY: ObjectSpec = ObjectSpec {
             "fkId",
             Kind::Str(Format::NonEmpty(rules::RAIA_FK_ID_ADVICE)),
             rules::RAIA_FK_ID_TYPE,
-        ),
+        )
+        .to(To::Field(&field::EXTERNAL_ID)),
         Member::optional(
             "fkUserId",
             Kind::Str(Format::Any),
@@ -280,22 +288,26 @@ static BODY: ObjectSpec = ObjectSpec {
             "customData",
             Kind::Object(&ANY_OBJECT),
             rules::RAIA_CUSTOM_DATA_TYPE,
-        ),
+        )
+        .to(To::Properties),
         Member::optional(
             "skipEmailValidation",
             Kind::Bool,
             rules::RAIA_SKIP_EMAIL_VALIDATION_TYPE,
-        ),
+        )
+        .to(To::Skip),
         Member::optional(
             "skipPhoneNumberValidation",
             Kind::Bool,
             rules::RAIA_SKIP_PHONE_NUMBER_VALIDATION_TYPE,
-        ),
+        )
+        .to(To::Skip),
     ],
     // Unknown members (and `metadata`) are reported by `body_check`.
     unknown: None,
     check: Some(body_check),
     ignore_case: false,
+    read: None,
 };
 
 static QUERY: ObjectSpec = ObjectSpec {
@@ -313,6 +325,7 @@ static QUERY: ObjectSpec = ObjectSpec {
     unknown: None,
     check: Some(query_check),
     ignore_case: false,
+    read: None,
 };
 
 static PATH: ObjectSpec = ObjectSpec {
@@ -325,6 +338,7 @@ static PATH: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
+    read: None,
 };
 
 static HEADERS: ObjectSpec = ObjectSpec {
@@ -337,6 +351,7 @@ static HEADERS: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: true,
+    read: None,
 };
 
 /// The parts other than the body each operation has.
@@ -408,7 +423,7 @@ fn body_check(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
 /// the flag accepts what does not parse.
 fn email(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
     let Value::String(s) = value else { return };
-    if skip && let Err(e) = Email::parse(s) {
+    if skip && let Err(e) = w.parse::<Email>(s) {
         w.report(
             rules::RAIA_EMAIL_ADVICE,
             format!(
@@ -424,7 +439,7 @@ fn email(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
 /// check, unless the flag accepts what does not parse.
 fn phone_number(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
     let Value::String(s) = value else { return };
-    if skip && let Err(e) = Phone::parse_with_region(s, w.region.as_ref()) {
+    if skip && let Err(e) = w.parse::<Phone>(s) {
         w.report(
             rules::RAIA_PHONE_NUMBER_ADVICE,
             format!(

@@ -27,10 +27,9 @@
 //! ```
 
 use super::Contact as Wire;
-use crate::convert::{self as c, Draft, Loss, Out, Traced};
+use crate::convert::{self as c, Loss, Out};
 use crate::model::{Contact, IdentifierKind as K};
 use crate::providers::Provider;
-use crate::rules;
 
 /// Reads a Rocket.Chat contact into a canonical contact; values it cannot
 /// hold are losses (their paths point into the Rocket.Chat JSON).
@@ -44,30 +43,7 @@ use crate::rules;
 /// ```
 #[must_use]
 pub fn to_contact(contact: &Wire) -> (Contact, Vec<Loss>) {
-    traced(contact).into_public()
-}
-
-pub(crate) fn traced(w: &Wire) -> Traced {
-    let mut d = Draft::new(Provider::RocketChat);
-    let name = Some(w.name.as_str()).filter(|n| !n.trim().is_empty());
-    d.text(
-        rules::CONVERT_NAME_LOSSY,
-        "/displayName",
-        "/name",
-        name,
-        crate::model::contact::ContactBuilder::display_name,
-    );
-    for (i, email) in w.emails.iter().enumerate() {
-        let src = format!("/emails/{i}");
-        d.email(&src, email);
-    }
-    for (i, phone) in w.phones.iter().enumerate() {
-        let src = format!("/phones/{i}");
-        d.phone(&src, phone);
-    }
-    d.properties("/customFields", w.custom_fields.as_ref());
-    d.member("/contactManager", w.contact_manager.is_some());
-    d.finish()
+    c::read_wire(Provider::RocketChat, contact, None)
 }
 
 /// Writes a canonical contact as a Rocket.Chat contact; what Rocket.Chat

@@ -152,7 +152,9 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::{Operation, Parts, ProviderErrors, ProviderSpec};
-use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown};
+use crate::engine::read::{Point, Reader};
+use crate::engine::{Format, Kind, Member, ObjectSpec, To, Walker, shown};
+use crate::model::field;
 use crate::rules::{self, RuleInfo};
 use crate::values::{Email, Phone};
 use custom_fields::Finding;
@@ -185,26 +187,30 @@ static BODY: ObjectSpec = ObjectSpec {
             rules::ROCKETCHAT_NAME_TYPE,
             rules::ROCKETCHAT_NAME_REQUIRED,
         )
-        .nullable(),
+        .nullable()
+        .to(To::Read(read_name)),
         Member::required(
             "emails",
             Kind::Custom(emails),
             rules::ROCKETCHAT_EMAILS_TYPE,
             rules::ROCKETCHAT_EMAILS_REQUIRED,
         )
-        .nullable(),
+        .nullable()
+        .to(To::Id(Point::Email)),
         Member::required(
             "phones",
             Kind::Custom(phones),
             rules::ROCKETCHAT_PHONES_TYPE,
             rules::ROCKETCHAT_PHONES_REQUIRED,
         )
-        .nullable(),
+        .nullable()
+        .to(To::Id(Point::Phone)),
         Member::optional(
             "customFields",
             Kind::Custom(custom_fields),
             rules::ROCKETCHAT_CUSTOM_FIELDS_TYPE,
-        ),
+        )
+        .to(To::Properties),
         Member::optional(
             "contactManager",
             Kind::Custom(contact_manager),
@@ -214,6 +220,7 @@ static BODY: ObjectSpec = ObjectSpec {
     unknown: Some(rules::ROCKETCHAT_BODY_UNKNOWN_FIELD),
     check: None,
     ignore_case: false,
+    read: None,
 };
 
 static HEADERS: ObjectSpec = ObjectSpec {
@@ -234,6 +241,7 @@ static HEADERS: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: true,
+    read: None,
 };
 
 /// Whether the server coerces `value` to a string (it is not an array or
@@ -262,6 +270,13 @@ fn coerce_in_place(w: &mut Walker<'_>, value: &mut Value, rule: &'static RuleInf
         );
         let from = std::mem::replace(value, Value::String(s));
         w.change(rule, from, value.clone());
+    }
+}
+
+/// `name`, the display name; empty, no name.
+fn read_name(r: &mut Reader<'_>, _: &Map<String, Value>, name: &Value) {
+    if let Some(name) = name.as_str().filter(|n| !n.trim().is_empty()) {
+        r.field(&field::DISPLAY_NAME, name);
     }
 }
 
@@ -311,7 +326,7 @@ fn emails(w: &mut Walker<'_>, value: &mut Value) {
             unique: rules::ROCKETCHAT_EMAILS_UNIQUE,
             lossy: rules::ROCKETCHAT_EMAILS_LOSSY,
         },
-        |w, item| match Email::parse(item) {
+        |w, item| match w.parse::<Email>(item) {
             Ok(email) => Some(email.as_str().to_owned()),
             Err(e) => {
                 w.report(
@@ -336,7 +351,7 @@ fn phones(w: &mut Walker<'_>, value: &mut Value) {
             unique: rules::ROCKETCHAT_PHONES_UNIQUE,
             lossy: rules::ROCKETCHAT_PHONES_LOSSY,
         },
-        |w, item| match Phone::parse_with_region(item, w.region.as_ref()) {
+        |w, item| match w.parse::<Phone>(item) {
             Ok(phone) => {
                 if phone.is_known_unassigned() {
                     w.report(

@@ -32,8 +32,8 @@
 //! ```
 
 use super::User;
-use crate::convert::{self as c, Draft, Loss, Out, Traced};
-use crate::model::{Contact, Identifier, IdentifierKind as K};
+use crate::convert::{self as c, Loss, Out};
+use crate::model::{Contact, IdentifierKind as K};
 use crate::providers::Provider;
 use crate::rules;
 use crate::values::SendiosDateTime;
@@ -51,132 +51,7 @@ use crate::values::SendiosDateTime;
 /// ```
 #[must_use]
 pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
-    traced(user).into_public()
-}
-
-// One row per member, like the provider's member table.
-#[allow(clippy::too_many_lines)]
-pub(crate) fn traced(u: &User) -> Traced {
-    let mut d = Draft::new(Provider::Sendios);
-    let id = Some(u.client_user_id.as_str()).filter(|s| !s.is_empty());
-    d.text(
-        rules::CONVERT_EXTERNAL_ID_LOSSY,
-        "/externalId",
-        "/client_user_id",
-        id,
-        crate::model::contact::ContactBuilder::external_id,
-    );
-    d.text(
-        rules::CONVERT_NAME_LOSSY,
-        "/displayName",
-        "/name",
-        u.name.as_deref(),
-        crate::model::contact::ContactBuilder::display_name,
-    );
-    if let Some(email) = &u.email {
-        d.email("/email", email);
-    }
-    if let Some(phone) = &u.phone {
-        d.phone("/phone", phone);
-    }
-    if let Some(token) = &u.app_push_token {
-        d.identifier(
-            rules::CONVERT_PUSH_TOKEN_LOSSY,
-            "/app_push_token",
-            token,
-            Identifier::builder().push_token(token.as_str()),
-        );
-    }
-    // `language` / `country`, else Sendios' other names for them; when
-    // both are given, the second is a loss.
-    let (language, language_src) = match (&u.language, &u.language_id) {
-        (Some(l), other) => {
-            d.member("/language_id", other.is_some());
-            (Some(l.as_str()), "/language")
-        }
-        (None, l) => (l.as_deref(), "/language_id"),
-    };
-    d.text(
-        rules::CONVERT_LANGUAGE_LOSSY,
-        "/language",
-        language_src,
-        language,
-        crate::model::contact::ContactBuilder::language,
-    );
-    let (country, country_src) = match (&u.country, &u.country_id) {
-        (Some(c), other) => {
-            d.member("/country_id", other.is_some());
-            (Some(c.as_str()), "/country")
-        }
-        (None, c) => (c.as_deref(), "/country_id"),
-    };
-    d.text(
-        rules::CONVERT_COUNTRY_LOSSY,
-        "/country",
-        country_src,
-        country,
-        crate::model::contact::ContactBuilder::country,
-    );
-    d.text(
-        rules::CONVERT_PLATFORM_LOSSY,
-        "/platform",
-        "/platform_id",
-        u.platform.as_deref(),
-        crate::model::contact::ContactBuilder::platform,
-    );
-    d.text(
-        rules::CONVERT_GENDER_LOSSY,
-        "/gender",
-        "/gender",
-        u.gender.as_deref(),
-        crate::model::contact::ContactBuilder::gender,
-    );
-    if let Some(vip) = u.vip {
-        d.traced("/vip", "/vip");
-        d.with(|b| b.vip(vip));
-    }
-    if let Some(age) = u.age {
-        if Contact::builder().age(i64::from(age)).build().is_ok() {
-            d.traced("/age", "/age");
-            d.with(|b| b.age(i64::from(age)));
-        } else {
-            d.drop(
-                rules::CONVERT_AGE_LOSSY,
-                "/age",
-                format!("the canonical contact holds an age up to 150; '{age}' is not converted"),
-            );
-        }
-    }
-    d.text(
-        rules::CONVERT_PHOTO_LOSSY,
-        "/photo",
-        "/photo",
-        u.photo.as_deref(),
-        crate::model::contact::ContactBuilder::photo,
-    );
-    d.text(
-        rules::CONVERT_AUTH_KEY_LOSSY,
-        "/authKey",
-        "/ak",
-        u.auth_key.as_deref(),
-        crate::model::contact::ContactBuilder::auth_key,
-    );
-    let registered = u
-        .registration_date
-        .as_deref()
-        .map(|r| format!("{}Z", r.trim().replacen(' ', "T", 1)));
-    d.text(
-        rules::CONVERT_REGISTERED_AT_LOSSY,
-        "/registeredAt",
-        "/registration_date",
-        registered.as_deref(),
-        crate::model::contact::ContactBuilder::registered_at,
-    );
-    d.properties("/fields", u.fields.as_ref());
-    d.member("/list_id", u.list_id.is_some());
-    d.member("/status", u.status.is_some());
-    d.member("/partner_id", u.partner_id.is_some());
-    d.finish()
+    c::read_wire(Provider::Sendios, user, None)
 }
 
 /// Writes a contact as a user; what Sendios cannot hold is a loss (its

@@ -130,9 +130,11 @@ pub use wire::{CREATE, User};
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
+use crate::engine::read::{Point, Reader};
 use crate::engine::{
-    Format, Kind, Member, ObjectSpec, Walker, insert_member_at, remove_member, shown, type_name,
+    Format, Kind, Member, ObjectSpec, To, Walker, insert_member_at, remove_member, shown, type_name,
 };
+use crate::model::field;
 use crate::rules;
 use crate::values::CountryCode;
 
@@ -231,12 +233,20 @@ static BODY: ObjectSpec = ObjectSpec {
             Kind::Custom(client_user_id),
             rules::SENDIOS_CLIENT_USER_ID_TYPE,
             rules::SENDIOS_CLIENT_USER_ID_REQUIRED,
-        ),
+        )
+        .to(To::Given(&field::EXTERNAL_ID)),
         Member::optional(
             "name",
             Kind::Str(Format::MaxLength(MAX_NAME, rules::SENDIOS_NAME_MAX_LENGTH)),
             rules::SENDIOS_NAME_TYPE,
-        ),
+        )
+        .to(To::Field(&field::DISPLAY_NAME)),
+        Member::optional(
+            "email",
+            Kind::Str(Format::Email(rules::SENDIOS_EMAIL_FORMAT)),
+            rules::SENDIOS_EMAIL_TYPE,
+        )
+        .to(To::Id(Point::Email)),
         Member::optional(
             "phone",
             Kind::Str(Format::Phone {
@@ -244,42 +254,48 @@ static BODY: ObjectSpec = ObjectSpec {
                 invalid: rules::SENDIOS_PHONE_INVALID_NUMBER,
             }),
             rules::SENDIOS_PHONE_TYPE,
-        ),
-        Member::optional(
-            "email",
-            Kind::Str(Format::Email(rules::SENDIOS_EMAIL_FORMAT)),
-            rules::SENDIOS_EMAIL_TYPE,
-        ),
+        )
+        .to(To::Id(Point::Phone)),
         Member::optional(
             "app_push_token",
             Kind::Str(Format::PushToken(rules::SENDIOS_APP_PUSH_TOKEN_FORMAT)),
             rules::SENDIOS_APP_PUSH_TOKEN_TYPE,
-        ),
-        Member::optional("language", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE),
-        Member::optional("country", COUNTRY, rules::SENDIOS_COUNTRY_TYPE),
-        Member::optional("language_id", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE),
-        Member::optional("country_id", COUNTRY, rules::SENDIOS_COUNTRY_TYPE),
+        )
+        .to(To::Id(Point::PushToken)),
+        Member::optional("language", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE)
+            .to(To::Field(&field::LANGUAGE)),
+        Member::optional("country", COUNTRY, rules::SENDIOS_COUNTRY_TYPE)
+            .to(To::Field(&field::COUNTRY)),
+        Member::optional("language_id", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE)
+            .to(To::Read(read_language_id)),
+        Member::optional("country_id", COUNTRY, rules::SENDIOS_COUNTRY_TYPE)
+            .to(To::Read(read_country_id)),
         Member::optional(
             "platform_id",
             Kind::Custom(platform),
             rules::SENDIOS_PLATFORM_ENUM,
-        ),
+        )
+        .to(To::Field(&field::PLATFORM)),
         Member::optional(
             "gender",
             Kind::Str(Format::Gender(rules::SENDIOS_GENDER_ENUM)),
             rules::SENDIOS_GENDER_TYPE,
-        ),
-        Member::optional("vip", Kind::Custom(vip), rules::SENDIOS_VIP_TYPE),
+        )
+        .to(To::Field(&field::GENDER)),
+        Member::optional("vip", Kind::Custom(vip), rules::SENDIOS_VIP_TYPE)
+            .to(To::Field(&field::VIP)),
         Member::optional(
             "age",
             Kind::Int(Some((0, MAX_AGE, rules::SENDIOS_AGE_RANGE))),
             rules::SENDIOS_AGE_TYPE,
-        ),
+        )
+        .to(To::Field(&field::AGE)),
         Member::optional(
             "photo",
             Kind::Str(Format::Url(rules::SENDIOS_PHOTO_FORMAT)),
             rules::SENDIOS_PHOTO_TYPE,
-        ),
+        )
+        .to(To::Field(&field::PHOTO)),
         Member::optional(
             "ak",
             Kind::Str(Format::MaxLength(
@@ -287,7 +303,8 @@ static BODY: ObjectSpec = ObjectSpec {
                 rules::SENDIOS_AUTH_KEY_MAX_LENGTH,
             )),
             rules::SENDIOS_AUTH_KEY_TYPE,
-        ),
+        )
+        .to(To::Field(&field::AUTH_KEY)),
         Member::optional(
             "registration_date",
             Kind::Str(Format::SendiosDateTime {
@@ -295,8 +312,10 @@ static BODY: ObjectSpec = ObjectSpec {
                 advice: rules::SENDIOS_REGISTRATION_DATE_ADVICE,
             }),
             rules::SENDIOS_REGISTRATION_DATE_TYPE,
-        ),
-        Member::optional("fields", Kind::Custom(fields), rules::SENDIOS_FIELDS_TYPE),
+        )
+        .to(To::Read(read_registration_date)),
+        Member::optional("fields", Kind::Custom(fields), rules::SENDIOS_FIELDS_TYPE)
+            .to(To::Properties),
         Member::optional("list_id", Kind::Int(None), rules::SENDIOS_LIST_ID_TYPE),
         Member::optional("status", Kind::Int(None), rules::SENDIOS_STATUS_TYPE),
         Member::optional(
@@ -323,7 +342,42 @@ static BODY: ObjectSpec = ObjectSpec {
     unknown: Some(rules::SENDIOS_BODY_UNKNOWN_FIELD),
     check: Some(earlier_names),
     ignore_case: false,
+    read: None,
 };
+
+/// `language_id`: the language when `language` is not given, else a loss.
+fn read_language_id(r: &mut Reader<'_>, body: &Map<String, Value>, value: &Value) {
+    read_other_name(r, body, value, "language", &field::LANGUAGE);
+}
+
+/// `country_id`: the country when `country` is not given, else a loss.
+fn read_country_id(r: &mut Reader<'_>, body: &Map<String, Value>, value: &Value) {
+    read_other_name(r, body, value, "country", &field::COUNTRY);
+}
+
+/// A member under the send endpoints' name: read when the member `name`
+/// is not given, else a loss.
+fn read_other_name(
+    r: &mut Reader<'_>,
+    body: &Map<String, Value>,
+    value: &Value,
+    name: &str,
+    field: &'static field::Field,
+) {
+    if body.get(name).is_some_and(|v| !v.is_null()) {
+        r.lost();
+    } else if let Some(text) = value.as_str() {
+        r.field(field, text);
+    }
+}
+
+/// `registration_date`, `YYYY-MM-DD hh:mm:ss` in UTC.
+fn read_registration_date(r: &mut Reader<'_>, _: &Map<String, Value>, date: &Value) {
+    if let Some(date) = date.as_str() {
+        let utc = format!("{}Z", date.trim().replacen(' ', "T", 1));
+        r.field(&field::REGISTERED_AT, &utc);
+    }
+}
 
 /// The crate's earlier member names (its guesses before Sendios' own names
 /// were known) and Sendios' names for them.
@@ -402,6 +456,7 @@ static PATH: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
+    read: None,
 };
 
 /// The region national phone numbers are read in: `country`, else

@@ -32,10 +32,9 @@
 use serde_json::{Map, Value};
 
 use super::{ChannelItem, User};
-use crate::convert::{self as c, Draft, Loss, Out, Traced};
-use crate::model::{Channel, Contact, Identifier, IdentifierBuilder, IdentifierKind as K};
+use crate::convert::{self as c, Loss, Out};
+use crate::model::{Channel, Contact, IdentifierKind as K};
 use crate::providers::Provider;
-use crate::report::push_pointer_token;
 use crate::rules;
 
 /// Reads a user body into a contact; values the contact cannot hold are
@@ -51,7 +50,7 @@ use crate::rules;
 /// ```
 #[must_use]
 pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
-    traced(user, None).into_public()
+    c::read_wire(Provider::Suprsend, user, None)
 }
 
 /// [`to_contact`] with the path parameter `distinct_id` as external id.
@@ -65,196 +64,7 @@ pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
 /// ```
 #[must_use]
 pub fn to_contact_with_id(user: &User, distinct_id: &str) -> (Contact, Vec<Loss>) {
-    traced(user, Some(distinct_id)).into_public()
-}
-
-fn text_list(
-    d: &mut Draft,
-    key: &str,
-    items: Option<&Vec<String>>,
-    rule: &'static crate::rules::RuleInfo,
-    make: fn(&str) -> IdentifierBuilder,
-) {
-    for (i, item) in items.into_iter().flatten().enumerate() {
-        d.identifier(rule, &format!("/{key}/{i}"), item, make(item));
-    }
-}
-
-fn item_list(
-    d: &mut Draft,
-    key: &str,
-    items: Option<&Vec<ChannelItem>>,
-    object: fn(&mut Draft, &str, &Map<String, Value>),
-    make: fn(&str) -> IdentifierBuilder,
-    rule: &'static crate::rules::RuleInfo,
-) {
-    for (i, item) in items.into_iter().flatten().enumerate() {
-        let src = format!("/{key}/{i}");
-        match item {
-            ChannelItem::Text(t) => d.identifier(rule, &src, t, make(t)),
-            ChannelItem::Object(o) => object(d, &src, o),
-        }
-    }
-}
-
-fn push_object(d: &mut Draft, src: &str, o: &Map<String, Value>, channel: &str, provider: &str) {
-    let Some(token) = o.get("token").and_then(Value::as_str) else {
-        d.drop(
-            rules::CONVERT_PUSH_TOKEN_LOSSY,
-            src,
-            "the canonical contact holds a push token by its 'token'; this item has none and is not converted".to_owned(),
-        );
-        return;
-    };
-    d.identifier(
-        rules::CONVERT_PUSH_TOKEN_LOSSY,
-        src,
-        token,
-        Identifier::builder()
-            .push_token(token)
-            .channel(channel, "subscribed", None),
-    );
-    for (name, value) in o {
-        let kept = name == "token" || (name == "provider" && value.as_str() == Some(provider));
-        if !kept {
-            let mut path = src.to_owned();
-            push_pointer_token(&mut path, name);
-            d.drop(
-                rules::CONVERT_PUSH_TOKEN_LOSSY,
-                &path,
-                format!("the canonical contact holds a push token without its '{name}' ({value}); it is not converted"),
-            );
-        }
-    }
-}
-
-fn unheld_object(d: &mut Draft, src: &str, _: &Map<String, Value>) {
-    d.drop(
-        rules::CONVERT_IDENTIFIERS_LOSSY,
-        src,
-        "the canonical contact holds a Slack or MS Teams identifier as a string id; this object is not converted".to_owned(),
-    );
-}
-
-fn unheld_subscription(d: &mut Draft, src: &str, _: &Map<String, Value>) {
-    d.drop(
-        rules::CONVERT_IDENTIFIERS_LOSSY,
-        src,
-        "the canonical contact holds a web-push identifier as a string; this subscription object is not converted".to_owned(),
-    );
-}
-
-// One row per member, like the provider's member table.
-#[allow(clippy::too_many_lines)]
-pub(crate) fn traced(u: &User, distinct_id: Option<&str>) -> Traced {
-    let mut d = Draft::new(Provider::Suprsend);
-    d.text(
-        rules::CONVERT_EXTERNAL_ID_LOSSY,
-        "/externalId",
-        "/distinct_id",
-        distinct_id.filter(|s| !s.trim().is_empty()),
-        crate::model::contact::ContactBuilder::external_id,
-    );
-    text_list(
-        &mut d,
-        "$email",
-        u.email.as_ref(),
-        rules::CONVERT_EMAIL_LOSSY,
-        |s| Identifier::builder().email(s),
-    );
-    text_list(
-        &mut d,
-        "$sms",
-        u.sms.as_ref(),
-        rules::CONVERT_PHONE_LOSSY,
-        |s| {
-            Identifier::builder()
-                .phone(s)
-                .channel("sms", "subscribed", None)
-        },
-    );
-    text_list(
-        &mut d,
-        "$whatsapp",
-        u.whatsapp.as_ref(),
-        rules::CONVERT_PHONE_LOSSY,
-        |s| {
-            Identifier::builder()
-                .phone(s)
-                .channel("whatsapp", "subscribed", None)
-        },
-    );
-    item_list(
-        &mut d,
-        "$androidpush",
-        u.androidpush.as_ref(),
-        |d, src, o| push_object(d, src, o, "androidpush", "fcm"),
-        |s| {
-            Identifier::builder()
-                .push_token(s)
-                .channel("androidpush", "subscribed", None)
-        },
-        rules::CONVERT_PUSH_TOKEN_LOSSY,
-    );
-    item_list(
-        &mut d,
-        "$iospush",
-        u.iospush.as_ref(),
-        |d, src, o| push_object(d, src, o, "iospush", "apns"),
-        |s| {
-            Identifier::builder()
-                .push_token(s)
-                .channel("iospush", "subscribed", None)
-        },
-        rules::CONVERT_PUSH_TOKEN_LOSSY,
-    );
-    item_list(
-        &mut d,
-        "$slack",
-        u.slack.as_ref(),
-        unheld_object,
-        |s| Identifier::builder().slack(s),
-        rules::CONVERT_IDENTIFIERS_LOSSY,
-    );
-    item_list(
-        &mut d,
-        "$ms_teams",
-        u.ms_teams.as_ref(),
-        unheld_object,
-        |s| Identifier::builder().ms_teams(s),
-        rules::CONVERT_IDENTIFIERS_LOSSY,
-    );
-    text_list(
-        &mut d,
-        "$inbox",
-        u.inbox.as_ref(),
-        rules::CONVERT_IDENTIFIERS_LOSSY,
-        |s| Identifier::builder().inbox(s),
-    );
-    item_list(
-        &mut d,
-        "$webpush",
-        u.webpush.as_ref(),
-        unheld_subscription,
-        |s| Identifier::builder().web_push(s),
-        rules::CONVERT_IDENTIFIERS_LOSSY,
-    );
-    d.text(
-        rules::CONVERT_TIMEZONE_LOSSY,
-        "/timezone",
-        "/$timezone",
-        u.timezone.as_deref(),
-        crate::model::contact::ContactBuilder::timezone,
-    );
-    d.text(
-        rules::CONVERT_LANGUAGE_LOSSY,
-        "/language",
-        "/$preferred_language",
-        u.preferred_language.as_deref(),
-        crate::model::contact::ContactBuilder::language,
-    );
-    d.properties("", Some(&u.properties));
-    d.finish()
+    c::read_wire(Provider::Suprsend, user, Some(distinct_id))
 }
 
 /// Writes a contact as a user body; what `SuprSend` cannot hold is a loss

@@ -264,7 +264,9 @@ use std::io;
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
+use crate::engine::read::{Point, Reader};
 use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
+use crate::model::field;
 use crate::rules::{self, RuleInfo};
 use crate::suggest;
 use crate::values::{TimeZone, Url, trim};
@@ -406,6 +408,18 @@ struct Channel {
     /// An object item must have a member (`$webpush`: the schema's
     /// `minProperties: 1`).
     nonempty_object: bool,
+    /// Where an item goes in the canonical contact: the identifier a
+    /// string item is, with the channel it is listed in (an undated
+    /// `subscribed` state), and how an object item is read; `None`: the
+    /// canonical contact has no such channel, the key is a custom property.
+    to: Option<ChannelTo>,
+}
+
+/// How a channel's items are read into the canonical contact.
+struct ChannelTo {
+    point: Point,
+    state: Option<&'static str>,
+    object: fn(&mut Reader<'_>, &Map<String, Value>),
 }
 
 /// The channels, in [`CHANNEL_KEYS`] order.
@@ -418,6 +432,11 @@ static CHANNELS: [Channel; 10] = [
         object: None,
         expected: "an email string",
         nonempty_object: false,
+        to: Some(ChannelTo {
+            point: Point::Email,
+            state: None,
+            object: |_, _| {},
+        }),
     },
     Channel {
         key: "$sms",
@@ -430,6 +449,11 @@ static CHANNELS: [Channel; 10] = [
         object: None,
         expected: "a phone number string",
         nonempty_object: false,
+        to: Some(ChannelTo {
+            point: Point::Phone,
+            state: Some("sms"),
+            object: |_, _| {},
+        }),
     },
     Channel {
         key: "$whatsapp",
@@ -442,6 +466,11 @@ static CHANNELS: [Channel; 10] = [
         object: None,
         expected: "a phone number string",
         nonempty_object: false,
+        to: Some(ChannelTo {
+            point: Point::Phone,
+            state: Some("whatsapp"),
+            object: |_, _| {},
+        }),
     },
     Channel {
         key: "$inbox",
@@ -451,6 +480,11 @@ static CHANNELS: [Channel; 10] = [
         object: None,
         expected: "a non-empty string",
         nonempty_object: false,
+        to: Some(ChannelTo {
+            point: Point::Inbox,
+            state: None,
+            object: |_, _| {},
+        }),
     },
     Channel {
         key: "$webpush",
@@ -460,6 +494,11 @@ static CHANNELS: [Channel; 10] = [
         object: Some(&WEBPUSH),
         expected: "a web-push subscription object with a member, or a non-empty string",
         nonempty_object: true,
+        to: Some(ChannelTo {
+            point: Point::WebPush,
+            state: None,
+            object: read_subscription,
+        }),
     },
     Channel {
         key: "$androidpush",
@@ -469,6 +508,11 @@ static CHANNELS: [Channel; 10] = [
         object: Some(&ANDROID_PUSH),
         expected: "a token string or a push object ('token', 'provider', 'device_id')",
         nonempty_object: false,
+        to: Some(ChannelTo {
+            point: Point::PushToken,
+            state: Some("androidpush"),
+            object: read_android_push,
+        }),
     },
     Channel {
         key: "$iospush",
@@ -478,6 +522,11 @@ static CHANNELS: [Channel; 10] = [
         object: Some(&IOS_PUSH),
         expected: "a token string or a push object ('token', 'provider', 'device_id')",
         nonempty_object: false,
+        to: Some(ChannelTo {
+            point: Point::PushToken,
+            state: Some("iospush"),
+            object: read_ios_push,
+        }),
     },
     Channel {
         key: "$slack",
@@ -487,6 +536,11 @@ static CHANNELS: [Channel; 10] = [
         object: Some(&SLACK),
         expected: "a Slack user id string or a Slack object",
         nonempty_object: false,
+        to: Some(ChannelTo {
+            point: Point::Slack,
+            state: None,
+            object: read_address_object,
+        }),
     },
     Channel {
         key: "$ms_teams",
@@ -496,6 +550,11 @@ static CHANNELS: [Channel; 10] = [
         object: Some(&MS_TEAMS),
         expected: "a non-empty string or an MS Teams object",
         nonempty_object: false,
+        to: Some(ChannelTo {
+            point: Point::MsTeams,
+            state: None,
+            object: read_address_object,
+        }),
     },
     Channel {
         key: "$messenger",
@@ -505,6 +564,7 @@ static CHANNELS: [Channel; 10] = [
         object: None,
         expected: "a non-empty string",
         nonempty_object: false,
+        to: None,
     },
 ];
 
@@ -527,6 +587,7 @@ macro_rules! push_object {
             unknown: Some($unknown),
             check: Some($check),
             ignore_case: false,
+            read: None,
         }
     };
 }
@@ -569,6 +630,7 @@ static WEBPUSH: ObjectSpec = ObjectSpec {
     unknown: None,
     check: Some(webpush_shape),
     ignore_case: false,
+    read: None,
 };
 
 static SLACK: ObjectSpec = ObjectSpec {
@@ -617,6 +679,7 @@ static SLACK: ObjectSpec = ObjectSpec {
     unknown: Some(rules::SUPRSEND_SLACK_UNKNOWN_FIELD),
     check: Some(slack_recipient),
     ignore_case: false,
+    read: None,
 };
 
 static SLACK_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
@@ -629,6 +692,7 @@ static SLACK_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
+    read: None,
 };
 
 static MS_TEAMS: ObjectSpec = ObjectSpec {
@@ -662,6 +726,7 @@ static MS_TEAMS: ObjectSpec = ObjectSpec {
     unknown: Some(rules::SUPRSEND_MS_TEAMS_UNKNOWN_FIELD),
     check: Some(teams_recipient),
     ignore_case: false,
+    read: None,
 };
 
 static TEAMS_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
@@ -674,6 +739,7 @@ static TEAMS_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
+    read: None,
 };
 
 /// The body: every member is dispatched in document order by [`body`].
@@ -682,6 +748,7 @@ static BODY: ObjectSpec = ObjectSpec {
     unknown: None,
     check: Some(body),
     ignore_case: false,
+    read: Some(read_body),
 };
 
 static PATH: ObjectSpec = ObjectSpec {
@@ -694,7 +761,115 @@ static PATH: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
+    read: None,
 };
+
+/// The order channels are read in: the canonical contact lists emails,
+/// phone numbers, push tokens, then chat and in-app addresses.
+const READ_ORDER: [&str; 9] = [
+    "$email",
+    "$sms",
+    "$whatsapp",
+    "$androidpush",
+    "$iospush",
+    "$slack",
+    "$ms_teams",
+    "$inbox",
+    "$webpush",
+];
+
+/// Reads the body into the canonical contact: the channels by their rows
+/// (in [`READ_ORDER`]), `$timezone`, `$preferred_language`, and every
+/// other key as a custom property.
+fn read_body(r: &mut Reader<'_>, body: &Map<String, Value>) {
+    for key in READ_ORDER {
+        let Some(channel) = CHANNELS.iter().find(|c| c.key == key) else {
+            continue;
+        };
+        let (Some(to), Some(value)) = (&channel.to, body.get(key)) else {
+            continue;
+        };
+        let channels: &[(&str, &str, Option<&str>)] = match to.state {
+            Some(name) => &[(name, "subscribed", None)],
+            None => &[],
+        };
+        r.at(channel.key, |r| {
+            for (i, item) in value.as_array().into_iter().flatten().enumerate() {
+                r.at_index(i, |r| match item {
+                    Value::String(text) => r.contact_point(to.point, text, channels),
+                    Value::Object(object) => (to.object)(r, object),
+                    _ => {}
+                });
+            }
+        });
+    }
+    for (key, field) in [
+        ("$timezone", &field::TIMEZONE),
+        ("$preferred_language", &field::LANGUAGE),
+    ] {
+        if let Some(text) = body.get(key).and_then(Value::as_str) {
+            r.at(key, |r| r.field(field, text));
+        }
+    }
+    for (key, value) in body {
+        let read = CHANNELS.iter().any(|c| c.key == key && c.to.is_some())
+            || key == "$timezone"
+            || key == "$preferred_language";
+        if !read {
+            r.at(key, |r| r.property(key, value));
+        }
+    }
+}
+
+fn read_android_push(r: &mut Reader<'_>, object: &Map<String, Value>) {
+    read_push(r, object, "androidpush", "fcm");
+}
+
+fn read_ios_push(r: &mut Reader<'_>, object: &Map<String, Value>) {
+    read_push(r, object, "iospush", "apns");
+}
+
+/// A push object: its `token` with the channel's state; a `provider`
+/// other than the channel's and any other member are losses.
+fn read_push(r: &mut Reader<'_>, object: &Map<String, Value>, channel: &str, provider: &str) {
+    let Some(token) = object.get("token").and_then(Value::as_str) else {
+        r.drop(
+            rules::CONVERT_PUSH_TOKEN_LOSSY,
+            "the canonical contact holds a push token by its 'token'; this item has none and is not converted".to_owned(),
+        );
+        return;
+    };
+    r.contact_point(Point::PushToken, token, &[(channel, "subscribed", None)]);
+    for (name, value) in object {
+        let kept = name == "token" || (name == "provider" && value.as_str() == Some(provider));
+        if !kept {
+            r.at(name, |r| {
+                r.drop(
+                    rules::CONVERT_PUSH_TOKEN_LOSSY,
+                    format!("the canonical contact holds a push token without its '{name}' ({value}); it is not converted"),
+                );
+            });
+        }
+    }
+}
+
+/// A Slack or MS Teams object: the canonical contact holds an address as
+/// a string id.
+fn read_address_object(r: &mut Reader<'_>, _: &Map<String, Value>) {
+    r.drop(
+        rules::CONVERT_IDENTIFIERS_LOSSY,
+        "the canonical contact holds a Slack or MS Teams identifier as a string id; this object is not converted".to_owned(),
+    );
+}
+
+/// A web push subscription object: the canonical contact holds one as a
+/// string.
+fn read_subscription(r: &mut Reader<'_>, _: &Map<String, Value>) {
+    r.drop(
+        rules::CONVERT_IDENTIFIERS_LOSSY,
+        "the canonical contact holds a web-push identifier as a string; this subscription object is not converted".to_owned(),
+    );
+}
 
 /// Walks the body's members in document order: channels by their row,
 /// the two properties, and custom keys.

@@ -22,6 +22,11 @@ use crate::values::{
     Url, UtcDateTime,
 };
 
+pub(crate) mod read;
+
+pub(crate) use crate::values::parsed::{Kept, Parsed};
+pub(crate) use read::To;
+
 /// A special check run on an object after its members were walked.
 pub(crate) type ObjectCheck = fn(&mut Walker<'_>, &mut Map<String, Value>);
 /// A member whose value is checked by a named function.
@@ -37,6 +42,9 @@ pub(crate) struct ObjectSpec {
     pub check: Option<ObjectCheck>,
     /// Member names match ignoring ASCII case (HTTP headers).
     pub ignore_case: bool,
+    /// Reads the object into the canonical contact instead of its rows
+    /// (`SuprSend`'s body, whose keys are channel rows of its own).
+    pub read: Option<read::ObjectRead>,
 }
 
 impl ObjectSpec {
@@ -66,6 +74,8 @@ pub(crate) struct Member {
     /// `null` is handed to the kind's check instead of counting as absent
     /// or missing (Rocket.Chat coerces it).
     pub nullable: bool,
+    /// Where its value goes in the canonical contact (conversion).
+    pub to: To,
 }
 
 impl Member {
@@ -81,6 +91,7 @@ impl Member {
             type_rule,
             required: None,
             nullable: false,
+            to: To::Lost,
         }
     }
 
@@ -97,6 +108,7 @@ impl Member {
             type_rule,
             required: Some(required),
             nullable: false,
+            to: To::Lost,
         }
     }
 
@@ -106,6 +118,11 @@ impl Member {
             nullable: true,
             ..self
         }
+    }
+
+    /// The same member, read into the canonical contact as `to` says.
+    pub(crate) const fn to(self, to: To) -> Self {
+        Member { to, ..self }
     }
 }
 
@@ -367,6 +384,8 @@ pub(crate) struct Walker<'a> {
     pub changes: Vec<Change>,
     /// What was listed and left out of each rule (`Options::max_per_rule`).
     tallies: Tallies,
+    /// The values parsed, kept while converting (see `values::parsed`).
+    pub parsed: Option<Box<Parsed>>,
 }
 
 /// How many violations and changes of one rule a report listed and left
@@ -542,6 +561,25 @@ impl<'a> Walker<'a> {
             violations: Vec::new(),
             changes: Vec::new(),
             tallies: Tallies::new(options.get_max_per_rule()),
+            parsed: None,
+        }
+    }
+
+    /// Keeps `value` as the reading of `text` too (a value sent as written
+    /// but trimmed), while converting.
+    pub(crate) fn keep<T: Kept>(&mut self, text: &str, value: &T) {
+        if let Some(parsed) = &mut self.parsed {
+            parsed.keep(text, self.region.as_ref(), value);
+        }
+    }
+
+    /// Parses `text` as a `T` (a phone number in the walker's region),
+    /// taking a value parsed before from [`Walker::parsed`] and keeping
+    /// the new one there while converting.
+    pub(crate) fn parse<T: Kept>(&mut self, text: &str) -> Result<T, T::Error> {
+        match &mut self.parsed {
+            Some(parsed) => parsed.parse(text, self.region.as_ref()),
+            None => T::parse_in(text, self.region.as_ref()),
         }
     }
 
@@ -959,7 +997,7 @@ impl<'a> Walker<'a> {
                     self.report_not_one_of(rule, &found, allowed, "an allowed value");
                 }
             }
-            Format::Email(rule) => match Email::parse(s) {
+            Format::Email(rule) => match self.parse::<Email>(s) {
                 Ok(email) => self.normalize(rule, value, email.as_str()),
                 Err(e) => self.report(rule, format!("not an email address: {e}")),
             },
@@ -970,7 +1008,7 @@ impl<'a> Walker<'a> {
                 format,
                 advice,
                 alpha2,
-            } => match CountryCode::parse(s) {
+            } => match self.parse::<CountryCode>(s) {
                 Ok(code) => {
                     let code = if alpha2 { code.to_alpha2() } else { code };
                     self.normalize(format, value, code.as_str());
@@ -987,7 +1025,7 @@ impl<'a> Walker<'a> {
                     self.report_suggesting(format, format!("not a country code: {e}"), suggestion);
                 }
             },
-            Format::UtcDateTime(rule) => match UtcDateTime::parse(s) {
+            Format::UtcDateTime(rule) => match self.parse::<UtcDateTime>(s) {
                 Ok(dt) => self.normalize(rule, value, dt.as_str()),
                 Err(e) => self.report(rule, format!("not an ISO 8601 date-time: {e}")),
             },
@@ -1117,7 +1155,7 @@ impl<'a> Walker<'a> {
         invalid: &'static RuleInfo,
     ) {
         let Value::String(s) = value else { return };
-        match Phone::parse_with_region(s, self.region.as_ref()) {
+        match self.parse::<Phone>(s) {
             Ok(phone) => {
                 if phone.is_known_unassigned() {
                     self.report(

@@ -1,0 +1,472 @@
+//! Reading a checked provider body into the canonical [`Contact`], driven
+//! by the same rows the walk checked it with: each [`Member`](super::Member)
+//! names where its value goes ([`To`]). Values come from the walk
+//! ([`Parsed`]), so nothing is parsed twice; what the canonical contact
+//! cannot hold is a [`Loss`] at its source path, and every field read is
+//! traced to the source path it came from.
+//!
+//! The reader runs on the normalized body after the walk and its hooks
+//! (which merge, rename and move members), so it sees what the provider
+//! would store.
+
+use serde_json::{Map, Value};
+
+use super::{Kind, Member, ObjectSpec};
+use crate::model::field::{Assembly, Field};
+use crate::model::{
+    Channel, ChannelState, Contact, CustomProperty, Identifier, IdentifierBuilder, IdentifierValue,
+    PropertyValue,
+};
+use crate::report::{Loss, Report, push_pointer_token};
+use crate::rules::{self, RuleInfo};
+use crate::values::parsed::Parsed;
+use crate::values::{Email, Phone, PhoneRegion, PushToken, UtcDateTime, trim};
+
+/// Where a member's value goes in the canonical contact.
+#[derive(Clone, Copy)]
+pub(crate) enum To {
+    /// Nowhere: a value sent is a `convert.body.lossy` loss.
+    Lost,
+    /// A request option, not contact data: dropped without a loss.
+    Skip,
+    /// A scalar field, from a string.
+    Field(&'static Field),
+    /// A scalar field, from a string; an empty one is none.
+    Given(&'static Field),
+    /// An identifier of this kind: the string, or each string of the
+    /// array.
+    Id(Point),
+    /// Each string of the array is a tag.
+    Tags,
+    /// Each member of the object is a custom property.
+    Properties,
+    /// An object, or each object of an array, read by its own rows.
+    Nested,
+    /// Read by a function, for a member whose reading needs others.
+    Read(ReadFn),
+}
+
+/// The kind of an identifier a member holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Point {
+    Email,
+    Phone,
+    /// An APNs or FCM token.
+    PushToken,
+    Slack,
+    MsTeams,
+    Inbox,
+    WebPush,
+}
+
+impl Point {
+    /// The loss rule when the contact cannot hold it.
+    fn rule(self) -> &'static RuleInfo {
+        match self {
+            Point::Email => rules::CONVERT_EMAIL_LOSSY,
+            Point::Phone => rules::CONVERT_PHONE_LOSSY,
+            Point::PushToken => rules::CONVERT_PUSH_TOKEN_LOSSY,
+            _ => rules::CONVERT_IDENTIFIERS_LOSSY,
+        }
+    }
+
+    /// The builder's reading of `text`, for its message about a refusal.
+    fn builder(self, text: &str) -> IdentifierBuilder {
+        let b = Identifier::builder();
+        match self {
+            Point::Email => b.email(text),
+            Point::Phone => b.phone(text),
+            Point::PushToken => b.push_token(text),
+            Point::Slack => b.slack(text),
+            Point::MsTeams => b.ms_teams(text),
+            Point::Inbox => b.inbox(text),
+            Point::WebPush => b.web_push(text),
+        }
+    }
+}
+
+/// Reads one member: the reader (at the member's path), the object that
+/// holds it, and its value (never `null`).
+pub(crate) type ReadFn = fn(&mut Reader<'_>, &Map<String, Value>, &Value);
+
+/// Reads a whole object (instead of its rows).
+pub(crate) type ObjectRead = fn(&mut Reader<'_>, &Map<String, Value>);
+
+/// What reading a body gave.
+#[derive(Debug)]
+pub(crate) struct Read {
+    pub(crate) contact: Contact,
+    pub(crate) losses: Vec<Loss>,
+    /// Canonical paths and the source paths they were read from.
+    pub(crate) trace: Vec<(String, String)>,
+}
+
+/// Reads a body into a canonical contact.
+pub(crate) struct Reader<'a> {
+    /// The provider's name, for messages.
+    source: &'static str,
+    parsed: &'a mut Parsed,
+    /// The region the walk read phone numbers in.
+    region: Option<PhoneRegion>,
+    assembly: Assembly,
+    losses: Vec<Loss>,
+    trace: Vec<(String, String)>,
+    path: String,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(
+        source: &'static str,
+        parsed: &'a mut Parsed,
+        region: Option<PhoneRegion>,
+    ) -> Self {
+        Reader {
+            source,
+            parsed,
+            region,
+            assembly: Assembly::new(),
+            losses: Vec::new(),
+            trace: Vec::new(),
+            path: String::new(),
+        }
+    }
+
+    /// What the reader read.
+    pub(crate) fn finish(self) -> Read {
+        Read {
+            contact: self.assembly.finish(),
+            losses: self.losses,
+            trace: self.trace,
+        }
+    }
+
+    /// Runs `f` at member `name` of the current path.
+    pub(crate) fn at<R>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.path.len();
+        push_pointer_token(&mut self.path, name);
+        let r = f(self);
+        self.path.truncate(len);
+        r
+    }
+
+    /// Runs `f` at item `index` of the current path.
+    pub(crate) fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.path.len();
+        self.path.push('/');
+        self.path.push_str(&index.to_string());
+        let r = f(self);
+        self.path.truncate(len);
+        r
+    }
+
+    /// Runs `f` at the parent of the current path (a value read from a
+    /// member stands for the whole object: an identifier and its `id`).
+    pub(crate) fn in_parent<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = self.path.clone();
+        let parent = self.path.rfind('/').unwrap_or(0);
+        self.path.truncate(parent);
+        let r = f(self);
+        self.path = saved;
+        r
+    }
+
+    /// Reads the members of `object` by `spec`'s rows, in row order, then
+    /// a loss for each member without a row.
+    pub(crate) fn object(&mut self, object: &Map<String, Value>, spec: &ObjectSpec) {
+        if let Some(read) = spec.read {
+            read(self, object);
+            return;
+        }
+        for member in spec.members {
+            match object.get(member.name) {
+                None | Some(Value::Null) => {}
+                Some(value) => self.at(member.name, |r| r.member(object, value, member)),
+            }
+        }
+        for name in object.keys() {
+            if spec.members.iter().all(|m| m.name != name.as_str()) {
+                let message = format!(
+                    "'{name}' is not a member of {}; it is not converted",
+                    self.source
+                );
+                self.at(name, |r| r.drop(rules::CONVERT_BODY_LOSSY, message));
+            }
+        }
+    }
+
+    fn member(&mut self, object: &Map<String, Value>, value: &Value, member: &Member) {
+        match member.to {
+            To::Lost => self.lost(),
+            To::Skip => {}
+            To::Field(field) => match value {
+                Value::String(text) => self.field(field, text),
+                // `vip`, `age`: their text.
+                Value::Bool(_) | Value::Number(_) => self.field(field, &value.to_string()),
+                _ => {}
+            },
+            To::Given(field) => {
+                if let Some(text) = value.as_str().filter(|t| !t.is_empty()) {
+                    self.field(field, text);
+                }
+            }
+            To::Id(point) => match value {
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let Some(text) = item.as_str() {
+                            self.at_index(i, |r| r.contact_point(point, text, &[]));
+                        }
+                    }
+                }
+                Value::String(text) => self.contact_point(point, text, &[]),
+                _ => {}
+            },
+            To::Tags => {
+                for (i, tag) in value.as_array().into_iter().flatten().enumerate() {
+                    if let Some(tag) = tag.as_str() {
+                        self.at_index(i, |r| r.tag(i, tag));
+                    }
+                }
+            }
+            To::Properties => {
+                if let Value::Object(properties) = value {
+                    self.properties(properties);
+                }
+            }
+            To::Nested => match (&member.kind, value) {
+                (Kind::Object(spec), Value::Object(item)) => self.object(item, spec),
+                (Kind::Array(array), Value::Array(items)) => {
+                    if let Kind::Object(spec) = array.items {
+                        for (i, item) in items.iter().enumerate() {
+                            if let Value::Object(item) = item {
+                                self.at_index(i, |r| r.object(item, spec));
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            },
+            To::Read(read) => read(self, object, value),
+        }
+    }
+
+    /// The value at the current path has no place in the contact.
+    pub(crate) fn lost(&mut self) {
+        let message = format!(
+            "the canonical contact has no place for {}'s '{}'; it is not converted",
+            self.source,
+            self.path.trim_start_matches('/')
+        );
+        self.drop(rules::CONVERT_BODY_LOSSY, message);
+    }
+
+    /// A loss at the current path.
+    pub(crate) fn drop(&mut self, rule: &'static RuleInfo, message: String) {
+        self.losses
+            .push(Loss::new(rule, self.path.clone(), message));
+    }
+
+    fn refuse(&mut self, rule: &'static RuleInfo, value: &str, why: &str) {
+        let message = format!(
+            "the canonical contact cannot hold '{value}' from {}: {why}; it is not converted",
+            self.source
+        );
+        self.drop(rule, message);
+    }
+
+    /// Records that canonical `canonical` came from the current path.
+    pub(crate) fn traced(&mut self, canonical: &str) {
+        self.trace.push((canonical.to_owned(), self.path.clone()));
+    }
+
+    /// A scalar field from `text`.
+    pub(crate) fn field(&mut self, field: &'static Field, text: &str) {
+        if field.set(self.assembly.contact_mut(), text, self.parsed) {
+            self.traced(field.path);
+        } else {
+            self.refuse(field.rule, text, &field.refusal(text));
+        }
+    }
+
+    /// An identifier of kind `point` with the given channel states
+    /// (channel, status, status date).
+    pub(crate) fn contact_point(
+        &mut self,
+        point: Point,
+        text: &str,
+        channels: &[(&str, &str, Option<&str>)],
+    ) {
+        let region = self.region;
+        let trimmed = || Some(trim(text).to_owned()).filter(|t| !t.is_empty());
+        let value = match point {
+            Point::Email => self
+                .parsed
+                .parse::<Email>(text, None)
+                .ok()
+                .map(IdentifierValue::Email),
+            Point::Phone => self
+                .parsed
+                .parse::<Phone>(text, region.as_ref())
+                .ok()
+                .map(IdentifierValue::Phone),
+            Point::PushToken => PushToken::parse(text).ok().map(IdentifierValue::PushToken),
+            Point::Slack => trimmed().map(IdentifierValue::Slack),
+            Point::MsTeams => trimmed().map(IdentifierValue::MsTeams),
+            Point::Inbox => trimmed().map(IdentifierValue::Inbox),
+            Point::WebPush => trimmed().map(IdentifierValue::WebPush),
+        };
+        let (rule, builder) = (point.rule(), point.builder(text));
+        let states = self.states(channels);
+        let value = value.filter(|_| states.is_some());
+        self.identifier(rule, text, value, states.as_deref().unwrap_or(&[]), || {
+            let mut b = builder;
+            for (channel, status, date) in channels {
+                b = b.channel(*channel, *status, *date);
+            }
+            b
+        });
+    }
+
+    /// Channel states read from text; `None` when one does not read (the
+    /// builder then says why).
+    fn states(
+        &mut self,
+        channels: &[(&str, &str, Option<&str>)],
+    ) -> Option<Vec<(Channel, ChannelState)>> {
+        let mut states = Vec::with_capacity(channels.len());
+        for (channel, status, date) in channels {
+            let date = match date {
+                Some(d) => Some(self.parsed.parse::<UtcDateTime>(d, None).ok()?),
+                None => None,
+            };
+            let state = ChannelState::new(status.parse().ok()?, date);
+            states.push((channel.parse().ok()?, state));
+        }
+        Some(states)
+    }
+
+    /// An identifier: `value` (checked by the walk) with `channels`, else
+    /// what `builder` builds; a value the model refuses is a loss under
+    /// `rule`, in the builder's words.
+    pub(crate) fn identifier(
+        &mut self,
+        rule: &'static RuleInfo,
+        raw: &str,
+        value: Option<IdentifierValue>,
+        channels: &[(Channel, ChannelState)],
+        builder: impl FnOnce() -> IdentifierBuilder,
+    ) {
+        let typed = value.and_then(|value| {
+            let mut id = Identifier::from_value(value);
+            for (channel, state) in channels {
+                id.apply_status(*channel, state.clone()).ok()?;
+            }
+            Some(id)
+        });
+        let id = match typed {
+            Some(id) => id,
+            None => match builder().build() {
+                Ok(id) => id,
+                Err(report) => {
+                    self.refuse(rule, raw, &first_message(&report));
+                    return;
+                }
+            },
+        };
+        let index = self.assembly.identifier(id);
+        let source = self.path.clone();
+        self.trace.push((format!("/identifiers/{index}"), source));
+    }
+
+    /// A tag, item `index` of the source's tags.
+    fn tag(&mut self, index: usize, tag: &str) {
+        if self.assembly.tag(tag) {
+            self.traced(&format!("/tags/{index}"));
+        } else {
+            self.refuse(rules::CONVERT_TAGS_LOSSY, tag, "a tag may not be empty");
+        }
+    }
+
+    /// Every member of a custom-property object.
+    pub(crate) fn properties(&mut self, properties: &Map<String, Value>) {
+        for (name, value) in properties {
+            self.at(name, |r| r.property(name, value));
+        }
+    }
+
+    /// A custom property: kept when the model holds its name and value.
+    pub(crate) fn property(&mut self, name: &str, value: &Value) {
+        let Some(pv) = property_value(value) else {
+            let message = if value.is_number() {
+                format!(
+                    "the canonical contact holds a custom property number as a double; '{name}' is {value}, which a double does not hold exactly, and is not converted (send it as a string)"
+                )
+            } else {
+                format!(
+                    "the canonical contact holds a custom property as a number, boolean, string or list of strings; '{name}' is {} and is not converted",
+                    json_kind(value)
+                )
+            };
+            self.drop(rules::CONVERT_CUSTOM_PROPERTIES_LOSSY, message);
+            return;
+        };
+        match CustomProperty::new(name, pv) {
+            Ok(p) => {
+                let mut canonical = "/customProperties".to_owned();
+                push_pointer_token(&mut canonical, p.name());
+                self.traced(&canonical);
+                self.assembly.property(p);
+            }
+            Err(report) => {
+                let message = format!(
+                    "the canonical contact cannot hold the custom property '{name}': {}",
+                    first_message(&report)
+                );
+                self.drop(rules::CONVERT_CUSTOM_PROPERTIES_LOSSY, message);
+            }
+        }
+    }
+}
+
+fn first_message(report: &Report) -> String {
+    report
+        .violations()
+        .first()
+        .map_or_else(|| "not accepted".to_owned(), |v| v.message().to_owned())
+}
+
+pub(crate) fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list that holds more than strings",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A JSON value as a custom property value, when the model can hold it.
+pub(crate) fn property_value(v: &Value) -> Option<PropertyValue> {
+    match v {
+        Value::Null => Some(PropertyValue::Remove),
+        Value::Bool(b) => Some(PropertyValue::Boolean(*b)),
+        // A double holds every integer up to 2^53 exactly; a larger one
+        // (a 64-bit id) would be rounded: not converted, never rewritten.
+        Value::Number(n) => {
+            const EXACT: u64 = 1 << 53;
+            let exact = match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => u <= EXACT,
+                (None, Some(i)) => i.unsigned_abs() <= EXACT,
+                (None, None) => true,
+            };
+            n.as_f64().filter(|_| exact).map(PropertyValue::Number)
+        }
+        Value::String(s) => Some(PropertyValue::String(s.clone())),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map(str::to_owned))
+            .collect::<Option<Vec<_>>>()
+            .map(PropertyValue::List),
+        Value::Object(_) => None,
+    }
+}

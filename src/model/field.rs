@@ -1,0 +1,234 @@
+//! The canonical contact's scalar fields as data: for each, its path in
+//! the contact's JSON, the rule a conversion reports when a target has no
+//! place for it, how a target's writer reads it and how a source's reader
+//! sets it from text. A provider row names one of these
+//! ([`To::Field`](crate::engine::To)); `convert` writes them.
+//!
+//! [`Assembly`] builds a [`Contact`] from values already checked by a
+//! provider's walk (and parsed there: [`Parsed`]), so reading a body for a
+//! conversion parses nothing twice; what the model refuses is reported by
+//! the caller with the builder's own message ([`Field::refusal`]).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::contact::{Contact, ContactBuilder, MAX_AGE, Platform};
+use crate::model::identifier::{Identifier, IdentifierValue};
+use crate::model::property::CustomProperty;
+use crate::rules::{self, RuleInfo};
+use crate::values::parsed::Parsed;
+use crate::values::{CountryCode, Date, Gender, LanguageCode, TimeZone, Url, UtcDateTime, trim};
+
+/// A scalar field of the canonical contact.
+#[derive(Debug)]
+pub(crate) struct Field {
+    /// Its JSON Pointer in the contact's JSON (`/language`).
+    pub(crate) path: &'static str,
+    /// The loss rule when a target has no place for it.
+    pub(crate) rule: &'static RuleInfo,
+    /// How a loss message names it.
+    pub(crate) what: &'static str,
+    /// Its value as text, for a writer.
+    pub(crate) get: fn(&Contact) -> Option<String>,
+    /// Sets it from text; `false` when the model refuses the text.
+    set: fn(&mut Contact, &str, &mut Parsed) -> bool,
+    /// The builder's setter, for the model's message about a refusal.
+    probe: fn(ContactBuilder, String) -> ContactBuilder,
+}
+
+impl Field {
+    /// Sets the field of `contact` from `text`; `false` when the model
+    /// refuses it (see [`Field::refusal`]).
+    pub(crate) fn set(&self, contact: &mut Contact, text: &str, parsed: &mut Parsed) -> bool {
+        (self.set)(contact, text, parsed)
+    }
+
+    /// Why the model refuses `text` for this field, in the builder's words.
+    pub(crate) fn refusal(&self, text: &str) -> String {
+        match (self.probe)(Contact::builder(), text.to_owned()).build() {
+            Ok(_) => "not accepted".to_owned(),
+            Err(report) => report
+                .violations()
+                .first()
+                .map_or_else(|| "not accepted".to_owned(), |v| v.message().to_owned()),
+        }
+    }
+}
+
+fn owned(s: Option<&str>) -> Option<String> {
+    s.map(str::to_owned)
+}
+
+/// Stores `text` as it is.
+fn text(slot: &mut Option<String>, text: &str) -> bool {
+    *slot = Some(text.to_owned());
+    true
+}
+
+/// Stores a parsed value, or refuses.
+fn typed<T, E>(slot: &mut Option<T>, value: Result<T, E>) -> bool {
+    match value {
+        Ok(v) => {
+            *slot = Some(v);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+macro_rules! fields {
+    ($( $name:ident = $rule:ident, $path:literal, $what:literal, $get:expr, $set:expr, $probe:path; )*) => {
+        $(
+            pub(crate) const $name: Field = Field {
+                rule: rules::$rule,
+                path: $path,
+                what: $what,
+                get: $get,
+                set: $set,
+                probe: $probe,
+            };
+        )*
+    };
+}
+
+fields! {
+    EXTERNAL_ID = CONVERT_EXTERNAL_ID_LOSSY, "/externalId", "member for your contact id",
+        |c| owned(c.external_id()), |c, s, _| text(&mut c.external_id, s), ContactBuilder::external_id;
+    FIRST_NAME = CONVERT_NAME_LOSSY, "/firstName", "first name",
+        |c| owned(c.first_name()), |c, s, _| text(&mut c.first_name, s), ContactBuilder::first_name;
+    LAST_NAME = CONVERT_NAME_LOSSY, "/lastName", "last name",
+        |c| owned(c.last_name()), |c, s, _| text(&mut c.last_name, s), ContactBuilder::last_name;
+    DISPLAY_NAME = CONVERT_NAME_LOSSY, "/displayName", "name",
+        |c| owned(c.display_name()), |c, s, _| text(&mut c.display_name, s), ContactBuilder::display_name;
+    LANGUAGE = CONVERT_LANGUAGE_LOSSY, "/language", "language",
+        |c| c.language().map(|l| l.as_str().to_owned()),
+        |c, s, _| typed(&mut c.language, LanguageCode::parse(s)), ContactBuilder::language;
+    COUNTRY = CONVERT_COUNTRY_LOSSY, "/country", "country",
+        |c| c.country().map(|l| l.as_str().to_owned()),
+        |c, s, p| typed(&mut c.country, p.parse::<CountryCode>(s, None).map(|c| c.to_alpha2())),
+        ContactBuilder::country;
+    TIMEZONE = CONVERT_TIMEZONE_LOSSY, "/timezone", "time zone",
+        |c| c.timezone().map(|l| l.as_str().to_owned()),
+        |c, s, _| typed(&mut c.timezone, TimeZone::parse(s)), ContactBuilder::timezone;
+    GENDER = CONVERT_GENDER_LOSSY, "/gender", "gender",
+        |c| c.gender().map(|l| l.as_str().to_owned()),
+        |c, s, _| typed(&mut c.gender, Gender::parse(s)), ContactBuilder::gender;
+    BIRTHDATE = CONVERT_BIRTHDATE_LOSSY, "/birthdate", "birthdate",
+        |c| c.birthdate().map(|l| l.as_str().to_owned()),
+        |c, s, _| typed(&mut c.birthdate, Date::parse(s)), ContactBuilder::birthdate;
+    AGE = CONVERT_AGE_LOSSY, "/age", "age",
+        |c| c.age().map(|a| a.to_string()),
+        |c, s, _| typed(&mut c.age, s.parse::<u8>().map_err(|_| ()).and_then(|a| if a <= MAX_AGE { Ok(a) } else { Err(()) })),
+        age_probe;
+    PLATFORM = CONVERT_PLATFORM_LOSSY, "/platform", "platform",
+        |c| c.platform().map(|p| p.name().to_owned()),
+        |c, s, _| typed(&mut c.platform, s.parse::<Platform>()), ContactBuilder::platform;
+    VIP = CONVERT_VIP_LOSSY, "/vip", "VIP flag",
+        |c| c.vip().map(|v| v.to_string()),
+        |c, s, _| typed(&mut c.vip, s.parse::<bool>()), vip_probe;
+    PHOTO = CONVERT_PHOTO_LOSSY, "/photo", "photo",
+        |c| c.photo().map(|l| l.as_str().to_owned()),
+        |c, s, _| typed(&mut c.photo, Url::parse(s)), ContactBuilder::photo;
+    AUTH_KEY = CONVERT_AUTH_KEY_LOSSY, "/authKey", "authentication key",
+        |c| owned(c.auth_key()), |c, s, _| text(&mut c.auth_key, s), ContactBuilder::auth_key;
+    REGISTERED_AT = CONVERT_REGISTERED_AT_LOSSY, "/registeredAt", "registration date",
+        |c| c.registered_at().map(|l| l.as_str().to_owned()),
+        |c, s, p| typed(&mut c.registered_at, p.parse::<UtcDateTime>(s, None)),
+        ContactBuilder::registered_at;
+    ADDRESS = CONVERT_ADDRESS_LOSSY, "/address", "address",
+        |c| owned(c.address()), |c, s, _| text(&mut c.address, s), ContactBuilder::address;
+    CITY = CONVERT_ADDRESS_LOSSY, "/city", "city",
+        |c| owned(c.city()), |c, s, _| text(&mut c.city, s), ContactBuilder::city;
+    STATE = CONVERT_ADDRESS_LOSSY, "/state", "state",
+        |c| owned(c.state()), |c, s, _| text(&mut c.state, s), ContactBuilder::state;
+    POSTAL_CODE = CONVERT_ADDRESS_LOSSY, "/postalCode", "postal code",
+        |c| owned(c.postal_code()), |c, s, _| text(&mut c.postal_code, s), ContactBuilder::postal_code;
+}
+
+#[allow(clippy::needless_pass_by_value)] // the shape of the builder's setters
+fn age_probe(b: ContactBuilder, s: String) -> ContactBuilder {
+    b.age(s.parse().unwrap_or(-1))
+}
+
+#[allow(clippy::needless_pass_by_value)] // the shape of the builder's setters
+fn vip_probe(b: ContactBuilder, s: String) -> ContactBuilder {
+    b.vip(s == "true")
+}
+
+/// The scalar fields a target may not hold (names are written by the
+/// target's name rule).
+pub(crate) const SCALARS: &[&Field] = &[
+    &EXTERNAL_ID,
+    &LANGUAGE,
+    &COUNTRY,
+    &TIMEZONE,
+    &GENDER,
+    &BIRTHDATE,
+    &AGE,
+    &PLATFORM,
+    &VIP,
+    &PHOTO,
+    &AUTH_KEY,
+    &REGISTERED_AT,
+    &ADDRESS,
+    &CITY,
+    &STATE,
+    &POSTAL_CODE,
+];
+
+/// A contact built from values a provider's walk already checked.
+#[derive(Debug)]
+pub(crate) struct Assembly {
+    contact: Contact,
+    /// Where each identifier value is: a repeat is merged into the first.
+    seen: HashMap<IdentifierValue, usize>,
+    tags: HashSet<String>,
+}
+
+impl Assembly {
+    pub(crate) fn new() -> Self {
+        Assembly {
+            contact: Contact::empty(),
+            seen: HashMap::new(),
+            tags: HashSet::new(),
+        }
+    }
+
+    /// The contact being built.
+    pub(crate) fn contact_mut(&mut self) -> &mut Contact {
+        &mut self.contact
+    }
+
+    /// Adds an identifier (merged into an equal one added before); its
+    /// index in the contact.
+    pub(crate) fn identifier(&mut self, id: Identifier) -> usize {
+        if let Some(&first) = self.seen.get(id.value()) {
+            self.contact.identifiers[first].absorb(id);
+            return first;
+        }
+        let index = self.contact.identifiers.len();
+        self.seen.insert(id.value().clone(), index);
+        self.contact.identifiers.push(id);
+        index
+    }
+
+    /// Adds a tag; `false` when the model refuses it (blank). A repeat is
+    /// kept once.
+    pub(crate) fn tag(&mut self, tag: &str) -> bool {
+        if trim(tag).is_empty() {
+            return false;
+        }
+        if self.tags.insert(tag.to_owned()) {
+            self.contact.tags.push(tag.to_owned());
+        }
+        true
+    }
+
+    /// Adds a custom property the model accepted.
+    pub(crate) fn property(&mut self, property: CustomProperty) {
+        self.contact.custom_properties.push(property);
+    }
+
+    pub(crate) fn finish(self) -> Contact {
+        self.contact
+    }
+}

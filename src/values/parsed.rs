@@ -1,0 +1,195 @@
+//! Values a walk parsed, kept by the text they were read from, so that a
+//! conversion parses each value once: the reader that fills the
+//! canonical contact and the check of the target's body take them from
+//! here instead of parsing the same text again.
+//!
+//! Kept only while converting (the walker's `parsed`); a
+//! plain validation keeps nothing. A value is kept under the text it was
+//! parsed from and under its normalized text (normalizing is idempotent:
+//! `tests/properties.rs` checks that every value type parses its own
+//! normalized form to the same value), so the target's body, written from
+//! the normalized values, finds them too. Phone numbers are kept with the
+//! region they were read in.
+
+use std::collections::HashMap;
+
+use super::{
+    CountryCode, CountryError, Email, EmailError, Phone, PhoneError, PhoneRegion, UtcDateTime,
+    UtcDateTimeError,
+};
+
+/// A parsed value of one of the kinds worth keeping.
+#[derive(Debug, Clone)]
+pub(crate) enum Typed {
+    Email(Email),
+    Phone(Phone),
+    DateTime(UtcDateTime),
+    Country(CountryCode),
+}
+
+/// A value type a walk keeps: how to parse it, and how it sits in
+/// [`Typed`].
+pub(crate) trait Kept: Sized + Clone {
+    type Error;
+    /// Whether the value depends on the region (phone numbers).
+    const REGIONAL: bool = false;
+    fn parse_in(text: &str, region: Option<&PhoneRegion>) -> Result<Self, Self::Error>;
+    fn typed(self) -> Typed;
+    fn of(typed: &Typed) -> Option<&Self>;
+    fn text(&self) -> &str;
+}
+
+impl Kept for Email {
+    type Error = EmailError;
+    fn parse_in(text: &str, _: Option<&PhoneRegion>) -> Result<Self, EmailError> {
+        Email::parse(text)
+    }
+    fn typed(self) -> Typed {
+        Typed::Email(self)
+    }
+    fn of(typed: &Typed) -> Option<&Self> {
+        match typed {
+            Typed::Email(e) => Some(e),
+            _ => None,
+        }
+    }
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Kept for Phone {
+    type Error = PhoneError;
+    const REGIONAL: bool = true;
+    fn parse_in(text: &str, region: Option<&PhoneRegion>) -> Result<Self, PhoneError> {
+        Phone::parse_with_region(text, region.copied())
+    }
+    fn typed(self) -> Typed {
+        Typed::Phone(self)
+    }
+    fn of(typed: &Typed) -> Option<&Self> {
+        match typed {
+            Typed::Phone(p) => Some(p),
+            _ => None,
+        }
+    }
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Kept for UtcDateTime {
+    type Error = UtcDateTimeError;
+    fn parse_in(text: &str, _: Option<&PhoneRegion>) -> Result<Self, UtcDateTimeError> {
+        UtcDateTime::parse(text)
+    }
+    fn typed(self) -> Typed {
+        Typed::DateTime(self)
+    }
+    fn of(typed: &Typed) -> Option<&Self> {
+        match typed {
+            Typed::DateTime(d) => Some(d),
+            _ => None,
+        }
+    }
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Kept for CountryCode {
+    type Error = CountryError;
+    fn parse_in(text: &str, _: Option<&PhoneRegion>) -> Result<Self, CountryError> {
+        CountryCode::parse(text)
+    }
+    fn typed(self) -> Typed {
+        Typed::Country(self)
+    }
+    fn of(typed: &Typed) -> Option<&Self> {
+        match typed {
+            Typed::Country(c) => Some(c),
+            _ => None,
+        }
+    }
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// The values parsed so far, by text.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    /// Text → the values read from it (rarely more than one: the same text
+    /// as an email and as something else, or a phone in two regions).
+    by_text: HashMap<Box<str>, Vec<(Option<PhoneRegion>, Typed)>>,
+}
+
+impl Parsed {
+    /// The value of kind `T` read from `text` (in `region`, for phones).
+    pub(crate) fn get<T: Kept>(&self, text: &str, region: Option<&PhoneRegion>) -> Option<&T> {
+        let region = if T::REGIONAL { region.copied() } else { None };
+        self.by_text
+            .get(text)?
+            .iter()
+            .filter(|(r, _)| *r == region)
+            .find_map(|(_, t)| T::of(t))
+    }
+
+    /// Keeps `value`, read from `text`, under `text` and its normalized text.
+    pub(crate) fn keep<T: Kept>(&mut self, text: &str, region: Option<&PhoneRegion>, value: &T) {
+        let region = if T::REGIONAL { region.copied() } else { None };
+        for key in [text, value.text()] {
+            let entry = self.by_text.entry(key.into()).or_default();
+            let kept = entry
+                .iter()
+                .any(|(r, t)| *r == region && T::of(t).is_some());
+            if !kept {
+                entry.push((region, value.clone().typed()));
+            }
+        }
+    }
+
+    /// [`get`](Self::get), else parses `text` and keeps the value.
+    pub(crate) fn parse<T: Kept>(
+        &mut self,
+        text: &str,
+        region: Option<&PhoneRegion>,
+    ) -> Result<T, T::Error> {
+        if let Some(value) = self.get::<T>(text, region) {
+            return Ok(value.clone());
+        }
+        let value = T::parse_in(text, region)?;
+        self.keep(text, region, &value);
+        Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_is_found_by_its_text_and_its_normalized_text() {
+        let mut parsed = Parsed::default();
+        let phone: Phone = parsed.parse("+1 415 555 2671", None).unwrap();
+        assert_eq!(phone.as_str(), "+14155552671");
+        assert!(parsed.get::<Phone>("+14155552671", None).is_some());
+        assert!(parsed.get::<Phone>("+1 415 555 2671", None).is_some());
+        // Another region, another reading; another kind, nothing.
+        let us = PhoneRegion::parse("US").unwrap();
+        assert!(parsed.get::<Phone>("+14155552671", Some(&us)).is_none());
+        assert!(parsed.get::<Email>("+14155552671", None).is_none());
+        // A value that does not parse is not kept.
+        assert!(parsed.parse::<Email>("jane", None).is_err());
+        assert!(parsed.get::<Email>("jane", None).is_none());
+    }
+
+    #[test]
+    fn an_email_is_kept_once_per_text() {
+        let mut parsed = Parsed::default();
+        let a: Email = parsed.parse(" Jane@Example.COM ", None).unwrap();
+        let b: Email = parsed.parse("Jane@example.com", None).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(parsed.by_text.values().map(Vec::len).sum::<usize>(), 2);
+    }
+}
