@@ -679,6 +679,12 @@ impl Report {
         }
     }
 
+    /// The violations, changes and normalized value, taken apart (a
+    /// conversion builds its report from the source's).
+    pub(crate) fn into_parts(self) -> (Vec<Violation>, Vec<Change>, Option<Box<Value>>) {
+        (self.violations, self.changes, self.normalized)
+    }
+
     /// Sets the provider's own error body, kept only on an invalid report.
     pub(crate) fn with_provider_error(mut self, error: Option<Value>) -> Self {
         if !self.is_valid() {

@@ -746,12 +746,15 @@ impl Validator {
         mut parsed: Box<Parsed>,
         region: Option<PhoneRegion>,
     ) -> Report {
-        if !source.is_valid() || !self.operation.has_body() {
+        if !source.is_valid() || !self.operation.has_body() || source.normalized().is_none() {
             return source;
         }
-        let Some(normalized) = source.normalized() else {
-            return source;
-        };
+        let every_change = !source
+            .violations()
+            .iter()
+            .any(|v| v.info() == rules::INPUT_REPORT_TRUNCATED);
+        let (mut violations, mut changes, normalized) = source.into_parts();
+        let normalized = normalized.map_or(Value::Null, |n| *n);
         let (body, distinct_id) = if envelope {
             (
                 normalized.get("body").unwrap_or(&Value::Null),
@@ -760,76 +763,79 @@ impl Validator {
                     .and_then(Value::as_str),
             )
         } else {
-            (normalized, None)
+            (&normalized, None)
         };
         let read = crate::convert::read_body(self.provider, body, distinct_id, &mut parsed, region);
         let conversion = crate::convert::write_read(self.provider, target, read);
-        let mut violations = source.violations().to_vec();
         // The losses are capped as a walk's violations are, and follow the
         // policy.
-        let every_change = !source
-            .violations()
-            .iter()
-            .any(|v| v.info() == rules::INPUT_REPORT_TRUNCATED);
         violations.extend(crate::request::loss_violations(
             &conversion.losses,
             &self.options,
-            every_change.then(|| (body, source.changes())),
+            every_change.then_some((body, &changes[..])),
         ));
-        let checker = Validator::new(target).with_options(self.options.clone());
-        let (target_report, converted) =
-            checker.check_converted(conversion.body, conversion.path.as_ref(), parsed);
+        let target_validator = Validator::new(target).with_options(self.options.clone());
+        let checked =
+            target_validator.check_converted(conversion.body, conversion.path.as_ref(), parsed);
         violations.extend(
-            target_report
-                .violations()
-                .iter()
-                .cloned()
+            checked
+                .violations
+                .into_iter()
                 .map(|v| v.relocated(Location::Converted)),
         );
-        let mut changes = source.changes().to_vec();
         changes.extend(
-            target_report
-                .changes()
-                .iter()
-                .cloned()
+            checked
+                .changes
+                .into_iter()
                 .map(|c| c.relocated(Location::Converted)),
         );
-        Report::from_parts(violations, changes, normalized.clone())
-            .with_target_error(target_report.provider_error().cloned())
-            .with_conversion(converted, conversion.path)
+        Report::from_parts(violations, changes, normalized)
+            .with_target_error(checked.provider_error)
+            .with_conversion(checked.body, conversion.path)
     }
 
     /// Checks a body the crate wrote (with its path parameters, if any),
-    /// taking the values the source's walk parsed; the report and the
-    /// body (normalized when valid).
-    fn check_converted(
-        &self,
-        body: Value,
-        path: Option<&Value>,
-        parsed: Box<Parsed>,
-    ) -> (Report, Value) {
+    /// taking the values the source's walk parsed: what the check found,
+    /// and the body (normalized when valid, else as written).
+    fn check_converted(&self, body: Value, path: Option<&Value>, parsed: Box<Parsed>) -> Checked {
         let mut w = self.walker();
         w.parsed = Some(parsed);
         // What is shown when the target refuses the body: as written.
         let written = body.clone();
-        let report = if let Some(path) = path {
+        let (report, envelope) = if let Some(path) = path {
             w.envelope = true;
             let mut envelope = serde_json::json!({"path": path, "body": body});
             self.walk_envelope(&mut w, &mut envelope);
             let provider_error = w.provider_error.take();
-            w.into_report(envelope).with_provider_error(provider_error)
+            (
+                w.into_report(envelope).with_provider_error(provider_error),
+                true,
+            )
         } else {
             let mut body = body;
             self.walk_body(&mut w, &mut body);
             let provider_error = w.provider_error.take();
-            w.into_report(body).with_provider_error(provider_error)
+            (
+                w.into_report(body).with_provider_error(provider_error),
+                false,
+            )
         };
-        let converted = match (report.normalized(), path) {
-            (Some(n), Some(_)) => n.get("body").cloned().unwrap_or(Value::Null),
-            (Some(n), None) => n.clone(),
-            (None, _) => written,
+        let provider_error = report.provider_error().cloned();
+        let (violations, changes, normalized) = report.into_parts();
+        let body = match normalized {
+            Some(n) if envelope => match *n {
+                Value::Object(mut parts) => parts.remove("body").unwrap_or(Value::Null),
+                _ => Value::Null,
+            },
+            Some(n) => *n,
+            None => written,
         };
-        (report, converted)
+        Checked {
+            violations,
+            changes,
+            provider_error,
+            body,
+        }
     }
 
     pub(crate) fn validate_document(&self, bytes: &[u8], origin: Origin, envelope: bool) -> Report {
@@ -1141,6 +1147,16 @@ impl Validator {
             check(w, map);
         }
     }
+}
+
+/// What the check of a converted body found.
+struct Checked {
+    violations: Vec<Violation>,
+    changes: Vec<Change>,
+    /// The target's own answer, when it is known and refuses the body.
+    provider_error: Option<Value>,
+    /// The body, normalized when valid, else as written.
+    body: Value,
 }
 
 /// A document as a `validate_*` or `convert_*` method was given it.

@@ -14,9 +14,14 @@
 //!   least once, and `invalid_body` breaks every rule of `invalid_rules`
 //!   and reaches every body member (a violation at or below it).
 //!
+//! - every body member says where it goes in the canonical contact
+//!   (`providers::member_readings`): a member the contact does not take is
+//!   listed in `NOT_READ` with why, so a new row whose reading was
+//!   forgotten (it is `lost` by default) fails here.
+//!
 //! Every place where the two sides differ on purpose is listed below with
-//! its reason (`KNOWN`, `NEVER_VALID`, `NEVER_INVALID`); the lists are
-//! exact, so an entry that no longer differs fails too.
+//! its reason (`KNOWN`, `NEVER_VALID`, `NEVER_INVALID`, `NOT_READ`); the
+//! lists are exact, so an entry that no longer differs fails too.
 //!
 //! Not compared: the Omnisend `channels` object and its statuses (wire
 //! types `Channels`, `ChannelStatus`), checked by a function (the row of
@@ -29,7 +34,9 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use omnicontact::providers::{Endpoint, member_tables, omnisend, raia, rocketchat, sendios};
+use omnicontact::providers::{
+    Endpoint, member_readings, member_tables, omnisend, raia, rocketchat, sendios,
+};
 use omnicontact::{Operation, Provider, suprsend};
 use serde::de::{self, DeserializeOwned};
 use serde::ser::{self, Impossible, Serialize};
@@ -821,4 +828,125 @@ mod strategies {
         }
         check_listed("members no invalid_body breaks", &never, NEVER_INVALID);
     }
+}
+
+/// Why a member is a request option, dropped without a loss.
+const OPTION: &str = "a request option, not contact data: dropped without a loss";
+/// Why a member is a loss.
+const NO_FIELD: &str = "the canonical contact has no such field: a convert.body.lossy warning";
+
+/// Body members the canonical contact does not take, as `(provider, at,
+/// name, reading, why)`: `lost` is a `convert.body.lossy` warning when
+/// the member is sent, `skip` drops it silently.
+const NOT_READ: &[(Provider, &str, &str, &str, &str)] = &[
+    (
+        Provider::Omnisend,
+        "identifiers/*",
+        "type",
+        "skip",
+        "read with the identifier's id, which it types",
+    ),
+    (
+        Provider::Omnisend,
+        "identifiers/*",
+        "sendWelcomeEmail",
+        "lost",
+        "Omnisend's own welcome email for this identifier; another provider would not send it",
+    ),
+    (
+        Provider::Omnisend,
+        "identifiers/*",
+        "source",
+        "lost",
+        NO_FIELD,
+    ),
+    (
+        Provider::Omnisend,
+        "identifiers/*",
+        "sendWelcomeMessage",
+        "skip",
+        OPTION,
+    ),
+    (
+        Provider::Omnisend,
+        "identifiers/*",
+        "consent",
+        "lost",
+        "the canonical contact holds channel states, not consent records",
+    ),
+    (Provider::Omnisend, "", "sendWelcomeEmail", "skip", OPTION),
+    (Provider::Sendios, "", "list_id", "lost", NO_FIELD),
+    (Provider::Sendios, "", "status", "lost", NO_FIELD),
+    (Provider::Sendios, "", "partner_id", "lost", NO_FIELD),
+    (
+        Provider::Sendios,
+        "",
+        "platform",
+        "lost",
+        "the crate's earlier name, left only when Sendios' own platform_id is also given (which is read)",
+    ),
+    (
+        Provider::Sendios,
+        "",
+        "auth_key",
+        "lost",
+        "the crate's earlier name, left only when Sendios' own ak is also given (which is read)",
+    ),
+    (
+        Provider::RocketChat,
+        "",
+        "contactManager",
+        "lost",
+        "an agent of the Rocket.Chat workspace, not contact data another provider holds",
+    ),
+    (Provider::Raia, "", "context", "lost", NO_FIELD),
+    (Provider::Raia, "", "source", "lost", NO_FIELD),
+    (Provider::Raia, "", "fkUserId", "lost", NO_FIELD),
+    (Provider::Raia, "", "skipEmailValidation", "skip", OPTION),
+    (
+        Provider::Raia,
+        "",
+        "skipPhoneNumberValidation",
+        "skip",
+        OPTION,
+    ),
+];
+
+#[test]
+fn every_body_member_says_where_it_goes() {
+    let mut not_read = BTreeSet::new();
+    for &provider in Provider::ALL {
+        let readings = member_readings(provider);
+        // Every row of the body is there, and nothing else.
+        let rows: BTreeSet<(String, String)> =
+            member_tables(provider, provider.operations()[0], "body")
+                .expect("a body")
+                .into_iter()
+                .flat_map(|(at, names)| names.into_iter().map(move |n| (at.clone(), n.to_owned())))
+                .collect();
+        for (at, name, reading) in &readings {
+            assert!(
+                rows.contains(&(at.clone(), (*name).to_owned())),
+                "{provider}: {at}/{name} has a reading but no row"
+            );
+            assert!(!reading.is_empty());
+            if reading == "lost" || reading == "skip" {
+                not_read.insert((provider, at.clone(), *name, reading.clone()));
+            }
+        }
+    }
+    let listed: BTreeSet<(Provider, String, &str, String)> = NOT_READ
+        .iter()
+        .map(|(p, at, name, reading, _)| (*p, (*at).to_owned(), *name, (*reading).to_owned()))
+        .collect();
+    assert_eq!(
+        listed.len(),
+        NOT_READ.len(),
+        "an entry of NOT_READ is listed twice"
+    );
+    assert_eq!(
+        not_read, listed,
+        "members the canonical contact does not take differ from NOT_READ: a new row needs a \
+         reading (`.to(...)` in its table) or an entry with why"
+    );
 }

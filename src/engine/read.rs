@@ -46,6 +46,23 @@ pub(crate) enum To {
     Read(ReadFn),
 }
 
+impl To {
+    /// How [`member_readings`](crate::providers::member_readings) names it.
+    pub(crate) fn describe(self) -> String {
+        match self {
+            To::Lost => "lost".to_owned(),
+            To::Skip => "skip".to_owned(),
+            To::Field(field) => format!("field {}", field.path),
+            To::Given(field) => format!("given {}", field.path),
+            To::Id(point) => format!("id {}", point.name()),
+            To::Tags => "tags".to_owned(),
+            To::Properties => "properties".to_owned(),
+            To::Nested => "nested".to_owned(),
+            To::Read(_) => "read".to_owned(),
+        }
+    }
+}
+
 /// The kind of an identifier a member holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Point {
@@ -60,6 +77,19 @@ pub(crate) enum Point {
 }
 
 impl Point {
+    /// Its name in [`To::describe`].
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Point::Email => "email",
+            Point::Phone => "phone",
+            Point::PushToken => "push_token",
+            Point::Slack => "slack",
+            Point::MsTeams => "ms_teams",
+            Point::Inbox => "inbox",
+            Point::WebPush => "web_push",
+        }
+    }
+
     /// The loss rule when the contact cannot hold it.
     fn rule(self) -> &'static RuleInfo {
         match self {
@@ -468,5 +498,112 @@ pub(crate) fn property_value(v: &Value) -> Option<PropertyValue> {
             .collect::<Option<Vec<_>>>()
             .map(PropertyValue::List),
         Value::Object(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::convert::read_body;
+    use crate::providers::Provider;
+    use crate::values::parsed::Parsed;
+
+    fn read(provider: Provider, body: &serde_json::Value) -> super::Read {
+        read_body(provider, body, None, &mut Parsed::default(), None)
+    }
+
+    #[test]
+    fn each_value_goes_where_its_row_says_and_is_traced_to_its_source() {
+        let body = json!({
+            "identifiers": [{"type": "phone", "id": "+14155552671", "channels": {"sms": {"status": "unsubscribed"}}}],
+            "email": "jane@example.com",
+            "contactID": "c-1",
+            "countryCode": "US",
+            "tags": ["vip"],
+            "customProperties": {"plan": "pro"}
+        });
+        let read = read(Provider::Omnisend, &body);
+        let c = &read.contact;
+        assert_eq!(c.external_id(), Some("c-1"));
+        assert_eq!(
+            c.country().map(crate::values::CountryCode::as_str),
+            Some("US")
+        );
+        assert_eq!(c.identifiers()[0].as_str(), "+14155552671");
+        assert_eq!(
+            c.identifiers()[0]
+                .channel(crate::model::Channel::Sms)
+                .map(|s| s.status().as_str()),
+            Some("unsubscribed")
+        );
+        assert_eq!(c.identifiers()[1].as_str(), "jane@example.com");
+        assert_eq!(c.tags(), ["vip"]);
+        assert!(read.losses.is_empty());
+        let trace: Vec<(&str, &str)> = read
+            .trace
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        for pair in [
+            ("/identifiers/0", "/identifiers/0"),
+            ("/identifiers/1", "/email"),
+            ("/externalId", "/contactID"),
+            ("/country", "/countryCode"),
+            ("/tags/0", "/tags/0"),
+            ("/customProperties/plan", "/customProperties/plan"),
+        ] {
+            assert!(trace.contains(&pair), "{pair:?} not in {trace:?}");
+        }
+    }
+
+    #[test]
+    fn what_the_contact_cannot_hold_is_a_loss_at_its_source_path() {
+        let body = json!({
+            "name": "Jo",
+            "emails": ["not an email"],
+            "phones": [],
+            "contactManager": "m1",
+            "customFields": {"a b": 1, "big": 9_007_199_254_740_993_u64},
+            "bogus": true
+        });
+        let read = read(Provider::RocketChat, &body);
+        let losses: Vec<(&str, &str)> = read.losses.iter().map(|l| (l.rule(), l.path())).collect();
+        assert_eq!(
+            losses,
+            [
+                ("convert.email.lossy", "/emails/0"),
+                ("convert.custom_properties.lossy", "/customFields/a b"),
+                ("convert.custom_properties.lossy", "/customFields/big"),
+                ("convert.body.lossy", "/contactManager"),
+                ("convert.body.lossy", "/bogus"),
+            ]
+        );
+        // In the builder's words.
+        assert!(
+            read.losses[0]
+                .message()
+                .contains("not a valid email address"),
+            "{}",
+            read.losses[0].message()
+        );
+        assert_eq!(
+            read.losses[4].message(),
+            "'bogus' is not a member of Rocket.Chat; it is not converted"
+        );
+        assert_eq!(read.contact.display_name(), Some("Jo"));
+    }
+
+    #[test]
+    fn a_value_the_walk_parsed_is_taken_not_parsed_again() {
+        let mut parsed = Parsed::default();
+        let phone: crate::values::Phone = parsed.parse("+1 415 555 2671", None).unwrap();
+        let body = json!({"client_user_id": "u1", "phone": phone.as_str()});
+        let read = read_body(Provider::Sendios, &body, None, &mut parsed, None);
+        assert_eq!(read.contact.phone(), Some(&phone));
+        // A region other than the walk's reads the text again, to the same number.
+        let gb = crate::values::PhoneRegion::parse("GB").unwrap();
+        let again = read_body(Provider::Sendios, &body, None, &mut parsed, Some(gb));
+        assert_eq!(again.contact.phone(), Some(&phone));
     }
 }

@@ -21,7 +21,7 @@ use std::str::FromStr;
 
 use serde_json::{Map, Value};
 
-use crate::engine::{Kind, ObjectCheck, ObjectSpec};
+use crate::engine::{Kind, ObjectCheck, ObjectSpec, To};
 use crate::values::CountryCode;
 pub use endpoint::{Endpoint, Header, Method, PathError};
 
@@ -343,6 +343,60 @@ pub fn member_tables(
         out[0].1 = suprsend::KNOWN_KEYS.to_vec();
     }
     Some(out)
+}
+
+/// Where each member of a provider's body goes in the canonical contact
+/// when the body is converted, as `(at, name, reading)`: `at` as in
+/// [`member_tables`], `reading` one of `lost` (a `convert.body.lossy`
+/// when sent), `skip` (a request option, dropped silently), `field
+/// /<path>` (the contact's field at that path; `given` when an empty
+/// string is none), `id <kind>`, `tags`, `properties`, `nested` (read by
+/// its own rows), `read` (by a function, its reading depending on other
+/// members). `SuprSend`'s channel keys, whose rows are its own, are
+/// `id <kind>` or `properties`. For tests that check every member says
+/// where it goes; not a stable API.
+///
+/// ```
+/// use omnicontact::providers::member_readings;
+/// use omnicontact::Provider;
+///
+/// let rows = member_readings(Provider::RocketChat);
+/// assert!(rows.contains(&(String::new(), "emails", "id email".to_owned())));
+/// assert!(rows.contains(&(String::new(), "contactManager", "lost".to_owned())));
+/// ```
+#[doc(hidden)]
+#[must_use]
+pub fn member_readings(provider: Provider) -> Vec<(String, &'static str, String)> {
+    fn object(spec: &ObjectSpec, at: &str, out: &mut Vec<(String, &'static str, String)>) {
+        for member in spec.members {
+            out.push((at.to_owned(), member.name, member.to.describe()));
+            let below = if at.is_empty() {
+                member.name.to_owned()
+            } else {
+                format!("{at}/{}", member.name)
+            };
+            let mut holds = &member.kind;
+            let mut below = below;
+            while let Kind::Array(array) = holds {
+                holds = &array.items;
+                below.push_str("/*");
+            }
+            // The members of an object nobody reads say nothing more.
+            if let (Kind::Object(spec), To::Nested | To::Read(_)) = (holds, member.to) {
+                object(spec, &below, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    object(provider.spec().body, "", &mut out);
+    if provider == Provider::Suprsend {
+        out.extend(
+            suprsend::channel_readings()
+                .into_iter()
+                .map(|(k, r)| (String::new(), k, r)),
+        );
+    }
+    out
 }
 
 /// One provider as data.

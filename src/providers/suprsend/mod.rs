@@ -821,6 +821,27 @@ fn read_body(r: &mut Reader<'_>, body: &Map<String, Value>) {
     }
 }
 
+/// Each channel key and how [`member_readings`](super::member_readings)
+/// names its reading.
+pub(crate) fn channel_readings() -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = CHANNELS
+        .iter()
+        .map(|c| {
+            let reading = c.to.as_ref().map_or_else(
+                || "properties".to_owned(),
+                |to| format!("id {}", to.point.name()),
+            );
+            (c.key, reading)
+        })
+        .collect();
+    out.push(("$timezone", format!("field {}", field::TIMEZONE.path)));
+    out.push((
+        "$preferred_language",
+        format!("field {}", field::LANGUAGE.path),
+    ));
+    out
+}
+
 fn read_android_push(r: &mut Reader<'_>, object: &Map<String, Value>) {
     read_push(r, object, "androidpush", "fcm");
 }
