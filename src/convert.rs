@@ -34,6 +34,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Number, Value};
 
+use crate::engine::Deeper;
 use crate::engine::read::{Read, Reader};
 use crate::model::{Channel, ChannelStatus, Contact, Identifier, PropertyValue};
 use crate::providers::Provider;
@@ -358,7 +359,10 @@ pub(crate) fn read_body(
         reader.at("distinct_id", |r| r.field(&EXTERNAL_ID, id));
     }
     if let Value::Object(map) = body {
-        reader.object(map, source.spec().body);
+        match source.spec().read {
+            Some(read) => read(&mut reader, map),
+            None => reader.object(map, source.spec().body),
+        }
     }
     reader.finish()
 }

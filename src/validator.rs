@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
+use crate::engine::Deeper;
 use crate::engine::{
     BatchState, CHANGES, ObjectSpec, Parsed, VIOLATIONS, Walker, depth_exceeds, shown,
 };
@@ -270,7 +271,6 @@ fn part_spec(location: Location, spec: Option<&ObjectSpec>) -> Option<ObjectSpec
         unknown: None,
         check: None,
         ignore_case: false,
-        read: None,
     };
     let unknown = match location {
         Location::Path => rules::INPUT_PATH_UNKNOWN_FIELD,

@@ -832,6 +832,9 @@ mod strategies {
 
 /// Why a member is a request option, dropped without a loss.
 const OPTION: &str = "a request option, not contact data: dropped without a loss";
+/// Why the crate's earlier Sendios names are losses.
+const EARLIER_GIVEN: &str = "the crate's earlier name, left in the body only when Sendios' own \
+    name is also given (which is read)";
 /// Why a member is a loss.
 const NO_FIELD: &str = "the canonical contact has no such field: a convert.body.lossy warning";
 
@@ -878,20 +881,8 @@ const NOT_READ: &[(Provider, &str, &str, &str, &str)] = &[
     (Provider::Sendios, "", "list_id", "lost", NO_FIELD),
     (Provider::Sendios, "", "status", "lost", NO_FIELD),
     (Provider::Sendios, "", "partner_id", "lost", NO_FIELD),
-    (
-        Provider::Sendios,
-        "",
-        "platform",
-        "lost",
-        "the crate's earlier name, left only when Sendios' own platform_id is also given (which is read)",
-    ),
-    (
-        Provider::Sendios,
-        "",
-        "auth_key",
-        "lost",
-        "the crate's earlier name, left only when Sendios' own ak is also given (which is read)",
-    ),
+    (Provider::Sendios, "", "platform", "lost", EARLIER_GIVEN),
+    (Provider::Sendios, "", "auth_key", "lost", EARLIER_GIVEN),
     (
         Provider::RocketChat,
         "",

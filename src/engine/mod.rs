@@ -42,9 +42,6 @@ pub(crate) struct ObjectSpec {
     pub check: Option<ObjectCheck>,
     /// Member names match ignoring ASCII case (HTTP headers).
     pub ignore_case: bool,
-    /// Reads the object into the canonical contact instead of its rows
-    /// (`SuprSend`'s body, whose keys are channel rows of its own).
-    pub read: Option<read::ObjectRead>,
 }
 
 impl ObjectSpec {
@@ -362,6 +359,40 @@ pub(crate) fn add_found<'v>(
     }
 }
 
+/// A walk over a JSON document that keeps the JSON Pointer of where it is
+/// (the walker that checks, the reader that converts).
+pub(crate) trait Deeper: Sized {
+    /// The JSON Pointer of the current place.
+    fn path_mut(&mut self) -> &mut String;
+
+    /// Runs `f` one member deeper.
+    fn at<R>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.path_mut().len();
+        push_pointer_token(self.path_mut(), name);
+        let r = f(self);
+        self.path_mut().truncate(len);
+        r
+    }
+
+    /// Runs `f` one array item deeper.
+    fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        use std::fmt::Write as _;
+        let len = self.path_mut().len();
+        // Digits need no JSON Pointer escaping; writing them into the path
+        // allocates nothing once the path has grown.
+        let _ = write!(self.path_mut(), "/{index}");
+        let r = f(self);
+        self.path_mut().truncate(len);
+        r
+    }
+}
+
+impl Deeper for Walker<'_> {
+    fn path_mut(&mut self) -> &mut String {
+        &mut self.path
+    }
+}
+
 /// Walks one document part, collecting violations and changes.
 pub(crate) struct Walker<'a> {
     pub options: &'a Options,
@@ -645,27 +676,6 @@ impl<'a> Walker<'a> {
         self.violations
             .extend(tallies.summaries(self.options.get_policy()));
         Report::from_parts(self.violations, self.changes, value)
-    }
-
-    /// Runs `f` one member deeper.
-    pub(crate) fn at<R>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> R) -> R {
-        let len = self.path.len();
-        push_pointer_token(&mut self.path, name);
-        let r = f(self);
-        self.path.truncate(len);
-        r
-    }
-
-    /// Runs `f` one array item deeper.
-    pub(crate) fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
-        use std::fmt::Write as _;
-        let len = self.path.len();
-        // Digits need no JSON Pointer escaping; writing them into the path
-        // allocates nothing once the path has grown.
-        let _ = write!(self.path, "/{index}");
-        let r = f(self);
-        self.path.truncate(len);
-        r
     }
 
     /// Records a violation at the current path.

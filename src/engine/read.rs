@@ -11,7 +11,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Kind, Member, ObjectSpec};
+use super::{Deeper, Kind, Member, ObjectSpec};
 use crate::model::field::{Assembly, Field};
 use crate::model::{
     Channel, ChannelState, Contact, CustomProperty, Identifier, IdentifierBuilder, IdentifierValue,
@@ -63,55 +63,16 @@ impl To {
     }
 }
 
-/// The kind of an identifier a member holds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Point {
-    Email,
-    Phone,
-    /// An APNs or FCM token.
-    PushToken,
-    Slack,
-    MsTeams,
-    Inbox,
-    WebPush,
-}
+/// The type of identifier a member holds.
+pub(crate) use crate::model::identifier::IdType as Point;
 
-impl Point {
-    /// Its name in [`To::describe`].
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Point::Email => "email",
-            Point::Phone => "phone",
-            Point::PushToken => "push_token",
-            Point::Slack => "slack",
-            Point::MsTeams => "ms_teams",
-            Point::Inbox => "inbox",
-            Point::WebPush => "web_push",
-        }
-    }
-
-    /// The loss rule when the contact cannot hold it.
-    fn rule(self) -> &'static RuleInfo {
-        match self {
-            Point::Email => rules::CONVERT_EMAIL_LOSSY,
-            Point::Phone => rules::CONVERT_PHONE_LOSSY,
-            Point::PushToken => rules::CONVERT_PUSH_TOKEN_LOSSY,
-            _ => rules::CONVERT_IDENTIFIERS_LOSSY,
-        }
-    }
-
-    /// The builder's reading of `text`, for its message about a refusal.
-    fn builder(self, text: &str) -> IdentifierBuilder {
-        let b = Identifier::builder();
-        match self {
-            Point::Email => b.email(text),
-            Point::Phone => b.phone(text),
-            Point::PushToken => b.push_token(text),
-            Point::Slack => b.slack(text),
-            Point::MsTeams => b.ms_teams(text),
-            Point::Inbox => b.inbox(text),
-            Point::WebPush => b.web_push(text),
-        }
+/// The loss rule when the contact cannot hold an identifier of type `point`.
+fn loss_rule(point: Point) -> &'static RuleInfo {
+    match point {
+        Point::Email => rules::CONVERT_EMAIL_LOSSY,
+        Point::Phone => rules::CONVERT_PHONE_LOSSY,
+        Point::PushToken => rules::CONVERT_PUSH_TOKEN_LOSSY,
+        _ => rules::CONVERT_IDENTIFIERS_LOSSY,
     }
 }
 
@@ -144,6 +105,12 @@ pub(crate) struct Reader<'a> {
     path: String,
 }
 
+impl Deeper for Reader<'_> {
+    fn path_mut(&mut self) -> &mut String {
+        &mut self.path
+    }
+}
+
 impl<'a> Reader<'a> {
     pub(crate) fn new(
         source: &'static str,
@@ -170,25 +137,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Runs `f` at member `name` of the current path.
-    pub(crate) fn at<R>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> R) -> R {
-        let len = self.path.len();
-        push_pointer_token(&mut self.path, name);
-        let r = f(self);
-        self.path.truncate(len);
-        r
-    }
-
-    /// Runs `f` at item `index` of the current path.
-    pub(crate) fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
-        let len = self.path.len();
-        self.path.push('/');
-        self.path.push_str(&index.to_string());
-        let r = f(self);
-        self.path.truncate(len);
-        r
-    }
-
     /// Runs `f` at the parent of the current path (a value read from a
     /// member stands for the whole object: an identifier and its `id`).
     pub(crate) fn in_parent<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
@@ -203,10 +151,6 @@ impl<'a> Reader<'a> {
     /// Reads the members of `object` by `spec`'s rows, in row order, then
     /// a loss for each member without a row.
     pub(crate) fn object(&mut self, object: &Map<String, Value>, spec: &ObjectSpec) {
-        if let Some(read) = spec.read {
-            read(self, object);
-            return;
-        }
         for member in spec.members {
             match object.get(member.name) {
                 None | Some(Value::Null) => {}
@@ -344,7 +288,7 @@ impl<'a> Reader<'a> {
             Point::Inbox => trimmed().map(IdentifierValue::Inbox),
             Point::WebPush => trimmed().map(IdentifierValue::WebPush),
         };
-        let (rule, builder) = (point.rule(), point.builder(text));
+        let (rule, builder) = (loss_rule(point), point.builder(text));
         let states = self.states(channels);
         let value = value.filter(|_| states.is_some());
         self.identifier(rule, text, value, states.as_deref().unwrap_or(&[]), || {

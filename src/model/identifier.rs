@@ -278,6 +278,51 @@ pub struct Identifier {
     channels: Vec<(Channel, ChannelState)>,
 }
 
+/// The type of an identifier as the contact's JSON names it (`type`), and
+/// as a provider row reads one: which builder method its value goes to.
+#[derive(Debug, serde::Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum IdType {
+    Email,
+    Phone,
+    /// An APNs or FCM token.
+    PushToken,
+    Slack,
+    MsTeams,
+    Inbox,
+    #[serde(rename = "webpush")]
+    WebPush,
+}
+
+impl IdType {
+    /// Its name in the contact's JSON.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            IdType::Email => "email",
+            IdType::Phone => "phone",
+            IdType::PushToken => "push_token",
+            IdType::Slack => "slack",
+            IdType::MsTeams => "ms_teams",
+            IdType::Inbox => "inbox",
+            IdType::WebPush => "webpush",
+        }
+    }
+
+    /// A builder holding `id` as an identifier of this type.
+    pub(crate) fn builder(self, id: impl Into<String>) -> IdentifierBuilder {
+        let b = Identifier::builder();
+        match self {
+            IdType::Email => b.email(id),
+            IdType::Phone => b.phone(id),
+            IdType::PushToken => b.push_token(id),
+            IdType::Slack => b.slack(id),
+            IdType::MsTeams => b.ms_teams(id),
+            IdType::Inbox => b.inbox(id),
+            IdType::WebPush => b.web_push(id),
+        }
+    }
+}
+
 impl Identifier {
     /// An identifier of a value already checked, with no channel state.
     pub(crate) fn from_value(value: IdentifierValue) -> Identifier {

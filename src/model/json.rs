@@ -149,19 +149,7 @@ impl<'de> Deserialize<'de> for ChannelState {
 
 // --- identifiers ------------------------------------------------------------
 
-/// The `type` of an identifier in JSON: which builder method its `id` goes to.
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "snake_case")]
-enum IdType {
-    Email,
-    Phone,
-    PushToken,
-    Slack,
-    MsTeams,
-    Inbox,
-    #[serde(rename = "webpush")]
-    WebPush,
-}
+use crate::model::identifier::IdType;
 
 fn id_type(value: &IdentifierValue) -> &'static str {
     match value {
@@ -249,16 +237,7 @@ impl<'de> Deserialize<'de> for IdentifierBuilder {
     /// strings: nothing is checked until [`build`](IdentifierBuilder::build).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = from_object::<_, IdentifierIn>(deserializer)?;
-        let b = Identifier::builder();
-        let mut b = match raw.kind {
-            IdType::Email => b.email(raw.id),
-            IdType::Phone => b.phone(raw.id),
-            IdType::PushToken => b.push_token(raw.id),
-            IdType::Slack => b.slack(raw.id),
-            IdType::MsTeams => b.ms_teams(raw.id),
-            IdType::Inbox => b.inbox(raw.id),
-            IdType::WebPush => b.web_push(raw.id),
-        };
+        let mut b = raw.kind.builder(raw.id);
         for (name, state) in raw.channels.0 {
             b = b.channel(name, state.0.status, state.0.status_date.as_deref());
         }

@@ -415,6 +415,9 @@ pub(crate) struct ProviderSpec {
     pub parts: fn(Operation) -> Parts,
     /// The provider's own error answers, when they are known.
     pub provider_error: Option<ProviderErrors>,
+    /// Reads the body into the canonical contact instead of its rows
+    /// (`SuprSend`'s, whose keys are channel rows of its own).
+    pub read: Option<crate::engine::read::ObjectRead>,
 }
 
 /// How a provider answers an invalid request.

@@ -43,25 +43,41 @@ pub(crate) trait Kept: Sized + Clone {
     fn text(&self) -> &str;
 }
 
-impl Kept for Email {
-    type Error = EmailError;
-    fn parse_in(text: &str, _: Option<&PhoneRegion>) -> Result<Self, EmailError> {
-        Email::parse(text)
-    }
-    fn typed(self) -> Typed {
-        Typed::Email(self)
-    }
-    fn of(typed: &Typed) -> Option<&Self> {
-        match typed {
-            Typed::Email(e) => Some(e),
-            _ => None,
-        }
-    }
-    fn text(&self) -> &str {
-        self.as_str()
-    }
+/// `Kept` for a value type: its error, its variant of [`Typed`], how it
+/// parses.
+macro_rules! kept {
+    ($($t:ident, $error:ident, $variant:ident, $parse:expr;)*) => {
+        $(
+            impl Kept for $t {
+                type Error = $error;
+                fn parse_in(text: &str, region: Option<&PhoneRegion>) -> Result<Self, $error> {
+                    let parse: fn(&str, Option<&PhoneRegion>) -> Result<Self, $error> = $parse;
+                    parse(text, region)
+                }
+                fn typed(self) -> Typed {
+                    Typed::$variant(self)
+                }
+                fn of(typed: &Typed) -> Option<&Self> {
+                    match typed {
+                        Typed::$variant(v) => Some(v),
+                        _ => None,
+                    }
+                }
+                fn text(&self) -> &str {
+                    self.as_str()
+                }
+            }
+        )*
+    };
 }
 
+kept! {
+    Email, EmailError, Email, |text, _| Email::parse(text);
+    UtcDateTime, UtcDateTimeError, DateTime, |text, _| UtcDateTime::parse(text);
+    CountryCode, CountryError, Country, |text, _| CountryCode::parse(text);
+}
+
+// Phone numbers depend on the region they are read in.
 impl Kept for Phone {
     type Error = PhoneError;
     const REGIONAL: bool = true;
@@ -74,44 +90,6 @@ impl Kept for Phone {
     fn of(typed: &Typed) -> Option<&Self> {
         match typed {
             Typed::Phone(p) => Some(p),
-            _ => None,
-        }
-    }
-    fn text(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl Kept for UtcDateTime {
-    type Error = UtcDateTimeError;
-    fn parse_in(text: &str, _: Option<&PhoneRegion>) -> Result<Self, UtcDateTimeError> {
-        UtcDateTime::parse(text)
-    }
-    fn typed(self) -> Typed {
-        Typed::DateTime(self)
-    }
-    fn of(typed: &Typed) -> Option<&Self> {
-        match typed {
-            Typed::DateTime(d) => Some(d),
-            _ => None,
-        }
-    }
-    fn text(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl Kept for CountryCode {
-    type Error = CountryError;
-    fn parse_in(text: &str, _: Option<&PhoneRegion>) -> Result<Self, CountryError> {
-        CountryCode::parse(text)
-    }
-    fn typed(self) -> Typed {
-        Typed::Country(self)
-    }
-    fn of(typed: &Typed) -> Option<&Self> {
-        match typed {
-            Typed::Country(c) => Some(c),
             _ => None,
         }
     }

@@ -155,6 +155,7 @@ use std::collections::hash_map::Entry;
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
+use crate::engine::Deeper;
 use crate::engine::read::{Point, Reader};
 use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, To, Walker, shown, type_name};
 use crate::model::field;
@@ -173,6 +174,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
         source_tag_advice,
     ],
     provider_error: None,
+    read: None,
     operations: &[Operation::Create],
     parts: |_| Parts::NONE,
 };
@@ -403,7 +405,6 @@ static BODY: ObjectSpec = ObjectSpec {
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: None,
     ignore_case: false,
-    read: None,
 };
 
 static IDENTIFIERS: ArraySpec = ArraySpec {
@@ -462,7 +463,6 @@ static IDENTIFIER: ObjectSpec = ObjectSpec {
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: Some(identifier),
     ignore_case: false,
-    read: None,
 };
 
 /// An identifier's `consent` (the `OpenAPI`'s `consent-model`): where,
@@ -497,7 +497,6 @@ static CONSENT: ObjectSpec = ObjectSpec {
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: None,
     ignore_case: false,
-    read: None,
 };
 
 static CHANNEL: ObjectSpec = ObjectSpec {
@@ -524,7 +523,6 @@ static CHANNEL: ObjectSpec = ObjectSpec {
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
     check: None,
     ignore_case: false,
-    read: None,
 };
 
 static TAGS: ArraySpec = ArraySpec {

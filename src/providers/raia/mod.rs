@@ -168,6 +168,7 @@ pub use wire::{CREATE, DELETE, GET, SEARCH, SearchQuery, User};
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
+use crate::engine::Deeper;
 use crate::engine::read::Point;
 use crate::engine::{
     Format, Kind, Member, ObjectSpec, To, Walker, insert_member_at, remove_member, shown, type_name,
@@ -183,6 +184,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     region: |_| None,
     checks: &[],
     provider_error: None,
+    read: None,
     operations: &[
         Operation::Create,
         Operation::Search,
@@ -241,7 +243,6 @@ static ANY_OBJECT: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
-    read: None,
 };
 
 static BODY: ObjectSpec = ObjectSpec {
@@ -307,7 +308,6 @@ static BODY: ObjectSpec = ObjectSpec {
     unknown: None,
     check: Some(body_check),
     ignore_case: false,
-    read: None,
 };
 
 static QUERY: ObjectSpec = ObjectSpec {
@@ -325,7 +325,6 @@ static QUERY: ObjectSpec = ObjectSpec {
     unknown: None,
     check: Some(query_check),
     ignore_case: false,
-    read: None,
 };
 
 static PATH: ObjectSpec = ObjectSpec {
@@ -338,7 +337,6 @@ static PATH: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
-    read: None,
 };
 
 static HEADERS: ObjectSpec = ObjectSpec {
@@ -351,7 +349,6 @@ static HEADERS: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: true,
-    read: None,
 };
 
 /// The parts other than the body each operation has.

@@ -152,6 +152,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value, json};
 
 use super::{Operation, Parts, ProviderErrors, ProviderSpec};
+use crate::engine::Deeper;
 use crate::engine::read::{Point, Reader};
 use crate::engine::{Format, Kind, Member, ObjectSpec, To, Walker, shown};
 use crate::model::field;
@@ -164,6 +165,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     body: &BODY,
     region: |_| None,
     checks: &[registered_custom_fields],
+    read: None,
     operations: &[Operation::Create],
     parts: |_| Parts {
         path: None,
@@ -220,7 +222,6 @@ static BODY: ObjectSpec = ObjectSpec {
     unknown: Some(rules::ROCKETCHAT_BODY_UNKNOWN_FIELD),
     check: None,
     ignore_case: false,
-    read: None,
 };
 
 static HEADERS: ObjectSpec = ObjectSpec {
@@ -241,7 +242,6 @@ static HEADERS: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: true,
-    read: None,
 };
 
 /// Whether the server coerces `value` to a string (it is not an array or

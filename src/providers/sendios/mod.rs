@@ -130,6 +130,7 @@ pub use wire::{CREATE, User};
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
+use crate::engine::Deeper;
 use crate::engine::read::{Point, Reader};
 use crate::engine::{
     Format, Kind, Member, ObjectSpec, To, Walker, insert_member_at, remove_member, shown, type_name,
@@ -144,6 +145,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     region,
     checks: &[],
     provider_error: None,
+    read: None,
     operations: &[Operation::Create],
     parts: |_| Parts {
         path: Some(&PATH),
@@ -342,7 +344,6 @@ static BODY: ObjectSpec = ObjectSpec {
     unknown: Some(rules::SENDIOS_BODY_UNKNOWN_FIELD),
     check: Some(earlier_names),
     ignore_case: false,
-    read: None,
 };
 
 /// `language_id`: the language when `language` is not given, else a loss.
@@ -456,7 +457,6 @@ static PATH: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
-    read: None,
 };
 
 /// The region national phone numbers are read in: `country`, else

@@ -264,6 +264,7 @@ use std::io;
 use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
+use crate::engine::Deeper;
 use crate::engine::read::{Point, Reader};
 use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
 use crate::model::field;
@@ -277,6 +278,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     region: |_| None,
     checks: &[body_size],
     provider_error: None,
+    read: Some(read_body),
     operations: &[Operation::Create],
     parts: |_| Parts {
         path: Some(&PATH),
@@ -587,7 +589,6 @@ macro_rules! push_object {
             unknown: Some($unknown),
             check: Some($check),
             ignore_case: false,
-            read: None,
         }
     };
 }
@@ -630,7 +631,6 @@ static WEBPUSH: ObjectSpec = ObjectSpec {
     unknown: None,
     check: Some(webpush_shape),
     ignore_case: false,
-    read: None,
 };
 
 static SLACK: ObjectSpec = ObjectSpec {
@@ -679,7 +679,6 @@ static SLACK: ObjectSpec = ObjectSpec {
     unknown: Some(rules::SUPRSEND_SLACK_UNKNOWN_FIELD),
     check: Some(slack_recipient),
     ignore_case: false,
-    read: None,
 };
 
 static SLACK_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
@@ -692,7 +691,6 @@ static SLACK_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
-    read: None,
 };
 
 static MS_TEAMS: ObjectSpec = ObjectSpec {
@@ -726,7 +724,6 @@ static MS_TEAMS: ObjectSpec = ObjectSpec {
     unknown: Some(rules::SUPRSEND_MS_TEAMS_UNKNOWN_FIELD),
     check: Some(teams_recipient),
     ignore_case: false,
-    read: None,
 };
 
 static TEAMS_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
@@ -739,7 +736,6 @@ static TEAMS_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
-    read: None,
 };
 
 /// The body: every member is dispatched in document order by [`body`].
@@ -748,7 +744,6 @@ static BODY: ObjectSpec = ObjectSpec {
     unknown: None,
     check: Some(body),
     ignore_case: false,
-    read: Some(read_body),
 };
 
 static PATH: ObjectSpec = ObjectSpec {
@@ -761,7 +756,6 @@ static PATH: ObjectSpec = ObjectSpec {
     unknown: None,
     check: None,
     ignore_case: false,
-    read: None,
 };
 
 /// The order channels are read in: the canonical contact lists emails,
