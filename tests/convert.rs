@@ -489,3 +489,50 @@ fn a_missing_external_id_is_required_not_an_empty_string() {
     assert!(v.param("found").is_none());
     assert!(report.converted().unwrap().get("client_user_id").is_none());
 }
+
+/// Before the rows read conversions, a Sendios body with both
+/// `platform_id` and the crate's earlier `platform` could not be read as
+/// the wire type (a duplicate field) and nothing was converted.
+#[test]
+fn a_body_with_an_earlier_name_beside_sendios_own_still_converts() {
+    let body = json!({"client_user_id": "u1", "email": "jane@example.com", "platform_id": "4", "platform": "3"});
+    let r = Validator::new(Provider::Sendios).convert_value(body, Provider::Omnisend);
+    let converted = r.converted().expect("converted");
+    assert_eq!(converted["contactID"], "u1");
+    assert_eq!(converted["identifiers"][0]["id"], "jane@example.com");
+    let lossy: Vec<_> = r
+        .violations()
+        .iter()
+        .filter(|v| v.location() == Location::Converted)
+        .map(|v| (v.rule(), v.path()))
+        .collect();
+    assert!(
+        lossy.contains(&("convert.body.lossy", "/platform")),
+        "{lossy:?}"
+    );
+    assert!(
+        lossy.contains(&("convert.platform.lossy", "/platform_id")),
+        "{lossy:?}"
+    );
+    assert!(!lossy.iter().any(|(_, path)| path.is_empty()), "{lossy:?}");
+}
+
+/// Before, one value the canonical contact refuses that was not tried
+/// alone (an empty Omnisend tag) emptied the whole contact.
+#[test]
+fn to_contact_keeps_everything_but_the_value_the_contact_refuses() {
+    use omnicontact::omnisend;
+    let wire: omnisend::Contact = serde_json::from_value(
+        json!({"email": "jane@example.com", "tags": ["vip", " "], "firstName": "Jane"}),
+    )
+    .unwrap();
+    let (contact, lost) = omnisend::convert::to_contact(&wire);
+    assert_eq!(contact.first_name(), Some("Jane"));
+    assert_eq!(
+        contact.email().map(|e| e.as_str()),
+        Some("jane@example.com")
+    );
+    assert_eq!(contact.tags(), ["vip"]);
+    let lost: Vec<_> = lost.iter().map(|l| (l.rule(), l.path())).collect();
+    assert_eq!(lost, [("convert.tags.lossy", "/tags/1")]);
+}
