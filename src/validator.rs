@@ -838,6 +838,10 @@ impl Validator {
         }
     }
 
+    /// Validates a document (a body, or an envelope when `envelope`)
+    /// whose text starts at `origin` in its file, so syntax errors name the
+    /// file's line. A document that cannot be read still counts as a
+    /// document of the batch.
     pub(crate) fn validate_document(&self, bytes: &[u8], origin: Origin, envelope: bool) -> Report {
         self.run(Input::Text(utf8(bytes, origin), origin), envelope, None)
     }

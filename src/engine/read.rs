@@ -29,13 +29,14 @@ pub(crate) enum To {
     Lost,
     /// A request option, not contact data: dropped without a loss.
     Skip,
-    /// A scalar field, from a string.
+    /// A scalar field, from a string (a boolean or a number by its text:
+    /// Sendios `vip`, `age`).
     Field(&'static Field),
     /// A scalar field, from a string; an empty one is none.
     Given(&'static Field),
     /// An identifier of this kind: the string, or each string of the
     /// array.
-    Id(Point),
+    Id(IdType),
     /// Each string of the array is a tag.
     Tags,
     /// Each member of the object is a custom property.
@@ -63,15 +64,14 @@ impl To {
     }
 }
 
-/// The type of identifier a member holds.
-pub(crate) use crate::model::identifier::IdType as Point;
+pub(crate) use crate::model::identifier::IdType;
 
 /// The loss rule when the contact cannot hold an identifier of type `point`.
-fn loss_rule(point: Point) -> &'static RuleInfo {
+fn loss_rule(point: IdType) -> &'static RuleInfo {
     match point {
-        Point::Email => rules::CONVERT_EMAIL_LOSSY,
-        Point::Phone => rules::CONVERT_PHONE_LOSSY,
-        Point::PushToken => rules::CONVERT_PUSH_TOKEN_LOSSY,
+        IdType::Email => rules::CONVERT_EMAIL_LOSSY,
+        IdType::Phone => rules::CONVERT_PHONE_LOSSY,
+        IdType::PushToken => rules::CONVERT_PUSH_TOKEN_LOSSY,
         _ => rules::CONVERT_IDENTIFIERS_LOSSY,
     }
 }
@@ -265,28 +265,28 @@ impl<'a> Reader<'a> {
     /// (channel, status, status date).
     pub(crate) fn contact_point(
         &mut self,
-        point: Point,
+        point: IdType,
         text: &str,
         channels: &[(&str, &str, Option<&str>)],
     ) {
         let region = self.region;
         let trimmed = || Some(trim(text).to_owned()).filter(|t| !t.is_empty());
         let value = match point {
-            Point::Email => self
+            IdType::Email => self
                 .parsed
                 .parse::<Email>(text, None)
                 .ok()
                 .map(IdentifierValue::Email),
-            Point::Phone => self
+            IdType::Phone => self
                 .parsed
                 .parse::<Phone>(text, region.as_ref())
                 .ok()
                 .map(IdentifierValue::Phone),
-            Point::PushToken => PushToken::parse(text).ok().map(IdentifierValue::PushToken),
-            Point::Slack => trimmed().map(IdentifierValue::Slack),
-            Point::MsTeams => trimmed().map(IdentifierValue::MsTeams),
-            Point::Inbox => trimmed().map(IdentifierValue::Inbox),
-            Point::WebPush => trimmed().map(IdentifierValue::WebPush),
+            IdType::PushToken => PushToken::parse(text).ok().map(IdentifierValue::PushToken),
+            IdType::Slack => trimmed().map(IdentifierValue::Slack),
+            IdType::MsTeams => trimmed().map(IdentifierValue::MsTeams),
+            IdType::Inbox => trimmed().map(IdentifierValue::Inbox),
+            IdType::WebPush => trimmed().map(IdentifierValue::WebPush),
         };
         let (rule, builder) = (loss_rule(point), point.builder(text));
         let states = self.states(channels);

@@ -156,7 +156,7 @@ use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
-use crate::engine::read::{Point, Reader};
+use crate::engine::read::{IdType, Reader};
 use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, To, Walker, shown, type_name};
 use crate::model::field;
 use crate::rules;
@@ -305,7 +305,7 @@ static BODY: ObjectSpec = ObjectSpec {
             Kind::Custom(shorthand_email),
             rules::OMNISEND_EMAIL_TYPE,
         )
-        .to(To::Id(Point::Email)),
+        .to(To::Id(IdType::Email)),
         Member::optional(
             "phone",
             Kind::Str(Format::Phone {
@@ -314,7 +314,7 @@ static BODY: ObjectSpec = ObjectSpec {
             }),
             rules::OMNISEND_PHONE_TYPE,
         )
-        .to(To::Id(Point::Phone)),
+        .to(To::Id(IdType::Phone)),
         Member::optional(
             "contactID",
             Kind::Str(Format::Any),
@@ -645,7 +645,7 @@ fn read_identifier(r: &mut Reader<'_>, item: &Map<String, Value>, id: &Value) {
         }
     }
     // The identifier stands for the whole item, channels included.
-    let point = if phone { Point::Phone } else { Point::Email };
+    let point = if phone { IdType::Phone } else { IdType::Email };
     r.in_parent(|r| r.contact_point(point, id, &channels));
 }
 

@@ -169,7 +169,7 @@ use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
-use crate::engine::read::Point;
+use crate::engine::read::IdType;
 use crate::engine::{
     Format, Kind, Member, ObjectSpec, To, Walker, insert_member_at, remove_member, shown, type_name,
 };
@@ -263,13 +263,13 @@ static BODY: ObjectSpec = ObjectSpec {
         .to(To::Given(&field::LAST_NAME)),
         // Formats depend on the skip flags: checked by `body_check`.
         Member::optional("email", Kind::Str(Format::Any), rules::RAIA_EMAIL_TYPE)
-            .to(To::Id(Point::Email)),
+            .to(To::Id(IdType::Email)),
         Member::optional(
             "phoneNumber",
             Kind::Str(Format::Any),
             rules::RAIA_PHONE_NUMBER_TYPE,
         )
-        .to(To::Id(Point::Phone)),
+        .to(To::Id(IdType::Phone)),
         Member::optional("context", Kind::Str(Format::Any), rules::RAIA_CONTEXT_TYPE),
         Member::optional("source", Kind::Str(Format::Any), rules::RAIA_SOURCE_TYPE),
         // Raia's third way to create a user (`CreateUserWithFkIdBodyDTO`):

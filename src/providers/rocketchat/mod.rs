@@ -153,7 +153,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Operation, Parts, ProviderErrors, ProviderSpec};
 use crate::engine::Deeper;
-use crate::engine::read::{Point, Reader};
+use crate::engine::read::{IdType, Reader};
 use crate::engine::{Format, Kind, Member, ObjectSpec, To, Walker, shown};
 use crate::model::field;
 use crate::rules::{self, RuleInfo};
@@ -198,7 +198,7 @@ static BODY: ObjectSpec = ObjectSpec {
             rules::ROCKETCHAT_EMAILS_REQUIRED,
         )
         .nullable()
-        .to(To::Id(Point::Email)),
+        .to(To::Id(IdType::Email)),
         Member::required(
             "phones",
             Kind::Custom(phones),
@@ -206,7 +206,7 @@ static BODY: ObjectSpec = ObjectSpec {
             rules::ROCKETCHAT_PHONES_REQUIRED,
         )
         .nullable()
-        .to(To::Id(Point::Phone)),
+        .to(To::Id(IdType::Phone)),
         Member::optional(
             "customFields",
             Kind::Custom(custom_fields),

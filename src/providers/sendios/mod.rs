@@ -131,7 +131,7 @@ use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
-use crate::engine::read::{Point, Reader};
+use crate::engine::read::{IdType, Reader};
 use crate::engine::{
     Format, Kind, Member, ObjectSpec, To, Walker, insert_member_at, remove_member, shown, type_name,
 };
@@ -248,7 +248,7 @@ static BODY: ObjectSpec = ObjectSpec {
             Kind::Str(Format::Email(rules::SENDIOS_EMAIL_FORMAT)),
             rules::SENDIOS_EMAIL_TYPE,
         )
-        .to(To::Id(Point::Email)),
+        .to(To::Id(IdType::Email)),
         Member::optional(
             "phone",
             Kind::Str(Format::Phone {
@@ -257,13 +257,13 @@ static BODY: ObjectSpec = ObjectSpec {
             }),
             rules::SENDIOS_PHONE_TYPE,
         )
-        .to(To::Id(Point::Phone)),
+        .to(To::Id(IdType::Phone)),
         Member::optional(
             "app_push_token",
             Kind::Str(Format::PushToken(rules::SENDIOS_APP_PUSH_TOKEN_FORMAT)),
             rules::SENDIOS_APP_PUSH_TOKEN_TYPE,
         )
-        .to(To::Id(Point::PushToken)),
+        .to(To::Id(IdType::PushToken)),
         Member::optional("language", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE)
             .to(To::Field(&field::LANGUAGE)),
         Member::optional("country", COUNTRY, rules::SENDIOS_COUNTRY_TYPE)

@@ -265,7 +265,7 @@ use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
-use crate::engine::read::{Point, Reader};
+use crate::engine::read::{IdType, Reader};
 use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
 use crate::model::field;
 use crate::rules::{self, RuleInfo};
@@ -419,7 +419,7 @@ struct Channel {
 
 /// How a channel's items are read into the canonical contact.
 struct ChannelTo {
-    point: Point,
+    point: IdType,
     state: Option<&'static str>,
     object: fn(&mut Reader<'_>, &Map<String, Value>),
 }
@@ -435,7 +435,7 @@ static CHANNELS: [Channel; 10] = [
         expected: "an email string",
         nonempty_object: false,
         to: Some(ChannelTo {
-            point: Point::Email,
+            point: IdType::Email,
             state: None,
             object: |_, _| {},
         }),
@@ -452,7 +452,7 @@ static CHANNELS: [Channel; 10] = [
         expected: "a phone number string",
         nonempty_object: false,
         to: Some(ChannelTo {
-            point: Point::Phone,
+            point: IdType::Phone,
             state: Some("sms"),
             object: |_, _| {},
         }),
@@ -469,7 +469,7 @@ static CHANNELS: [Channel; 10] = [
         expected: "a phone number string",
         nonempty_object: false,
         to: Some(ChannelTo {
-            point: Point::Phone,
+            point: IdType::Phone,
             state: Some("whatsapp"),
             object: |_, _| {},
         }),
@@ -483,7 +483,7 @@ static CHANNELS: [Channel; 10] = [
         expected: "a non-empty string",
         nonempty_object: false,
         to: Some(ChannelTo {
-            point: Point::Inbox,
+            point: IdType::Inbox,
             state: None,
             object: |_, _| {},
         }),
@@ -497,7 +497,7 @@ static CHANNELS: [Channel; 10] = [
         expected: "a web-push subscription object with a member, or a non-empty string",
         nonempty_object: true,
         to: Some(ChannelTo {
-            point: Point::WebPush,
+            point: IdType::WebPush,
             state: None,
             object: read_subscription,
         }),
@@ -511,7 +511,7 @@ static CHANNELS: [Channel; 10] = [
         expected: "a token string or a push object ('token', 'provider', 'device_id')",
         nonempty_object: false,
         to: Some(ChannelTo {
-            point: Point::PushToken,
+            point: IdType::PushToken,
             state: Some("androidpush"),
             object: read_android_push,
         }),
@@ -525,7 +525,7 @@ static CHANNELS: [Channel; 10] = [
         expected: "a token string or a push object ('token', 'provider', 'device_id')",
         nonempty_object: false,
         to: Some(ChannelTo {
-            point: Point::PushToken,
+            point: IdType::PushToken,
             state: Some("iospush"),
             object: read_ios_push,
         }),
@@ -539,7 +539,7 @@ static CHANNELS: [Channel; 10] = [
         expected: "a Slack user id string or a Slack object",
         nonempty_object: false,
         to: Some(ChannelTo {
-            point: Point::Slack,
+            point: IdType::Slack,
             state: None,
             object: read_address_object,
         }),
@@ -553,7 +553,7 @@ static CHANNELS: [Channel; 10] = [
         expected: "a non-empty string or an MS Teams object",
         nonempty_object: false,
         to: Some(ChannelTo {
-            point: Point::MsTeams,
+            point: IdType::MsTeams,
             state: None,
             object: read_address_object,
         }),
@@ -854,7 +854,7 @@ fn read_push(r: &mut Reader<'_>, object: &Map<String, Value>, channel: &str, pro
         );
         return;
     };
-    r.contact_point(Point::PushToken, token, &[(channel, "subscribed", None)]);
+    r.contact_point(IdType::PushToken, token, &[(channel, "subscribed", None)]);
     for (name, value) in object {
         let kept = name == "token" || (name == "provider" && value.as_str() == Some(provider));
         if !kept {
