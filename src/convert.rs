@@ -12,7 +12,7 @@
 //! `/customProperties/<name>`, see [`crate::model`]).
 //! [`Validator::convert_value`](crate::Validator::convert_value) maps the
 //! latter back to the source body, so every `convert.*` warning in a
-//! [`Report`] names the JSON Pointer of the dropped value in
+//! [`Report`](crate::Report) names the JSON Pointer of the dropped value in
 //! the **source** body.
 //!
 //! ```
