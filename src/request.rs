@@ -334,7 +334,7 @@ impl Validator {
         } else {
             serde_json::to_value(contact).unwrap_or(Value::Null)
         };
-        let mut violations = loss_violations(&losses, self.options(), Some((&written, &[])));
+        let mut violations = loss_violations(&losses, self.options(), Some((&written, &[])), &[]);
         violations.extend(checked.violations().iter().cloned());
         let normalized = checked.normalized().cloned();
         let part = |name: &str| -> Option<Value> {
@@ -426,6 +426,7 @@ pub(crate) fn loss_violations(
     losses: &[Loss],
     options: &Options,
     source: Option<(&Value, &[Change])>,
+    params: &[(&str, &Value)],
 ) -> Vec<Violation> {
     let policy = options.get_policy();
     let mut violations = Vec::new();
@@ -451,6 +452,14 @@ pub(crate) fn loss_violations(
         .into_iter()
         .map(|v| v.relocated(Location::Body))
         .collect();
+    // A value read from a path parameter (`SuprSend`'s `distinct_id`) is
+    // not looked for in the body.
+    for v in &mut in_source {
+        if let Some((_, value)) = params.iter().find(|(path, _)| *path == v.path()) {
+            let (name, found) = crate::engine::found_params(value);
+            v.set_param(name, found);
+        }
+    }
     if let Some((document, changes)) = source {
         add_found(&mut in_source, changes, |_| Some(document));
     }

@@ -758,14 +758,24 @@ impl Validator {
         let (body, distinct_id) = if envelope {
             (
                 normalized.get("body").unwrap_or(&Value::Null),
-                normalized
-                    .pointer("/path/distinct_id")
-                    .and_then(Value::as_str),
+                normalized.pointer("/path/distinct_id"),
             )
         } else {
             (&normalized, None)
         };
-        let read = crate::convert::read_body(self.provider, body, distinct_id, &mut parsed, region);
+        // `SuprSend`'s path parameter, a string or a number.
+        let distinct_text = distinct_id.and_then(|id| match id {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        });
+        let read = crate::convert::read_body(
+            self.provider,
+            body,
+            distinct_text.as_deref(),
+            &mut parsed,
+            region,
+        );
         let conversion = crate::convert::write_read(self.provider, target, read);
         // The losses are capped as a walk's violations are, and follow the
         // policy.
@@ -773,6 +783,10 @@ impl Validator {
             &conversion.losses,
             &self.options,
             every_change.then_some((body, &changes[..])),
+            &distinct_id
+                .map(|id| ("/distinct_id", id))
+                .into_iter()
+                .collect::<Vec<_>>(),
         ));
         let target_validator = Validator::new(target).with_options(self.options.clone());
         let checked =
@@ -798,28 +812,33 @@ impl Validator {
     /// taking the values the source's walk parsed: what the check found,
     /// and the body (normalized when valid, else as written).
     fn check_converted(&self, body: Value, path: Option<&Value>, parsed: Box<Parsed>) -> Checked {
-        let mut w = self.walker();
-        w.parsed = Some(parsed);
         // What is shown when the target refuses the body: as written.
         let written = body.clone();
-        let (report, envelope) = if let Some(path) = path {
-            w.envelope = true;
-            let mut envelope = serde_json::json!({"path": path, "body": body});
-            self.walk_envelope(&mut w, &mut envelope);
-            let provider_error = w.provider_error.take();
-            (
-                w.into_report(envelope).with_provider_error(provider_error),
-                true,
-            )
-        } else {
-            let mut body = body;
-            self.walk_body(&mut w, &mut body);
-            let provider_error = w.provider_error.take();
-            (
-                w.into_report(body).with_provider_error(provider_error),
-                false,
-            )
+        let mut document = match path {
+            Some(path) => serde_json::json!({"path": path, "body": body}),
+            None => body,
         };
+        // The size and depth limits hold for what the crate writes too.
+        if let Some(report) = self.check_limits(&document) {
+            let (violations, changes, _) = report.into_parts();
+            return Checked {
+                violations,
+                changes,
+                provider_error: None,
+                body: written,
+            };
+        }
+        let mut w = self.walker();
+        w.parsed = Some(parsed);
+        let envelope = path.is_some();
+        if envelope {
+            w.envelope = true;
+            self.walk_envelope(&mut w, &mut document);
+        } else {
+            self.walk_body(&mut w, &mut document);
+        }
+        let provider_error = w.provider_error.take();
+        let report = w.into_report(document).with_provider_error(provider_error);
         let provider_error = report.provider_error().cloned();
         let (violations, changes, normalized) = report.into_parts();
         let body = match normalized {

@@ -536,3 +536,143 @@ fn to_contact_keeps_everything_but_the_value_the_contact_refuses() {
     let lost: Vec<_> = lost.iter().map(|l| (l.rule(), l.path())).collect();
     assert_eq!(lost, [("convert.tags.lossy", "/tags/1")]);
 }
+
+/// A validator of `p` whose policy lowers the given rules to warnings.
+fn lenient(p: Provider, rules: &[&str]) -> Validator {
+    let mut policy = omnicontact::Policy::new();
+    for rule in rules {
+        policy = policy.warn(rule).unwrap();
+    }
+    Validator::new(p).with_options(omnicontact::Options::new().policy(policy))
+}
+
+/// The converted location's `convert.*` violations as `(rule, path)`.
+fn losses(r: &Report) -> Vec<(&str, &str)> {
+    r.violations()
+        .iter()
+        .filter(|v| v.location() == Location::Converted && v.rule().starts_with("convert."))
+        .map(|v| (v.rule(), v.path()))
+        .collect()
+}
+
+/// What a policy lets through in a wrong JSON type is never dropped
+/// silently: it is a loss at its own path.
+#[test]
+fn values_of_a_wrong_type_a_policy_let_through_are_losses() {
+    let v = lenient(
+        Provider::Omnisend,
+        &["omnisend.identifiers.channels.enum", "omnisend.tags.type"],
+    );
+    let r = v.convert_value(
+        json!({"identifiers": [{"type": "email", "id": "a@example.com", "channels": {"push": {"status": "subscribed"}}}], "tags": ["source: x", 5]}),
+        Provider::RocketChat,
+    );
+    let found = losses(&r);
+    assert!(
+        found.contains(&("convert.channels.lossy", "/identifiers/0/channels/push")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("convert.tags.lossy", "/tags/1")),
+        "{found:?}"
+    );
+    let r = v.convert_value(
+        json!({"identifiers": [{"type": "email", "id": "a@example.com", "channels": "x"}], "tags": ["source: x"]}),
+        Provider::Sendios,
+    );
+    assert!(
+        losses(&r).contains(&("convert.channels.lossy", "/identifiers/0/channels")),
+        "{:?}",
+        losses(&r)
+    );
+    let v = lenient(Provider::RocketChat, &["rocketchat.emails.type"]);
+    let r = v.convert_value(
+        json!({"name": "Jo", "emails": ["a@example.com", ["b@example.com"]], "phones": []}),
+        Provider::Omnisend,
+    );
+    assert!(
+        losses(&r).contains(&("convert.email.lossy", "/emails/1")),
+        "{:?}",
+        losses(&r)
+    );
+    // A first name sent as a number is not read as its text.
+    let v = lenient(Provider::Omnisend, &["omnisend.first_name.type"]);
+    let r = v.convert_value(
+        json!({"email": "a@example.com", "firstName": 5, "tags": ["source: x"]}),
+        Provider::Raia,
+    );
+    assert!(
+        losses(&r).contains(&("convert.name.lossy", "/firstName")),
+        "{:?}",
+        losses(&r)
+    );
+    assert_ne!(r.converted().unwrap()["firstName"], "5");
+}
+
+/// Tags after a refused one keep their own source paths.
+#[test]
+fn tag_losses_point_at_their_own_tag() {
+    let v = lenient(Provider::Omnisend, &["omnisend.tags.type"]);
+    let r = v.convert_str(
+        r#"{"email":"a@example.com","tags":["","source: b","c"]}"#,
+        Provider::Sendios,
+    );
+    let tags: Vec<_> = losses(&r)
+        .into_iter()
+        .filter(|(rule, _)| *rule == "convert.tags.lossy")
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            ("convert.tags.lossy", "/tags/0"),
+            ("convert.tags.lossy", "/tags/1"),
+            ("convert.tags.lossy", "/tags/2")
+        ]
+    );
+    let messages: Vec<_> = r
+        .violations()
+        .iter()
+        .filter(|v| v.rule() == "convert.tags.lossy")
+        .map(|v| v.message())
+        .collect();
+    assert!(messages[1].contains("'source: b'"), "{messages:?}");
+    assert!(messages[2].contains("'c'"), "{messages:?}");
+}
+
+/// `SuprSend`'s `distinct_id` may be a number; it is the external id, and
+/// a loss about it shows the path parameter's value.
+#[test]
+fn a_numeric_distinct_id_converts_and_its_loss_shows_its_value() {
+    let v = Validator::new(Provider::Suprsend);
+    let r = v.convert_envelope_str(
+        r#"{"path":{"distinct_id":42},"body":{"$email":["a@example.com"]}}"#,
+        Provider::Omnisend,
+    );
+    assert_eq!(r.converted().unwrap()["contactID"], "42");
+    let r = v.convert_envelope_str(
+        r#"{"path":{"distinct_id":"u-7"},"body":{"$email":["a@example.com"],"distinct_id":"other"}}"#,
+        Provider::RocketChat,
+    );
+    let lost = r
+        .violations()
+        .iter()
+        .find(|v| v.rule() == "convert.external_id.lossy")
+        .expect("a loss");
+    assert_eq!(lost.path(), "/distinct_id");
+    assert_eq!(lost.param("found"), Some(&json!("u-7")));
+}
+
+/// A key of `SuprSend`'s own members put in `User::properties` is not
+/// written with the user: `to_contact` says so.
+#[test]
+fn suprsend_to_contact_reports_its_own_keys_in_the_properties_map() {
+    use omnicontact::suprsend;
+    let mut user: suprsend::User =
+        serde_json::from_value(json!({"$email": ["a@example.com"]})).unwrap();
+    user.properties
+        .insert("$sms".to_owned(), json!(["+14155552671"]));
+    let (contact, lost) = suprsend::convert::to_contact(&user);
+    assert_eq!(contact.identifiers().len(), 1);
+    let lost: Vec<_> = lost.iter().map(|l| (l.rule(), l.path())).collect();
+    assert_eq!(lost, [("convert.custom_properties.lossy", "/$sms")]);
+}

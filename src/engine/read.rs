@@ -1,7 +1,8 @@
 //! Reading a checked provider body into the canonical [`Contact`], driven
 //! by the same rows the walk checked it with: each [`Member`](super::Member)
 //! names where its value goes ([`To`]). Values come from the walk
-//! ([`Parsed`]), so nothing is parsed twice; what the canonical contact
+//! ([`Parsed`]), so an email, a phone number, a date-time or a country is
+//! not parsed twice; what the canonical contact
 //! cannot hold is a [`Loss`] at its source path, and every field read is
 //! traced to the source path it came from.
 //!
@@ -29,10 +30,11 @@ pub(crate) enum To {
     Lost,
     /// A request option, not contact data: dropped without a loss.
     Skip,
-    /// A scalar field, from a string (a boolean or a number by its text:
-    /// Sendios `vip`, `age`).
+    /// A scalar field, from the JSON type the field is read from
+    /// (`Field::json`: a string, or Sendios' `vip` boolean and `age`
+    /// integer by their text).
     Field(&'static Field),
-    /// A scalar field, from a string; an empty one is none.
+    /// [`To::Field`], except that an empty string is none.
     Given(&'static Field),
     /// An identifier of this kind: the string, or each string of the
     /// array.
@@ -67,7 +69,7 @@ impl To {
 pub(crate) use crate::model::identifier::IdType;
 
 /// The loss rule when the contact cannot hold an identifier of type `point`.
-fn loss_rule(point: IdType) -> &'static RuleInfo {
+pub(crate) fn loss_rule(point: IdType) -> &'static RuleInfo {
     match point {
         IdType::Email => rules::CONVERT_EMAIL_LOSSY,
         IdType::Phone => rules::CONVERT_PHONE_LOSSY,
@@ -172,55 +174,87 @@ impl<'a> Reader<'a> {
         match member.to {
             To::Lost => self.lost(),
             To::Skip => {}
-            To::Field(field) => match value {
-                Value::String(text) => self.field(field, text),
-                // `vip`, `age`: their text.
-                Value::Bool(_) | Value::Number(_) => self.field(field, &value.to_string()),
-                _ => {}
+            To::Field(field) => match field.text_of(value) {
+                Some(text) => self.field(field, &text),
+                None => self.not_held(field.rule, value, field.json.expected()),
             },
-            To::Given(field) => {
-                if let Some(text) = value.as_str().filter(|t| !t.is_empty()) {
-                    self.field(field, text);
-                }
-            }
+            To::Given(field) => match field.text_of(value) {
+                Some(text) if text.is_empty() => {}
+                Some(text) => self.field(field, &text),
+                None => self.not_held(field.rule, value, field.json.expected()),
+            },
             To::Id(point) => match value {
                 Value::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        if let Some(text) = item.as_str() {
-                            self.at_index(i, |r| r.contact_point(point, text, &[]));
-                        }
+                        self.at_index(i, |r| match item {
+                            Value::String(text) => r.contact_point(point, text, &[]),
+                            other => r.not_held(loss_rule(point), other, "a string"),
+                        });
                     }
                 }
                 Value::String(text) => self.contact_point(point, text, &[]),
-                _ => {}
+                other => self.not_held(loss_rule(point), other, "a string or a list of strings"),
             },
-            To::Tags => {
-                for (i, tag) in value.as_array().into_iter().flatten().enumerate() {
-                    if let Some(tag) = tag.as_str() {
-                        self.at_index(i, |r| r.tag(i, tag));
+            To::Tags => match value {
+                Value::Array(tags) => {
+                    for (i, tag) in tags.iter().enumerate() {
+                        self.at_index(i, |r| match tag {
+                            Value::String(tag) => r.tag(tag),
+                            other => r.not_held(rules::CONVERT_TAGS_LOSSY, other, "a string"),
+                        });
                     }
                 }
-            }
-            To::Properties => {
-                if let Value::Object(properties) = value {
-                    self.properties(properties);
-                }
-            }
+                other => self.not_held(rules::CONVERT_TAGS_LOSSY, other, "a list of strings"),
+            },
+            To::Properties => match value {
+                Value::Object(properties) => self.properties(properties),
+                other => self.not_held(rules::CONVERT_CUSTOM_PROPERTIES_LOSSY, other, "an object"),
+            },
             To::Nested => match (&member.kind, value) {
                 (Kind::Object(spec), Value::Object(item)) => self.object(item, spec),
-                (Kind::Array(array), Value::Array(items)) => {
-                    if let Kind::Object(spec) = array.items {
+                (Kind::Array(array), Value::Array(items)) => match array.items {
+                    Kind::Object(spec) => {
                         for (i, item) in items.iter().enumerate() {
-                            if let Value::Object(item) = item {
-                                self.at_index(i, |r| r.object(item, spec));
-                            }
+                            self.at_index(i, |r| match item {
+                                Value::Object(item) => r.object(item, spec),
+                                _ => r.lost(),
+                            });
                         }
                     }
-                }
-                _ => {}
+                    _ => self.lost(),
+                },
+                _ => self.lost(),
             },
             To::Read(read) => read(self, object, value),
         }
+    }
+
+    /// `value` as a string; another JSON type (a policy let it through)
+    /// is a loss under `rule`, `null` nothing.
+    pub(crate) fn text<'v>(
+        &mut self,
+        value: &'v Value,
+        rule: &'static RuleInfo,
+    ) -> Option<&'v str> {
+        match value {
+            Value::String(text) => Some(text),
+            Value::Null => None,
+            other => {
+                self.not_held(rule, other, "a string");
+                None
+            }
+        }
+    }
+
+    /// A value of a JSON type the contact does not hold there (a policy
+    /// let it through): a loss under `rule`.
+    pub(crate) fn not_held(&mut self, rule: &'static RuleInfo, value: &Value, expected: &str) {
+        let message = format!(
+            "the canonical contact holds {expected} here; {} from {} is not converted",
+            crate::engine::shown(&value.to_string()),
+            self.source
+        );
+        self.drop(rule, message);
     }
 
     /// The value at the current path has no place in the contact.
@@ -351,9 +385,9 @@ impl<'a> Reader<'a> {
         self.trace.push((format!("/identifiers/{index}"), source));
     }
 
-    /// A tag, item `index` of the source's tags.
-    fn tag(&mut self, index: usize, tag: &str) {
-        if self.assembly.tag(tag) {
+    /// A tag, traced to the contact's own tag (the first, for a repeat).
+    fn tag(&mut self, tag: &str) {
+        if let Some(index) = self.assembly.tag(tag) {
             self.traced(&format!("/tags/{index}"));
         } else {
             self.refuse(rules::CONVERT_TAGS_LOSSY, tag, "a tag may not be empty");

@@ -6,10 +6,11 @@
 //!
 //! [`Assembly`] builds a [`Contact`] from values already checked by a
 //! provider's walk (and parsed there: [`Parsed`]), so reading a body for a
-//! conversion parses nothing twice; what the model refuses is reported by
+//! conversion parses its emails, phones, date-times and countries once;
+//! what the model refuses is reported by
 //! the caller with the builder's own message ([`Field::refusal`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::model::contact::{Contact, ContactBuilder, MAX_AGE, Platform};
 use crate::model::identifier::{Identifier, IdentifierValue};
@@ -33,9 +34,41 @@ pub(crate) struct Field {
     set: fn(&mut Contact, &str, &mut Parsed) -> bool,
     /// The builder's setter, for the model's message about a refusal.
     probe: fn(ContactBuilder, String) -> ContactBuilder,
+    /// The JSON type a provider sends it as.
+    pub(crate) json: Json,
+}
+
+/// The JSON type a field is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Json {
+    Text,
+    Bool,
+    Integer,
+}
+
+impl Json {
+    /// How a loss message names it.
+    pub(crate) fn expected(self) -> &'static str {
+        match self {
+            Json::Text => "a string",
+            Json::Bool => "a boolean",
+            Json::Integer => "an integer",
+        }
+    }
 }
 
 impl Field {
+    /// The text `value` stands for, when it has the field's JSON type.
+    pub(crate) fn text_of(&self, value: &serde_json::Value) -> Option<String> {
+        use serde_json::Value;
+        match (self.json, value) {
+            (Json::Text, Value::String(s)) => Some(s.clone()),
+            (Json::Bool, Value::Bool(b)) => Some(b.to_string()),
+            (Json::Integer, Value::Number(n)) if n.is_i64() || n.is_u64() => Some(n.to_string()),
+            _ => None,
+        }
+    }
+
     /// Sets the field of `contact` from `text`; `false` when the model
     /// refuses it (see [`Field::refusal`]).
     pub(crate) fn set(&self, contact: &mut Contact, text: &str, parsed: &mut Parsed) -> bool {
@@ -76,7 +109,7 @@ fn typed<T, E>(slot: &mut Option<T>, value: Result<T, E>) -> bool {
 }
 
 macro_rules! fields {
-    ($( $name:ident = $rule:ident, $path:literal, $what:literal, $get:expr, $set:expr, $probe:path; )*) => {
+    ($( $name:ident = $rule:ident, $path:literal, $what:literal, $get:expr, $set:expr, $probe:path $(, $json:ident)?; )*) => {
         $(
             pub(crate) const $name: Field = Field {
                 rule: rules::$rule,
@@ -85,9 +118,12 @@ macro_rules! fields {
                 get: $get,
                 set: $set,
                 probe: $probe,
+                json: fields!(@json $($json)?),
             };
         )*
     };
+    (@json) => { Json::Text };
+    (@json $json:ident) => { Json::$json };
 }
 
 fields! {
@@ -118,13 +154,13 @@ fields! {
     AGE = CONVERT_AGE_LOSSY, "/age", "age",
         |c| c.age().map(|a| a.to_string()),
         |c, s, _| typed(&mut c.age, s.parse::<u8>().map_err(|_| ()).and_then(|a| if a <= MAX_AGE { Ok(a) } else { Err(()) })),
-        age_probe;
+        age_probe, Integer;
     PLATFORM = CONVERT_PLATFORM_LOSSY, "/platform", "platform",
         |c| c.platform().map(|p| p.name().to_owned()),
         |c, s, _| typed(&mut c.platform, s.parse::<Platform>()), ContactBuilder::platform;
     VIP = CONVERT_VIP_LOSSY, "/vip", "VIP flag",
         |c| c.vip().map(|v| v.to_string()),
-        |c, s, _| typed(&mut c.vip, s.parse::<bool>()), vip_probe;
+        |c, s, _| typed(&mut c.vip, s.parse::<bool>()), vip_probe, Bool;
     PHOTO = CONVERT_PHOTO_LOSSY, "/photo", "photo",
         |c| c.photo().map(|l| l.as_str().to_owned()),
         |c, s, _| typed(&mut c.photo, Url::parse(s)), ContactBuilder::photo;
@@ -181,7 +217,8 @@ pub(crate) struct Assembly {
     contact: Contact,
     /// Where each identifier value is: a repeat is merged into the first.
     seen: HashMap<IdentifierValue, usize>,
-    tags: HashSet<String>,
+    /// Where each tag is: a repeat is kept once.
+    tags: HashMap<String, usize>,
 }
 
 impl Assembly {
@@ -189,7 +226,7 @@ impl Assembly {
         Assembly {
             contact: Contact::empty(),
             seen: HashMap::new(),
-            tags: HashSet::new(),
+            tags: HashMap::new(),
         }
     }
 
@@ -211,16 +248,18 @@ impl Assembly {
         index
     }
 
-    /// Adds a tag; `false` when the model refuses it (blank). A repeat is
-    /// kept once.
-    pub(crate) fn tag(&mut self, tag: &str) -> bool {
+    /// Adds a tag: its index in the contact (the first, for a repeat), or
+    /// `None` when the model refuses it (blank).
+    pub(crate) fn tag(&mut self, tag: &str) -> Option<usize> {
         if trim(tag).is_empty() {
-            return false;
+            return None;
         }
-        if self.tags.insert(tag.to_owned()) {
+        let next = self.contact.tags.len();
+        let index = *self.tags.entry(tag.to_owned()).or_insert(next);
+        if index == next {
             self.contact.tags.push(tag.to_owned());
         }
-        true
+        Some(index)
     }
 
     /// Adds a custom property the model accepted.

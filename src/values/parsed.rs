@@ -99,9 +99,9 @@ impl Kept for Phone {
 }
 
 /// The values parsed so far, by their normalized text (and any text a
-/// check kept them under): one value per text, the last kept. A value
-/// not found is parsed again, so a text kept for two kinds costs time,
-/// never correctness.
+/// check kept them under): one value per text (a value of another kind,
+/// or read in another region, replaces it). A value not found is parsed
+/// again, so a text kept for two kinds costs time, never correctness.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     by_text: HashMap<Box<str>, (Option<PhoneRegion>, Typed)>,

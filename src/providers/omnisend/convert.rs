@@ -10,8 +10,7 @@
 //! | `tags`, `gender`, `birthdate`, `createdAt`, `address`, `city`, `state`, `postalCode` | the same fields |
 //! | `countryCode` (else `country` when it is a code) | country |
 //! | `customProperties` | custom properties |
-//! | `country` naming another country than `countryCode`, identifier `source`, identifier `consent` | — (`convert.body.lossy`) |
-//! | identifier `sendWelcomeEmail` | — a request option, not contact data: dropped silently |
+//! | `country` naming another country than `countryCode`, identifier `source`, identifier `consent`, identifier `sendWelcomeEmail` | — (`convert.body.lossy`) |
 //! | top-level `sendWelcomeEmail`, identifier `sendWelcomeMessage` | — request options, not contact data: dropped silently |
 //! | a channel without `status` | the channel state `subscribed`, Omnisend's default |
 //!

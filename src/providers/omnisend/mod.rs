@@ -156,7 +156,7 @@ use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
-use crate::engine::read::{IdType, Reader};
+use crate::engine::read::{IdType, Reader, loss_rule};
 use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, To, Walker, shown, type_name};
 use crate::model::field;
 use crate::rules;
@@ -629,42 +629,68 @@ fn check_channels(w: &mut Walker<'_>, channels: &mut Value, kind: Option<&str>) 
 }
 
 /// An identifier's `id`, read by its `type` (`phone`, else `email`) with
-/// the states of its `channels` (a channel without `status` is
-/// Omnisend's default, `subscribed`).
+/// the states of its `email` and `sms` channels (a channel without
+/// `status` is Omnisend's default, `subscribed`); what a policy let
+/// through in `channels` is reported by [`read_channels`].
 fn read_identifier(r: &mut Reader<'_>, item: &Map<String, Value>, id: &Value) {
-    let Some(id) = id.as_str() else { return };
     let phone = item.get("type").and_then(Value::as_str) == Some("phone");
+    let point = if phone { IdType::Phone } else { IdType::Email };
+    let Some(id) = r.text(id, loss_rule(point)) else {
+        return;
+    };
     let mut channels = Vec::new();
     if let Some(Value::Object(states)) = item.get("channels") {
         for name in ["email", "sms"] {
-            if let Some(state) = states.get(name).filter(|s| !s.is_null()) {
-                let status = state.get("status").and_then(Value::as_str);
-                let date = state.get("statusDate").and_then(Value::as_str);
-                channels.push((name, status.unwrap_or("subscribed"), date));
-            }
+            let Some(Value::Object(state)) = states.get(name) else {
+                continue;
+            };
+            let status = match state.get("status") {
+                None | Some(Value::Null) => "subscribed",
+                Some(Value::String(status)) => status,
+                Some(_) => continue,
+            };
+            let date = state.get("statusDate").and_then(Value::as_str);
+            channels.push((name, status, date));
         }
     }
     // The identifier stands for the whole item, channels included.
-    let point = if phone { IdType::Phone } else { IdType::Email };
     r.in_parent(|r| r.contact_point(point, id, &channels));
 }
 
-/// An identifier's `channels`: read with its `id`; members a channel does
-/// not have are losses.
+/// An identifier's `channels`: read with its `id`; a channel other than
+/// `email` and `sms`, a state that is not an object, a `status` or
+/// `statusDate` that is not a string and a member a channel does not have
+/// (each let through by a policy) are losses.
 fn read_channels(r: &mut Reader<'_>, _: &Map<String, Value>, channels: &Value) {
-    if let Value::Object(channels) = channels {
-        for (name, state) in channels {
-            if let Value::Object(state) = state {
-                r.at(name, |r| r.object(state, &CHANNEL));
+    let rule = rules::CONVERT_CHANNELS_LOSSY;
+    let Value::Object(channels) = channels else {
+        r.not_held(rule, channels, "an object keyed by channel name");
+        return;
+    };
+    for (name, state) in channels {
+        r.at(name, |r| match state {
+            _ if !["email", "sms"].contains(&name.as_str()) => r.drop(
+                rule,
+                format!("the canonical contact holds Omnisend's 'email' and 'sms' channels; {} is not converted", shown(name)),
+            ),
+            Value::Null => {}
+            Value::Object(state) => {
+                for member in ["status", "statusDate"] {
+                    if let Some(v) = state.get(member).filter(|v| !v.is_null() && !v.is_string()) {
+                        r.at(member, |r| r.not_held(rule, v, "a string"));
+                    }
+                }
+                r.object(state, &CHANNEL);
             }
-        }
+            other => r.not_held(rule, other, "an object"),
+        });
     }
 }
 
 /// `country`: the country when there is no `countryCode`; else a loss,
 /// unless it names the same country.
 fn read_country(r: &mut Reader<'_>, body: &Map<String, Value>, country: &Value) {
-    let Some(country) = country.as_str() else {
+    let Some(country) = r.text(country, rules::CONVERT_COUNTRY_LOSSY) else {
         return;
     };
     match body.get("countryCode").and_then(Value::as_str) {

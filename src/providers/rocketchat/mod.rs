@@ -275,7 +275,8 @@ fn coerce_in_place(w: &mut Walker<'_>, value: &mut Value, rule: &'static RuleInf
 
 /// `name`, the display name; empty, no name.
 fn read_name(r: &mut Reader<'_>, _: &Map<String, Value>, name: &Value) {
-    if let Some(name) = name.as_str().filter(|n| !n.trim().is_empty()) {
+    let name = r.text(name, rules::CONVERT_NAME_LOSSY);
+    if let Some(name) = name.filter(|n| !n.trim().is_empty()) {
         r.field(&field::DISPLAY_NAME, name);
     }
 }

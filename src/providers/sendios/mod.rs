@@ -367,14 +367,14 @@ fn read_other_name(
 ) {
     if body.get(name).is_some_and(|v| !v.is_null()) {
         r.lost();
-    } else if let Some(text) = value.as_str() {
+    } else if let Some(text) = r.text(value, field.rule) {
         r.field(field, text);
     }
 }
 
 /// `registration_date`, `YYYY-MM-DD hh:mm:ss` in UTC.
 fn read_registration_date(r: &mut Reader<'_>, _: &Map<String, Value>, date: &Value) {
-    if let Some(date) = date.as_str() {
+    if let Some(date) = r.text(date, rules::CONVERT_REGISTERED_AT_LOSSY) {
         let utc = format!("{}Z", date.trim().replacen(' ', "T", 1));
         r.field(&field::REGISTERED_AT, &utc);
     }

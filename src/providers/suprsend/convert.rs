@@ -50,7 +50,7 @@ use crate::rules;
 /// ```
 #[must_use]
 pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
-    c::read_wire(Provider::Suprsend, user, None)
+    shadowed(user, c::read_wire(Provider::Suprsend, user, None))
 }
 
 /// [`to_contact`] with the path parameter `distinct_id` as external id.
@@ -64,7 +64,26 @@ pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
 /// ```
 #[must_use]
 pub fn to_contact_with_id(user: &User, distinct_id: &str) -> (Contact, Vec<Loss>) {
-    c::read_wire(Provider::Suprsend, user, Some(distinct_id))
+    shadowed(
+        user,
+        c::read_wire(Provider::Suprsend, user, Some(distinct_id)),
+    )
+}
+
+/// A key of [`User::properties`] that one of its typed members owns
+/// (`$sms` put in the map) is not written with the user, so not read: a
+/// loss.
+fn shadowed(user: &User, (contact, mut losses): (Contact, Vec<Loss>)) -> (Contact, Vec<Loss>) {
+    for key in user.properties.keys().filter(|k| super::wire::typed(k)) {
+        let mut path = String::new();
+        crate::report::push_pointer_token(&mut path, key);
+        losses.push(Loss::new(
+            crate::rules::CONVERT_CUSTOM_PROPERTIES_LOSSY,
+            path,
+            format!("'{key}' in the custom properties is the key of one of User's own members, which holds it; it is not converted"),
+        ));
+    }
+    (contact, losses)
 }
 
 /// Writes a contact as a user body; what `SuprSend` cannot hold is a loss

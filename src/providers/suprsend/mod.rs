@@ -265,7 +265,7 @@ use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
-use crate::engine::read::{IdType, Reader};
+use crate::engine::read::{IdType, Reader, loss_rule};
 use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
 use crate::model::field;
 use crate::rules::{self, RuleInfo};
@@ -787,22 +787,31 @@ fn read_body(r: &mut Reader<'_>, body: &Map<String, Value>) {
             Some(name) => &[(name, "subscribed", None)],
             None => &[],
         };
-        r.at(channel.key, |r| {
-            for (i, item) in value.as_array().into_iter().flatten().enumerate() {
-                r.at_index(i, |r| match item {
-                    Value::String(text) => r.contact_point(to.point, text, channels),
-                    Value::Object(object) => (to.object)(r, object),
-                    _ => {}
-                });
+        let rule = loss_rule(to.point);
+        r.at(channel.key, |r| match value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    r.at_index(i, |r| match item {
+                        Value::String(text) => r.contact_point(to.point, text, channels),
+                        Value::Object(object) => (to.object)(r, object),
+                        other => r.not_held(rule, other, "a string or an object"),
+                    });
+                }
             }
+            Value::Null => {}
+            other => r.not_held(rule, other, "a list"),
         });
     }
     for (key, field) in [
         ("$timezone", &field::TIMEZONE),
         ("$preferred_language", &field::LANGUAGE),
     ] {
-        if let Some(text) = body.get(key).and_then(Value::as_str) {
-            r.at(key, |r| r.field(field, text));
+        if let Some(value) = body.get(key) {
+            r.at(key, |r| {
+                if let Some(text) = r.text(value, field.rule) {
+                    r.field(field, text);
+                }
+            });
         }
     }
     for (key, value) in body {

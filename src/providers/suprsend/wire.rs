@@ -151,7 +151,7 @@ pub struct User {
 const UNTYPED_KEYS: &[&str] = &["$messenger", "$locale", "$channels"];
 
 /// Whether one of [`User`]'s typed members owns `key`.
-fn typed(key: &str) -> bool {
+pub(super) fn typed(key: &str) -> bool {
     super::KNOWN_KEYS.contains(&key) && !UNTYPED_KEYS.contains(&key)
 }
 
