@@ -7,8 +7,8 @@
 //! [`Assembly`] builds a [`Contact`] from values already checked by a
 //! provider's walk (and parsed there: [`Parsed`]), so reading a body for a
 //! conversion parses its emails, phones, date-times and countries once;
-//! what the model refuses is reported by
-//! the caller with the builder's own message ([`Field::refusal`]).
+//! what the model refuses is reported by the caller with the builder's own
+//! message ([`Field::refusal`]).
 
 use std::collections::HashMap;
 

@@ -17,6 +17,15 @@ fn old_p(p: omnicontact::Provider) -> old::Provider {
         .unwrap()
 }
 
+/// Seconds taken by `n` calls of `f`.
+fn timed(n: usize, mut f: impl FnMut()) -> f64 {
+    let start = Instant::now();
+    for _ in 0..n {
+        f();
+    }
+    start.elapsed().as_secs_f64()
+}
+
 fn main() {
     let mut rows = Vec::new();
     for p in omnicontact::Provider::ALL.iter().copied() {
@@ -56,32 +65,16 @@ fn main() {
         let (mut tn, mut to) = (0.0, 0.0);
         for round in 0..31 {
             let run_new = || {
-                let s = Instant::now();
-                for _ in 0..n {
-                    match target {
-                        Some(t) => {
-                            let _ = black_box(new_v.convert_str(black_box(&text), t));
-                        }
-                        None => {
-                            let _ = black_box(new_v.validate_str(black_box(&text)));
-                        }
-                    }
-                }
-                s.elapsed().as_secs_f64()
+                timed(n, || match target {
+                    Some(t) => drop(black_box(new_v.convert_str(black_box(&text), t))),
+                    None => drop(black_box(new_v.validate_str(black_box(&text)))),
+                })
             };
             let run_old = || {
-                let s = Instant::now();
-                for _ in 0..n {
-                    match old_t {
-                        Some(t) => {
-                            let _ = black_box(old_v.convert_str(black_box(&text), t));
-                        }
-                        None => {
-                            let _ = black_box(old_v.validate_str(black_box(&text)));
-                        }
-                    }
-                }
-                s.elapsed().as_secs_f64()
+                timed(n, || match old_t {
+                    Some(t) => drop(black_box(old_v.convert_str(black_box(&text), t))),
+                    None => drop(black_box(old_v.validate_str(black_box(&text)))),
+                })
             };
             let (a, b) = if round % 2 == 0 {
                 let a = run_new();
