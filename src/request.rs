@@ -304,7 +304,7 @@ impl Validator {
         // A validator's operation is always one of its provider's.
         let endpoint = *provider.endpoint(operation).unwrap_or(&FALLBACK);
         let (body, from_contact, losses) = if endpoint.has_body() {
-            crate::convert::write_contact(contact, provider, None)
+            crate::providers::conversion::write_contact(contact, provider, None)
         } else {
             (Value::Null, None, Vec::new())
         };

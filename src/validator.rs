@@ -769,14 +769,14 @@ impl Validator {
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         });
-        let read = crate::convert::read_body(
+        let read = crate::providers::conversion::read_body(
             self.provider,
             body,
             distinct_text.as_deref(),
             &mut parsed,
             region,
         );
-        let conversion = crate::convert::write_read(self.provider, target, read);
+        let conversion = crate::providers::conversion::write_read(self.provider, target, read);
         // The losses are capped as a walk's violations are, and follow the
         // policy.
         violations.extend(crate::request::loss_violations(

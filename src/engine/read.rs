@@ -483,8 +483,8 @@ pub(crate) fn property_value(v: &Value) -> Option<PropertyValue> {
 mod tests {
     use serde_json::json;
 
-    use crate::convert::read_body;
     use crate::providers::Provider;
+    use crate::providers::conversion::read_body;
     use crate::values::parsed::Parsed;
 
     fn read(provider: Provider, body: &serde_json::Value) -> super::Read {

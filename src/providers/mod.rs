@@ -25,6 +25,7 @@ use crate::engine::{Kind, ObjectCheck, ObjectSpec, To};
 use crate::values::CountryCode;
 pub use endpoint::{Endpoint, Header, Method, PathError};
 
+pub(crate) mod conversion;
 mod endpoint;
 pub mod omnisend;
 pub mod raia;

@@ -45,7 +45,7 @@ use crate::providers::Provider;
 /// ```
 #[must_use]
 pub fn to_contact(contact: &Wire) -> (Contact, Vec<Loss>) {
-    c::read_wire(Provider::Omnisend, contact, None)
+    crate::providers::conversion::read_wire(Provider::Omnisend, contact, None)
 }
 
 fn status(state: &ChannelState) -> WireStatus {

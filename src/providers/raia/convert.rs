@@ -45,7 +45,7 @@ use crate::providers::Provider;
 /// ```
 #[must_use]
 pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
-    c::read_wire(Provider::Raia, user, None)
+    crate::providers::conversion::read_wire(Provider::Raia, user, None)
 }
 
 /// Writes a contact as a raia user; what raia cannot hold is a loss (its

@@ -43,7 +43,7 @@ use crate::providers::Provider;
 /// ```
 #[must_use]
 pub fn to_contact(contact: &Wire) -> (Contact, Vec<Loss>) {
-    c::read_wire(Provider::RocketChat, contact, None)
+    crate::providers::conversion::read_wire(Provider::RocketChat, contact, None)
 }
 
 /// Writes a canonical contact as a Rocket.Chat contact; what Rocket.Chat

@@ -51,7 +51,7 @@ use crate::values::SendiosDateTime;
 /// ```
 #[must_use]
 pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
-    c::read_wire(Provider::Sendios, user, None)
+    crate::providers::conversion::read_wire(Provider::Sendios, user, None)
 }
 
 /// Writes a contact as a user; what Sendios cannot hold is a loss (its

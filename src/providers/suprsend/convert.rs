@@ -50,7 +50,10 @@ use crate::rules;
 /// ```
 #[must_use]
 pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
-    shadowed(user, c::read_wire(Provider::Suprsend, user, None))
+    shadowed(
+        user,
+        crate::providers::conversion::read_wire(Provider::Suprsend, user, None),
+    )
 }
 
 /// [`to_contact`] with the path parameter `distinct_id` as external id.
@@ -66,7 +69,7 @@ pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
 pub fn to_contact_with_id(user: &User, distinct_id: &str) -> (Contact, Vec<Loss>) {
     shadowed(
         user,
-        c::read_wire(Provider::Suprsend, user, Some(distinct_id)),
+        crate::providers::conversion::read_wire(Provider::Suprsend, user, Some(distinct_id)),
     )
 }
 
