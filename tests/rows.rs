@@ -25,7 +25,8 @@
 //!
 //! Not compared: the Omnisend `channels` object and its statuses (wire
 //! types `Channels`, `ChannelStatus`), checked by a function (the row of
-//! `channels` is `Kind::Custom`, its keys depend on the identifier's type),
+//! `channels` is `Kind::Tagged`, checked by a function for each identifier
+//! type, its keys depend on that type),
 //! and the `SuprSend` channel objects (`ChannelItem::Object`, free-form on
 //! the wire). A typed member added to `suprsend::User` (which reads any
 //! other key into its free-form `properties`) is found only under a name

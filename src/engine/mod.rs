@@ -138,6 +138,31 @@ pub(crate) enum Kind {
     Int(Option<(i64, i64, &'static RuleInfo)>),
     /// Checked by a named function (which also checks the type).
     Custom(ValueCheck),
+    /// A value whose format another member of the same object names
+    /// (Omnisend's identifier `id`, an email or a phone number by its
+    /// `type`).
+    Tagged(&'static Tagged),
+}
+
+/// A tagged member: the sibling whose string value is the tag, and the
+/// kind for each tag.
+pub(crate) struct Tagged {
+    /// The sibling member holding the tag (`type`).
+    pub tag: &'static str,
+    /// The kind of the value for each tag.
+    pub cases: &'static [(&'static str, Kind)],
+    /// The kind when the tag is missing or none of `cases`.
+    pub other: Kind,
+}
+
+impl Tagged {
+    /// The kind for the tag `tag`.
+    fn kind(&self, tag: Option<&str>) -> &Kind {
+        self.cases
+            .iter()
+            .find(|(t, _)| Some(*t) == tag)
+            .map_or(&self.other, |(_, kind)| kind)
+    }
 }
 
 /// An array member.
@@ -806,9 +831,33 @@ impl<'a> Walker<'a> {
     /// Walks the members of `object` by `spec`, in document order, then runs
     /// the spec's check.
     pub(crate) fn walk_object(&mut self, object: &mut Map<String, Value>, spec: &ObjectSpec) {
+        // The tags of tagged members, read before any member is walked.
+        let tags: Vec<(&str, Option<String>)> = spec
+            .members
+            .iter()
+            .filter_map(|m| match &m.kind {
+                Kind::Tagged(tagged) => Some((
+                    m.name,
+                    object
+                        .get(tagged.tag)
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                )),
+                _ => None,
+            })
+            .collect();
         for (name, value) in object.iter_mut() {
             match spec.member(name) {
-                Some(member) => self.at(name, |w| w.walk_member(value, member)),
+                Some(member) => {
+                    let kind = match &member.kind {
+                        Kind::Tagged(tagged) => {
+                            let tag = tags.iter().find(|(n, _)| *n == member.name);
+                            tagged.kind(tag.and_then(|(_, t)| t.as_deref()))
+                        }
+                        kind => kind,
+                    };
+                    self.at(name, |w| w.walk_member(value, member, kind));
+                }
                 None => {
                     if let Some(rule) = spec.unknown {
                         self.at(name, |w| w.unknown_member(name, rule, spec));
@@ -854,7 +903,7 @@ impl<'a> Walker<'a> {
         self.report_suggesting(rule, message, suggestion.map(str::to_owned));
     }
 
-    fn walk_member(&mut self, value: &mut Value, member: &Member) {
+    fn walk_member(&mut self, value: &mut Value, member: &Member, kind: &Kind) {
         if value.is_null() && !member.nullable {
             if let Some(rule) = member.required {
                 self.report(
@@ -864,7 +913,7 @@ impl<'a> Walker<'a> {
             }
             return;
         }
-        self.walk_value(value, &member.kind, member.type_rule);
+        self.walk_value(value, kind, member.type_rule);
     }
 
     /// Checks one value of `kind`, reporting a wrong type under `type_rule`.
@@ -910,6 +959,8 @@ impl<'a> Walker<'a> {
                 None => self.wrong_type(type_rule, "an integer", value),
             },
             Kind::Custom(check) => check(self, value),
+            // Outside an object there is no tag to read.
+            Kind::Tagged(tagged) => self.walk_value(value, &tagged.other, type_rule),
         }
     }
 

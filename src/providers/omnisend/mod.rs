@@ -156,6 +156,7 @@ use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
+use crate::engine::Tagged;
 use crate::engine::read::{IdType, Reader, loss_rule};
 use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, To, Walker, shown, type_name};
 use crate::model::field;
@@ -427,14 +428,14 @@ static IDENTIFIER: ObjectSpec = ObjectSpec {
         .to(To::Skip),
         Member::required(
             "id",
-            Kind::Str(Format::Any),
+            Kind::Tagged(&ID_BY_TYPE),
             rules::OMNISEND_IDENTIFIERS_ID_TYPE,
             rules::OMNISEND_IDENTIFIERS_ID_REQUIRED,
         )
         .to(To::Read(read_identifier)),
         Member::optional(
             "channels",
-            Kind::Custom(checked_with_identifier),
+            Kind::Tagged(&CHANNELS_BY_TYPE),
             rules::OMNISEND_IDENTIFIERS_CHANNELS_ENUM,
         )
         .to(To::Read(read_channels)),
@@ -461,8 +462,37 @@ static IDENTIFIER: ObjectSpec = ObjectSpec {
         ),
     ],
     unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
-    check: Some(identifier),
+    check: None,
     ignore_case: false,
+};
+
+/// An identifier's `id` by its `type`: an email address (sent as
+/// written), a phone number, or any string when the type is not one of
+/// [`IDENTIFIER_TYPES`] (reported under its own rule).
+static ID_BY_TYPE: Tagged = Tagged {
+    tag: "type",
+    cases: &[
+        ("email", Kind::Custom(email_id)),
+        (
+            "phone",
+            Kind::Str(Format::Phone {
+                format: rules::OMNISEND_IDENTIFIERS_ID_FORMAT,
+                invalid: rules::OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER,
+            }),
+        ),
+    ],
+    other: Kind::Str(Format::Any),
+};
+
+/// An identifier's `channels` by its `type`: the one channel of that type,
+/// or either when the type is not known.
+static CHANNELS_BY_TYPE: Tagged = Tagged {
+    tag: "type",
+    cases: &[
+        ("email", Kind::Custom(email_channels)),
+        ("phone", Kind::Custom(sms_channels)),
+    ],
+    other: Kind::Custom(any_channels),
 };
 
 /// An identifier's `consent` (the `OpenAPI`'s `consent-model`): where,
@@ -555,8 +585,6 @@ fn country_named(s: &str) -> Option<CountryCode> {
 
 /// `channels` is checked by [`identifier`], once the identifier's type is
 /// known (members may come in any order).
-fn checked_with_identifier(_: &mut Walker<'_>, _: &mut Value) {}
-
 /// The channel an identifier type may have.
 fn channel_of(identifier_type: &str) -> Option<&'static str> {
     match identifier_type {
@@ -566,29 +594,25 @@ fn channel_of(identifier_type: &str) -> Option<&'static str> {
     }
 }
 
-/// An identifier's `id` by its `type`, and its `channels`.
-fn identifier(w: &mut Walker<'_>, item: &mut Map<String, Value>) {
-    let kind = item
-        .get("type")
-        .and_then(Value::as_str)
-        .filter(|t| IDENTIFIER_TYPES.contains(t))
-        .map(str::to_owned);
-    if let (Some(kind), Some(id @ Value::String(_))) = (kind.as_deref(), item.get_mut("id")) {
-        w.at("id", |w| {
-            if kind == "email" {
-                email_as_written(w, id, rules::OMNISEND_IDENTIFIERS_ID_FORMAT);
-            } else {
-                w.check_phone(
-                    id,
-                    rules::OMNISEND_IDENTIFIERS_ID_FORMAT,
-                    rules::OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER,
-                );
-            }
-        });
+/// An email identifier's `id`: an email address, sent as written.
+fn email_id(w: &mut Walker<'_>, value: &mut Value) {
+    if value.is_string() {
+        email_as_written(w, value, rules::OMNISEND_IDENTIFIERS_ID_FORMAT);
+    } else {
+        w.wrong_type(rules::OMNISEND_IDENTIFIERS_ID_TYPE, "a string", value);
     }
-    if let Some(channels) = item.get_mut("channels").filter(|c| !c.is_null()) {
-        w.at("channels", |w| check_channels(w, channels, kind.as_deref()));
-    }
+}
+
+fn email_channels(w: &mut Walker<'_>, channels: &mut Value) {
+    check_channels(w, channels, Some("email"));
+}
+
+fn sms_channels(w: &mut Walker<'_>, channels: &mut Value) {
+    check_channels(w, channels, Some("phone"));
+}
+
+fn any_channels(w: &mut Walker<'_>, channels: &mut Value) {
+    check_channels(w, channels, None);
 }
 
 fn check_channels(w: &mut Walker<'_>, channels: &mut Value, kind: Option<&str>) {
