@@ -734,6 +734,30 @@ impl Validator {
         )
     }
 
+    /// Walks `value` (an envelope when `envelope`, else the operation's
+    /// body or parameters) with `w` and makes its report; also the values
+    /// the walk parsed and the region it read phone numbers in.
+    fn walk_document(
+        &self,
+        mut w: Walker<'_>,
+        mut value: Value,
+        envelope: bool,
+    ) -> (Report, Option<Box<Parsed>>, Option<PhoneRegion>) {
+        w.envelope = envelope;
+        if envelope {
+            self.walk_envelope(&mut w, &mut value);
+        } else if self.operation.has_body() {
+            self.walk_body(&mut w, &mut value);
+        } else {
+            self.walk_parameters(&mut w, &mut value);
+        }
+        let provider_error = w.provider_error.take();
+        let parsed = w.parsed.take();
+        let region = w.region;
+        let report = w.into_report(value).with_provider_error(provider_error);
+        (report, parsed, region)
+    }
+
     /// Converts a valid source body (its report `source`, the values its
     /// walk parsed and the region it read phone numbers in) to `target`:
     /// reads it into the canonical contact, writes the target's body and
@@ -814,7 +838,7 @@ impl Validator {
     fn check_converted(&self, body: Value, path: Option<&Value>, parsed: Box<Parsed>) -> Checked {
         // What is shown when the target refuses the body: as written.
         let written = body.clone();
-        let mut document = match path {
+        let document = match path {
             Some(path) => serde_json::json!({"path": path, "body": body}),
             None => body,
         };
@@ -831,14 +855,7 @@ impl Validator {
         let mut w = self.walker();
         w.parsed = Some(parsed);
         let envelope = path.is_some();
-        if envelope {
-            w.envelope = true;
-            self.walk_envelope(&mut w, &mut document);
-        } else {
-            self.walk_body(&mut w, &mut document);
-        }
-        let provider_error = w.provider_error.take();
-        let report = w.into_report(document).with_provider_error(provider_error);
+        let (report, _, _) = self.walk_document(w, document, envelope);
         let provider_error = report.provider_error().cloned();
         let (violations, changes, normalized) = report.into_parts();
         let body = match normalized {
@@ -869,7 +886,7 @@ impl Validator {
     /// reads the input (text, or a value within the limits), walks it as a
     /// body or an envelope, and converts it to `target` when asked.
     fn run(&self, input: Input<'_>, envelope: bool, target: Option<Provider>) -> Report {
-        let (mut value, found) = match input {
+        let (value, found) = match input {
             Input::Text(text, origin) => {
                 match text.and_then(|text| self.read(text, origin, envelope)) {
                     Ok(read) => (read.value, read.found),
@@ -889,22 +906,11 @@ impl Validator {
             },
         };
         let mut w = self.walker();
-        w.envelope = envelope;
         if target.is_some() {
             w.parsed = Some(Box::default());
         }
         w.take_found(found.violations, found.changes, &found.more);
-        if envelope {
-            self.walk_envelope(&mut w, &mut value);
-        } else if self.operation.has_body() {
-            self.walk_body(&mut w, &mut value);
-        } else {
-            self.walk_parameters(&mut w, &mut value);
-        }
-        let provider_error = w.provider_error.take();
-        let parsed = w.parsed.take();
-        let region = w.region;
-        let report = w.into_report(value).with_provider_error(provider_error);
+        let (report, parsed, region) = self.walk_document(w, value, envelope);
         match (target, parsed) {
             (Some(target), Some(parsed)) => {
                 self.finish_conversion(report, target, envelope, parsed, region)

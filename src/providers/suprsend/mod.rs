@@ -265,7 +265,7 @@ use serde_json::{Map, Value};
 
 use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
-use crate::engine::read::{IdType, Reader, loss_rule};
+use crate::engine::read::{IdType, Reader, To, loss_rule};
 use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
 use crate::model::field;
 use crate::rules::{self, RuleInfo};
@@ -772,6 +772,12 @@ const READ_ORDER: [&str; 9] = [
     "$webpush",
 ];
 
+/// The two properties the canonical contact holds as fields.
+const FIELDS: [(&str, &field::Field); 2] = [
+    ("$timezone", &field::TIMEZONE),
+    ("$preferred_language", &field::LANGUAGE),
+];
+
 /// Reads the body into the canonical contact: the channels by their rows
 /// (in [`READ_ORDER`]), `$timezone`, `$preferred_language`, and every
 /// other key as a custom property.
@@ -802,10 +808,7 @@ fn read_body(r: &mut Reader<'_>, body: &Map<String, Value>) {
             other => r.not_held(rule, other, "a list"),
         });
     }
-    for (key, field) in [
-        ("$timezone", &field::TIMEZONE),
-        ("$preferred_language", &field::LANGUAGE),
-    ] {
+    for (key, field) in FIELDS {
         if let Some(value) = body.get(key) {
             r.at(key, |r| {
                 if let Some(text) = r.text(value, field.rule) {
@@ -816,8 +819,7 @@ fn read_body(r: &mut Reader<'_>, body: &Map<String, Value>) {
     }
     for (key, value) in body {
         let read = CHANNELS.iter().any(|c| c.key == key && c.to.is_some())
-            || key == "$timezone"
-            || key == "$preferred_language";
+            || FIELDS.iter().any(|(k, _)| k == key);
         if !read {
             r.at(key, |r| r.property(key, value));
         }
@@ -827,22 +829,14 @@ fn read_body(r: &mut Reader<'_>, body: &Map<String, Value>) {
 /// Each channel key and how [`member_readings`](super::member_readings)
 /// names its reading.
 pub(crate) fn channel_readings() -> Vec<(&'static str, String)> {
-    let mut out: Vec<(&'static str, String)> = CHANNELS
+    let channels = CHANNELS.iter().map(|c| {
+        let to = c.to.as_ref().map_or(To::Properties, |to| To::Id(to.point));
+        (c.key, to.describe())
+    });
+    let fields = FIELDS
         .iter()
-        .map(|c| {
-            let reading = c.to.as_ref().map_or_else(
-                || "properties".to_owned(),
-                |to| format!("id {}", to.point.name()),
-            );
-            (c.key, reading)
-        })
-        .collect();
-    out.push(("$timezone", format!("field {}", field::TIMEZONE.path)));
-    out.push((
-        "$preferred_language",
-        format!("field {}", field::LANGUAGE.path),
-    ));
-    out
+        .map(|(key, f)| (*key, To::Field(f).describe()));
+    channels.chain(fields).collect()
 }
 
 fn read_android_push(r: &mut Reader<'_>, object: &Map<String, Value>) {
