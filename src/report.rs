@@ -679,6 +679,14 @@ impl Report {
         }
     }
 
+    /// The message of the first violation, for a value refused as a whole
+    /// ("not accepted" when there is none).
+    pub(crate) fn first_message(&self) -> String {
+        self.violations
+            .first()
+            .map_or_else(|| "not accepted".to_owned(), |v| v.message().to_owned())
+    }
+
     /// The violations, changes and normalized value, taken apart (a
     /// conversion builds its report from the source's).
     pub(crate) fn into_parts(self) -> (Vec<Violation>, Vec<Change>, Option<Box<Value>>) {

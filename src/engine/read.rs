@@ -18,7 +18,7 @@ use crate::model::{
     Channel, ChannelState, Contact, CustomProperty, Identifier, IdentifierBuilder, IdentifierValue,
     PropertyValue,
 };
-use crate::report::{Loss, Report, push_pointer_token};
+use crate::report::{Loss, push_pointer_token};
 use crate::rules::{self, RuleInfo};
 use crate::values::parsed::Parsed;
 use crate::values::{Email, Phone, PhoneRegion, PushToken, UtcDateTime, trim};
@@ -375,7 +375,7 @@ impl<'a> Reader<'a> {
             None => match builder().build() {
                 Ok(id) => id,
                 Err(report) => {
-                    self.refuse(rule, raw, &first_message(&report));
+                    self.refuse(rule, raw, &report.first_message());
                     return;
                 }
             },
@@ -427,19 +427,12 @@ impl<'a> Reader<'a> {
             Err(report) => {
                 let message = format!(
                     "the canonical contact cannot hold the custom property '{name}': {}",
-                    first_message(&report)
+                    report.first_message()
                 );
                 self.drop(rules::CONVERT_CUSTOM_PROPERTIES_LOSSY, message);
             }
         }
     }
-}
-
-fn first_message(report: &Report) -> String {
-    report
-        .violations()
-        .first()
-        .map_or_else(|| "not accepted".to_owned(), |v| v.message().to_owned())
 }
 
 pub(crate) fn json_kind(v: &Value) -> &'static str {

@@ -79,10 +79,7 @@ impl Field {
     pub(crate) fn refusal(&self, text: &str) -> String {
         match (self.probe)(Contact::builder(), text.to_owned()).build() {
             Ok(_) => "not accepted".to_owned(),
-            Err(report) => report
-                .violations()
-                .first()
-                .map_or_else(|| "not accepted".to_owned(), |v| v.message().to_owned()),
+            Err(report) => report.first_message(),
         }
     }
 }
