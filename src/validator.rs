@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::engine::Deeper;
 use crate::engine::{
-    BatchState, CHANGES, ObjectSpec, Parsed, VIOLATIONS, Walker, depth_exceeds, shown,
+    BatchState, CHANGES, ObjectSpec, Parsed, VIOLATIONS, Walker, shown, size_bound,
 };
 use crate::options::Options;
 use crate::parse::{self, Origin, ParseFailure};
@@ -813,8 +813,13 @@ impl Validator {
                 .collect::<Vec<_>>(),
         ));
         let target_validator = Validator::new(target).with_options(self.options.clone());
-        let checked =
-            target_validator.check_converted(conversion.body, conversion.path.as_ref(), parsed);
+        let contact = &conversion.contact;
+        let checked = target_validator.check_converted(
+            conversion.body,
+            conversion.path.as_ref(),
+            parsed,
+            || crate::providers::conversion::write_contact(contact, target, Some(self.provider)).0,
+        );
         violations.extend(
             checked
                 .violations
@@ -835,9 +840,15 @@ impl Validator {
     /// Checks a body the crate wrote (with its path parameters, if any),
     /// taking the values the source's walk parsed: what the check found,
     /// and the body (normalized when valid, else as written).
-    fn check_converted(&self, body: Value, path: Option<&Value>, parsed: Box<Parsed>) -> Checked {
-        // What is shown when the target refuses the body: as written.
-        let written = body.clone();
+    /// `rewrite` writes the body again, for a body the target refuses
+    /// (shown as written; the walk normalized its copy in place).
+    fn check_converted(
+        &self,
+        body: Value,
+        path: Option<&Value>,
+        parsed: Box<Parsed>,
+        rewrite: impl FnOnce() -> Value,
+    ) -> Checked {
         let document = match path {
             Some(path) => serde_json::json!({"path": path, "body": body}),
             None => body,
@@ -849,7 +860,7 @@ impl Validator {
                 violations,
                 changes,
                 provider_error: None,
-                body: written,
+                body: rewrite(),
             };
         }
         let mut w = self.walker();
@@ -864,7 +875,7 @@ impl Validator {
                 _ => Value::Null,
             },
             Some(n) => *n,
-            None => written,
+            None => rewrite(),
         };
         Checked {
             violations,
@@ -1022,7 +1033,7 @@ impl Validator {
     /// The size and depth limits, for a value that did not come from text.
     fn check_limits(&self, value: &Value) -> Option<Report> {
         let depth = self.options.get_max_depth();
-        if depth_exceeds(value, depth) {
+        let Some(bound) = size_bound(value, depth) else {
             return Some(
                 Report::single(
                     rules::INPUT_BODY_MAX_DEPTH,
@@ -1032,8 +1043,11 @@ impl Validator {
                 )
                 .with_param("limit", depth),
             );
-        }
+        };
         let max = self.options.get_max_bytes();
+        if bound <= max {
+            return None;
+        }
         let mut counter = ByteCounter {
             count: 0,
             limit: max,

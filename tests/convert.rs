@@ -676,3 +676,93 @@ fn suprsend_to_contact_reports_its_own_keys_in_the_properties_map() {
     let lost: Vec<_> = lost.iter().map(|l| (l.rule(), l.path())).collect();
     assert_eq!(lost, [("convert.custom_properties.lossy", "/$sms")]);
 }
+
+/// Top-level members a provider reads into the canonical contact but
+/// writes under another member, with why.
+#[cfg(feature = "proptest")]
+const WRITTEN_ELSEWHERE: &[(Provider, &str, &str)] = &[
+    (
+        Provider::Omnisend,
+        "email",
+        "the shorthand is written as an identifier of `identifiers`",
+    ),
+    (
+        Provider::Omnisend,
+        "phone",
+        "the shorthand is written as an identifier of `identifiers`",
+    ),
+    (
+        Provider::Omnisend,
+        "country",
+        "a country name is read as its code, written as `countryCode`",
+    ),
+    (Provider::Sendios, "language_id", "written as `language`"),
+    (Provider::Sendios, "country_id", "written as `country`"),
+];
+
+/// Reading and writing follow the same rows: converting a valid body to
+/// its own provider writes back every top-level member the contact read
+/// without a loss of reading (a row whose reading and writing drift
+/// apart fails).
+#[cfg(feature = "proptest")]
+#[test]
+fn every_member_read_is_written_back_by_its_row() {
+    use omnicontact::providers::member_readings;
+    use omnicontact::strategies::valid_body;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    use std::collections::BTreeSet;
+
+    let mut runner = TestRunner::deterministic();
+    let mut elsewhere_seen = BTreeSet::new();
+    for &p in Provider::ALL {
+        let read: BTreeSet<&str> = member_readings(p)
+            .into_iter()
+            .filter(|(at, _, reading)| at.is_empty() && reading != "lost" && reading != "skip")
+            .map(|(_, name, _)| name)
+            .collect();
+        let validator = Validator::new(p);
+        let strategy = valid_body(p);
+        for _ in 0..300 {
+            let body = strategy.new_tree(&mut runner).unwrap().current();
+            let report = validator.convert_value(body.clone(), p);
+            let converted = report.converted().expect("a valid body converts");
+            // What reading lost (the canonical contact refused it): a
+            // loss of writing names the target first.
+            let lost: Vec<&str> = report
+                .violations()
+                .iter()
+                .filter(|v| v.rule().starts_with("convert."))
+                .filter(|v| !v.message().starts_with(omnicontact_name(p)))
+                .map(|v| v.path())
+                .collect();
+            for (name, value) in body.as_object().unwrap() {
+                // `null`, an empty list or object holds nothing to read.
+                let empty = value.is_null()
+                    || matches!(value, Value::Array(a) if a.is_empty())
+                    || matches!(value, Value::Object(o) if o.is_empty());
+                let exempt = empty
+                    || lost.iter().any(|path| {
+                        path.strip_prefix('/').unwrap_or(path).split('/').next() == Some(name)
+                    });
+                if !read.contains(name.as_str()) || exempt || converted.get(name).is_some() {
+                    continue;
+                }
+                let listed = WRITTEN_ELSEWHERE
+                    .iter()
+                    .any(|(q, n, _)| *q == p && n == name);
+                assert!(
+                    listed,
+                    "{p}: '{name}' was read but not written back: {body}"
+                );
+                elsewhere_seen.insert((p, name.clone()));
+            }
+        }
+    }
+    for (p, name, why) in WRITTEN_ELSEWHERE {
+        assert!(
+            elsewhere_seen.contains(&(*p, (*name).to_owned())),
+            "{p} '{name}' ({why}) is listed but was written back or never drawn"
+        );
+    }
+}

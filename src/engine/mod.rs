@@ -23,9 +23,11 @@ use crate::values::{
 };
 
 pub(crate) mod read;
+pub(crate) mod write;
 
 pub(crate) use crate::values::parsed::{Kept, Parsed};
 pub(crate) use read::To;
+pub(crate) use write::{Empty, Write};
 
 /// A special check run on an object after its members were walked.
 pub(crate) type ObjectCheck = fn(&mut Walker<'_>, &mut Map<String, Value>);
@@ -73,6 +75,11 @@ pub(crate) struct Member {
     pub nullable: bool,
     /// Where its value goes in the canonical contact (conversion).
     pub to: To,
+    /// What of the canonical contact it is written from (conversion);
+    /// by default what `to` reads.
+    pub write: Write,
+    /// What it is written as when the contact has nothing for it.
+    pub empty: Empty,
 }
 
 impl Member {
@@ -89,6 +96,8 @@ impl Member {
             required: None,
             nullable: false,
             to: To::Lost,
+            write: Write::Reading,
+            empty: Empty::Absent,
         }
     }
 
@@ -106,6 +115,8 @@ impl Member {
             required: Some(required),
             nullable: false,
             to: To::Lost,
+            write: Write::Reading,
+            empty: Empty::Absent,
         }
     }
 
@@ -120,6 +131,18 @@ impl Member {
     /// The same member, read into the canonical contact as `to` says.
     pub(crate) const fn to(self, to: To) -> Self {
         Member { to, ..self }
+    }
+
+    /// The same member, written from the canonical contact as `write`
+    /// says rather than as its reading says.
+    pub(crate) const fn write(self, write: Write) -> Self {
+        Member { write, ..self }
+    }
+
+    /// The same member, written as `empty` when the contact has nothing
+    /// for it.
+    pub(crate) const fn sent_empty(self, empty: Empty) -> Self {
+        Member { empty, ..self }
     }
 }
 
@@ -1293,28 +1316,37 @@ fn hash_scalar<H: Hasher>(value: &Value, state: &mut H) {
     }
 }
 
-/// The nesting depth of a value (a scalar is 0, `{}` is 1), computed
-/// without recursion.
-pub(crate) fn depth_exceeds(value: &Value, limit: usize) -> bool {
+/// An upper bound of `value`'s length serialized (every string byte
+/// counted as a six-byte escape, every number as 32 bytes), or `None` when
+/// it nests deeper than `limit`. One walk without recursion, nothing
+/// written: a body well within a size limit needs no serializing to know.
+pub(crate) fn size_bound(value: &Value, limit: usize) -> Option<usize> {
+    const NUMBER: usize = 32;
+    let string = |s: &str| 2 + 6 * s.len();
+    let mut bound = 0usize;
     let mut stack: Vec<(&Value, usize)> = vec![(value, 0)];
     while let Some((v, d)) = stack.pop() {
-        match v {
+        bound = bound.saturating_add(match v {
+            Value::Null | Value::Bool(_) => 5,
+            Value::Number(_) => NUMBER,
+            Value::String(s) => string(s),
             Value::Array(items) => {
                 if d + 1 > limit {
-                    return true;
+                    return None;
                 }
                 stack.extend(items.iter().map(|i| (i, d + 1)));
+                2 + items.len()
             }
             Value::Object(map) => {
                 if d + 1 > limit {
-                    return true;
+                    return None;
                 }
                 stack.extend(map.values().map(|i| (i, d + 1)));
+                2 + map.keys().map(|k| string(k) + 2).sum::<usize>()
             }
-            _ => {}
-        }
+        });
     }
-    false
+    Some(bound)
 }
 
 #[cfg(test)]
@@ -1359,9 +1391,18 @@ mod tests {
 
     #[test]
     fn depth_counts_containers() {
-        assert!(!depth_exceeds(&json!(1), 0));
-        assert!(depth_exceeds(&json!({}), 0));
-        assert!(!depth_exceeds(&json!({"a": [1]}), 2));
-        assert!(depth_exceeds(&json!({"a": [[1]]}), 2));
+        assert!(size_bound(&json!(1), 0).is_some());
+        assert!(size_bound(&json!({}), 0).is_none());
+        assert!(size_bound(&json!({"a": [1]}), 2).is_some());
+        assert!(size_bound(&json!({"a": [[1]]}), 2).is_none());
+        for v in [
+            json!(null),
+            json!({"a\u{1}\"": ["é", 1.5e300, -12, true, null, {}], "": []}),
+            json!([[["\n\t"]], u64::MAX, i64::MIN]),
+        ] {
+            let bound = size_bound(&v, 8).expect("not too deep");
+            assert!(v.to_string().len() <= bound, "{v} within {bound}");
+        }
+        assert_eq!(size_bound(&json!([[1]]), 1), None);
     }
 }

@@ -9,10 +9,12 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::Provider;
-use crate::convert::{EXTERNAL_ID, Loss, provider_name};
+use crate::convert::{Loss, provider_name};
 use crate::engine::Deeper;
 use crate::engine::read::{Read, Reader};
+use crate::engine::write::{Writer, Written};
 use crate::model::Contact;
+use crate::model::field::EXTERNAL_ID;
 use crate::values::PhoneRegion;
 use crate::values::parsed::Parsed;
 
@@ -58,6 +60,8 @@ pub(crate) struct Conversion {
     pub(crate) body: Value,
     /// The target's path parameters, when it takes contact data there.
     pub(crate) path: Option<Value>,
+    /// The canonical contact the body was written from.
+    pub(crate) contact: Contact,
 }
 
 /// Reads a body of `source` into the canonical contact by its rows, with
@@ -110,18 +114,11 @@ pub(crate) fn write_read(
         lost.into_iter()
             .map(|loss| Loss::new(loss.rule, sources.of(&loss.path), loss.message)),
     );
-    Conversion { losses, body, path }
-}
-
-/// Removes the members `names` of `body` that the wire type wrote as an
-/// empty string for a field the contact does not have.
-fn drop_blank(body: &mut Value, names: &[&str]) {
-    if let Value::Object(members) = body {
-        for name in names {
-            if members.get(*name).and_then(Value::as_str) == Some("") {
-                crate::engine::remove_member(members, name);
-            }
-        }
+    Conversion {
+        losses,
+        body,
+        path,
+        contact: read.contact,
     }
 }
 
@@ -135,44 +132,40 @@ pub(crate) fn write_contact(
     target: Provider,
     source: Option<Provider>,
 ) -> (Value, Option<Value>, Vec<Loss>) {
-    use crate::providers::{omnisend, raia, rocketchat, sendios, suprsend};
-    let value = |w: Result<Value, serde_json::Error>| w.unwrap_or(Value::Null);
-    match target {
-        Provider::Sendios => {
-            let (w, mut l) = sendios::convert::from_contact(contact);
-            // Sendios' own dates have no zone (read as UTC): only a date
-            // read with a zone is written in a zone Sendios may not read.
-            if source != Some(Provider::Sendios) {
-                l.extend(sendios::convert::utc_note(contact));
-            }
-            // A contact without an external id converts to a body without
-            // `client_user_id`, so that Sendios' validation says it is
-            // required rather than describe an empty string nobody sent.
-            let mut body = value(serde_json::to_value(w));
-            drop_blank(&mut body, &["client_user_id"]);
-            (body, None, l)
-        }
-        Provider::RocketChat => {
-            let (w, l) = rocketchat::convert::from_contact(contact);
-            (value(serde_json::to_value(w)), None, l)
-        }
-        Provider::Suprsend => {
-            let (w, l) = suprsend::convert::from_contact(contact);
-            let path = suprsend::convert::from_contact_path(contact);
-            (value(serde_json::to_value(w)), Some(path), l)
-        }
-        Provider::Raia => {
-            let (w, l) = raia::convert::from_contact(contact);
-            let mut body = value(serde_json::to_value(w));
-            // The wire type holds a name as a string; a contact without one
-            // converts to a body without it, so that raia's validation says
-            // it is required (a blank name is only an advice when sent).
-            drop_blank(&mut body, &["firstName", "lastName"]);
-            (body, None, l)
-        }
-        Provider::Omnisend => {
-            let (w, l) = omnisend::convert::from_contact(contact);
-            (value(serde_json::to_value(w)), None, l)
+    let mut written = write(contact, target);
+    // Sendios' own dates have no zone (read as UTC): only a date read
+    // with a zone is written in a zone Sendios may not read.
+    if source != Some(target) {
+        written.losses.append(&mut written.advice);
+    }
+    let path = (target == Provider::Suprsend)
+        .then(|| super::suprsend::convert::from_contact_path(contact));
+    (Value::Object(written.body), path, written.losses)
+}
+
+/// A contact written as `target`'s body by the target's rows.
+pub(crate) fn write(contact: &Contact, target: Provider) -> Written {
+    let spec = target.spec();
+    Writer::new(contact, provider_name(target)).write(spec.body, spec.write)
+}
+
+/// A contact written as `target`'s wire value (the public `from_contact`
+/// of each provider), with the losses; `blank` when the body does not
+/// read as one. A required string the contact has no value for is blank
+/// (the wire types hold it as a string).
+pub(crate) fn write_wire<T: serde::de::DeserializeOwned>(
+    contact: &Contact,
+    target: Provider,
+    blank: impl FnOnce() -> T,
+) -> (T, Vec<Loss>) {
+    let written = write(contact, target);
+    let mut body = written.body;
+    for member in target.spec().body.members {
+        if member.required.is_some() && matches!(member.to, crate::engine::To::Given(_)) {
+            body.entry(member.name)
+                .or_insert_with(|| Value::String(String::new()));
         }
     }
+    let wire = serde_json::from_value(Value::Object(body)).unwrap_or_else(|_| blank());
+    (wire, written.losses)
 }

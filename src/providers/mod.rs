@@ -419,6 +419,9 @@ pub(crate) struct ProviderSpec {
     /// Reads the body into the canonical contact instead of its rows
     /// (`SuprSend`'s, whose keys are channel rows of its own).
     pub read: Option<crate::engine::read::ObjectRead>,
+    /// Writes the body from the canonical contact instead of its rows
+    /// (`SuprSend`'s).
+    pub write: Option<crate::engine::write::ObjectWrite>,
 }
 
 /// How a provider answers an invalid request.

@@ -28,9 +28,12 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
-use super::{ChannelStatus as WireStatus, Channels, Contact as Wire, Identifier as WireId};
-use crate::convert::{self as c, Loss, Out};
-use crate::model::{Channel, ChannelState, Contact, IdentifierKind as K};
+use super::Contact as Wire;
+use serde_json::{Map, Value};
+
+use crate::convert::Loss;
+use crate::engine::write::Writer;
+use crate::model::{Channel, Contact, IdentifierKind as K};
 use crate::providers::Provider;
 
 /// Reads an Omnisend contact into a canonical contact; values it cannot
@@ -48,12 +51,6 @@ pub fn to_contact(contact: &Wire) -> (Contact, Vec<Loss>) {
     crate::providers::conversion::read_wire(Provider::Omnisend, contact, None)
 }
 
-fn status(state: &ChannelState) -> WireStatus {
-    let mut s = WireStatus::new(state.status().as_str());
-    s.status_date = state.date().map(|d| d.as_str().to_owned());
-    s
-}
-
 /// Writes a canonical contact as an Omnisend contact; what Omnisend cannot
 /// hold is a loss (its path points into the canonical contact).
 ///
@@ -67,59 +64,38 @@ fn status(state: &ChannelState) -> WireStatus {
 /// ```
 #[must_use]
 pub fn from_contact(contact: &Contact) -> (Wire, Vec<Loss>) {
-    let mut out = Out::new(Provider::Omnisend);
-    let mut w = Wire::default();
-    let (first, last) = out.split_name(contact);
-    let mut ids = Vec::new();
-    for (i, id) in contact.identifiers().iter().enumerate() {
-        let (mut wire, held) = match id.kind() {
-            K::Email => (WireId::email(id.as_str()), Channel::Email),
-            K::Phone => (WireId::phone(id.as_str()), Channel::Sms),
+    crate::providers::conversion::write_wire(contact, Provider::Omnisend, Wire::default)
+}
+
+/// Writes `identifiers`: each email and phone number with the state of
+/// its own channel (`email`, `sms`), which Omnisend holds with its date;
+/// other identifiers and other channels' states are losses.
+pub(super) fn write_identifiers(w: &mut Writer<'_>) -> Option<Value> {
+    let mut items = Vec::new();
+    for (i, id) in w.contact.identifiers().iter().enumerate() {
+        let (kind, held) = match id.kind() {
+            K::Email => ("email", Channel::Email),
+            K::Phone => ("phone", Channel::Sms),
             _ => {
-                out.identifier(i, id, false);
+                w.identifier(i, id, false);
                 continue;
             }
         };
+        let mut item = Map::new();
+        item.insert("type".to_owned(), Value::from(kind));
+        item.insert("id".to_owned(), Value::from(id.as_str()));
         if let Some(state) = id.channel(held) {
-            let mut channels = Channels::default();
-            if held == Channel::Email {
-                channels.email = Some(status(state));
-            } else {
-                channels.sms = Some(status(state));
+            let mut status = Map::new();
+            status.insert("status".to_owned(), Value::from(state.status().as_str()));
+            if let Some(date) = state.date() {
+                status.insert("statusDate".to_owned(), Value::from(date.as_str()));
             }
-            wire.channels = Some(channels);
+            let mut channels = Map::new();
+            channels.insert(held.as_str().to_owned(), Value::Object(status));
+            item.insert("channels".to_owned(), Value::Object(channels));
         }
-        out.states(i, id, &[held], true);
-        ids.push(wire);
+        w.states(i, id, &[held], true);
+        items.push(Value::Object(item));
     }
-    w.identifiers = (!ids.is_empty()).then_some(ids);
-    w.contact_id = contact.external_id().map(str::to_owned);
-    w.created_at = contact.registered_at().map(|d| d.as_str().to_owned());
-    w.first_name = first;
-    w.last_name = last;
-    w.tags = (!contact.tags().is_empty()).then(|| contact.tags().to_vec());
-    w.country_code = contact.country().map(|c| c.alpha2().to_owned());
-    w.state = contact.state().map(str::to_owned);
-    w.city = contact.city().map(str::to_owned);
-    w.address = contact.address().map(str::to_owned);
-    w.postal_code = contact.postal_code().map(str::to_owned);
-    w.gender = contact.gender().map(|g| g.as_str().to_owned());
-    w.birthdate = contact.birthdate().map(|d| d.as_str().to_owned());
-    out.unheld(
-        contact,
-        &[
-            &c::EXTERNAL_ID,
-            &c::COUNTRY,
-            &c::GENDER,
-            &c::BIRTHDATE,
-            &c::REGISTERED_AT,
-            &c::ADDRESS,
-            &c::CITY,
-            &c::STATE,
-            &c::POSTAL_CODE,
-        ],
-        true,
-    );
-    w.custom_properties = c::all_properties(&mut out, contact);
-    (w, out.losses)
+    (!items.is_empty()).then_some(Value::Array(items))
 }

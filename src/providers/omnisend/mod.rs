@@ -158,7 +158,9 @@ use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
 use crate::engine::Tagged;
 use crate::engine::read::{IdType, Reader, loss_rule};
-use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, To, Walker, shown, type_name};
+use crate::engine::{
+    ArraySpec, Format, Kind, Member, ObjectSpec, To, Walker, Write, shown, type_name,
+};
 use crate::model::field;
 use crate::rules;
 use crate::suggest;
@@ -176,6 +178,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     ],
     provider_error: None,
     read: None,
+    write: None,
     operations: &[Operation::Create],
     parts: |_| Parts::NONE,
 };
@@ -300,13 +303,15 @@ static BODY: ObjectSpec = ObjectSpec {
             Kind::Array(&IDENTIFIERS),
             rules::OMNISEND_IDENTIFIERS_TYPE,
         )
-        .to(To::Nested),
+        .to(To::Nested)
+        .write(Write::Identifiers(convert::write_identifiers)),
         Member::optional(
             "email",
             Kind::Custom(shorthand_email),
             rules::OMNISEND_EMAIL_TYPE,
         )
-        .to(To::Id(IdType::Email)),
+        .to(To::Id(IdType::Email))
+        .write(Write::Never),
         Member::optional(
             "phone",
             Kind::Str(Format::Phone {
@@ -315,7 +320,8 @@ static BODY: ObjectSpec = ObjectSpec {
             }),
             rules::OMNISEND_PHONE_TYPE,
         )
-        .to(To::Id(IdType::Phone)),
+        .to(To::Id(IdType::Phone))
+        .write(Write::Never),
         Member::optional(
             "contactID",
             Kind::Str(Format::Any),

@@ -29,8 +29,8 @@
 //! ```
 
 use super::User;
-use crate::convert::{self as c, Loss, Out};
-use crate::model::{Contact, IdentifierKind as K};
+use crate::convert::Loss;
+use crate::model::Contact;
 use crate::providers::Provider;
 
 /// Reads a raia user into a contact; values the contact cannot hold are
@@ -61,27 +61,7 @@ pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
 /// ```
 #[must_use]
 pub fn from_contact(contact: &Contact) -> (User, Vec<Loss>) {
-    let mut out = Out::new(Provider::Raia);
-    let (first, last) = out.split_name(contact);
-    let mut u = User::new(first.unwrap_or_default(), last.unwrap_or_default());
-    for (i, id) in contact.identifiers().iter().enumerate() {
-        let slot = match id.kind() {
-            K::Email => &mut u.email,
-            K::Phone => &mut u.phone_number,
-            _ => {
-                out.identifier(i, id, false);
-                continue;
-            }
-        };
-        if slot.is_some() {
-            out.identifier(i, id, true);
-            continue;
-        }
-        *slot = Some(id.as_str().to_owned());
-        out.states(i, id, &[], false);
-    }
-    u.fk_id = contact.external_id().map(str::to_owned);
-    out.unheld(contact, &[&c::EXTERNAL_ID], false);
-    u.custom_data = c::all_properties(&mut out, contact);
-    (u, out.losses)
+    crate::providers::conversion::write_wire(contact, Provider::Raia, || {
+        User::new(String::new(), String::new())
+    })
 }

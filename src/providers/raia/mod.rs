@@ -185,6 +185,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     checks: &[],
     provider_error: None,
     read: None,
+    write: None,
     operations: &[
         Operation::Create,
         Operation::Search,

@@ -27,8 +27,8 @@
 //! ```
 
 use super::Contact as Wire;
-use crate::convert::{self as c, Loss, Out};
-use crate::model::{Contact, IdentifierKind as K};
+use crate::convert::Loss;
+use crate::model::Contact;
 use crate::providers::Provider;
 
 /// Reads a Rocket.Chat contact into a canonical contact; values it cannot
@@ -59,20 +59,7 @@ pub fn to_contact(contact: &Wire) -> (Contact, Vec<Loss>) {
 /// ```
 #[must_use]
 pub fn from_contact(contact: &Contact) -> (Wire, Vec<Loss>) {
-    let mut out = Out::new(Provider::RocketChat);
-    let mut w = Wire::new(out.single_name(contact).unwrap_or_default());
-    for (i, id) in contact.identifiers().iter().enumerate() {
-        match id.kind() {
-            K::Email => w.emails.push(id.as_str().to_owned()),
-            K::Phone => w.phones.push(id.as_str().to_owned()),
-            _ => {
-                out.identifier(i, id, false);
-                continue;
-            }
-        }
-        out.states(i, id, &[], false);
-    }
-    out.unheld(contact, &[], false);
-    w.custom_fields = c::all_properties(&mut out, contact);
-    (w, out.losses)
+    crate::providers::conversion::write_wire(contact, Provider::RocketChat, || {
+        Wire::new(String::new())
+    })
 }

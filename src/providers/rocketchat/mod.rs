@@ -154,7 +154,7 @@ use serde_json::{Map, Value, json};
 use super::{Operation, Parts, ProviderErrors, ProviderSpec};
 use crate::engine::Deeper;
 use crate::engine::read::{IdType, Reader};
-use crate::engine::{Format, Kind, Member, ObjectSpec, To, Walker, shown};
+use crate::engine::{Empty, Format, Kind, Member, ObjectSpec, To, Walker, Write, shown};
 use crate::model::field;
 use crate::rules::{self, RuleInfo};
 use crate::values::{Email, Phone};
@@ -166,6 +166,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     region: |_| None,
     checks: &[registered_custom_fields],
     read: None,
+    write: None,
     operations: &[Operation::Create],
     parts: |_| Parts {
         path: None,
@@ -190,7 +191,9 @@ static BODY: ObjectSpec = ObjectSpec {
             rules::ROCKETCHAT_NAME_REQUIRED,
         )
         .nullable()
-        .to(To::Read(read_name)),
+        .to(To::Read(read_name))
+        .write(Write::Field(&field::DISPLAY_NAME))
+        .sent_empty(Empty::Text),
         Member::required(
             "emails",
             Kind::Custom(emails),
@@ -198,7 +201,8 @@ static BODY: ObjectSpec = ObjectSpec {
             rules::ROCKETCHAT_EMAILS_REQUIRED,
         )
         .nullable()
-        .to(To::Id(IdType::Email)),
+        .to(To::Id(IdType::Email))
+        .sent_empty(Empty::List),
         Member::required(
             "phones",
             Kind::Custom(phones),
@@ -206,7 +210,8 @@ static BODY: ObjectSpec = ObjectSpec {
             rules::ROCKETCHAT_PHONES_REQUIRED,
         )
         .nullable()
-        .to(To::Id(IdType::Phone)),
+        .to(To::Id(IdType::Phone))
+        .sent_empty(Empty::List),
         Member::optional(
             "customFields",
             Kind::Custom(custom_fields),

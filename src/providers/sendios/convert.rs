@@ -32,8 +32,12 @@
 //! ```
 
 use super::User;
-use crate::convert::{self as c, Loss, Out};
-use crate::model::{Contact, IdentifierKind as K};
+use serde_json::Value;
+
+use crate::convert::Loss;
+use crate::engine::write::Writer;
+use crate::model::Contact;
+use crate::model::field;
 use crate::providers::Provider;
 use crate::rules;
 use crate::values::SendiosDateTime;
@@ -69,72 +73,31 @@ pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
 /// ```
 #[must_use]
 pub fn from_contact(contact: &Contact) -> (User, Vec<Loss>) {
-    let mut out = Out::new(Provider::Sendios);
-    let mut u = User::new(contact.external_id().unwrap_or_default());
-    u.name = out.single_name(contact);
-    for (i, id) in contact.identifiers().iter().enumerate() {
-        let slot = match id.kind() {
-            K::Email => &mut u.email,
-            K::Phone => &mut u.phone,
-            K::Apns | K::Fcm => &mut u.app_push_token,
-            _ => {
-                out.identifier(i, id, false);
-                continue;
-            }
-        };
-        if slot.is_some() {
-            out.identifier(i, id, true);
-            continue;
-        }
-        *slot = Some(id.as_str().to_owned());
-        out.states(i, id, &[], false);
-    }
-    u.language = contact.language().map(|l| l.as_str().to_owned());
-    u.country = contact.country().map(|l| l.as_str().to_owned());
-    u.platform = contact.platform().map(|p| p.code().to_owned());
-    u.gender = contact.gender().map(|g| g.as_str().to_owned());
-    u.vip = contact.vip();
-    u.age = contact.age().map(i32::from);
-    u.photo = contact.photo().map(|p| p.as_str().to_owned());
-    u.auth_key = contact.auth_key().map(str::to_owned);
-    u.registration_date = contact.registered_at().map(|r| {
-        SendiosDateTime::parse(r.as_str())
-            .map_or_else(|_| r.as_str().to_owned(), |s| s.as_str().to_owned())
-    });
-    out.unheld(
-        contact,
-        &[
-            &c::EXTERNAL_ID,
-            &c::LANGUAGE,
-            &c::COUNTRY,
-            &c::GENDER,
-            &c::AGE,
-            &c::PLATFORM,
-            &c::VIP,
-            &c::PHOTO,
-            &c::AUTH_KEY,
-            &c::REGISTERED_AT,
-        ],
-        false,
-    );
-    u.fields = c::all_properties(&mut out, contact);
-    (u, out.losses)
+    crate::providers::conversion::write_wire(contact, Provider::Sendios, || User::new(""))
 }
 
-/// The warning for a contact's registration date written in UTC, the same
-/// as for a zoned `registration_date` sent to Sendios: Sendios does not
-/// say in which time zone it reads the time. For a conversion from a
-/// provider whose dates carry a zone (every one but Sendios).
-pub(crate) fn utc_note(contact: &Contact) -> Option<Loss> {
-    let at = contact.registered_at()?;
-    let written = SendiosDateTime::parse(at.as_str()).ok()?;
-    Some(Loss::new(
+/// Writes `platform_id`: the platform's Sendios code.
+pub(super) fn write_platform(w: &mut Writer<'_>) -> Option<Value> {
+    w.hold(&field::PLATFORM);
+    w.contact.platform().map(|p| Value::from(p.code()))
+}
+
+/// Writes `registration_date` in Sendios' form (UTC, no zone), with the
+/// advice that Sendios does not say in which zone it reads it.
+pub(super) fn write_registration_date(w: &mut Writer<'_>) -> Option<Value> {
+    w.hold(&field::REGISTERED_AT);
+    let at = w.contact.registered_at()?;
+    let Ok(written) = SendiosDateTime::parse(at.as_str()) else {
+        return Some(Value::from(at.as_str()));
+    };
+    w.advise(
         rules::SENDIOS_REGISTRATION_DATE_ADVICE,
-        "/registration_date".to_owned(),
+        "/registration_date",
         format!(
             "Sendios does not say in which time zone it reads 'registration_date'; '{}' is written in UTC as '{}'",
             at.as_str(),
             written.as_str()
         ),
-    ))
+    );
+    Some(Value::from(written.as_str()))
 }

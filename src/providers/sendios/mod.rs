@@ -133,7 +133,8 @@ use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
 use crate::engine::read::{IdType, Reader};
 use crate::engine::{
-    Format, Kind, Member, ObjectSpec, To, Walker, insert_member_at, remove_member, shown, type_name,
+    Format, Kind, Member, ObjectSpec, To, Walker, Write, insert_member_at, remove_member, shown,
+    type_name,
 };
 use crate::model::field;
 use crate::rules;
@@ -146,6 +147,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     checks: &[],
     provider_error: None,
     read: None,
+    write: None,
     operations: &[Operation::Create],
     parts: |_| Parts {
         path: Some(&PATH),
@@ -277,7 +279,8 @@ static BODY: ObjectSpec = ObjectSpec {
             Kind::Custom(platform),
             rules::SENDIOS_PLATFORM_ENUM,
         )
-        .to(To::Field(&field::PLATFORM)),
+        .to(To::Field(&field::PLATFORM))
+        .write(Write::With(convert::write_platform)),
         Member::optional(
             "gender",
             Kind::Str(Format::Gender(rules::SENDIOS_GENDER_ENUM)),
@@ -315,7 +318,8 @@ static BODY: ObjectSpec = ObjectSpec {
             }),
             rules::SENDIOS_REGISTRATION_DATE_TYPE,
         )
-        .to(To::Read(read_registration_date)),
+        .to(To::Read(read_registration_date))
+        .write(Write::With(convert::write_registration_date)),
         Member::optional("fields", Kind::Custom(fields), rules::SENDIOS_FIELDS_TYPE)
             .to(To::Properties),
         Member::optional("list_id", Kind::Int(None), rules::SENDIOS_LIST_ID_TYPE),

@@ -31,9 +31,11 @@
 
 use serde_json::{Map, Value};
 
-use super::{ChannelItem, User};
-use crate::convert::{self as c, Loss, Out};
-use crate::model::{Channel, Contact, IdentifierKind as K};
+use super::{ItemWrite, User};
+use crate::convert::Loss;
+use crate::engine::write::{Writer, holds};
+use crate::model::field;
+use crate::model::{Contact, Identifier};
 use crate::providers::Provider;
 use crate::rules;
 
@@ -103,55 +105,7 @@ fn shadowed(user: &User, (contact, mut losses): (Contact, Vec<Loss>)) -> (Contac
 /// ```
 #[must_use]
 pub fn from_contact(contact: &Contact) -> (User, Vec<Loss>) {
-    let mut out = Out::new(Provider::Suprsend);
-    let mut u = User::default();
-    out.no_name(contact);
-    for (i, id) in contact.identifiers().iter().enumerate() {
-        let text = id.as_str().to_owned();
-        match id.kind() {
-            K::Email => push(&mut u.email, text),
-            K::Phone => {
-                let whatsapp = id.channel(Channel::Whatsapp).is_some();
-                if id.channel(Channel::Sms).is_some() || !whatsapp {
-                    push(&mut u.sms, text.clone());
-                }
-                if whatsapp {
-                    push(&mut u.whatsapp, text);
-                }
-            }
-            K::Apns => push(&mut u.iospush, token(text, "apns")),
-            K::Fcm => push(&mut u.androidpush, token(text, "fcm")),
-            K::Slack => push(&mut u.slack, ChannelItem::Text(text)),
-            K::Inbox => push(&mut u.inbox, text),
-            K::WebPush => push(&mut u.webpush, ChannelItem::Text(text)),
-            _ => {
-                out.note(
-                    rules::CONVERT_IDENTIFIERS_LOSSY,
-                    format!("/identifiers/{i}"),
-                    &format!(
-                        "holds an MS Teams identifier as an object; '{text}' is not converted"
-                    ),
-                );
-                continue;
-            }
-        }
-        out.states(i, id, &[], false);
-    }
-    u.timezone = contact.timezone().map(|t| t.as_str().to_owned());
-    u.preferred_language = contact.language().map(|l| l.as_str().to_owned());
-    out.unheld(
-        contact,
-        &[&c::EXTERNAL_ID, &c::TIMEZONE, &c::LANGUAGE],
-        false,
-    );
-    u.properties = out
-        .properties(contact, |name| {
-            name.to_ascii_lowercase()
-                .starts_with("ss_")
-                .then_some("reserves the 'ss_' prefix")
-        })
-        .unwrap_or_default();
-    (u, out.losses)
+    crate::providers::conversion::write_wire(contact, Provider::Suprsend, User::default)
 }
 
 /// The path parameters of the converted request: `{"distinct_id": <external
@@ -172,13 +126,85 @@ pub fn from_contact_path(contact: &Contact) -> Value {
     Value::Object(path)
 }
 
-fn push<T>(list: &mut Option<Vec<T>>, item: T) {
-    list.get_or_insert_with(Vec::new).push(item);
+/// Writes the body by the channel rows ([`super::CHANNELS`]): each
+/// identifier as an item of the channels of its type (a phone number in
+/// `$sms` and / or `$whatsapp` as its channels say, a push token as an
+/// object naming its provider), `$timezone` and `$preferred_language`
+/// from [`super::FIELDS`], the custom properties as keys of their own.
+pub(super) fn write_body(w: &mut Writer<'_>, body: &mut Map<String, Value>) {
+    // The path parameter `distinct_id` holds it (`from_contact_path`).
+    w.hold(&field::EXTERNAL_ID);
+    let ids = w.contact.identifiers();
+    let mut written = vec![false; ids.len()];
+    for channel in &super::CHANNELS {
+        let Some(to) = &channel.to else { continue };
+        let mut items = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(item) = item(to, id) {
+                written[i] = true;
+                items.push(item);
+            }
+        }
+        if !items.is_empty() {
+            body.insert(channel.key.to_owned(), Value::Array(items));
+        }
+    }
+    for (i, id) in ids.iter().enumerate() {
+        if written[i] {
+            w.states(i, id, &[], false);
+        } else {
+            w.note(
+                rules::CONVERT_IDENTIFIERS_LOSSY,
+                format!("/identifiers/{i}"),
+                &format!(
+                    "holds an MS Teams identifier as an object; '{}' is not converted",
+                    id.as_str()
+                ),
+            );
+        }
+    }
+    for (key, field) in super::FIELDS {
+        if let Some(value) = w.field(field) {
+            body.insert(key.to_owned(), value);
+        }
+    }
+    // The canonical contact's property names are letters, digits and '_':
+    // never one of SuprSend's `$` keys.
+    let properties = w.properties(|name| {
+        name.to_ascii_lowercase()
+            .starts_with("ss_")
+            .then_some("reserves the 'ss_' prefix")
+    });
+    body.extend(properties.unwrap_or_default());
 }
 
-fn token(token: String, provider: &str) -> ChannelItem {
-    let mut o = Map::new();
-    o.insert("token".to_owned(), Value::String(token));
-    o.insert("provider".to_owned(), Value::String(provider.to_owned()));
-    ChannelItem::Object(o)
+/// `id` as an item of the channel `to`, when the channel lists it.
+fn item(to: &super::ChannelTo, id: &Identifier) -> Option<Value> {
+    if !holds(to.point, id.kind()) {
+        return None;
+    }
+    let text = || Value::String(id.as_str().to_owned());
+    match to.item {
+        ItemWrite::No => None,
+        ItemWrite::Push(kind, provider) => (id.kind() == kind).then(|| {
+            let mut o = Map::new();
+            o.insert("token".to_owned(), text());
+            o.insert("provider".to_owned(), Value::String(provider.to_owned()));
+            Value::Object(o)
+        }),
+        ItemWrite::Text => {
+            let Some(state) = to.state else {
+                return Some(text());
+            };
+            // The channel rows of this type that name a channel.
+            let mut named = super::CHANNELS
+                .iter()
+                .filter_map(|c| c.to.as_ref())
+                .filter(|t| t.point == to.point && matches!(t.item, ItemWrite::Text))
+                .filter_map(|t| t.state);
+            let has = |name: &str| id.channels().iter().any(|(c, _)| c.as_str() == name);
+            let first = named.clone().next() == Some(state);
+            (has(state) || (first && !named.any(has))).then(text)
+        }
+    }
 }

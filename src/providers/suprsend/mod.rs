@@ -267,7 +267,7 @@ use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
 use crate::engine::read::{IdType, Reader, To, loss_rule};
 use crate::engine::{Format, Kind, Member, ObjectSpec, Walker, shown, type_name};
-use crate::model::field;
+use crate::model::{IdentifierKind, field};
 use crate::rules::{self, RuleInfo};
 use crate::suggest;
 use crate::values::{TimeZone, Url, trim};
@@ -279,6 +279,7 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
     checks: &[body_size],
     provider_error: None,
     read: Some(read_body),
+    write: Some(convert::write_body),
     operations: &[Operation::Create],
     parts: |_| Parts {
         path: Some(&PATH),
@@ -417,11 +418,26 @@ struct Channel {
     to: Option<ChannelTo>,
 }
 
-/// How a channel's items are read into the canonical contact.
+/// How a channel's items are read into the canonical contact, and
+/// written from it.
 struct ChannelTo {
     point: IdType,
     state: Option<&'static str>,
     object: fn(&mut Reader<'_>, &Map<String, Value>),
+    item: ItemWrite,
+}
+
+/// How an identifier is written as a channel's item.
+#[derive(Clone, Copy)]
+enum ItemWrite {
+    /// Its text; a phone number in each channel row whose channel
+    /// (`state`) it has, or in the first when it has none of them.
+    Text,
+    /// A push object (`token`, `provider`), for tokens of this kind.
+    Push(IdentifierKind, &'static str),
+    /// Not written: `SuprSend` takes an MS Teams address as an object the
+    /// canonical contact's text is not.
+    No,
 }
 
 /// The channels, in [`CHANNEL_KEYS`] order.
@@ -438,6 +454,7 @@ static CHANNELS: [Channel; 10] = [
             point: IdType::Email,
             state: None,
             object: |_, _| {},
+            item: ItemWrite::Text,
         }),
     },
     Channel {
@@ -455,6 +472,7 @@ static CHANNELS: [Channel; 10] = [
             point: IdType::Phone,
             state: Some("sms"),
             object: |_, _| {},
+            item: ItemWrite::Text,
         }),
     },
     Channel {
@@ -472,6 +490,7 @@ static CHANNELS: [Channel; 10] = [
             point: IdType::Phone,
             state: Some("whatsapp"),
             object: |_, _| {},
+            item: ItemWrite::Text,
         }),
     },
     Channel {
@@ -486,6 +505,7 @@ static CHANNELS: [Channel; 10] = [
             point: IdType::Inbox,
             state: None,
             object: |_, _| {},
+            item: ItemWrite::Text,
         }),
     },
     Channel {
@@ -500,6 +520,7 @@ static CHANNELS: [Channel; 10] = [
             point: IdType::WebPush,
             state: None,
             object: read_subscription,
+            item: ItemWrite::Text,
         }),
     },
     Channel {
@@ -514,6 +535,7 @@ static CHANNELS: [Channel; 10] = [
             point: IdType::PushToken,
             state: Some("androidpush"),
             object: read_android_push,
+            item: ItemWrite::Push(IdentifierKind::Fcm, "fcm"),
         }),
     },
     Channel {
@@ -528,6 +550,7 @@ static CHANNELS: [Channel; 10] = [
             point: IdType::PushToken,
             state: Some("iospush"),
             object: read_ios_push,
+            item: ItemWrite::Push(IdentifierKind::Apns, "apns"),
         }),
     },
     Channel {
@@ -542,6 +565,7 @@ static CHANNELS: [Channel; 10] = [
             point: IdType::Slack,
             state: None,
             object: read_address_object,
+            item: ItemWrite::Text,
         }),
     },
     Channel {
@@ -556,6 +580,7 @@ static CHANNELS: [Channel; 10] = [
             point: IdType::MsTeams,
             state: None,
             object: read_address_object,
+            item: ItemWrite::No,
         }),
     },
     Channel {
