@@ -266,21 +266,13 @@ impl Deref for Batch {
 /// `input.query.unknown_field`; a part the operation lacks has none),
 /// headers may be any.
 fn part_spec(location: Location, spec: Option<&ObjectSpec>) -> Option<ObjectSpec> {
-    const NONE: ObjectSpec = ObjectSpec {
-        members: &[],
-        unknown: None,
-        check: None,
-        ignore_case: false,
-    };
+    const NONE: ObjectSpec = ObjectSpec::of(&[]);
     let unknown = match location {
         Location::Path => rules::INPUT_PATH_UNKNOWN_FIELD,
         Location::Query => rules::INPUT_QUERY_UNKNOWN_FIELD,
         _ => return spec.copied(),
     };
-    Some(ObjectSpec {
-        unknown: Some(unknown),
-        ..spec.copied().unwrap_or(NONE)
-    })
+    Some(spec.copied().unwrap_or(NONE).unknown(unknown))
 }
 
 fn lock(batch: &Mutex<BatchState>) -> std::sync::MutexGuard<'_, BatchState> {

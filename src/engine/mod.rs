@@ -47,6 +47,40 @@ pub(crate) struct ObjectSpec {
 }
 
 impl ObjectSpec {
+    /// An object of these members, any other member accepted, no hook.
+    pub(crate) const fn of(members: &'static [Member]) -> Self {
+        ObjectSpec {
+            members,
+            unknown: None,
+            check: None,
+            ignore_case: false,
+        }
+    }
+
+    /// The same object, a member not in its rows reported under `rule`.
+    pub(crate) const fn unknown(self, rule: &'static RuleInfo) -> Self {
+        ObjectSpec {
+            unknown: Some(rule),
+            ..self
+        }
+    }
+
+    /// The same object, `check` run after its members were walked.
+    pub(crate) const fn check(self, check: ObjectCheck) -> Self {
+        ObjectSpec {
+            check: Some(check),
+            ..self
+        }
+    }
+
+    /// The same object, member names matched ignoring ASCII case.
+    pub(crate) const fn ignoring_case(self) -> Self {
+        ObjectSpec {
+            ignore_case: true,
+            ..self
+        }
+    }
+
     /// The member called `name`.
     fn member(&self, name: &str) -> Option<&Member> {
         self.members.iter().find(|m| self.same_name(m.name, name))

@@ -296,123 +296,119 @@ pub const MAX_PROPERTIES: usize = 200;
 /// ```
 pub const PROPERTY_DECIMALS: usize = 6;
 
-static BODY: ObjectSpec = ObjectSpec {
-    members: &[
-        Member::optional(
-            "identifiers",
-            Kind::Array(&IDENTIFIERS),
-            rules::OMNISEND_IDENTIFIERS_TYPE,
-        )
-        .to(To::Nested)
-        .write(Write::Identifiers(convert::write_identifiers)),
-        Member::optional(
-            "email",
-            Kind::Custom(shorthand_email),
-            rules::OMNISEND_EMAIL_TYPE,
-        )
-        .to(To::Id(IdType::Email))
-        .write(Write::Never),
-        Member::optional(
-            "phone",
-            Kind::Str(Format::Phone {
-                format: rules::OMNISEND_PHONE_FORMAT,
-                invalid: rules::OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER,
-            }),
-            rules::OMNISEND_PHONE_TYPE,
-        )
-        .to(To::Id(IdType::Phone))
-        .write(Write::Never),
-        Member::optional(
-            "contactID",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_CONTACT_ID_TYPE,
-        )
-        .to(To::Field(&field::EXTERNAL_ID)),
-        Member::optional(
-            "createdAt",
-            Kind::Str(Format::UtcDateTime(rules::OMNISEND_CREATED_AT_FORMAT)),
-            rules::OMNISEND_CREATED_AT_TYPE,
-        )
-        .to(To::Field(&field::REGISTERED_AT)),
-        Member::optional(
-            "firstName",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_FIRST_NAME_TYPE,
-        )
-        .to(To::Field(&field::FIRST_NAME)),
-        Member::optional(
-            "lastName",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_LAST_NAME_TYPE,
-        )
-        .to(To::Field(&field::LAST_NAME)),
-        Member::optional("tags", Kind::Array(&TAGS), rules::OMNISEND_TAGS_TYPE).to(To::Tags),
-        Member::optional(
-            "countryCode",
-            Kind::Str(Format::Country {
-                format: rules::OMNISEND_COUNTRY_CODE_FORMAT,
-                advice: rules::OMNISEND_COUNTRY_CODE_ADVICE,
-                alpha2: true,
-            }),
-            rules::OMNISEND_COUNTRY_CODE_TYPE,
-        )
-        .to(To::Field(&field::COUNTRY)),
-        Member::optional(
-            "country",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_COUNTRY_TYPE,
-        )
-        .to(To::Read(read_country)),
-        Member::optional("state", Kind::Str(Format::Any), rules::OMNISEND_STATE_TYPE)
-            .to(To::Field(&field::STATE)),
-        Member::optional("city", Kind::Str(Format::Any), rules::OMNISEND_CITY_TYPE)
-            .to(To::Field(&field::CITY)),
-        Member::optional(
-            "address",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_ADDRESS_TYPE,
-        )
-        .to(To::Field(&field::ADDRESS)),
-        Member::optional(
-            "postalCode",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_POSTAL_CODE_TYPE,
-        )
-        .to(To::Field(&field::POSTAL_CODE)),
-        Member::optional(
-            "gender",
-            Kind::Str(Format::Gender(rules::OMNISEND_GENDER_ENUM)),
-            rules::OMNISEND_GENDER_TYPE,
-        )
-        .to(To::Field(&field::GENDER)),
-        Member::optional(
-            "birthdate",
-            Kind::Str(Format::Date {
-                format: rules::OMNISEND_BIRTHDATE_FORMAT,
-                future: Some(rules::OMNISEND_BIRTHDATE_ADVICE),
-            }),
-            rules::OMNISEND_BIRTHDATE_TYPE,
-        )
-        .to(To::Field(&field::BIRTHDATE)),
-        Member::optional(
-            "customProperties",
-            Kind::Custom(custom_properties),
-            rules::OMNISEND_CUSTOM_PROPERTIES_TYPE,
-        )
-        .to(To::Properties),
-        // The create request's own member (`POST /contacts` `allOf` in
-        // the OpenAPI), beside `contacts-input`.
-        Member::optional(
-            "sendWelcomeEmail",
-            Kind::Bool,
-            rules::OMNISEND_SEND_WELCOME_EMAIL_TYPE,
-        )
-        .to(To::Skip),
-    ],
-    unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
-    check: None,
-    ignore_case: false,
-};
+static BODY: ObjectSpec = ObjectSpec::of(&[
+    Member::optional(
+        "identifiers",
+        Kind::Array(&IDENTIFIERS),
+        rules::OMNISEND_IDENTIFIERS_TYPE,
+    )
+    .to(To::Nested)
+    .write(Write::Identifiers(convert::write_identifiers)),
+    Member::optional(
+        "email",
+        Kind::Custom(shorthand_email),
+        rules::OMNISEND_EMAIL_TYPE,
+    )
+    .to(To::Id(IdType::Email))
+    .write(Write::Never),
+    Member::optional(
+        "phone",
+        Kind::Str(Format::Phone {
+            format: rules::OMNISEND_PHONE_FORMAT,
+            invalid: rules::OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER,
+        }),
+        rules::OMNISEND_PHONE_TYPE,
+    )
+    .to(To::Id(IdType::Phone))
+    .write(Write::Never),
+    Member::optional(
+        "contactID",
+        Kind::Str(Format::Any),
+        rules::OMNISEND_CONTACT_ID_TYPE,
+    )
+    .to(To::Field(&field::EXTERNAL_ID)),
+    Member::optional(
+        "createdAt",
+        Kind::Str(Format::UtcDateTime(rules::OMNISEND_CREATED_AT_FORMAT)),
+        rules::OMNISEND_CREATED_AT_TYPE,
+    )
+    .to(To::Field(&field::REGISTERED_AT)),
+    Member::optional(
+        "firstName",
+        Kind::Str(Format::Any),
+        rules::OMNISEND_FIRST_NAME_TYPE,
+    )
+    .to(To::Field(&field::FIRST_NAME)),
+    Member::optional(
+        "lastName",
+        Kind::Str(Format::Any),
+        rules::OMNISEND_LAST_NAME_TYPE,
+    )
+    .to(To::Field(&field::LAST_NAME)),
+    Member::optional("tags", Kind::Array(&TAGS), rules::OMNISEND_TAGS_TYPE).to(To::Tags),
+    Member::optional(
+        "countryCode",
+        Kind::Str(Format::Country {
+            format: rules::OMNISEND_COUNTRY_CODE_FORMAT,
+            advice: rules::OMNISEND_COUNTRY_CODE_ADVICE,
+            alpha2: true,
+        }),
+        rules::OMNISEND_COUNTRY_CODE_TYPE,
+    )
+    .to(To::Field(&field::COUNTRY)),
+    Member::optional(
+        "country",
+        Kind::Str(Format::Any),
+        rules::OMNISEND_COUNTRY_TYPE,
+    )
+    .to(To::Read(read_country)),
+    Member::optional("state", Kind::Str(Format::Any), rules::OMNISEND_STATE_TYPE)
+        .to(To::Field(&field::STATE)),
+    Member::optional("city", Kind::Str(Format::Any), rules::OMNISEND_CITY_TYPE)
+        .to(To::Field(&field::CITY)),
+    Member::optional(
+        "address",
+        Kind::Str(Format::Any),
+        rules::OMNISEND_ADDRESS_TYPE,
+    )
+    .to(To::Field(&field::ADDRESS)),
+    Member::optional(
+        "postalCode",
+        Kind::Str(Format::Any),
+        rules::OMNISEND_POSTAL_CODE_TYPE,
+    )
+    .to(To::Field(&field::POSTAL_CODE)),
+    Member::optional(
+        "gender",
+        Kind::Str(Format::Gender(rules::OMNISEND_GENDER_ENUM)),
+        rules::OMNISEND_GENDER_TYPE,
+    )
+    .to(To::Field(&field::GENDER)),
+    Member::optional(
+        "birthdate",
+        Kind::Str(Format::Date {
+            format: rules::OMNISEND_BIRTHDATE_FORMAT,
+            future: Some(rules::OMNISEND_BIRTHDATE_ADVICE),
+        }),
+        rules::OMNISEND_BIRTHDATE_TYPE,
+    )
+    .to(To::Field(&field::BIRTHDATE)),
+    Member::optional(
+        "customProperties",
+        Kind::Custom(custom_properties),
+        rules::OMNISEND_CUSTOM_PROPERTIES_TYPE,
+    )
+    .to(To::Properties),
+    // The create request's own member (`POST /contacts` `allOf` in
+    // the OpenAPI), beside `contacts-input`.
+    Member::optional(
+        "sendWelcomeEmail",
+        Kind::Bool,
+        rules::OMNISEND_SEND_WELCOME_EMAIL_TYPE,
+    )
+    .to(To::Skip),
+])
+.unknown(rules::OMNISEND_BODY_UNKNOWN_FIELD);
 
 static IDENTIFIERS: ArraySpec = ArraySpec {
     items: Kind::Object(&IDENTIFIER),
@@ -420,57 +416,53 @@ static IDENTIFIERS: ArraySpec = ArraySpec {
     dedupe: None,
 };
 
-static IDENTIFIER: ObjectSpec = ObjectSpec {
-    members: &[
-        Member::required(
-            "type",
-            Kind::Str(Format::Enum(
-                IDENTIFIER_TYPES,
-                rules::OMNISEND_IDENTIFIERS_TYPE_ENUM,
-            )),
+static IDENTIFIER: ObjectSpec = ObjectSpec::of(&[
+    Member::required(
+        "type",
+        Kind::Str(Format::Enum(
+            IDENTIFIER_TYPES,
             rules::OMNISEND_IDENTIFIERS_TYPE_ENUM,
-            rules::OMNISEND_IDENTIFIERS_TYPE_ENUM,
-        )
-        .to(To::Skip),
-        Member::required(
-            "id",
-            Kind::Tagged(&ID_BY_TYPE),
-            rules::OMNISEND_IDENTIFIERS_ID_TYPE,
-            rules::OMNISEND_IDENTIFIERS_ID_REQUIRED,
-        )
-        .to(To::Read(read_identifier)),
-        Member::optional(
-            "channels",
-            Kind::Tagged(&CHANNELS_BY_TYPE),
-            rules::OMNISEND_IDENTIFIERS_CHANNELS_ENUM,
-        )
-        .to(To::Read(read_channels)),
-        Member::optional(
-            "sendWelcomeEmail",
-            Kind::Bool,
-            rules::OMNISEND_IDENTIFIERS_SEND_WELCOME_EMAIL_TYPE,
-        ),
-        Member::optional(
-            "source",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_IDENTIFIERS_SOURCE_TYPE,
-        ),
-        Member::optional(
-            "sendWelcomeMessage",
-            Kind::Bool,
-            rules::OMNISEND_IDENTIFIERS_SEND_WELCOME_MESSAGE_TYPE,
-        )
-        .to(To::Skip),
-        Member::optional(
-            "consent",
-            Kind::Object(&CONSENT),
-            rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
-        ),
-    ],
-    unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
-    check: None,
-    ignore_case: false,
-};
+        )),
+        rules::OMNISEND_IDENTIFIERS_TYPE_ENUM,
+        rules::OMNISEND_IDENTIFIERS_TYPE_ENUM,
+    )
+    .to(To::Skip),
+    Member::required(
+        "id",
+        Kind::Tagged(&ID_BY_TYPE),
+        rules::OMNISEND_IDENTIFIERS_ID_TYPE,
+        rules::OMNISEND_IDENTIFIERS_ID_REQUIRED,
+    )
+    .to(To::Read(read_identifier)),
+    Member::optional(
+        "channels",
+        Kind::Tagged(&CHANNELS_BY_TYPE),
+        rules::OMNISEND_IDENTIFIERS_CHANNELS_ENUM,
+    )
+    .to(To::Read(read_channels)),
+    Member::optional(
+        "sendWelcomeEmail",
+        Kind::Bool,
+        rules::OMNISEND_IDENTIFIERS_SEND_WELCOME_EMAIL_TYPE,
+    ),
+    Member::optional(
+        "source",
+        Kind::Str(Format::Any),
+        rules::OMNISEND_IDENTIFIERS_SOURCE_TYPE,
+    ),
+    Member::optional(
+        "sendWelcomeMessage",
+        Kind::Bool,
+        rules::OMNISEND_IDENTIFIERS_SEND_WELCOME_MESSAGE_TYPE,
+    )
+    .to(To::Skip),
+    Member::optional(
+        "consent",
+        Kind::Object(&CONSENT),
+        rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
+    ),
+])
+.unknown(rules::OMNISEND_BODY_UNKNOWN_FIELD);
 
 /// An identifier's `id` by its `type`: an email address (sent as
 /// written), a phone number, or any string when the type is not one of
@@ -505,61 +497,53 @@ static CHANNELS_BY_TYPE: Tagged = Tagged {
 /// when, from which address and agent consent was given. `ip` and
 /// `userAgent` are free strings: Omnisend's own `WordPress` plugin sends
 /// `ip not found` and `user agent not found` when it has none.
-static CONSENT: ObjectSpec = ObjectSpec {
-    members: &[
-        Member::optional(
-            "source",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
-        ),
-        Member::optional(
-            "createdAt",
-            Kind::Str(Format::UtcDateTime(
-                rules::OMNISEND_IDENTIFIERS_CONSENT_CREATED_AT_FORMAT,
-            )),
+static CONSENT: ObjectSpec = ObjectSpec::of(&[
+    Member::optional(
+        "source",
+        Kind::Str(Format::Any),
+        rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
+    ),
+    Member::optional(
+        "createdAt",
+        Kind::Str(Format::UtcDateTime(
             rules::OMNISEND_IDENTIFIERS_CONSENT_CREATED_AT_FORMAT,
-        ),
-        Member::optional(
-            "ip",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
-        ),
-        Member::optional(
-            "userAgent",
-            Kind::Str(Format::Any),
-            rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
-        ),
-    ],
-    unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
-    check: None,
-    ignore_case: false,
-};
+        )),
+        rules::OMNISEND_IDENTIFIERS_CONSENT_CREATED_AT_FORMAT,
+    ),
+    Member::optional(
+        "ip",
+        Kind::Str(Format::Any),
+        rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
+    ),
+    Member::optional(
+        "userAgent",
+        Kind::Str(Format::Any),
+        rules::OMNISEND_IDENTIFIERS_CONSENT_TYPE,
+    ),
+])
+.unknown(rules::OMNISEND_BODY_UNKNOWN_FIELD);
 
-static CHANNEL: ObjectSpec = ObjectSpec {
-    members: &[
-        // Optional: the `OpenAPI` gives it the default `subscribed`.
-        Member::optional(
-            "status",
-            Kind::Str(Format::Enum(
-                STATUSES,
-                rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
-            )),
+static CHANNEL: ObjectSpec = ObjectSpec::of(&[
+    // Optional: the `OpenAPI` gives it the default `subscribed`.
+    Member::optional(
+        "status",
+        Kind::Str(Format::Enum(
+            STATUSES,
             rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
-        )
-        .to(To::Skip),
-        Member::optional(
-            "statusDate",
-            Kind::Str(Format::UtcDateTime(
-                rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
-            )),
+        )),
+        rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
+    )
+    .to(To::Skip),
+    Member::optional(
+        "statusDate",
+        Kind::Str(Format::UtcDateTime(
             rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
-        )
-        .to(To::Skip),
-    ],
-    unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
-    check: None,
-    ignore_case: false,
-};
+        )),
+        rules::OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
+    )
+    .to(To::Skip),
+])
+.unknown(rules::OMNISEND_BODY_UNKNOWN_FIELD);
 
 static TAGS: ArraySpec = ArraySpec {
     items: Kind::Str(Format::NonEmpty(rules::OMNISEND_TAGS_TYPE)),

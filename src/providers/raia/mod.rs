@@ -239,118 +239,95 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Any object, its content free (`customData`).
-static ANY_OBJECT: ObjectSpec = ObjectSpec {
-    members: &[],
-    unknown: None,
-    check: None,
-    ignore_case: false,
-};
+static ANY_OBJECT: ObjectSpec = ObjectSpec::of(&[]);
 
-static BODY: ObjectSpec = ObjectSpec {
-    members: &[
-        Member::required(
-            "firstName",
-            Kind::Str(Format::NonEmpty(rules::RAIA_FIRST_NAME_ADVICE)),
-            rules::RAIA_FIRST_NAME_TYPE,
-            rules::RAIA_FIRST_NAME_REQUIRED,
-        )
-        .to(To::Given(&field::FIRST_NAME)),
-        Member::required(
-            "lastName",
-            Kind::Str(Format::NonEmpty(rules::RAIA_LAST_NAME_ADVICE)),
-            rules::RAIA_LAST_NAME_TYPE,
-            rules::RAIA_LAST_NAME_REQUIRED,
-        )
-        .to(To::Given(&field::LAST_NAME)),
-        // Formats depend on the skip flags: checked by `body_check`.
-        Member::optional("email", Kind::Str(Format::Any), rules::RAIA_EMAIL_TYPE)
-            .to(To::Id(IdType::Email)),
-        Member::optional(
-            "phoneNumber",
-            Kind::Str(Format::Any),
-            rules::RAIA_PHONE_NUMBER_TYPE,
-        )
-        .to(To::Id(IdType::Phone)),
-        Member::optional("context", Kind::Str(Format::Any), rules::RAIA_CONTEXT_TYPE),
-        Member::optional("source", Kind::Str(Format::Any), rules::RAIA_SOURCE_TYPE),
-        // Raia's third way to create a user (`CreateUserWithFkIdBodyDTO`):
-        // a blank one counts as given, with a warning.
-        Member::optional(
-            "fkId",
-            Kind::Str(Format::NonEmpty(rules::RAIA_FK_ID_ADVICE)),
-            rules::RAIA_FK_ID_TYPE,
-        )
-        .to(To::Field(&field::EXTERNAL_ID)),
-        Member::optional(
-            "fkUserId",
-            Kind::Str(Format::Any),
-            rules::RAIA_FK_USER_ID_TYPE,
-        ),
-        Member::optional(
-            "customData",
-            Kind::Object(&ANY_OBJECT),
-            rules::RAIA_CUSTOM_DATA_TYPE,
-        )
-        .to(To::Properties),
-        Member::optional(
-            "skipEmailValidation",
-            Kind::Bool,
-            rules::RAIA_SKIP_EMAIL_VALIDATION_TYPE,
-        )
-        .to(To::Skip),
-        Member::optional(
-            "skipPhoneNumberValidation",
-            Kind::Bool,
-            rules::RAIA_SKIP_PHONE_NUMBER_VALIDATION_TYPE,
-        )
-        .to(To::Skip),
-    ],
-    // Unknown members (and `metadata`) are reported by `body_check`.
-    unknown: None,
-    check: Some(body_check),
-    ignore_case: false,
-};
+static BODY: ObjectSpec = ObjectSpec::of(&[
+    Member::required(
+        "firstName",
+        Kind::Str(Format::NonEmpty(rules::RAIA_FIRST_NAME_ADVICE)),
+        rules::RAIA_FIRST_NAME_TYPE,
+        rules::RAIA_FIRST_NAME_REQUIRED,
+    )
+    .to(To::Given(&field::FIRST_NAME)),
+    Member::required(
+        "lastName",
+        Kind::Str(Format::NonEmpty(rules::RAIA_LAST_NAME_ADVICE)),
+        rules::RAIA_LAST_NAME_TYPE,
+        rules::RAIA_LAST_NAME_REQUIRED,
+    )
+    .to(To::Given(&field::LAST_NAME)),
+    // Formats depend on the skip flags: checked by `body_check`.
+    Member::optional("email", Kind::Str(Format::Any), rules::RAIA_EMAIL_TYPE)
+        .to(To::Id(IdType::Email)),
+    Member::optional(
+        "phoneNumber",
+        Kind::Str(Format::Any),
+        rules::RAIA_PHONE_NUMBER_TYPE,
+    )
+    .to(To::Id(IdType::Phone)),
+    Member::optional("context", Kind::Str(Format::Any), rules::RAIA_CONTEXT_TYPE),
+    Member::optional("source", Kind::Str(Format::Any), rules::RAIA_SOURCE_TYPE),
+    // Raia's third way to create a user (`CreateUserWithFkIdBodyDTO`):
+    // a blank one counts as given, with a warning.
+    Member::optional(
+        "fkId",
+        Kind::Str(Format::NonEmpty(rules::RAIA_FK_ID_ADVICE)),
+        rules::RAIA_FK_ID_TYPE,
+    )
+    .to(To::Field(&field::EXTERNAL_ID)),
+    Member::optional(
+        "fkUserId",
+        Kind::Str(Format::Any),
+        rules::RAIA_FK_USER_ID_TYPE,
+    ),
+    Member::optional(
+        "customData",
+        Kind::Object(&ANY_OBJECT),
+        rules::RAIA_CUSTOM_DATA_TYPE,
+    )
+    .to(To::Properties),
+    Member::optional(
+        "skipEmailValidation",
+        Kind::Bool,
+        rules::RAIA_SKIP_EMAIL_VALIDATION_TYPE,
+    )
+    .to(To::Skip),
+    Member::optional(
+        "skipPhoneNumberValidation",
+        Kind::Bool,
+        rules::RAIA_SKIP_PHONE_NUMBER_VALIDATION_TYPE,
+    )
+    .to(To::Skip),
+])
+.check(body_check);
 
-static QUERY: ObjectSpec = ObjectSpec {
-    members: &[
-        // Plain strings in the `OpenAPI`: checked by warnings only, never
-        // rewritten (a rewritten key may miss the user raia stored).
-        Member::optional("email", Kind::Custom(search_email), rules::RAIA_EMAIL_TYPE),
-        Member::optional(
-            "phoneNumber",
-            Kind::Custom(search_phone_number),
-            rules::RAIA_PHONE_NUMBER_TYPE,
-        ),
-        Member::optional("fkId", Kind::Custom(search_fk_id), rules::RAIA_FK_ID_TYPE),
-    ],
-    unknown: None,
-    check: Some(query_check),
-    ignore_case: false,
-};
+static QUERY: ObjectSpec = ObjectSpec::of(&[
+    // Plain strings in the `OpenAPI`: checked by warnings only, never
+    // rewritten (a rewritten key may miss the user raia stored).
+    Member::optional("email", Kind::Custom(search_email), rules::RAIA_EMAIL_TYPE),
+    Member::optional(
+        "phoneNumber",
+        Kind::Custom(search_phone_number),
+        rules::RAIA_PHONE_NUMBER_TYPE,
+    ),
+    Member::optional("fkId", Kind::Custom(search_fk_id), rules::RAIA_FK_ID_TYPE),
+])
+.check(query_check);
 
-static PATH: ObjectSpec = ObjectSpec {
-    members: &[Member::required(
-        "id",
-        Kind::Custom(id),
-        rules::RAIA_ID_FORMAT,
-        rules::RAIA_ID_FORMAT,
-    )],
-    unknown: None,
-    check: None,
-    ignore_case: false,
-};
+static PATH: ObjectSpec = ObjectSpec::of(&[Member::required(
+    "id",
+    Kind::Custom(id),
+    rules::RAIA_ID_FORMAT,
+    rules::RAIA_ID_FORMAT,
+)]);
 
-static HEADERS: ObjectSpec = ObjectSpec {
-    members: &[Member::required(
-        SECRET_KEY_HEADER,
-        Kind::Str(Format::NonEmpty(rules::RAIA_AGENT_SECRET_KEY_REQUIRED)),
-        rules::RAIA_AGENT_SECRET_KEY_REQUIRED,
-        rules::RAIA_AGENT_SECRET_KEY_REQUIRED,
-    )],
-    unknown: None,
-    check: None,
-    ignore_case: true,
-};
+static HEADERS: ObjectSpec = ObjectSpec::of(&[Member::required(
+    SECRET_KEY_HEADER,
+    Kind::Str(Format::NonEmpty(rules::RAIA_AGENT_SECRET_KEY_REQUIRED)),
+    rules::RAIA_AGENT_SECRET_KEY_REQUIRED,
+    rules::RAIA_AGENT_SECRET_KEY_REQUIRED,
+)])
+.ignoring_case();
 
 /// The parts other than the body each operation has.
 fn parts(operation: Operation) -> Parts {

@@ -182,72 +182,64 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
 /// The body members in the server's schema order.
 const MEMBERS: &[&str] = &["name", "emails", "phones", "customFields", "contactManager"];
 
-static BODY: ObjectSpec = ObjectSpec {
-    members: &[
-        Member::required(
-            "name",
-            Kind::Custom(name),
-            rules::ROCKETCHAT_NAME_TYPE,
-            rules::ROCKETCHAT_NAME_REQUIRED,
-        )
-        .nullable()
-        .to(To::Read(read_name))
-        .write(Write::Field(&field::DISPLAY_NAME))
-        .sent_empty(Empty::Text),
-        Member::required(
-            "emails",
-            Kind::Custom(emails),
-            rules::ROCKETCHAT_EMAILS_TYPE,
-            rules::ROCKETCHAT_EMAILS_REQUIRED,
-        )
-        .nullable()
-        .to(To::Id(IdType::Email))
-        .sent_empty(Empty::List),
-        Member::required(
-            "phones",
-            Kind::Custom(phones),
-            rules::ROCKETCHAT_PHONES_TYPE,
-            rules::ROCKETCHAT_PHONES_REQUIRED,
-        )
-        .nullable()
-        .to(To::Id(IdType::Phone))
-        .sent_empty(Empty::List),
-        Member::optional(
-            "customFields",
-            Kind::Custom(custom_fields),
-            rules::ROCKETCHAT_CUSTOM_FIELDS_TYPE,
-        )
-        .to(To::Properties),
-        Member::optional(
-            "contactManager",
-            Kind::Custom(contact_manager),
-            rules::ROCKETCHAT_CONTACT_MANAGER_TYPE,
-        ),
-    ],
-    unknown: Some(rules::ROCKETCHAT_BODY_UNKNOWN_FIELD),
-    check: None,
-    ignore_case: false,
-};
+static BODY: ObjectSpec = ObjectSpec::of(&[
+    Member::required(
+        "name",
+        Kind::Custom(name),
+        rules::ROCKETCHAT_NAME_TYPE,
+        rules::ROCKETCHAT_NAME_REQUIRED,
+    )
+    .nullable()
+    .to(To::Read(read_name))
+    .write(Write::Field(&field::DISPLAY_NAME))
+    .sent_empty(Empty::Text),
+    Member::required(
+        "emails",
+        Kind::Custom(emails),
+        rules::ROCKETCHAT_EMAILS_TYPE,
+        rules::ROCKETCHAT_EMAILS_REQUIRED,
+    )
+    .nullable()
+    .to(To::Id(IdType::Email))
+    .sent_empty(Empty::List),
+    Member::required(
+        "phones",
+        Kind::Custom(phones),
+        rules::ROCKETCHAT_PHONES_TYPE,
+        rules::ROCKETCHAT_PHONES_REQUIRED,
+    )
+    .nullable()
+    .to(To::Id(IdType::Phone))
+    .sent_empty(Empty::List),
+    Member::optional(
+        "customFields",
+        Kind::Custom(custom_fields),
+        rules::ROCKETCHAT_CUSTOM_FIELDS_TYPE,
+    )
+    .to(To::Properties),
+    Member::optional(
+        "contactManager",
+        Kind::Custom(contact_manager),
+        rules::ROCKETCHAT_CONTACT_MANAGER_TYPE,
+    ),
+])
+.unknown(rules::ROCKETCHAT_BODY_UNKNOWN_FIELD);
 
-static HEADERS: ObjectSpec = ObjectSpec {
-    members: &[
-        Member::required(
-            "X-Auth-Token",
-            Kind::Str(Format::NonEmpty(rules::ROCKETCHAT_X_AUTH_TOKEN_REQUIRED)),
-            rules::ROCKETCHAT_X_AUTH_TOKEN_REQUIRED,
-            rules::ROCKETCHAT_X_AUTH_TOKEN_REQUIRED,
-        ),
-        Member::required(
-            "X-User-Id",
-            Kind::Str(Format::NonEmpty(rules::ROCKETCHAT_X_USER_ID_REQUIRED)),
-            rules::ROCKETCHAT_X_USER_ID_REQUIRED,
-            rules::ROCKETCHAT_X_USER_ID_REQUIRED,
-        ),
-    ],
-    unknown: None,
-    check: None,
-    ignore_case: true,
-};
+static HEADERS: ObjectSpec = ObjectSpec::of(&[
+    Member::required(
+        "X-Auth-Token",
+        Kind::Str(Format::NonEmpty(rules::ROCKETCHAT_X_AUTH_TOKEN_REQUIRED)),
+        rules::ROCKETCHAT_X_AUTH_TOKEN_REQUIRED,
+        rules::ROCKETCHAT_X_AUTH_TOKEN_REQUIRED,
+    ),
+    Member::required(
+        "X-User-Id",
+        Kind::Str(Format::NonEmpty(rules::ROCKETCHAT_X_USER_ID_REQUIRED)),
+        rules::ROCKETCHAT_X_USER_ID_REQUIRED,
+        rules::ROCKETCHAT_X_USER_ID_REQUIRED,
+    ),
+])
+.ignoring_case();
 
 /// Whether the server coerces `value` to a string (it is not an array or
 /// an object).

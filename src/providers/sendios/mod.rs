@@ -230,125 +230,120 @@ const COUNTRY: Kind = Kind::Str(Format::Country {
     alpha2: false,
 });
 
-static BODY: ObjectSpec = ObjectSpec {
-    members: &[
-        Member::required(
-            "client_user_id",
-            Kind::Custom(client_user_id),
-            rules::SENDIOS_CLIENT_USER_ID_TYPE,
-            rules::SENDIOS_CLIENT_USER_ID_REQUIRED,
-        )
-        .to(To::Given(&field::EXTERNAL_ID)),
-        Member::optional(
-            "name",
-            Kind::Str(Format::MaxLength(MAX_NAME, rules::SENDIOS_NAME_MAX_LENGTH)),
-            rules::SENDIOS_NAME_TYPE,
-        )
-        .to(To::Field(&field::DISPLAY_NAME)),
-        Member::optional(
-            "email",
-            Kind::Str(Format::Email(rules::SENDIOS_EMAIL_FORMAT)),
-            rules::SENDIOS_EMAIL_TYPE,
-        )
-        .to(To::Id(IdType::Email)),
-        Member::optional(
-            "phone",
-            Kind::Str(Format::Phone {
-                format: rules::SENDIOS_PHONE_FORMAT,
-                invalid: rules::SENDIOS_PHONE_INVALID_NUMBER,
-            }),
-            rules::SENDIOS_PHONE_TYPE,
-        )
-        .to(To::Id(IdType::Phone)),
-        Member::optional(
-            "app_push_token",
-            Kind::Str(Format::PushToken(rules::SENDIOS_APP_PUSH_TOKEN_FORMAT)),
-            rules::SENDIOS_APP_PUSH_TOKEN_TYPE,
-        )
-        .to(To::Id(IdType::PushToken)),
-        Member::optional("language", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE)
-            .to(To::Field(&field::LANGUAGE)),
-        Member::optional("country", COUNTRY, rules::SENDIOS_COUNTRY_TYPE)
-            .to(To::Field(&field::COUNTRY)),
-        Member::optional("language_id", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE)
-            .to(To::Read(read_language_id)),
-        Member::optional("country_id", COUNTRY, rules::SENDIOS_COUNTRY_TYPE)
-            .to(To::Read(read_country_id)),
-        Member::optional(
-            "platform_id",
-            Kind::Custom(platform),
-            rules::SENDIOS_PLATFORM_ENUM,
-        )
-        .to(To::Field(&field::PLATFORM))
-        .write(Write::With(convert::write_platform)),
-        Member::optional(
-            "gender",
-            Kind::Str(Format::Gender(rules::SENDIOS_GENDER_ENUM)),
-            rules::SENDIOS_GENDER_TYPE,
-        )
-        .to(To::Field(&field::GENDER)),
-        Member::optional("vip", Kind::Custom(vip), rules::SENDIOS_VIP_TYPE)
-            .to(To::Field(&field::VIP)),
-        Member::optional(
-            "age",
-            Kind::Int(Some((0, MAX_AGE, rules::SENDIOS_AGE_RANGE))),
-            rules::SENDIOS_AGE_TYPE,
-        )
-        .to(To::Field(&field::AGE)),
-        Member::optional(
-            "photo",
-            Kind::Str(Format::Url(rules::SENDIOS_PHOTO_FORMAT)),
-            rules::SENDIOS_PHOTO_TYPE,
-        )
-        .to(To::Field(&field::PHOTO)),
-        Member::optional(
-            "ak",
-            Kind::Str(Format::MaxLength(
-                MAX_AUTH_KEY,
-                rules::SENDIOS_AUTH_KEY_MAX_LENGTH,
-            )),
-            rules::SENDIOS_AUTH_KEY_TYPE,
-        )
-        .to(To::Field(&field::AUTH_KEY)),
-        Member::optional(
-            "registration_date",
-            Kind::Str(Format::SendiosDateTime {
-                format: rules::SENDIOS_REGISTRATION_DATE_FORMAT,
-                advice: rules::SENDIOS_REGISTRATION_DATE_ADVICE,
-            }),
-            rules::SENDIOS_REGISTRATION_DATE_TYPE,
-        )
-        .to(To::Read(read_registration_date))
-        .write(Write::With(convert::write_registration_date)),
-        Member::optional("fields", Kind::Custom(fields), rules::SENDIOS_FIELDS_TYPE)
-            .to(To::Properties),
-        Member::optional("list_id", Kind::Int(None), rules::SENDIOS_LIST_ID_TYPE),
-        Member::optional("status", Kind::Int(None), rules::SENDIOS_STATUS_TYPE),
-        Member::optional(
-            "partner_id",
-            Kind::Int(None),
-            rules::SENDIOS_PARTNER_ID_TYPE,
-        ),
-        // The crate's earlier names: checked like Sendios' own, then
-        // renamed by `earlier_names`.
-        Member::optional(
-            "platform",
-            Kind::Custom(platform),
-            rules::SENDIOS_PLATFORM_ENUM,
-        ),
-        Member::optional(
-            "auth_key",
-            Kind::Str(Format::MaxLength(
-                MAX_AUTH_KEY,
-                rules::SENDIOS_AUTH_KEY_MAX_LENGTH,
-            )),
-            rules::SENDIOS_AUTH_KEY_TYPE,
-        ),
-    ],
-    unknown: Some(rules::SENDIOS_BODY_UNKNOWN_FIELD),
-    check: Some(earlier_names),
-    ignore_case: false,
-};
+static BODY: ObjectSpec = ObjectSpec::of(&[
+    Member::required(
+        "client_user_id",
+        Kind::Custom(client_user_id),
+        rules::SENDIOS_CLIENT_USER_ID_TYPE,
+        rules::SENDIOS_CLIENT_USER_ID_REQUIRED,
+    )
+    .to(To::Given(&field::EXTERNAL_ID)),
+    Member::optional(
+        "name",
+        Kind::Str(Format::MaxLength(MAX_NAME, rules::SENDIOS_NAME_MAX_LENGTH)),
+        rules::SENDIOS_NAME_TYPE,
+    )
+    .to(To::Field(&field::DISPLAY_NAME)),
+    Member::optional(
+        "email",
+        Kind::Str(Format::Email(rules::SENDIOS_EMAIL_FORMAT)),
+        rules::SENDIOS_EMAIL_TYPE,
+    )
+    .to(To::Id(IdType::Email)),
+    Member::optional(
+        "phone",
+        Kind::Str(Format::Phone {
+            format: rules::SENDIOS_PHONE_FORMAT,
+            invalid: rules::SENDIOS_PHONE_INVALID_NUMBER,
+        }),
+        rules::SENDIOS_PHONE_TYPE,
+    )
+    .to(To::Id(IdType::Phone)),
+    Member::optional(
+        "app_push_token",
+        Kind::Str(Format::PushToken(rules::SENDIOS_APP_PUSH_TOKEN_FORMAT)),
+        rules::SENDIOS_APP_PUSH_TOKEN_TYPE,
+    )
+    .to(To::Id(IdType::PushToken)),
+    Member::optional("language", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE)
+        .to(To::Field(&field::LANGUAGE)),
+    Member::optional("country", COUNTRY, rules::SENDIOS_COUNTRY_TYPE)
+        .to(To::Field(&field::COUNTRY)),
+    Member::optional("language_id", LANGUAGE, rules::SENDIOS_LANGUAGE_TYPE)
+        .to(To::Read(read_language_id)),
+    Member::optional("country_id", COUNTRY, rules::SENDIOS_COUNTRY_TYPE)
+        .to(To::Read(read_country_id)),
+    Member::optional(
+        "platform_id",
+        Kind::Custom(platform),
+        rules::SENDIOS_PLATFORM_ENUM,
+    )
+    .to(To::Field(&field::PLATFORM))
+    .write(Write::With(convert::write_platform)),
+    Member::optional(
+        "gender",
+        Kind::Str(Format::Gender(rules::SENDIOS_GENDER_ENUM)),
+        rules::SENDIOS_GENDER_TYPE,
+    )
+    .to(To::Field(&field::GENDER)),
+    Member::optional("vip", Kind::Custom(vip), rules::SENDIOS_VIP_TYPE).to(To::Field(&field::VIP)),
+    Member::optional(
+        "age",
+        Kind::Int(Some((0, MAX_AGE, rules::SENDIOS_AGE_RANGE))),
+        rules::SENDIOS_AGE_TYPE,
+    )
+    .to(To::Field(&field::AGE)),
+    Member::optional(
+        "photo",
+        Kind::Str(Format::Url(rules::SENDIOS_PHOTO_FORMAT)),
+        rules::SENDIOS_PHOTO_TYPE,
+    )
+    .to(To::Field(&field::PHOTO)),
+    Member::optional(
+        "ak",
+        Kind::Str(Format::MaxLength(
+            MAX_AUTH_KEY,
+            rules::SENDIOS_AUTH_KEY_MAX_LENGTH,
+        )),
+        rules::SENDIOS_AUTH_KEY_TYPE,
+    )
+    .to(To::Field(&field::AUTH_KEY)),
+    Member::optional(
+        "registration_date",
+        Kind::Str(Format::SendiosDateTime {
+            format: rules::SENDIOS_REGISTRATION_DATE_FORMAT,
+            advice: rules::SENDIOS_REGISTRATION_DATE_ADVICE,
+        }),
+        rules::SENDIOS_REGISTRATION_DATE_TYPE,
+    )
+    .to(To::Read(read_registration_date))
+    .write(Write::With(convert::write_registration_date)),
+    Member::optional("fields", Kind::Custom(fields), rules::SENDIOS_FIELDS_TYPE).to(To::Properties),
+    Member::optional("list_id", Kind::Int(None), rules::SENDIOS_LIST_ID_TYPE),
+    Member::optional("status", Kind::Int(None), rules::SENDIOS_STATUS_TYPE),
+    Member::optional(
+        "partner_id",
+        Kind::Int(None),
+        rules::SENDIOS_PARTNER_ID_TYPE,
+    ),
+    // The crate's earlier names: checked like Sendios' own, then
+    // renamed by `earlier_names`.
+    Member::optional(
+        "platform",
+        Kind::Custom(platform),
+        rules::SENDIOS_PLATFORM_ENUM,
+    ),
+    Member::optional(
+        "auth_key",
+        Kind::Str(Format::MaxLength(
+            MAX_AUTH_KEY,
+            rules::SENDIOS_AUTH_KEY_MAX_LENGTH,
+        )),
+        rules::SENDIOS_AUTH_KEY_TYPE,
+    ),
+])
+.unknown(rules::SENDIOS_BODY_UNKNOWN_FIELD)
+.check(earlier_names);
 
 /// `language_id`: the language when `language` is not given, else a loss.
 fn read_language_id(r: &mut Reader<'_>, body: &Map<String, Value>, value: &Value) {
@@ -451,17 +446,12 @@ fn earlier_names(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
     }
 }
 
-static PATH: ObjectSpec = ObjectSpec {
-    members: &[Member::required(
-        "project_id",
-        Kind::Custom(project_id),
-        rules::SENDIOS_PROJECT_ID_TYPE,
-        rules::SENDIOS_PROJECT_ID_REQUIRED,
-    )],
-    unknown: None,
-    check: None,
-    ignore_case: false,
-};
+static PATH: ObjectSpec = ObjectSpec::of(&[Member::required(
+    "project_id",
+    Kind::Custom(project_id),
+    rules::SENDIOS_PROJECT_ID_TYPE,
+    rules::SENDIOS_PROJECT_ID_REQUIRED,
+)]);
 
 /// The region national phone numbers are read in: `country`, else
 /// `country_id`.

@@ -599,22 +599,19 @@ static CHANNELS: [Channel; 10] = [
 /// schema's `androidpush_settings` / `iospush_settings`).
 macro_rules! push_object {
     ($type_rule:expr, $provider:expr, $unknown:expr, $check:expr) => {
-        ObjectSpec {
-            members: &[
-                Member::required(
-                    "token",
-                    Kind::Str(Format::NonEmpty($type_rule)),
-                    $type_rule,
-                    $type_rule,
-                ),
-                Member::optional("provider", Kind::Custom($provider), $type_rule),
-                Member::optional("device_id", Kind::Str(Format::Any), $type_rule),
-                Member::optional("bundle_id", Kind::Str(Format::Any), $type_rule),
-            ],
-            unknown: Some($unknown),
-            check: Some($check),
-            ignore_case: false,
-        }
+        ObjectSpec::of(&[
+            Member::required(
+                "token",
+                Kind::Str(Format::NonEmpty($type_rule)),
+                $type_rule,
+                $type_rule,
+            ),
+            Member::optional("provider", Kind::Custom($provider), $type_rule),
+            Member::optional("device_id", Kind::Str(Format::Any), $type_rule),
+            Member::optional("bundle_id", Kind::Str(Format::Any), $type_rule),
+        ])
+        .unknown($unknown)
+        .check($check)
     };
 }
 
@@ -635,153 +632,123 @@ static IOS_PUSH: ObjectSpec = push_object!(
 /// member is optional and any other member is accepted (the schema asks
 /// for an object with a member, nothing more); the shape is checked by
 /// warnings.
-static WEBPUSH: ObjectSpec = ObjectSpec {
-    members: &[
-        Member::optional(
-            "endpoint",
-            Kind::Custom(webpush_endpoint),
-            rules::SUPRSEND_WEBPUSH_FORMAT,
-        ),
-        Member::optional(
-            "expirationTime",
-            Kind::Custom(webpush_expiration),
-            rules::SUPRSEND_WEBPUSH_FORMAT,
-        ),
-        Member::optional(
-            "keys",
-            Kind::Custom(webpush_keys),
-            rules::SUPRSEND_WEBPUSH_FORMAT,
-        ),
-    ],
-    unknown: None,
-    check: Some(webpush_shape),
-    ignore_case: false,
-};
+static WEBPUSH: ObjectSpec = ObjectSpec::of(&[
+    Member::optional(
+        "endpoint",
+        Kind::Custom(webpush_endpoint),
+        rules::SUPRSEND_WEBPUSH_FORMAT,
+    ),
+    Member::optional(
+        "expirationTime",
+        Kind::Custom(webpush_expiration),
+        rules::SUPRSEND_WEBPUSH_FORMAT,
+    ),
+    Member::optional(
+        "keys",
+        Kind::Custom(webpush_keys),
+        rules::SUPRSEND_WEBPUSH_FORMAT,
+    ),
+])
+.check(webpush_shape);
 
-static SLACK: ObjectSpec = ObjectSpec {
-    members: &[
-        Member::optional(
-            "email",
-            Kind::Str(Format::Email(rules::SUPRSEND_SLACK_FORMAT)),
-            rules::SUPRSEND_SLACK_TYPE,
-        ),
-        Member::optional(
-            "email_id",
-            Kind::Str(Format::Email(rules::SUPRSEND_SLACK_FORMAT)),
-            rules::SUPRSEND_SLACK_TYPE,
-        ),
-        Member::optional(
-            "user_id",
-            Kind::Custom(slack_user_id),
-            rules::SUPRSEND_SLACK_TYPE,
-        ),
-        Member::optional(
-            "channel_id",
-            Kind::Custom(slack_channel_id),
-            rules::SUPRSEND_SLACK_TYPE,
-        ),
-        Member::optional(
-            "channel",
-            Kind::Custom(slack_channel_id),
-            rules::SUPRSEND_SLACK_TYPE,
-        ),
-        Member::optional(
-            "team_id",
-            Kind::Str(Format::Any),
-            rules::SUPRSEND_SLACK_TYPE,
-        ),
-        Member::optional(
-            "access_token",
-            Kind::Custom(slack_access_token),
-            rules::SUPRSEND_SLACK_TYPE,
-        ),
-        Member::optional(
-            "incoming_webhook",
-            Kind::Object(&SLACK_WEBHOOK_OBJECT),
-            rules::SUPRSEND_SLACK_TYPE,
-        ),
-    ],
-    unknown: Some(rules::SUPRSEND_SLACK_UNKNOWN_FIELD),
-    check: Some(slack_recipient),
-    ignore_case: false,
-};
-
-static SLACK_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
-    members: &[Member::required(
-        "url",
-        Kind::Custom(slack_webhook_url),
+static SLACK: ObjectSpec = ObjectSpec::of(&[
+    Member::optional(
+        "email",
+        Kind::Str(Format::Email(rules::SUPRSEND_SLACK_FORMAT)),
         rules::SUPRSEND_SLACK_TYPE,
-        rules::SUPRSEND_SLACK_FORMAT,
-    )],
-    unknown: None,
-    check: None,
-    ignore_case: false,
-};
+    ),
+    Member::optional(
+        "email_id",
+        Kind::Str(Format::Email(rules::SUPRSEND_SLACK_FORMAT)),
+        rules::SUPRSEND_SLACK_TYPE,
+    ),
+    Member::optional(
+        "user_id",
+        Kind::Custom(slack_user_id),
+        rules::SUPRSEND_SLACK_TYPE,
+    ),
+    Member::optional(
+        "channel_id",
+        Kind::Custom(slack_channel_id),
+        rules::SUPRSEND_SLACK_TYPE,
+    ),
+    Member::optional(
+        "channel",
+        Kind::Custom(slack_channel_id),
+        rules::SUPRSEND_SLACK_TYPE,
+    ),
+    Member::optional(
+        "team_id",
+        Kind::Str(Format::Any),
+        rules::SUPRSEND_SLACK_TYPE,
+    ),
+    Member::optional(
+        "access_token",
+        Kind::Custom(slack_access_token),
+        rules::SUPRSEND_SLACK_TYPE,
+    ),
+    Member::optional(
+        "incoming_webhook",
+        Kind::Object(&SLACK_WEBHOOK_OBJECT),
+        rules::SUPRSEND_SLACK_TYPE,
+    ),
+])
+.unknown(rules::SUPRSEND_SLACK_UNKNOWN_FIELD)
+.check(slack_recipient);
 
-static MS_TEAMS: ObjectSpec = ObjectSpec {
-    members: &[
-        Member::optional(
-            "tenant_id",
-            Kind::Str(Format::Any),
-            rules::SUPRSEND_MS_TEAMS_TYPE,
-        ),
-        Member::optional(
-            "service_url",
-            Kind::Custom(teams_service_url),
-            rules::SUPRSEND_MS_TEAMS_TYPE,
-        ),
-        Member::optional(
-            "conversation_id",
-            Kind::Str(Format::Any),
-            rules::SUPRSEND_MS_TEAMS_TYPE,
-        ),
-        Member::optional(
-            "user_id",
-            Kind::Str(Format::Any),
-            rules::SUPRSEND_MS_TEAMS_TYPE,
-        ),
-        Member::optional(
-            "incoming_webhook",
-            Kind::Object(&TEAMS_WEBHOOK_OBJECT),
-            rules::SUPRSEND_MS_TEAMS_TYPE,
-        ),
-    ],
-    unknown: Some(rules::SUPRSEND_MS_TEAMS_UNKNOWN_FIELD),
-    check: Some(teams_recipient),
-    ignore_case: false,
-};
+static SLACK_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec::of(&[Member::required(
+    "url",
+    Kind::Custom(slack_webhook_url),
+    rules::SUPRSEND_SLACK_TYPE,
+    rules::SUPRSEND_SLACK_FORMAT,
+)]);
 
-static TEAMS_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec {
-    members: &[Member::required(
-        "url",
-        Kind::Custom(teams_webhook_url),
+static MS_TEAMS: ObjectSpec = ObjectSpec::of(&[
+    Member::optional(
+        "tenant_id",
+        Kind::Str(Format::Any),
         rules::SUPRSEND_MS_TEAMS_TYPE,
-        rules::SUPRSEND_MS_TEAMS_FORMAT,
-    )],
-    unknown: None,
-    check: None,
-    ignore_case: false,
-};
+    ),
+    Member::optional(
+        "service_url",
+        Kind::Custom(teams_service_url),
+        rules::SUPRSEND_MS_TEAMS_TYPE,
+    ),
+    Member::optional(
+        "conversation_id",
+        Kind::Str(Format::Any),
+        rules::SUPRSEND_MS_TEAMS_TYPE,
+    ),
+    Member::optional(
+        "user_id",
+        Kind::Str(Format::Any),
+        rules::SUPRSEND_MS_TEAMS_TYPE,
+    ),
+    Member::optional(
+        "incoming_webhook",
+        Kind::Object(&TEAMS_WEBHOOK_OBJECT),
+        rules::SUPRSEND_MS_TEAMS_TYPE,
+    ),
+])
+.unknown(rules::SUPRSEND_MS_TEAMS_UNKNOWN_FIELD)
+.check(teams_recipient);
+
+static TEAMS_WEBHOOK_OBJECT: ObjectSpec = ObjectSpec::of(&[Member::required(
+    "url",
+    Kind::Custom(teams_webhook_url),
+    rules::SUPRSEND_MS_TEAMS_TYPE,
+    rules::SUPRSEND_MS_TEAMS_FORMAT,
+)]);
 
 /// The body: every member is dispatched in document order by [`body`].
-static BODY: ObjectSpec = ObjectSpec {
-    members: &[],
-    unknown: None,
-    check: Some(body),
-    ignore_case: false,
-};
+static BODY: ObjectSpec = ObjectSpec::of(&[]).check(body);
 
-static PATH: ObjectSpec = ObjectSpec {
-    members: &[Member::required(
-        "distinct_id",
-        Kind::Custom(distinct_id),
-        rules::SUPRSEND_DISTINCT_ID_REQUIRED,
-        rules::SUPRSEND_DISTINCT_ID_REQUIRED,
-    )],
-    unknown: None,
-    check: None,
-    ignore_case: false,
-};
+static PATH: ObjectSpec = ObjectSpec::of(&[Member::required(
+    "distinct_id",
+    Kind::Custom(distinct_id),
+    rules::SUPRSEND_DISTINCT_ID_REQUIRED,
+    rules::SUPRSEND_DISTINCT_ID_REQUIRED,
+)]);
 
 /// The order channels are read in: the canonical contact lists emails,
 /// phone numbers, push tokens, then chat and in-app addresses.
