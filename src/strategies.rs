@@ -16,9 +16,17 @@
 //!   generated bodies, so a whole batch of them can go through one
 //!   [`Batch`](crate::Batch) without a `sendios.fields.consistent_type`
 //!   error.
+//!
+//!   Bodies are drawn from the provider's member rows, the tables its
+//!   validator walks: each row's value comes from the strategy its kind
+//!   and format name (an email row from [`email`], a country row from
+//!   [`country_code`], …), so a member added to a table is generated
+//!   without a change here. What a row cannot say (members that must
+//!   agree, values a function checks) is written beside, per provider.
 //! - [`invalid_body`]`(provider)` takes such a body and applies one
 //!   targeted mutation (a wrong type, a bad format, a missing required
-//!   member, too many items, an unknown member, …). Its report has
+//!   member, too many items, an unknown member, …; those a row says are
+//!   derived from it, under the rule it names). Its report has
 //!   violations of exactly the paired rule id and of no other rule; the
 //!   report is invalid when that rule is an error, and still valid when it
 //!   is a warning (`omnisend.tags.advice`, `*.invalid_number`, …).
@@ -96,18 +104,23 @@
 //! # my_sender_accepts_any_contact();
 //! ```
 
-// The mutation tables name one rule constant per row.
+// The hand-written mutations name one rule constant per row.
 #![allow(clippy::wildcard_imports)]
 
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use chrono::DateTime;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::strategy::Strategy;
+use proptest::strategy::{Strategy, Union, ValueTree};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{Map, Value, json};
 
 use crate::Provider;
+use crate::engine::read::IdType;
+use crate::engine::{ArraySpec, Format, Kind, Member, ObjectSpec, To};
+use crate::providers::{omnisend, sendios, suprsend};
 use crate::rules::{self, RuleInfo};
 use crate::values::{CountryCode, LanguageCode, Phone, TimeZone};
 
@@ -352,34 +365,51 @@ fn word() -> impl Strategy<Value = String> {
     "[a-z]{3,10}"
 }
 
+/// Free text as people write it: names in many scripts, plain words.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![first_name(), last_name(), full_name(), word()]
+}
+
 fn string(s: impl Strategy<Value = String> + 'static) -> BoxedStrategy<Value> {
     s.prop_map(Value::String).boxed()
 }
 
-type Member = BoxedStrategy<Option<(&'static str, Value)>>;
-
-/// A member present with probability `p`.
-fn optional(name: &'static str, p: f64, value: BoxedStrategy<Value>) -> Member {
-    prop::option::weighted(p, value.prop_map(move |v| (name, v))).boxed()
+/// `value` always, or half the time.
+fn maybe<T: std::fmt::Debug + 'static>(
+    always: bool,
+    value: impl Strategy<Value = T> + 'static,
+) -> BoxedStrategy<Option<T>> {
+    if always {
+        value.prop_map(Some).boxed()
+    } else {
+        prop::option::of(value).boxed()
+    }
 }
 
-fn required(name: &'static str, value: BoxedStrategy<Value>) -> Member {
-    value.prop_map(move |v| Some((name, v))).boxed()
-}
-
-fn object(members: Vec<Member>) -> impl Strategy<Value = Map<String, Value>> {
-    members.prop_map(|members| {
-        members
-            .into_iter()
-            .flatten()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect()
-    })
+/// An object of the given members, each present with its probability.
+fn object(members: &[(&'static str, f64, BoxedStrategy<Value>)]) -> BoxedStrategy<Value> {
+    let members: Vec<_> = members
+        .iter()
+        .map(|&(name, p, ref value)| {
+            prop::option::weighted(p, value.clone().prop_map(move |v| (name, v)))
+        })
+        .collect();
+    members
+        .prop_map(|members| {
+            Value::Object(
+                members
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, v)| (k.to_owned(), v))
+                    .collect(),
+            )
+        })
+        .boxed()
 }
 
 /// Distinct items (first occurrence kept).
-fn distinct(items: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
+fn distinct<T: PartialEq>(items: Vec<T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::with_capacity(items.len());
     for item in items {
         if !out.contains(&item) {
             out.push(item);
@@ -626,126 +656,108 @@ pub fn messy_time_zone() -> impl Strategy<Value = (String, String)> {
 ///     .unwrap();
 /// ```
 pub fn messy_body(provider: Provider) -> impl Strategy<Value = (Value, Value)> {
-    (valid_object(provider), any::<u64>()).prop_map(move |(clean, seed)| {
-        let mut runner = proptest::test_runner::TestRunner::new_with_rng(
-            proptest::test_runner::Config::default(),
-            proptest::test_runner::TestRng::from_seed(
-                proptest::test_runner::RngAlgorithm::ChaCha,
-                &{
-                    let mut bytes = [0u8; 32];
-                    bytes[..8].copy_from_slice(&seed.to_le_bytes());
-                    bytes
-                },
-            ),
-        );
+    let plan = plan(provider);
+    (body(plan, &[]), any::<u64>()).prop_map(move |(clean, seed)| {
+        let mut draw = Draw::new(seed);
         let mut written = clean.clone();
-        mess(provider, &mut written, &mut runner);
+        mess_object(provider.spec().body, &mut written, &mut draw);
+        (plan.mess)(&mut written, &mut draw);
         (Value::Object(written), Value::Object(clean))
     })
 }
 
-/// Draws one value of `strategy` (the messy forms of a clean value).
-fn draw<T: std::fmt::Debug>(
-    strategy: impl Strategy<Value = T>,
-    runner: &mut proptest::test_runner::TestRunner,
-) -> Option<T> {
-    use proptest::strategy::ValueTree;
-    strategy.new_tree(runner).ok().map(|tree| tree.current())
+/// Values drawn inside one value of a strategy (what one draw decides
+/// together: the messy forms of a clean body, the members a mutation
+/// adds), from a seed.
+struct Draw(TestRunner);
+
+impl Draw {
+    fn new(seed: u64) -> Self {
+        let mut bytes = [0u8; 32];
+        bytes[..8].copy_from_slice(&seed.to_le_bytes());
+        Draw(TestRunner::new_with_rng(
+            Config::default(),
+            TestRng::from_seed(RngAlgorithm::ChaCha, &bytes),
+        ))
+    }
+
+    fn seed(&mut self) -> u64 {
+        self.0.rng().next_u64()
+    }
+
+    fn value<S: Strategy>(&mut self, strategy: &S) -> Option<S::Value> {
+        strategy
+            .new_tree(&mut self.0)
+            .ok()
+            .map(|tree| tree.current())
+    }
 }
 
 /// `email` (normalized) written with a mixed-case domain and whitespace.
-fn messy_email_of(email: &str, runner: &mut proptest::test_runner::TestRunner) -> String {
-    let (before, after, mask) =
-        draw((padding(), padding(), any::<u64>()), runner).unwrap_or(("", "", 0));
+fn messy_email_of(email: &str, draw: &mut Draw) -> String {
+    let (before, after, mask) = draw
+        .value(&(padding(), padding(), any::<u64>()))
+        .unwrap_or(("", "", 0));
     let (local, domain) = email.rsplit_once('@').unwrap_or((email, ""));
     format!("{before}{local}@{}{after}", mixed_case(domain, mask))
 }
 
 /// `e164` written with separators and whitespace.
-fn messy_phone_of(e164: &str, runner: &mut proptest::test_runner::TestRunner) -> String {
-    let (pad, mask) = draw((padding(), any::<u64>()), runner).unwrap_or(("", 0));
+fn messy_phone_of(e164: &str, draw: &mut Draw) -> String {
+    let (pad, mask) = draw.value(&(padding(), any::<u64>())).unwrap_or(("", 0));
     format!("{pad}{}{pad}", with_separators(e164, mask))
 }
 
-/// Rewrites the string items of each list `key` (emails when the flag is
-/// set, else phone numbers) the way people write them.
-fn mess_lists(
-    body: &mut Map<String, Value>,
-    lists: &[(&str, bool)],
-    runner: &mut proptest::test_runner::TestRunner,
-) {
-    for &(key, email) in lists {
-        if let Some(Value::Array(items)) = body.get_mut(key) {
-            for item in items {
-                if let Value::String(s) = item {
-                    *s = if email {
-                        messy_email_of(s, runner)
-                    } else {
-                        messy_phone_of(s, runner)
-                    };
-                }
-            }
+/// Rewrites, in place, the values of `object` whose rows normalize them
+/// (emails, phone numbers, country and language codes) the way people
+/// write them.
+fn mess_object(spec: &ObjectSpec, object: &mut Map<String, Value>, draw: &mut Draw) {
+    let tag = tag_of(spec, object);
+    for member in spec.members {
+        if let (Some(kind), Some(value)) =
+            (kind_of(member, tag.as_deref()), object.get_mut(member.name))
+        {
+            mess_value(kind, value, draw);
         }
     }
 }
 
-/// Rewrites, in place, some of a clean body's values the way people write
-/// them; the provider normalizes each back.
-fn mess(
-    provider: Provider,
+fn mess_value(kind: &Kind, value: &mut Value, draw: &mut Draw) {
+    match (kind, value) {
+        (Kind::Str(format), Value::String(s)) => match format {
+            Format::Email(_) => *s = messy_email_of(s, draw),
+            Format::Phone { .. } => *s = messy_phone_of(s, draw),
+            Format::Country { .. } | Format::Language { .. } => *s = mixed_case(s, draw.seed()),
+            _ => {}
+        },
+        (Kind::Object(spec), Value::Object(object)) => mess_object(spec, object, draw),
+        (Kind::Array(array), Value::Array(items)) => {
+            for item in items {
+                mess_value(&array.items, item, draw);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Rewrites the strings of member `key` (a string or a list of them) by
+/// `f`.
+fn mess_strings(
     body: &mut Map<String, Value>,
-    runner: &mut proptest::test_runner::TestRunner,
+    key: &str,
+    draw: &mut Draw,
+    f: fn(&str, &mut Draw) -> String,
 ) {
-    let string = |value: Option<&mut Value>, f: &mut dyn FnMut(&str) -> String| {
-        if let Some(Value::String(s)) = value {
-            *s = f(s);
-        }
-    };
-    let cases = draw(any::<u64>(), runner).unwrap_or(0);
-    match provider {
-        Provider::Sendios => {
-            string(body.get_mut("email"), &mut |s| messy_email_of(s, runner));
-            string(body.get_mut("phone"), &mut |s| messy_phone_of(s, runner));
-            for code in ["language", "country", "language_id", "country_id"] {
-                string(body.get_mut(code), &mut |s| mixed_case(s, cases));
-            }
-        }
-        Provider::Raia => {
-            string(body.get_mut("email"), &mut |s| messy_email_of(s, runner));
-            string(body.get_mut("phoneNumber"), &mut |s| {
-                messy_phone_of(s, runner)
-            });
-        }
-        Provider::RocketChat => {
-            mess_lists(body, &[("emails", true), ("phones", false)], runner);
-        }
-        Provider::Suprsend => {
-            mess_lists(
-                body,
-                &[("$email", true), ("$sms", false), ("$whatsapp", false)],
-                runner,
-            );
-            if cfg!(feature = "tz") {
-                string(body.get_mut("$timezone"), &mut |s| mixed_case(s, cases));
-            }
-        }
-        Provider::Omnisend => {
-            string(body.get_mut("countryCode"), &mut |s| mixed_case(s, cases));
-            if let Some(Value::Array(ids)) = body.get_mut("identifiers") {
-                for id in ids {
-                    let phone = id.get("type") == Some(&json!("phone"));
-                    // Omnisend keeps an email identifier's case: only
-                    // whitespace is normalized.
-                    string(id.get_mut("id"), &mut |s| {
-                        if phone {
-                            messy_phone_of(s, runner)
-                        } else {
-                            format!(" {s} ")
-                        }
-                    });
+    match body.get_mut(key) {
+        Some(Value::String(s)) => *s = f(s, draw),
+        Some(Value::Array(items)) => {
+            for item in items {
+                if let Value::String(s) = item {
+                    *s = f(s, draw);
                 }
             }
         }
+        _ => {}
     }
 }
 
@@ -838,7 +850,7 @@ pub fn contact() -> impl Strategy<Value = crate::Contact> {
 }
 
 // ---------------------------------------------------------------------------
-// Valid bodies
+// Valid bodies, from the rows
 // ---------------------------------------------------------------------------
 
 /// Create bodies that validate for `provider` with no violation — not even
@@ -847,579 +859,375 @@ pub fn contact() -> impl Strategy<Value = crate::Contact> {
 /// Members are present at random (required ones always), values come from
 /// this module's value strategies (emails, phone numbers from many
 /// countries, codes, zones, dates) and from small tables of names in many
-/// scripts.
+/// scripts, each chosen by the member's row.
 pub fn valid_body(provider: Provider) -> impl Strategy<Value = Value> {
-    valid_object(provider).prop_map(Value::Object)
+    body(plan(provider), &[]).prop_map(Value::Object)
 }
 
-fn valid_object(provider: Provider) -> BoxedStrategy<Map<String, Value>> {
+/// One step into a body: a member, and the tag (see
+/// [`Tagged`](crate::engine::Tagged)) the objects it holds take; `None`:
+/// any of their cases.
+#[derive(Clone, Copy)]
+struct Hop {
+    name: &'static str,
+    tag: Option<&'static str>,
+}
+
+/// A step to member `name`.
+fn hop(name: &'static str) -> Hop {
+    Hop { name, tag: None }
+}
+
+/// What a provider's rows cannot say about its bodies.
+struct Plan {
+    provider: Provider,
+    /// Values the rows cannot give, by the member's path (as
+    /// [`member_tables`](crate::providers::member_tables) writes it,
+    /// `identifiers/*/id`) and the tag of its object (`""` if none):
+    /// members a function checks (`Kind::Custom`), members without a row.
+    value: fn(&str, &str) -> Option<BoxedStrategy<Value>>,
+    /// Members without a row, each present at random.
+    extra: &'static [&'static [&'static str]],
+    /// Rows never in a clean body.
+    skip: fn(&str) -> bool,
+    /// Makes the members of a drawn body agree with each other.
+    agree: fn(&mut Map<String, Value>, &mut Draw),
+    /// Restores, after a mutation derived from a row, what that mutation
+    /// broke across members.
+    repair: fn(&mut Map<String, Value>),
+    /// The mutations the rows cannot say.
+    mutations: fn() -> Vec<Mutation>,
+    /// Writes the values a function normalizes as people write them.
+    mess: fn(&mut Map<String, Value>, &mut Draw),
+}
+
+fn plan(provider: Provider) -> &'static Plan {
     match provider {
-        Provider::Omnisend => omnisend_valid().boxed(),
-        Provider::Sendios => sendios_valid().boxed(),
-        Provider::RocketChat => rocketchat_valid().boxed(),
-        Provider::Suprsend => suprsend_valid().boxed(),
-        Provider::Raia => raia_valid().boxed(),
+        Provider::Omnisend => &OMNISEND,
+        Provider::Sendios => &SENDIOS,
+        Provider::RocketChat => &ROCKETCHAT,
+        Provider::Suprsend => &SUPRSEND,
+        Provider::Raia => &RAIA,
     }
 }
 
-/// Sendios `fields`: each key always has the same JSON type.
-fn sendios_fields() -> BoxedStrategy<Value> {
-    object(vec![
-        optional(
-            "plan",
-            0.6,
-            string(select(&["free", "pro", "team"][..]).prop_map(str::to_owned)),
-        ),
-        optional("score", 0.5, (0i64..100_000).prop_map(|n| json!(n)).boxed()),
-        optional("beta", 0.4, any::<bool>().prop_map(Value::Bool).boxed()),
-        optional(
-            "interests",
-            0.4,
-            prop::collection::vec(word(), 0..4)
-                .prop_map(|w| json!(w))
-                .boxed(),
-        ),
-        optional(
-            "profile",
-            0.3,
-            word().prop_map(|w| json!({ "source": w })).boxed(),
-        ),
-    ])
-    .prop_map(Value::Object)
-    .boxed()
-}
-
-/// A Sendios country code, alpha-2 or alpha-3 (each kept in its form).
-fn sendios_country() -> BoxedStrategy<Value> {
-    prop_oneof![
-        3 => string(country_code()),
-        1 => string(select(alpha3_codes())),
-    ]
-    .boxed()
-}
-
-/// A non-negative integer below `max` (Sendios' integer ids and status:
-/// no source says what values they take).
-fn integer_below(max: i64) -> BoxedStrategy<Value> {
-    (0..max).prop_map(|n| json!(n)).boxed()
-}
-
-fn sendios_valid() -> impl Strategy<Value = Map<String, Value>> {
-    object(vec![
-        required("client_user_id", string("[A-Za-z0-9_-]{1,24}")),
-        optional("name", 0.6, string(full_name())),
-        optional("phone", 0.6, string(phone())),
-        optional("email", 0.7, string(email())),
-        optional(
-            "app_push_token",
-            0.4,
-            string(prop_oneof![apns_token(), fcm_token()]),
-        ),
-        optional("language", 0.5, string(language_code())),
-        optional("country", 0.5, sendios_country()),
-        // The send endpoints' names, checked like `language` / `country`.
-        optional("language_id", 0.2, string(language_code())),
-        optional("country_id", 0.2, sendios_country()),
-        optional("list_id", 0.2, integer_below(100_000)),
-        optional("status", 0.2, integer_below(10)),
-        optional("partner_id", 0.2, integer_below(100_000)),
-        optional(
-            "platform_id",
-            0.4,
-            string(select(&["0", "1", "2", "3", "4"][..]).prop_map(str::to_owned)),
-        ),
-        optional(
-            "gender",
-            0.4,
-            string(select(&["m", "f"][..]).prop_map(str::to_owned)),
-        ),
-        optional("vip", 0.4, any::<bool>().prop_map(Value::Bool).boxed()),
-        optional("age", 0.4, (0u8..=150).prop_map(|n| json!(n)).boxed()),
-        optional(
-            "photo",
-            0.3,
-            string("https://[a-z]{3,10}\\.(com|net|org)/[a-z0-9]{1,12}\\.(jpg|png)"),
-        ),
-        optional("ak", 0.3, string("[A-Za-z0-9]{16,64}")),
-        optional("registration_date", 0.5, string(instant(' '))),
-        optional("fields", 0.5, sendios_fields()),
-    ])
-}
-
-fn rocketchat_valid() -> impl Strategy<Value = Map<String, Value>> {
-    object(vec![
-        required("name", string(full_name())),
-        required("emails", distinct_list(email(), 0..=3)),
-        required("phones", distinct_list(phone(), 0..=3)),
-        optional(
-            "customFields",
-            0.4,
-            prop_oneof![
-                3 => object(vec![
-                    optional("plan", 0.5, string(word())),
-                    optional("company", 0.5, string(last_name())),
-                ])
-                .prop_map(Value::Object),
-                1 => Just(Value::Null),
-            ]
-            .boxed(),
-        ),
-        optional(
-            "contactManager",
-            0.3,
-            prop_oneof![3 => string("[a-zA-Z0-9]{17}"), 1 => Just(Value::Null).boxed()].boxed(),
-        ),
-    ])
-}
-
-fn android_push() -> BoxedStrategy<Value> {
-    prop_oneof![
-        string(fcm_token()),
-        (
-            fcm_token(),
-            select(&["fcm", "xiaomi", "oppo"][..]),
-            prop::option::of("[a-z0-9-]{4,16}"),
-        )
-            .prop_map(|(token, provider, device)| match device {
-                Some(d) => json!({"token": token, "provider": provider, "device_id": d}),
-                None => json!({"token": token, "provider": provider}),
-            }),
-    ]
-    .boxed()
-}
-
-fn ios_push() -> BoxedStrategy<Value> {
-    prop_oneof![
-        string(apns_token()),
-        (apns_token(), prop::option::of("[a-z0-9-]{4,16}")).prop_map(|(token, device)| {
-            match device {
-                Some(d) => json!({"token": token, "provider": "apns", "device_id": d}),
-                None => json!({"token": token, "provider": "apns"}),
-            }
-        }),
-    ]
-    .boxed()
-}
-
-fn slack() -> BoxedStrategy<Value> {
-    prop_oneof![
-        string("[UW][A-Z0-9]{8,10}"),
-        (email(), "xoxb-[0-9]{4,12}-[a-zA-Z0-9]{8,24}")
-            .prop_map(|(e, t)| json!({"email": e, "access_token": t})),
-        ("C[A-Z0-9]{8,10}", "xoxb-[0-9]{4,12}-[a-zA-Z0-9]{8,24}")
-            .prop_map(|(c, t)| json!({"channel_id": c, "access_token": t})),
-        "[A-Z0-9]{9}/[A-Z0-9]{9}/[a-zA-Z0-9]{24}".prop_map(|p| {
-            json!({"incoming_webhook": {"url": format!("https://hooks.slack.com/services/{p}")}})
-        }),
-    ]
-    .boxed()
-}
-
-fn ms_teams() -> BoxedStrategy<Value> {
-    prop_oneof![
-        (
-            "[0-9a-f]{8}-[0-9a-f]{4}",
-            select(&["emea", "amer", "apac"][..]),
-            "[a-zA-Z0-9]{6,20}",
-        )
-            .prop_map(|(tenant, region, conv)| {
-                json!({
-                    "tenant_id": tenant,
-                    "service_url": format!("https://smba.trafficmanager.net/{region}/"),
-                    "conversation_id": format!("19:{conv}@thread.tacv2"),
-                })
-            }),
-        "[a-z0-9]{8,16}".prop_map(|p| {
-            json!({"incoming_webhook": {"url": format!("https://example.webhook.office.com/webhookb2/{p}")}})
-        }),
-    ]
-    .boxed()
-}
-
-/// A web-push subscription, the browser's `PushSubscription` as JSON.
-fn web_push() -> BoxedStrategy<Value> {
-    (
-        "[A-Za-z0-9_-]{16,40}",
-        "B[A-Za-z0-9_-]{20,86}",
-        "[A-Za-z0-9_-]{16,22}",
-    )
-        .prop_map(|(id, p256dh, auth)| {
-            json!({
-                "endpoint": format!("https://fcm.googleapis.com/fcm/send/{id}"),
-                "expirationTime": null,
-                "keys": {"p256dh": p256dh, "auth": auth},
-            })
-        })
-        .boxed()
-}
-
-fn channel_list(item: BoxedStrategy<Value>) -> BoxedStrategy<Value> {
-    prop::collection::vec(item, 1..=3)
-        .prop_map(Value::Array)
-        .boxed()
-}
-
-fn suprsend_valid() -> impl Strategy<Value = Map<String, Value>> {
-    object(vec![
-        optional("$email", 0.7, channel_list(string(email()))),
-        optional("$sms", 0.5, channel_list(string(phone()))),
-        optional("$whatsapp", 0.4, channel_list(string(phone()))),
-        optional("$inbox", 0.3, channel_list(string("[A-Za-z0-9]{10,25}"))),
-        optional("$webpush", 0.2, channel_list(web_push())),
-        optional("$androidpush", 0.3, channel_list(android_push())),
-        optional("$iospush", 0.3, channel_list(ios_push())),
-        optional("$slack", 0.3, channel_list(slack())),
-        optional("$ms_teams", 0.2, channel_list(ms_teams())),
-        optional(
-            "$messenger",
-            0.1,
-            channel_list(string("[A-Za-z0-9]{10,20}")),
-        ),
-        optional("$timezone", 0.5, string(time_zone())),
-        optional("$preferred_language", 0.5, string(language_code())),
-        optional(
-            "$locale",
-            0.3,
-            string(
-                select(&["en", "es", "en_GB", "en-US", "pt-BR", "es-419"][..])
-                    .prop_map(str::to_owned),
-            ),
-        ),
-        optional(
-            "$channels",
-            0.2,
-            prop::collection::vec(select(crate::providers::suprsend::CHANNEL_NAMES), 0..=3)
-                .prop_map(|c| json!(c))
-                .boxed(),
-        ),
-        optional("plan", 0.4, string(word())),
-        optional("signup_source", 0.3, string(word())),
-        optional("score", 0.3, (0i64..1000).prop_map(|n| json!(n)).boxed()),
-        optional(
-            "preferences",
-            0.2,
-            (any::<bool>(), word())
-                .prop_map(|(b, w)| json!({"digest": b, "topics": [w]}))
-                .boxed(),
-        ),
-    ])
-}
-
-fn raia_valid() -> impl Strategy<Value = Map<String, Value>> {
-    (
-        object(vec![
-            required("firstName", string(first_name())),
-            required("lastName", string(last_name())),
-            optional("email", 0.8, string(email())),
-            optional("phoneNumber", 0.6, string(phone())),
-            optional(
-                "context",
-                0.3,
-                string(full_name().prop_map(|n| format!("Lead from {n}"))),
-            ),
-            optional("source", 0.3, string(word())),
-            optional("fkId", 0.4, string("[0-9]{1,9}")),
-            optional("fkUserId", 0.3, string("[a-z0-9]{8,16}")),
-            optional(
-                "customData",
-                0.3,
-                (word(), 0i64..1000)
-                    .prop_map(|(plan, seats)| json!({"plan": plan, "seats": seats}))
-                    .boxed(),
-            ),
-            optional(
-                "skipEmailValidation",
-                0.2,
-                any::<bool>().prop_map(Value::Bool).boxed(),
-            ),
-            optional(
-                "skipPhoneNumberValidation",
-                0.2,
-                any::<bool>().prop_map(Value::Bool).boxed(),
-            ),
-        ]),
-        email(),
-    )
-        .prop_map(|(mut body, fallback)| {
-            if !body.contains_key("email") && !body.contains_key("phoneNumber") {
-                body.insert("email".to_owned(), Value::String(fallback));
-            }
-            body
-        })
-}
-
-fn omnisend_channel(name: &'static str) -> BoxedStrategy<Value> {
-    (
-        select(&["subscribed", "unsubscribed", "nonSubscribed"][..]),
-        prop::option::of(utc_date_time()),
-    )
-        .prop_map(move |(status, date)| {
-            let mut channel = Map::new();
-            channel.insert("status".to_owned(), json!(status));
-            if let Some(d) = date {
-                channel.insert("statusDate".to_owned(), json!(d));
-            }
-            json!({ name: channel })
-        })
-        .boxed()
-}
-
-fn omnisend_identifier(kind: &'static str) -> BoxedStrategy<Value> {
-    let (id, channel) = if kind == "email" {
-        (email().boxed(), "email")
-    } else {
-        (phone().boxed(), "sms")
-    };
-    object(vec![
-        required("type", Just(json!(kind)).boxed()),
-        required("id", string(id)),
-        optional("channels", 0.7, omnisend_channel(channel)),
-        optional(
-            "sendWelcomeEmail",
-            0.2,
-            any::<bool>().prop_map(Value::Bool).boxed(),
-        ),
-        optional("source", 0.2, string(word())),
-        optional(
-            "sendWelcomeMessage",
-            0.2,
-            any::<bool>().prop_map(Value::Bool).boxed(),
-        ),
-        optional("consent", 0.3, omnisend_consent()),
-    ])
-    .prop_map(Value::Object)
-    .boxed()
-}
-
-#[rustfmt::skip]
-const USER_AGENTS: &[&str] = &[
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
-    "user agent not found",
-];
-
-/// An identifier's `consent`: where, when (UTC, Omnisend's normalized
-/// form), from which address and agent; `ip` and `userAgent` are free
-/// strings (Omnisend's `WordPress` plugin sends `ip not found`).
-fn omnisend_consent() -> BoxedStrategy<Value> {
-    let ip = prop_oneof![
-        4 => (any::<[u8; 4]>()).prop_map(|[a, b, c, d]| format!("{a}.{b}.{c}.{d}")),
-        1 => Just("ip not found".to_owned()),
-    ];
-    object(vec![
-        optional(
-            "source",
-            0.7,
-            string(select(&["form", "popup", "checkout", "api"][..]).prop_map(str::to_owned)),
-        ),
-        optional("createdAt", 0.7, string(utc_date_time())),
-        optional("ip", 0.6, string(ip)),
-        optional(
-            "userAgent",
-            0.6,
-            string(select(USER_AGENTS).prop_map(str::to_owned)),
-        ),
-    ])
-    .prop_map(Value::Object)
-    .boxed()
-}
-
-fn omnisend_custom_value() -> BoxedStrategy<Value> {
-    prop_oneof![
-        (-1_000_000i64..1_000_000).prop_map(|n| json!(n)),
-        (-4000i32..4000).prop_map(|n| json!(f64::from(n) / 4.0)),
-        any::<bool>().prop_map(Value::Bool),
-        "[A-Za-z][A-Za-z ]{0,30}".prop_map(Value::String),
-        prop::collection::vec(word(), 1..4).prop_map(|w| json!(w)),
-    ]
-    .boxed()
-}
-
-fn omnisend_valid() -> impl Strategy<Value = Map<String, Value>> {
-    let identifiers = (
-        0u8..3,
-        omnisend_identifier("email"),
-        omnisend_identifier("phone"),
-    )
-        .prop_map(|(mode, e, p)| match mode {
-            0 => json!([e]),
-            1 => json!([p]),
-            _ => json!([e, p]),
-        });
-    let tags = (word(), prop::collection::vec(word(), 0..4)).prop_map(|(source, rest)| {
-        let mut tags = vec![format!("source: {source}")];
-        tags.extend(rest);
-        json!(distinct(tags))
-    });
-    let custom = prop::collection::vec(
-        ("[A-Za-z][A-Za-z0-9_]{0,20}", omnisend_custom_value()),
-        0..5,
-    )
-    .prop_map(|props| Value::Object(props.into_iter().collect()));
-    (
-        object(vec![
-            optional("identifiers", 0.8, identifiers.boxed()),
-            optional("email", 0.3, string(email())),
-            optional("phone", 0.3, string(phone())),
-            optional("contactID", 0.1, string("[0-9a-f]{24}")),
-            optional("createdAt", 0.3, string(utc_date_time())),
-            optional("firstName", 0.6, string(first_name())),
-            optional("lastName", 0.5, string(last_name())),
-            required("tags", tags.boxed()),
-            optional("countryCode", 0.5, string(country_code())),
-            optional("state", 0.2, string("[A-Z]{2}")),
-            optional("city", 0.3, string(last_name())),
-            optional(
-                "address",
-                0.2,
-                string("[1-9][0-9]{0,3} [A-Z][a-z]{3,10} (St|Ave|Rd)"),
-            ),
-            optional("postalCode", 0.3, string("[0-9]{5}")),
-            optional(
-                "gender",
-                0.3,
-                string(select(&["m", "f"][..]).prop_map(str::to_owned)),
-            ),
-            optional("birthdate", 0.3, string(birthdate())),
-            optional("customProperties", 0.4, custom.boxed()),
-            optional(
-                "sendWelcomeEmail",
-                0.2,
-                any::<bool>().prop_map(Value::Bool).boxed(),
-            ),
-        ]),
-        email(),
-        (0u8..5, country_code()),
-    )
-        .prop_map(|(mut body, fallback, (country, code))| {
-            omnisend_identified(&mut body, fallback);
-            omnisend_country(&mut body, country, &code);
-            body
-        })
-}
-
-/// At least one identifier (`fallback` as shorthand `email` when there is
-/// none), and no shorthand member repeating an identifier (that is an
-/// `omnisend.identifiers.unique` warning).
-fn omnisend_identified(body: &mut Map<String, Value>, fallback: String) {
-    let ids: Vec<Value> = body
-        .get("identifiers")
-        .and_then(Value::as_array)
-        .map(|items| items.iter().filter_map(|i| i.get("id").cloned()).collect())
-        .unwrap_or_default();
-    for key in ["email", "phone"] {
-        if body.get(key).is_some_and(|v| ids.contains(v)) {
-            body.remove(key);
-        }
-    }
-    if !["identifiers", "email", "phone"]
+/// Valid bodies by `plan`, with the members `force` names present.
+fn body(plan: &'static Plan, force: &[Hop]) -> BoxedStrategy<Map<String, Value>> {
+    let extra: Vec<_> = plan
+        .extra
         .iter()
-        .any(|k| body.contains_key(*k))
-    {
-        body.insert("email".to_owned(), Value::String(fallback));
+        .flat_map(|names| names.iter())
+        .filter_map(|name| {
+            let value = (plan.value)(name, "")?.prop_map(move |v| (*name, v));
+            Some(maybe(force.first().is_some_and(|h| h.name == *name), value))
+        })
+        .collect();
+    let rows = object_of(plan.provider.spec().body, "", plan, None, force);
+    (rows, extra, any::<u64>())
+        .prop_map(move |(mut body, extra, seed)| {
+            body.extend(extra.into_iter().flatten().map(|(k, v)| (k.to_owned(), v)));
+            (plan.agree)(&mut body, &mut Draw::new(seed));
+            body
+        })
+        .boxed()
+}
+
+/// `name` below the path `at`.
+fn below(at: &str, name: &str) -> String {
+    if at.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{at}/{name}")
     }
 }
 
-/// Omnisend's `country` (a free string) by `mode`: the ISO name (0, 1) or
-/// the alpha-3 code (2) of the country `countryCode` names — another
-/// country would be an `omnisend.country.conflict` warning — or, without
-/// `countryCode`, of `other`; none for the other modes.
-fn omnisend_country(body: &mut Map<String, Value>, mode: u8, other: &str) {
-    let code = body
-        .get("countryCode")
-        .and_then(Value::as_str)
-        .unwrap_or(other);
-    let Ok(code) = CountryCode::parse(code) else {
-        return;
+/// The tags the tagged members of `spec` know: the sibling holding the
+/// tag, and the tags of their cases.
+fn tags(spec: &ObjectSpec) -> Option<(&'static str, Vec<&'static str>)> {
+    spec.members.iter().find_map(|m| match &m.kind {
+        Kind::Tagged(tagged) => Some((tagged.tag, tagged.cases.iter().map(|(t, _)| *t).collect())),
+        _ => None,
+    })
+}
+
+/// The tag of `object`, when `spec` has tagged members.
+fn tag_of(spec: &ObjectSpec, object: &Map<String, Value>) -> Option<String> {
+    let (name, _) = tags(spec)?;
+    object.get(name)?.as_str().map(str::to_owned)
+}
+
+/// What `member` holds in an object tagged `tag`; `None` for a tagged
+/// member none of whose cases is `tag`.
+fn kind_of(member: &'static Member, tag: Option<&str>) -> Option<&'static Kind> {
+    match &member.kind {
+        Kind::Tagged(tagged) => tagged
+            .cases
+            .iter()
+            .find(|(t, _)| Some(*t) == tag)
+            .map(|(_, kind)| kind),
+        kind => Some(kind),
+    }
+}
+
+/// Objects of `spec` at `at`, every member valid by its row: required
+/// members always, optional ones at random, the first of `force` always
+/// (the rest of `force` inside it); tagged members take the case of
+/// `tag`, or of any tag.
+fn object_of(
+    spec: &'static ObjectSpec,
+    at: &str,
+    plan: &'static Plan,
+    tag: Option<&'static str>,
+    force: &[Hop],
+) -> BoxedStrategy<Map<String, Value>> {
+    let tagged = tags(spec);
+    if let (None, Some((_, cases))) = (tag, &tagged) {
+        return Union::new(
+            cases
+                .iter()
+                .map(|t| object_of(spec, at, plan, Some(t), force)),
+        )
+        .boxed();
+    }
+    if spec.members.is_empty() && spec.unknown.is_none() && spec.check.is_none() {
+        return free_form();
+    }
+    let members: Vec<_> = spec
+        .members
+        .iter()
+        .filter_map(|m| {
+            let path = below(at, m.name);
+            if (plan.skip)(&path) {
+                return None;
+            }
+            let forced = force.first().filter(|h| h.name == m.name);
+            let is_tag = tagged.as_ref().is_some_and(|(name, _)| *name == m.name);
+            let value = if is_tag {
+                Just(json!(tag?)).boxed()
+            } else {
+                let inner = forced.map(|h| (h.tag, &force[1..]));
+                value_of(
+                    kind_of(m, tag)?,
+                    m.to,
+                    &path,
+                    tag.unwrap_or(""),
+                    plan,
+                    inner,
+                )?
+            };
+            let always = m.required.is_some() || forced.is_some() || is_tag;
+            Some(maybe(always, value.prop_map(move |v| (m.name, v))))
+        })
+        .collect();
+    members
+        .prop_map(|members| {
+            members
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect()
+        })
+        .boxed()
+}
+
+/// An object of any members (a row without members, unknown-member rule
+/// or check): a few scalars.
+fn free_form() -> BoxedStrategy<Map<String, Value>> {
+    let scalar = prop_oneof![
+        string(word()),
+        (0i64..1000).prop_map(Value::from),
+        any::<bool>().prop_map(Value::Bool),
+    ];
+    prop::collection::btree_map("[a-z]{3,8}", scalar, 0..3)
+        .prop_map(|members| members.into_iter().collect())
+        .boxed()
+}
+
+/// A valid value of `kind` for a member at `path` (in an object tagged
+/// `tag`) that goes `to` the canonical contact; `force`: the tag and the
+/// members the object(s) it holds must have. `None` when the rows cannot
+/// say and `plan` has no value.
+fn value_of(
+    kind: &'static Kind,
+    to: To,
+    path: &str,
+    tag: &str,
+    plan: &'static Plan,
+    force: Option<(Option<&'static str>, &[Hop])>,
+) -> Option<BoxedStrategy<Value>> {
+    if let Some(value) = (plan.value)(path, tag) {
+        return Some(value);
+    }
+    Some(match kind {
+        Kind::Str(format) => string(text_of(format, to)),
+        Kind::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
+        Kind::Int(range) => {
+            let (min, max) = range.map_or((0, 99_999), |(min, max, _)| (min, max));
+            (min..=max).prop_map(Value::from).boxed()
+        }
+        Kind::Object(spec) => {
+            let (tag, force) = force.unwrap_or((None, &[]));
+            object_of(spec, path, plan, tag, force)
+                .prop_map(Value::Object)
+                .boxed()
+        }
+        Kind::Array(array) => items(array, to, path, plan, force)?,
+        Kind::Custom(_) | Kind::Tagged(_) => return None,
+    })
+}
+
+/// Arrays of `spec` (at least one item when forced, the first then
+/// forced), within its `max_items` (at most 3), distinct when it dedupes.
+fn items(
+    spec: &'static ArraySpec,
+    to: To,
+    path: &str,
+    plan: &'static Plan,
+    force: Option<(Option<&'static str>, &[Hop])>,
+) -> Option<BoxedStrategy<Value>> {
+    let at = format!("{path}/*");
+    let item = value_of(&spec.items, to, &at, "", plan, None)?;
+    let first = match force {
+        Some(force) => value_of(&spec.items, to, &at, "", plan, Some(force))?
+            .prop_map(Some)
+            .boxed(),
+        None => Just(None).boxed(),
     };
-    let country = match mode {
-        0 | 1 => code.name(),
-        2 => code.alpha3(),
-        _ => return,
-    };
-    body.insert("country".to_owned(), json!(country));
+    let max = spec.max_items.map_or(3, |(max, _)| max.min(3));
+    let rest = max.saturating_sub(usize::from(force.is_some()));
+    let dedupe = spec.dedupe.is_some();
+    Some(
+        (first, prop::collection::vec(item, 0..=rest))
+            .prop_map(move |(first, rest)| {
+                let items: Vec<Value> = first.into_iter().chain(rest).collect();
+                Value::Array(if dedupe { distinct(items) } else { items })
+            })
+            .boxed(),
+    )
+}
+
+/// Strings of `format` in normalized form, for a member that goes `to`
+/// the canonical contact (a free string: by what it holds).
+fn text_of(format: &Format, to: To) -> BoxedStrategy<String> {
+    match *format {
+        Format::Any | Format::NonEmpty(_) => match to {
+            To::Id(IdType::Email) => email().boxed(),
+            To::Id(IdType::Phone) => phone().boxed(),
+            _ => text().boxed(),
+        },
+        Format::MaxLength(max, _) => text()
+            .prop_map(move |s| s.chars().take(max).collect())
+            .boxed(),
+        Format::Enum(allowed, _) => select(allowed).prop_map(str::to_owned).boxed(),
+        Format::Email(_) => email().boxed(),
+        Format::Phone { .. } => phone().boxed(),
+        Format::Country { alpha2: true, .. } => country_code().boxed(),
+        // Alpha-3 codes are kept in their form.
+        Format::Country { .. } => prop_oneof![
+            3 => country_code(),
+            1 => select(alpha3_codes()),
+        ]
+        .boxed(),
+        Format::UtcDateTime(_) => utc_date_time().boxed(),
+        Format::Date { .. } => birthdate().boxed(),
+        Format::Gender(_) => select(&["m", "f"][..]).prop_map(str::to_owned).boxed(),
+        Format::Language { .. } => language_code().boxed(),
+        Format::PushToken(_) => prop_oneof![apns_token(), fcm_token()].boxed(),
+        Format::Url(_) => "https://[a-z]{3,10}\\.(com|net|org)/[a-z0-9]{1,12}\\.(jpg|png)".boxed(),
+        Format::SendiosDateTime { .. } => instant(' ').boxed(),
+    }
 }
 
 // ---------------------------------------------------------------------------
-// Invalid bodies
+// Invalid bodies: mutations from the rows
 // ---------------------------------------------------------------------------
 
 /// One targeted edit of a valid body.
-#[derive(Clone, Copy)]
-enum Edit {
-    /// Sets a top-level member to a value made from the seed.
-    Set(&'static str, fn(u64) -> Value),
-    /// Sets one of the top-level members (chosen by the seed) that share
-    /// a check to a value made from the rest of the seed.
-    SetOneOf(&'static [&'static str], fn(u64) -> Value),
-    /// Removes top-level members.
-    Remove(&'static [&'static str]),
-    /// Anything else.
-    With(fn(&mut Map<String, Value>, u64)),
-}
-
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Mutation {
     rule: &'static RuleInfo,
-    edit: Edit,
+    /// The members down to the one it edits, each present in the valid
+    /// body it starts from (through an array: its first item); the edit
+    /// gets the object holding the last.
+    at: Vec<Hop>,
+    /// Derived from a row: the plan's `repair` runs after it.
+    derived: bool,
+    edit: Rc<Edit>,
 }
 
-impl std::fmt::Debug for Mutation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.rule.id())
-    }
-}
+/// An edit of the object holding a mutated member.
+type Edit = dyn Fn(&mut Map<String, Value>, &mut Draw);
 
 impl Mutation {
-    fn apply(self, body: &mut Map<String, Value>, seed: u64) {
-        match self.edit {
-            Edit::Set(name, value) => {
-                body.insert(name.to_owned(), value(seed));
-            }
-            Edit::SetOneOf(names, value) => {
-                let n = names.len() as u64;
-                body.insert(pick(seed, names).to_owned(), value(seed / n));
-            }
-            Edit::Remove(names) => {
-                for name in names {
-                    body.remove(*name);
-                }
-            }
-            Edit::With(edit) => edit(body, seed),
+    fn new(
+        rule: &'static RuleInfo,
+        at: Vec<Hop>,
+        edit: impl Fn(&mut Map<String, Value>, &mut Draw) + 'static,
+    ) -> Self {
+        Mutation {
+            rule,
+            at,
+            derived: true,
+            edit: Rc::new(edit),
         }
     }
-}
 
-fn set(rule: &'static RuleInfo, name: &'static str, value: fn(u64) -> Value) -> Mutation {
-    Mutation {
-        rule,
-        edit: Edit::Set(name, value),
+    /// The object the edit changes, in `body`.
+    fn target<'a>(&self, body: &'a mut Map<String, Value>) -> Option<&'a mut Map<String, Value>> {
+        let mut object = body;
+        for hop in self.at.iter().take(self.at.len().saturating_sub(1)) {
+            let mut value = object.get_mut(hop.name)?;
+            while let Value::Array(items) = value {
+                value = items.first_mut()?;
+            }
+            object = value.as_object_mut()?;
+        }
+        Some(object)
     }
 }
 
-fn set_one_of(
+/// A hand-written mutation: sets top-level member `name` to one of
+/// `values`.
+fn set(rule: &'static RuleInfo, name: &'static str, values: fn() -> Vec<Value>) -> Mutation {
+    hand(rule, &[name], move |b, seed| {
+        b.insert(name.to_owned(), one_of(seed, values()));
+    })
+}
+
+/// A hand-written mutation: adds one of `values` to the list `name`.
+fn push(rule: &'static RuleInfo, name: &'static str, values: fn() -> Vec<Value>) -> Mutation {
+    hand(rule, &[], move |b, seed| {
+        push_item(b, name, one_of(seed, values()));
+    })
+}
+
+/// A hand-written mutation of the whole body.
+fn with(rule: &'static RuleInfo, edit: fn(&mut Map<String, Value>, u64)) -> Mutation {
+    hand(rule, &[], edit)
+}
+
+/// A hand-written mutation: `edit` (given the object holding the last of
+/// `at`, and a seed) for a rule that spans members or needs a shape.
+fn hand(
     rule: &'static RuleInfo,
-    names: &'static [&'static str],
-    value: fn(u64) -> Value,
+    at: &[&'static str],
+    edit: impl Fn(&mut Map<String, Value>, u64) + 'static,
 ) -> Mutation {
     Mutation {
-        rule,
-        edit: Edit::SetOneOf(names, value),
+        derived: false,
+        ..Mutation::new(
+            rule,
+            at.iter().map(|name| hop(name)).collect(),
+            move |o, d| {
+                edit(o, d.seed());
+            },
+        )
     }
 }
 
-fn remove(rule: &'static RuleInfo, names: &'static [&'static str]) -> Mutation {
-    Mutation {
-        rule,
-        edit: Edit::Remove(names),
-    }
-}
-
-fn with(rule: &'static RuleInfo, edit: fn(&mut Map<String, Value>, u64)) -> Mutation {
-    Mutation {
-        rule,
-        edit: Edit::With(edit),
-    }
+/// Strings as JSON values.
+fn strings(values: &[&str]) -> Vec<Value> {
+    values.iter().map(|s| json!(s)).collect()
 }
 
 /// One of `items`, chosen by the seed.
@@ -1428,101 +1236,21 @@ fn pick<T: Copy>(seed: u64, items: &[T]) -> T {
     items[(seed % items.len() as u64) as usize]
 }
 
-fn not_a_string(seed: u64) -> Value {
-    match seed % 4 {
-        0 => json!(42),
-        1 => json!(true),
-        2 => json!(["x"]),
-        _ => json!({"x": 1}),
-    }
+/// One of `values`, chosen by the seed.
+#[allow(clippy::cast_possible_truncation)]
+fn one_of(seed: u64, mut values: Vec<Value>) -> Value {
+    let i = (seed % values.len() as u64) as usize;
+    values.swap_remove(i)
 }
 
-fn not_an_integer(seed: u64) -> Value {
-    match seed % 5 {
-        0 => json!(2.5),
-        1 => json!("7"),
-        2 => json!(true),
-        3 => json!([1]),
-        _ => json!({"id": 1}),
-    }
-}
-
-fn not_a_boolean(seed: u64) -> Value {
-    match seed % 4 {
-        0 => json!("true"),
-        1 => json!(1),
-        2 => json!("yes"),
-        _ => json!([true]),
-    }
-}
-
-fn not_a_string_or_scalar(seed: u64) -> Value {
-    if seed.is_multiple_of(2) {
-        json!(["x"])
+/// Sets member `name` of `object` to `value`, or, for an array's `item`,
+/// adds it to the array.
+fn put(object: &mut Map<String, Value>, name: &str, item: bool, value: Value) {
+    if item {
+        push_item(object, name, value);
     } else {
-        json!({"x": 1})
+        object.insert(name.to_owned(), value);
     }
-}
-
-fn not_an_object(seed: u64) -> Value {
-    match seed % 3 {
-        0 => json!("x"),
-        1 => json!(7),
-        _ => json!(["x"]),
-    }
-}
-
-fn bad_email(seed: u64) -> Value {
-    json!(pick(
-        seed,
-        &[
-            "not-an-email",
-            "jane@example",
-            "Jane <jane@example.com>",
-            "jane..doe@example.com",
-            "jane@exa mple.com"
-        ]
-    ))
-}
-
-fn bad_phone(seed: u64) -> Value {
-    json!(pick(
-        seed,
-        &[
-            "+1 415 555 2671 ext. 9",
-            "+44 20 7946 001A",
-            "+1 415 555 2671 #1",
-            "++14155552671",
-            "+0123456"
-        ]
-    ))
-}
-
-fn unassigned_phone(seed: u64) -> Value {
-    json!(pick(seed, UNASSIGNED))
-}
-
-fn bad_language(seed: u64) -> Value {
-    json!(pick(seed, &["xx", "english", "e", "eng1"]))
-}
-
-fn language_tag(seed: u64) -> Value {
-    json!(pick(
-        seed,
-        &["en-US", "pt_BR", "zh-Hant", "de-CH", "fr_FR.UTF-8"]
-    ))
-}
-
-fn bad_country(seed: u64) -> Value {
-    json!(pick(seed, &["UK", "XX", "ZZZ", "U"]))
-}
-
-fn bad_gender(seed: u64) -> Value {
-    json!(pick(seed, &["x", "other", "unknown", "mf"]))
-}
-
-fn long_string(n: usize) -> Value {
-    Value::String("x".repeat(n))
 }
 
 /// Inserts `extra` into the array `name` (creating it when absent).
@@ -1535,1031 +1263,276 @@ fn push_item(body: &mut Map<String, Value>, name: &str, extra: Value) {
     }
 }
 
-/// Sendios mutations of a member's JSON type.
-fn sendios_type_mutations() -> Vec<Mutation> {
-    use rules::*;
-    vec![
-        // An integer is accepted (sent as its string): not one here.
-        set(
-            SENDIOS_CLIENT_USER_ID_TYPE,
-            "client_user_id",
-            |seed| match seed % 4 {
-                0 => json!(42.5),
-                1 => json!(true),
-                2 => json!(["x"]),
-                _ => json!({"x": 1}),
-            },
-        ),
-        set(SENDIOS_NAME_TYPE, "name", not_a_string),
-        set(SENDIOS_PHONE_TYPE, "phone", not_a_string),
-        set(SENDIOS_EMAIL_TYPE, "email", not_a_string),
-        set(SENDIOS_APP_PUSH_TOKEN_TYPE, "app_push_token", not_a_string),
-        set_one_of(SENDIOS_LANGUAGE_TYPE, SENDIOS_LANGUAGES, not_a_string),
-        set_one_of(SENDIOS_COUNTRY_TYPE, SENDIOS_COUNTRIES, not_a_string),
-        set(SENDIOS_GENDER_TYPE, "gender", not_a_string),
-        set(SENDIOS_PHOTO_TYPE, "photo", not_a_string),
-        set(SENDIOS_AUTH_KEY_TYPE, "ak", not_a_string),
-        set(
-            SENDIOS_REGISTRATION_DATE_TYPE,
-            "registration_date",
-            not_a_string,
-        ),
-        set(SENDIOS_LIST_ID_TYPE, "list_id", not_an_integer),
-        set(SENDIOS_STATUS_TYPE, "status", not_an_integer),
-        set(SENDIOS_PARTNER_ID_TYPE, "partner_id", not_an_integer),
-    ]
+/// Values of other JSON types than `kind` takes.
+fn others(kind: &Kind) -> Vec<Value> {
+    match kind {
+        Kind::Bool => vec![json!("true"), json!(1), json!("yes"), json!([true])],
+        Kind::Int(_) => vec![
+            json!(2.5),
+            json!("7"),
+            json!(true),
+            json!([1]),
+            json!({"id": 1}),
+        ],
+        Kind::Object(_) => vec![json!("x"), json!(7), json!(["x"])],
+        Kind::Array(_) => vec![json!("x"), json!(7), json!({"x": 1})],
+        _ => vec![json!(42), json!(true), json!(["x"]), json!({"x": 1})],
+    }
 }
 
-/// Sendios' two names of the language, and of the country (the create
-/// page's and the send endpoints'), checked alike.
-const SENDIOS_LANGUAGES: &[&str] = &["language", "language_id"];
-const SENDIOS_COUNTRIES: &[&str] = &["country", "country_id"];
-
-/// Sendios mutations of the language and country codes, under either
-/// name, and a member under the crate's earlier name.
-fn sendios_code_mutations() -> Vec<Mutation> {
-    use rules::*;
-    vec![
-        set_one_of(SENDIOS_LANGUAGE_FORMAT, SENDIOS_LANGUAGES, bad_language),
-        set_one_of(SENDIOS_LANGUAGE_LOSSY, SENDIOS_LANGUAGES, language_tag),
-        set_one_of(SENDIOS_COUNTRY_FORMAT, SENDIOS_COUNTRIES, bad_country),
-        set_one_of(SENDIOS_COUNTRY_ADVICE, SENDIOS_COUNTRIES, |_| json!("XK")),
-        // A valid value under the earlier name: renamed (or, beside
-        // Sendios' name, left as it is), a warning either way.
-        with(SENDIOS_BODY_RENAMED, |b, seed| {
-            let (old, value) = if seed % 2 == 0 {
-                let platforms = crate::providers::sendios::PLATFORMS;
-                ("platform", json!(pick(seed / 2, platforms)))
-            } else {
-                ("auth_key", json!(format!("key{}", seed / 2)))
-            };
-            b.insert(old.to_owned(), value);
-        }),
-    ]
+/// Strings that break one rule of a format.
+#[derive(Clone, Copy)]
+enum Bad {
+    /// One of these.
+    One(&'static [&'static str]),
+    /// Longer than this many chars.
+    Longer(usize),
+    /// None of these.
+    NoneOf(&'static [&'static str]),
 }
 
-/// Sendios mutations.
-fn sendios_mutations() -> Vec<Mutation> {
-    use rules::*;
-    let mut mutations = sendios_type_mutations();
-    mutations.extend(sendios_code_mutations());
-    mutations.extend(vec![
-        with(SENDIOS_CLIENT_USER_ID_REQUIRED, |b, seed| {
-            if seed % 2 == 0 {
-                b.remove("client_user_id");
-            } else {
-                b.insert("client_user_id".into(), json!("  "));
-            }
-        }),
-        set(SENDIOS_NAME_MAX_LENGTH, "name", |seed| {
-            long_string(129 + (seed % 50) as usize)
-        }),
-        set(SENDIOS_PHONE_FORMAT, "phone", bad_phone),
-        set(SENDIOS_PHONE_INVALID_NUMBER, "phone", unassigned_phone),
-        set(SENDIOS_EMAIL_FORMAT, "email", bad_email),
-        set(SENDIOS_APP_PUSH_TOKEN_FORMAT, "app_push_token", |seed| {
-            json!(pick(seed, &["abc", "0123456789abcdef", "short:token"]))
-        }),
-        set(SENDIOS_PLATFORM_ENUM, "platform_id", |seed| {
-            match seed % 4 {
-                0 => json!("5"),
-                1 => json!(7),
-                2 => json!("ios"),
-                _ => json!(-1),
-            }
-        }),
-        set(SENDIOS_GENDER_ENUM, "gender", bad_gender),
-        set(SENDIOS_VIP_TYPE, "vip", |seed| match seed % 3 {
-            0 => json!(2),
-            1 => json!("yes"),
-            _ => json!([true]),
-        }),
-        set(SENDIOS_AGE_TYPE, "age", |seed| {
-            if seed % 2 == 0 {
-                json!(30.5)
-            } else {
-                json!("30")
-            }
-        }),
-        set(SENDIOS_AGE_RANGE, "age", |seed| {
-            if seed % 2 == 0 { json!(151) } else { json!(-1) }
-        }),
-        set(SENDIOS_PHOTO_FORMAT, "photo", |seed| {
-            json!(pick(
-                seed,
-                &["ftp://example.com/a.jpg", "not a url", "example.com/a.jpg"]
-            ))
-        }),
-        set(SENDIOS_AUTH_KEY_MAX_LENGTH, "ak", |seed| {
-            long_string(256 + (seed % 50) as usize)
-        }),
-        set(
-            SENDIOS_REGISTRATION_DATE_FORMAT,
-            "registration_date",
-            |seed| {
-                json!(pick(
-                    seed,
-                    &[
-                        "2023-02-30 00:00:00",
-                        "2023-04-25T12:55:38",
-                        "2023-04-25",
-                        "25/04/2023 12:00:00"
-                    ]
-                ))
-            },
-        ),
-        set(
-            SENDIOS_REGISTRATION_DATE_ADVICE,
-            "registration_date",
-            |seed| {
-                json!(pick(
-                    seed,
-                    &[
-                        "2023-04-25T12:55:38Z",
-                        "2023-04-25T14:55:38+02:00",
-                        "2023-04-25T07:25:38.5-05:30"
-                    ]
-                ))
-            },
-        ),
-        set(SENDIOS_FIELDS_TYPE, "fields", |seed| {
-            if seed % 2 == 0 {
-                json!(["x"])
-            } else {
-                json!("x")
-            }
-        }),
-        set(SENDIOS_BODY_UNKNOWN_FIELD, "nmae", |_| json!("Jane")),
-    ]);
-    mutations
-}
-
-/// Rocket.Chat mutations.
-#[allow(clippy::too_many_lines)] // one row per rule
-fn rocketchat_mutations() -> Vec<Mutation> {
-    use rules::*;
-    vec![
-        remove(ROCKETCHAT_NAME_REQUIRED, &["name"]),
-        remove(ROCKETCHAT_EMAILS_REQUIRED, &["emails"]),
-        remove(ROCKETCHAT_PHONES_REQUIRED, &["phones"]),
-        set(ROCKETCHAT_NAME_TYPE, "name", not_a_string_or_scalar),
-        with(ROCKETCHAT_EMAILS_TYPE, |b, seed| {
-            if seed % 2 == 0 {
-                b.insert("emails".into(), json!("jane@example.com"));
-            } else {
-                push_item(b, "emails", json!({"address": "jane@example.com"}));
-            }
-        }),
-        with(ROCKETCHAT_PHONES_TYPE, |b, seed| {
-            if seed % 2 == 0 {
-                b.insert("phones".into(), json!({"phoneNumber": "+14155552671"}));
-            } else {
-                push_item(b, "phones", json!(["+14155552671"]));
-            }
-        }),
-        set(ROCKETCHAT_NAME_COERCED, "name", |seed| {
-            if seed % 2 == 0 {
-                json!(42)
-            } else {
-                json!(true)
-            }
-        }),
-        with(ROCKETCHAT_EMAILS_UNIQUE, |b, _| {
-            let first = b["emails"]
-                .as_array()
-                .and_then(|items| items.first().cloned())
-                .unwrap_or_else(|| json!("jane@example.com"));
-            let items = b["emails"].as_array_mut();
-            if let Some(items) = items {
-                if items.is_empty() {
-                    items.push(first.clone());
-                }
-                items.push(first);
-            }
-        }),
-        with(ROCKETCHAT_PHONES_UNIQUE, |b, _| {
-            let first = b["phones"]
-                .as_array()
-                .and_then(|items| items.first().cloned())
-                .unwrap_or_else(|| json!("+14155552671"));
-            if let Some(items) = b["phones"].as_array_mut() {
-                if items.is_empty() {
-                    items.push(first.clone());
-                }
-                items.push(first);
-            }
-        }),
-        with(ROCKETCHAT_EMAILS_FORMAT, |b, seed| {
-            push_item(b, "emails", bad_email(seed));
-        }),
-        with(ROCKETCHAT_PHONES_FORMAT, |b, seed| {
-            push_item(b, "phones", bad_phone(seed));
-        }),
-        with(ROCKETCHAT_PHONES_INVALID_NUMBER, |b, seed| {
-            push_item(b, "phones", unassigned_phone(seed));
-        }),
-        with(ROCKETCHAT_EMAILS_LOSSY, |b, _| {
-            // The same address with its domain in uppercase.
-            let base = b["emails"]
-                .as_array()
-                .and_then(|items| items.first().and_then(Value::as_str).map(str::to_owned));
-            let (original, variant) = match base {
-                Some(e) => {
-                    let (local, domain) = e.rsplit_once('@').unwrap_or((&e, "example.com"));
-                    (None, format!("{local}@{}", domain.to_uppercase()))
-                }
-                None => (Some("jane@example.com"), "jane@EXAMPLE.com".to_owned()),
-            };
-            if let Some(o) = original {
-                push_item(b, "emails", json!(o));
-            }
-            push_item(b, "emails", json!(variant));
-        }),
-        with(ROCKETCHAT_PHONES_LOSSY, |b, _| {
-            // The same number written with spaces.
-            let base = b["phones"]
-                .as_array()
-                .and_then(|items| items.first().and_then(Value::as_str).map(str::to_owned));
-            let (original, number) = match base {
-                Some(p) => (None, p),
-                None => (Some("+14155552671"), "+14155552671".to_owned()),
-            };
-            if let Some(o) = original {
-                push_item(b, "phones", json!(o));
-            }
-            let spaced = format!("{} {}", &number[..3], &number[3..]);
-            push_item(b, "phones", json!(spaced));
-        }),
-        set(
-            ROCKETCHAT_CUSTOM_FIELDS_TYPE,
-            "customFields",
-            |seed| match seed % 3 {
-                0 => json!("x"),
-                1 => json!(1),
-                _ => json!(["x"]),
-            },
-        ),
-        set(
-            ROCKETCHAT_CUSTOM_FIELDS_COERCED,
-            "customFields",
-            |seed| match seed % 3 {
-                0 => json!(""),
-                1 => json!(0),
-                _ => json!(false),
-            },
-        ),
-        set(
-            ROCKETCHAT_CONTACT_MANAGER_TYPE,
-            "contactManager",
-            not_a_string_or_scalar,
-        ),
-        set(
-            ROCKETCHAT_CONTACT_MANAGER_COERCED,
-            "contactManager",
-            |seed| {
-                if seed.is_multiple_of(2) {
-                    json!(3)
-                } else {
-                    json!(true)
-                }
-            },
-        ),
-        with(ROCKETCHAT_BODY_UNKNOWN_FIELD, |b, seed| {
-            let name = pick(seed, &["customFileds", "email", "phone", "username"]);
-            b.insert(name.into(), json!({}));
-        }),
-    ]
-}
-
-/// `SuprSend` channels: key, type rule, `max_items` rule, a valid item.
-fn suprsend_channels() -> [(&'static str, &'static RuleInfo, &'static RuleInfo, Value); 10] {
-    use rules::*;
-    [
-        (
-            "$email",
-            SUPRSEND_EMAIL_TYPE,
-            SUPRSEND_EMAIL_MAX_ITEMS,
-            json!("jane@example.com"),
-        ),
-        (
-            "$sms",
-            SUPRSEND_SMS_TYPE,
-            SUPRSEND_SMS_MAX_ITEMS,
-            json!("+14155552671"),
-        ),
-        (
-            "$whatsapp",
-            SUPRSEND_WHATSAPP_TYPE,
-            SUPRSEND_WHATSAPP_MAX_ITEMS,
-            json!("+4915123456789"),
-        ),
-        (
-            "$inbox",
-            SUPRSEND_INBOX_TYPE,
-            SUPRSEND_INBOX_MAX_ITEMS,
-            json!("inbox123456"),
-        ),
-        (
-            "$webpush",
-            SUPRSEND_WEBPUSH_TYPE,
-            SUPRSEND_WEBPUSH_MAX_ITEMS,
-            json!({"endpoint": "https://fcm.googleapis.com/fcm/send/abc", "keys": {"p256dh": "BNc", "auth": "tB"}}),
-        ),
-        (
-            "$androidpush",
-            SUPRSEND_ANDROIDPUSH_TYPE,
-            SUPRSEND_ANDROIDPUSH_MAX_ITEMS,
-            json!({"token": "t1", "provider": "fcm"}),
-        ),
-        (
-            "$iospush",
-            SUPRSEND_IOSPUSH_TYPE,
-            SUPRSEND_IOSPUSH_MAX_ITEMS,
-            json!({"token": "t1", "provider": "apns"}),
-        ),
-        (
-            "$slack",
-            SUPRSEND_SLACK_TYPE,
-            SUPRSEND_SLACK_MAX_ITEMS,
-            json!("U01ABCDE2F3"),
-        ),
-        (
-            "$ms_teams",
-            SUPRSEND_MS_TEAMS_TYPE,
-            SUPRSEND_MS_TEAMS_MAX_ITEMS,
-            json!({"tenant_id": "t", "conversation_id": "19:c@thread.tacv2"}),
-        ),
-        (
-            "$messenger",
-            SUPRSEND_MESSENGER_TYPE,
-            SUPRSEND_MESSENGER_MAX_ITEMS,
-            json!("psid1234567890"),
-        ),
-    ]
-}
-
-/// Sets channel `index` of [`suprsend_channels`] to a value of the wrong
-/// type, or to too many items.
-fn suprsend_channel_edit(b: &mut Map<String, Value>, index: usize, seed: u64, too_many: bool) {
-    let (key, _, _, item) = &suprsend_channels()[index];
-    let value = if too_many {
-        Value::Array(vec![item.clone(); 11 + (seed % 5) as usize])
-    } else {
-        match seed % 4 {
-            0 => json!(""),
-            1 => Value::Null,
-            2 => json!([42]),
-            _ => json!(["  "]),
+impl Bad {
+    #[allow(clippy::cast_possible_truncation)]
+    fn value(self, seed: u64) -> Value {
+        match self {
+            Bad::One(values) => json!(pick(seed, values)),
+            Bad::Longer(max) => json!("x".repeat(max + 1 + (seed % 50) as usize)),
+            Bad::NoneOf(allowed) => json!(format!("{}x", pick(seed, allowed))),
         }
-    };
-    b.insert((*key).to_owned(), value);
-}
-
-/// `SuprSend` mutations.
-#[allow(clippy::too_many_lines)] // one row per rule
-fn suprsend_mutations() -> Vec<Mutation> {
-    use rules::*;
-    macro_rules! channel {
-        ($i:literal) => {
-            [
-                with(suprsend_channels()[$i].1, |b, seed| {
-                    suprsend_channel_edit(b, $i, seed, false)
-                }),
-                with(suprsend_channels()[$i].2, |b, seed| {
-                    suprsend_channel_edit(b, $i, seed, true)
-                }),
-            ]
-        };
     }
-    let mut out: Vec<Mutation> = [
-        channel!(0),
-        channel!(1),
-        channel!(2),
-        channel!(3),
-        channel!(4),
-        channel!(5),
-        channel!(6),
-        channel!(7),
-        channel!(8),
-        channel!(9),
-    ]
-    .concat();
-    out.extend([
-        with(SUPRSEND_EMAIL_FORMAT, |b, seed| {
-            push_item(b, "$email", bad_email(seed));
-        }),
-        with(SUPRSEND_SMS_FORMAT, |b, seed| {
-            push_item(b, "$sms", bad_phone(seed));
-        }),
-        with(SUPRSEND_WHATSAPP_FORMAT, |b, seed| {
-            push_item(b, "$whatsapp", bad_phone(seed));
-        }),
-        with(SUPRSEND_SMS_INVALID_NUMBER, |b, seed| {
-            push_item(b, "$sms", unassigned_phone(seed));
-        }),
-        with(SUPRSEND_WHATSAPP_INVALID_NUMBER, |b, seed| {
-            push_item(b, "$whatsapp", unassigned_phone(seed));
-        }),
-        with(SUPRSEND_ANDROIDPUSH_PROVIDER_ENUM, |b, seed| {
-            let provider = pick(seed, &["apns", "huawei", "gcm"]);
-            push_item(
-                b,
-                "$androidpush",
-                json!({"token": "t1", "provider": provider}),
-            );
-        }),
-        with(SUPRSEND_IOSPUSH_PROVIDER_ENUM, |b, seed| {
-            let provider = pick(seed, &["fcm", "voip", "xiaomi"]);
-            push_item(b, "$iospush", json!({"token": "t1", "provider": provider}));
-        }),
-        with(SUPRSEND_SLACK_FORMAT, |b, seed| {
-            let item = match seed % 3 {
-                0 => json!({"access_token": "xoxb-1"}),
-                1 => json!({"email": "not-an-email"}),
-                _ => json!({"incoming_webhook": {"url": "hooks slack"}}),
-            };
-            push_item(b, "$slack", item);
-        }),
-        with(SUPRSEND_SLACK_ADVICE, |b, seed| {
-            let item = match seed % 4 {
-                0 => json!("X01ABC"),
-                1 => json!({"channel_id": "G01ABC", "access_token": "xoxb-1"}),
-                2 => json!({"channel_id": "C01ABC", "access_token": "token"}),
-                _ => json!({"incoming_webhook": {"url": "https://example.com/hook"}}),
-            };
-            push_item(b, "$slack", item);
-        }),
-        with(SUPRSEND_MS_TEAMS_FORMAT, |b, seed| {
-            let item = match seed % 3 {
-                0 => json!({"tenant_id": "t"}),
-                1 => json!({"conversation_id": "c", "service_url": "smba host"}),
-                _ => json!({"incoming_webhook": {"url": "example.com/hook"}}),
-            };
-            push_item(b, "$ms_teams", item);
-        }),
-        with(SUPRSEND_MS_TEAMS_ADVICE, |b, _| {
-            let item = json!({"conversation_id": "c", "service_url": "https://example.com/"});
-            push_item(b, "$ms_teams", item);
-        }),
-        with(SUPRSEND_ANDROIDPUSH_PROVIDER_REQUIRED, |b, seed| {
-            let item = if seed % 2 == 0 {
-                json!({"token": "t1"})
-            } else {
-                json!({"token": "t1", "provider": null})
-            };
-            push_item(b, "$androidpush", item);
-        }),
-        with(SUPRSEND_IOSPUSH_PROVIDER_REQUIRED, |b, seed| {
-            let item = if seed % 2 == 0 {
-                json!({"token": "t1"})
-            } else {
-                json!({"token": "t1", "device_id": "d1"})
-            };
-            push_item(b, "$iospush", item);
-        }),
-        with(SUPRSEND_ANDROIDPUSH_UNKNOWN_FIELD, |b, seed| {
-            let member = pick(seed, &["vendor", "Device_id", "app_id"]);
-            let mut item = json!({"token": "t1", "provider": "fcm"});
-            item[member] = json!("x");
-            push_item(b, "$androidpush", item);
-        }),
-        with(SUPRSEND_IOSPUSH_UNKNOWN_FIELD, |b, seed| {
-            let member = pick(seed, &["voip", "bundleId", "topic"]);
-            let mut item = json!({"token": "t1", "provider": "apns"});
-            item[member] = json!("x");
-            push_item(b, "$iospush", item);
-        }),
-        with(SUPRSEND_SLACK_UNKNOWN_FIELD, |b, seed| {
-            let member = pick(seed, &["scope", "channelId", "bot_token"]);
-            let mut item = json!({"user_id": "U01ABC", "access_token": "xoxb-1"});
-            item[member] = json!("x");
-            push_item(b, "$slack", item);
-        }),
-        with(SUPRSEND_MS_TEAMS_UNKNOWN_FIELD, |b, seed| {
-            let member = pick(seed, &["teamId", "channel_id", "serviceUrl"]);
-            let mut item = json!({"tenant_id": "t", "conversation_id": "19:c"});
-            item[member] = json!("x");
-            push_item(b, "$ms_teams", item);
-        }),
-        with(SUPRSEND_WEBPUSH_FORMAT, |b, seed| {
-            let item = match seed % 3 {
-                0 => json!("webpush_token_abc123"),
-                1 => json!({"endpoint": "https://push.example.com/x"}),
-                _ => json!({"endpoint": "https://push.example.com/x", "keys": {"p256dh": "BNc"}}),
-            };
-            push_item(b, "$webpush", item);
-        }),
-        set(SUPRSEND_LOCALE_TYPE, "$locale", |seed| {
-            if seed % 2 == 0 {
-                json!(5)
-            } else {
-                json!(["en"])
-            }
-        }),
-        set(SUPRSEND_LOCALE_FORMAT, "$locale", |seed| {
-            json!(pick(seed, &["English", "e", "en-", "en GB"]))
-        }),
-        set(SUPRSEND_CHANNELS_TYPE, "$channels", |seed| {
-            if seed % 2 == 0 {
-                json!("email")
-            } else {
-                json!([1])
-            }
-        }),
-        set(SUPRSEND_CHANNELS_ENUM, "$channels", |seed| {
-            json!([pick(seed, &["fax", "Email", "push"])])
-        }),
-        set(SUPRSEND_TIMEZONE_TYPE, "$timezone", |seed| {
-            if seed % 2 == 0 {
-                json!(5)
-            } else {
-                json!(["UTC"])
-            }
-        }),
-        set(
-            SUPRSEND_PREFERRED_LANGUAGE_TYPE,
-            "$preferred_language",
-            |seed| {
-                if seed % 2 == 0 {
-                    json!(1)
-                } else {
-                    json!({"code": "en"})
-                }
-            },
-        ),
-        set(SUPRSEND_TIMEZONE_FORMAT, "$timezone", |seed| {
-            json!(pick(seed, &["PST", "+05:00", "Z", "Mars/Olympus"]))
-        }),
-        set(
-            SUPRSEND_PREFERRED_LANGUAGE_FORMAT,
-            "$preferred_language",
-            bad_language,
-        ),
-        set(
-            SUPRSEND_PREFERRED_LANGUAGE_LOSSY,
-            "$preferred_language",
-            language_tag,
-        ),
-        with(SUPRSEND_PROPERTIES_RESERVED_KEY, |b, seed| {
-            let key = pick(seed, &["$emial", "$time_zone", "ss_plan", "$name"]);
-            b.insert(key.into(), json!("x"));
-        }),
-        with(SUPRSEND_PROPERTIES_REQUIRED, |b, seed| {
-            let key = pick(seed, &["", "  "]);
-            b.insert(key.into(), json!("x"));
-        }),
-        with(SUPRSEND_PROPERTIES_ADVICE, |b, seed| {
-            let key = pick(seed, &["email", "sms", "whatsapp", "slack"]);
-            b.insert(key.into(), json!("x"));
-        }),
-        with(SUPRSEND_BODY_MAX_LENGTH, |b, seed| {
-            b.insert("notes".into(), long_string(10_300 + (seed % 1000) as usize));
-        }),
-    ]);
-    out
 }
 
-/// raia mutations (create).
-fn raia_mutations() -> Vec<Mutation> {
-    use rules::*;
-    vec![
-        with(RAIA_FIRST_NAME_REQUIRED, |b, seed| {
-            if seed % 2 == 0 {
-                b.remove("firstName");
-            } else {
-                b.insert("firstName".into(), Value::Null);
-            }
-        }),
-        with(RAIA_LAST_NAME_REQUIRED, |b, seed| {
-            if seed % 2 == 0 {
-                b.remove("lastName");
-            } else {
-                b.insert("lastName".into(), Value::Null);
-            }
-        }),
-        set(RAIA_FIRST_NAME_ADVICE, "firstName", |_| json!("")),
-        set(RAIA_LAST_NAME_ADVICE, "lastName", |_| json!("  ")),
-        set(RAIA_FK_ID_ADVICE, "fkId", |seed| {
-            json!(pick(seed, &["", " ", "\t"]))
-        }),
-        remove(RAIA_BODY_REQUIRED, &["email", "phoneNumber", "fkId"]),
-        with(RAIA_EMAIL_FORMAT, |b, seed| {
-            b.insert("email".into(), bad_email(seed));
-            b.remove("skipEmailValidation");
-        }),
-        with(RAIA_EMAIL_ADVICE, |b, seed| {
-            b.insert("email".into(), bad_email(seed));
-            b.insert("skipEmailValidation".into(), json!(true));
-        }),
-        with(RAIA_PHONE_NUMBER_FORMAT, |b, seed| {
-            b.insert("phoneNumber".into(), bad_phone(seed));
-            b.remove("skipPhoneNumberValidation");
-        }),
-        with(RAIA_PHONE_NUMBER_ADVICE, |b, seed| {
-            b.insert("phoneNumber".into(), bad_phone(seed));
-            b.insert("skipPhoneNumberValidation".into(), json!(true));
-        }),
-        set(
-            RAIA_PHONE_NUMBER_INVALID_NUMBER,
-            "phoneNumber",
-            unassigned_phone,
-        ),
-        set(RAIA_FIRST_NAME_TYPE, "firstName", not_a_string),
-        set(RAIA_LAST_NAME_TYPE, "lastName", not_a_string),
-        set(RAIA_EMAIL_TYPE, "email", not_a_string),
-        set(RAIA_PHONE_NUMBER_TYPE, "phoneNumber", not_a_string),
-        set(RAIA_CONTEXT_TYPE, "context", not_a_string),
-        set(RAIA_SOURCE_TYPE, "source", not_a_string),
-        set(RAIA_FK_ID_TYPE, "fkId", not_a_string),
-        set(RAIA_FK_USER_ID_TYPE, "fkUserId", not_a_string),
-        set(
-            RAIA_SKIP_EMAIL_VALIDATION_TYPE,
-            "skipEmailValidation",
-            |seed| {
-                if seed % 2 == 0 {
-                    json!("true")
-                } else {
-                    json!(1)
-                }
-            },
-        ),
-        set(
-            RAIA_SKIP_PHONE_NUMBER_VALIDATION_TYPE,
-            "skipPhoneNumberValidation",
-            |seed| {
-                if seed % 2 == 0 {
-                    json!("false")
-                } else {
-                    json!(0)
-                }
-            },
-        ),
-        set(RAIA_CUSTOM_DATA_TYPE, "customData", not_an_object),
-        with(RAIA_METADATA_UNKNOWN_FIELD, |b, _| {
-            if b.contains_key("customData") {
-                b.insert("metadata".into(), json!({"note": "x"}));
-            } else {
-                b.insert("metadata".into(), json!({"customData": {"plan": "pro"}}));
-            }
-        }),
-        with(RAIA_BODY_UNKNOWN_FIELD, |b, seed| {
-            let name = pick(seed, &["phone", "emial", "first_name", "tags"]);
-            b.insert(name.into(), json!("x"));
-        }),
-    ]
-}
+const BAD_EMAILS: &[&str] = &[
+    "not-an-email",
+    "jane@example",
+    "Jane <jane@example.com>",
+    "jane..doe@example.com",
+    "jane@exa mple.com",
+];
+const BAD_PHONES: &[&str] = &[
+    "+1 415 555 2671 ext. 9",
+    "+44 20 7946 001A",
+    "+1 415 555 2671 #1",
+    "++14155552671",
+    "+0123456",
+];
+const BAD_LANGUAGES: &[&str] = &["xx", "english", "e", "eng1"];
+const LANGUAGE_TAGS: &[&str] = &["en-US", "pt_BR", "zh-Hant", "de-CH", "fr_FR.UTF-8"];
 
-/// Omnisend mutations of the identifiers.
-fn omnisend_identifier_mutations() -> Vec<Mutation> {
-    use rules::*;
-    vec![
-        with(OMNISEND_IDENTIFIERS_TYPE, |b, seed| {
-            let value = match seed % 3 {
-                0 => json!("jane@example.com"),
-                1 => json!({"type": "email", "id": "jane@example.com"}),
-                _ => json!(["jane@example.com"]),
-            };
-            b.insert("identifiers".into(), value);
-            // Still one identifier, or `omnisend.body.required` fires too.
-            if !b.contains_key("email") && !b.contains_key("phone") {
-                b.insert("email".into(), json!("shorthand@example.com"));
-            }
-        }),
-        with(OMNISEND_IDENTIFIERS_TYPE_ENUM, |b, seed| {
-            let item = if seed % 2 == 0 {
-                json!({"type": "fax", "id": "jane@example.com"})
-            } else {
-                json!({"id": "jane@example.com"})
-            };
-            push_item(b, "identifiers", item);
-        }),
-        with(OMNISEND_IDENTIFIERS_ID_REQUIRED, |b, seed| {
-            let kind = pick(seed, &["email", "phone"]);
-            push_item(b, "identifiers", json!({"type": kind}));
-        }),
-        with(OMNISEND_IDENTIFIERS_ID_FORMAT, |b, seed| {
-            let item = if seed % 2 == 0 {
-                json!({"type": "email", "id": bad_email(seed / 2)})
-            } else {
-                json!({"type": "phone", "id": bad_phone(seed / 2)})
-            };
-            push_item(b, "identifiers", item);
-        }),
-        with(OMNISEND_IDENTIFIERS_ID_INVALID_NUMBER, |b, seed| {
-            push_item(
-                b,
-                "identifiers",
-                json!({"type": "phone", "id": unassigned_phone(seed)}),
+/// The rules a string of `format` can break, each with strings that break
+/// only it.
+fn breaks(format: &Format) -> Vec<(&'static RuleInfo, Bad)> {
+    match *format {
+        Format::Any => vec![],
+        Format::NonEmpty(rule) => vec![(rule, Bad::One(&["", "  ", "\u{200B}"]))],
+        Format::MaxLength(max, rule) => vec![(rule, Bad::Longer(max))],
+        Format::Enum(allowed, rule) => vec![(rule, Bad::NoneOf(allowed))],
+        Format::Email(rule) => vec![(rule, Bad::One(BAD_EMAILS))],
+        Format::Phone { format, invalid } => vec![
+            (format, Bad::One(BAD_PHONES)),
+            (invalid, Bad::One(UNASSIGNED)),
+        ],
+        Format::Country { format, advice, .. } => vec![
+            (format, Bad::One(&["UK", "XX", "ZZZ", "U"])),
+            (advice, Bad::One(&["XK"])),
+        ],
+        Format::UtcDateTime(rule) => vec![(
+            rule,
+            Bad::One(&[
+                "2023-02-30T00:00:00Z",
+                "2023-04-25",
+                "2023-04-25T12:55:38",
+                "now",
+            ]),
+        )],
+        Format::Date { format, future } => {
+            let mut out = vec![(
+                format,
+                Bad::One(&["1990-02-30", "1990-2-3", "03/14/1990", "1990-13-01"]),
+            )];
+            out.extend(
+                future.map(|rule| (rule, Bad::One(&["2999-01-01", "3000-12-31", "9999-06-15"]))),
             );
-        }),
-        with(OMNISEND_IDENTIFIERS_ID_TYPE, |b, seed| {
-            push_item(
-                b,
-                "identifiers",
-                json!({"type": "email", "id": not_a_string(seed)}),
-            );
-        }),
-        with(OMNISEND_IDENTIFIERS_SOURCE_TYPE, |b, seed| {
-            push_item(
-                b,
-                "identifiers",
-                json!({"type": "email", "id": "source-type@example.com", "source": not_a_string(seed)}),
-            );
-        }),
-        with(OMNISEND_IDENTIFIERS_UNIQUE, |b, _| {
-            let first = b
-                .get("identifiers")
-                .and_then(Value::as_array)
-                .and_then(|items| items.first().cloned());
-            if let Some(item) = first {
-                push_item(b, "identifiers", item);
-            } else {
-                let item = json!({"type": "email", "id": "twice@example.com"});
-                push_item(b, "identifiers", item.clone());
-                push_item(b, "identifiers", item);
-            }
-        }),
-        with(OMNISEND_IDENTIFIERS_SEND_WELCOME_EMAIL_TYPE, |b, seed| {
-            let flag = if seed % 2 == 0 {
-                json!("yes")
-            } else {
-                json!(1)
-            };
-            push_item(
-                b,
-                "identifiers",
-                json!({"type": "email", "id": "welcome@example.com", "sendWelcomeEmail": flag}),
-            );
-        }),
-        with(OMNISEND_IDENTIFIERS_SEND_WELCOME_MESSAGE_TYPE, |b, seed| {
-            push_item(
-                b,
-                "identifiers",
-                json!({"type": "email", "id": "welcome-message@example.com", "sendWelcomeMessage": not_a_boolean(seed)}),
-            );
-        }),
-    ]
-}
-
-/// Omnisend mutations of an identifier's `channels`.
-fn omnisend_channel_mutations() -> Vec<Mutation> {
-    use rules::*;
-    vec![
-        with(OMNISEND_IDENTIFIERS_CHANNELS_ENUM, |b, seed| {
-            let item = if seed % 2 == 0 {
-                json!({"type": "email", "id": "channels@example.com", "channels": {"sms": {"status": "subscribed"}}})
-            } else {
-                json!({"type": "phone", "id": "+14155552671", "channels": {"email": {"status": "subscribed"}}})
-            };
-            push_item(b, "identifiers", item);
-        }),
-        with(OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM, |b, seed| {
-            let status = pick(seed, &["active", "Subscribed", "opted_in"]);
-            push_item(
-                b,
-                "identifiers",
-                json!({"type": "email", "id": "status@example.com", "channels": {"email": {"status": status}}}),
-            );
-        }),
-        with(
-            OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
-            |b, seed| {
-                let date = pick(
-                    seed,
-                    &["2023-02-30T00:00:00Z", "2023-04-25T12:55:38", "yesterday"],
-                );
-                push_item(
-                    b,
-                    "identifiers",
-                    json!({"type": "email", "id": "date@example.com", "channels": {"email": {"status": "subscribed", "statusDate": date}}}),
-                );
-            },
-        ),
-    ]
-}
-
-/// Omnisend mutations of an identifier's `consent`: not an object, a
-/// member that is not a string, a `createdAt` that is not a date-time.
-fn omnisend_consent_mutations() -> Vec<Mutation> {
-    use rules::*;
-    vec![
-        with(OMNISEND_IDENTIFIERS_CONSENT_TYPE, |b, seed| {
-            let consent = match seed % 4 {
-                0 => not_an_object(seed / 4),
-                1 => json!({"source": not_a_string(seed / 4)}),
-                2 => json!({"ip": not_a_string(seed / 4)}),
-                _ => json!({"userAgent": not_a_string(seed / 4)}),
-            };
-            push_item(
-                b,
-                "identifiers",
-                json!({"type": "email", "id": "consent@example.com", "consent": consent}),
-            );
-        }),
-        with(OMNISEND_IDENTIFIERS_CONSENT_CREATED_AT_FORMAT, |b, seed| {
-            let date = match seed % 4 {
-                0 => json!("2023-02-30T00:00:00Z"),
-                1 => json!("2023-04-25T12:55:38"),
-                2 => json!("yesterday"),
-                _ => json!(1_682_427_338),
-            };
-            push_item(
-                b,
-                "identifiers",
-                json!({"type": "email", "id": "consent-date@example.com", "consent": {"source": "form", "createdAt": date}}),
-            );
-        }),
-    ]
-}
-
-/// Omnisend mutations of `customProperties`.
-fn omnisend_custom_property_mutations() -> Vec<Mutation> {
-    use rules::*;
-    vec![
-        set(
-            OMNISEND_CUSTOM_PROPERTIES_TYPE,
-            "customProperties",
-            |seed| {
-                if seed % 2 == 0 {
-                    json!(["x"])
-                } else {
-                    json!("x")
-                }
-            },
-        ),
-        with(OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT, |b, seed| {
-            let name = match seed % 3 {
-                0 => "hair color".to_owned(),
-                1 => "größe".to_owned(),
-                _ => "x".repeat(129),
-            };
-            custom_property(b, name, json!("x"));
-        }),
-        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_TYPE, |b, seed| {
-            let value = match seed % 3 {
-                0 => json!({"a": 1}),
-                1 => json!([1, 2]),
-                _ => json!([["a"]]),
-            };
-            custom_property(b, "bad_value".to_owned(), value);
-        }),
-        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_MAX_LENGTH, |b, seed| {
-            custom_property(
-                b,
-                "long".to_owned(),
-                long_string(2049 + (seed % 100) as usize),
-            );
-        }),
-        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY, |b, seed| {
-            let value = pick(seed, &[1.123_456_7, -0.000_000_5, 12.345_678_9]);
-            custom_property(b, "precise".to_owned(), json!(value));
-        }),
-        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_FORMAT, |b, seed| {
-            let value = pick(
-                seed,
-                &["2018-02-30", "2018-02-30 14:23", "2018-13-01 10:00:00"],
-            );
-            custom_property(b, "when".to_owned(), json!(value));
-        }),
-        with(OMNISEND_CUSTOM_PROPERTIES_MAX_ITEMS, |b, seed| {
-            // More than the 200 documented, however many the body had.
-            let n = crate::providers::omnisend::MAX_PROPERTIES + 1 + (seed % 10) as usize;
-            for i in 0..n {
-                custom_property(b, format!("extra_{i}"), json!(i));
-            }
-        }),
-    ]
-}
-
-/// Omnisend mutations.
-fn omnisend_mutations() -> Vec<Mutation> {
-    use rules::*;
-    let mut mutations = omnisend_identifier_mutations();
-    mutations.extend(omnisend_channel_mutations());
-    mutations.extend(omnisend_consent_mutations());
-    mutations.extend(omnisend_custom_property_mutations());
-    mutations.extend([
-        remove(OMNISEND_BODY_REQUIRED, &["identifiers", "email", "phone"]),
-        set(OMNISEND_EMAIL_FORMAT, "email", bad_email),
-        set(OMNISEND_PHONE_FORMAT, "phone", bad_phone),
-        set(OMNISEND_EMAIL_TYPE, "email", not_a_string),
-        set(OMNISEND_PHONE_TYPE, "phone", not_a_string),
-        set(OMNISEND_CREATED_AT_FORMAT, "createdAt", |seed| {
-            json!(pick(
-                seed,
-                &[
-                    "2023-02-30T00:00:00Z",
-                    "2023-04-25",
+            out
+        }
+        Format::Gender(rule) => vec![(rule, Bad::One(&["x", "other", "unknown", "mf"]))],
+        Format::Language { format, lossy, .. } => vec![
+            (format, Bad::One(BAD_LANGUAGES)),
+            (lossy, Bad::One(LANGUAGE_TAGS)),
+        ],
+        Format::PushToken(rule) => {
+            vec![(rule, Bad::One(&["abc", "0123456789abcdef", "short:token"]))]
+        }
+        Format::Url(rule) => vec![(
+            rule,
+            Bad::One(&["ftp://example.com/a.jpg", "not a url", "example.com/a.jpg"]),
+        )],
+        Format::SendiosDateTime { format, advice } => vec![
+            (
+                format,
+                Bad::One(&[
+                    "2023-02-30 00:00:00",
                     "2023-04-25T12:55:38",
-                    "now"
-                ]
-            ))
-        }),
-        set(OMNISEND_CREATED_AT_TYPE, "createdAt", not_a_string),
-        set(OMNISEND_CONTACT_ID_TYPE, "contactID", not_a_string),
-        set(OMNISEND_FIRST_NAME_TYPE, "firstName", not_a_string),
-        set(OMNISEND_LAST_NAME_TYPE, "lastName", not_a_string),
-        set(OMNISEND_COUNTRY_TYPE, "country", not_a_string),
-        set(OMNISEND_COUNTRY_CODE_TYPE, "countryCode", not_a_string),
-        set(OMNISEND_STATE_TYPE, "state", not_a_string),
-        set(OMNISEND_CITY_TYPE, "city", not_a_string),
-        set(OMNISEND_ADDRESS_TYPE, "address", not_a_string),
-        set(OMNISEND_POSTAL_CODE_TYPE, "postalCode", not_a_string),
-        set(OMNISEND_GENDER_TYPE, "gender", not_a_string),
-        set(OMNISEND_BIRTHDATE_TYPE, "birthdate", not_a_string),
-        with(OMNISEND_TAGS_TYPE, |b, seed| match seed % 3 {
-            0 => {
-                b.insert("tags".into(), json!("source: api"));
-            }
-            1 => push_item(b, "tags", json!("")),
-            _ => push_item(b, "tags", json!(7)),
-        }),
-        with(OMNISEND_TAGS_MAX_ITEMS, |b, seed| {
-            let n = 101 + (seed % 20) as usize;
-            let mut tags = vec![json!("source: api")];
-            tags.extend((1..n).map(|i| json!(format!("tag{i}"))));
-            b.insert("tags".into(), Value::Array(tags));
-        }),
-        with(OMNISEND_TAGS_UNIQUE, |b, _| {
-            let first = b["tags"].as_array().and_then(|t| t.first().cloned());
-            if let Some(tag) = first {
-                push_item(b, "tags", tag);
-            }
-        }),
-        with(OMNISEND_TAGS_ADVICE, |b, seed| {
-            if seed % 2 == 0 {
-                b.remove("tags");
+                    "2023-04-25",
+                    "25/04/2023 12:00:00",
+                ]),
+            ),
+            (
+                advice,
+                Bad::One(&[
+                    "2023-04-25T12:55:38Z",
+                    "2023-04-25T14:55:38+02:00",
+                    "2023-04-25T07:25:38.5-05:30",
+                ]),
+            ),
+        ],
+    }
+}
+
+/// The mutations the rows of `spec` say, for the object at `path` reached
+/// by `at`: an unknown member, and for each row a missing required
+/// member, a wrong JSON type, a bad value of its format or range, too
+/// many or duplicate items, and the same below it.
+fn derive(
+    spec: &'static ObjectSpec,
+    path: &str,
+    at: &[Hop],
+    plan: &'static Plan,
+    out: &mut Vec<Mutation>,
+) {
+    if let Some(rule) = spec.unknown {
+        let names: Vec<&'static str> = spec.members.iter().map(|m| m.name).collect();
+        let mut here = at.to_vec();
+        here.push(hop("?"));
+        out.push(Mutation::new(rule, here, move |o, d| {
+            let near = if names.is_empty() {
+                "member"
             } else {
-                b.insert("tags".into(), json!(["vip", "newsletter"]));
+                pick(d.seed(), &names)
+            };
+            o.insert(format!("{near}x"), json!("x"));
+        }));
+    }
+    for member in spec.members {
+        let path = below(path, member.name);
+        if (plan.skip)(&path) {
+            continue;
+        }
+        let name = member.name;
+        let mut here = at.to_vec();
+        here.push(hop(name));
+        if let Some(rule) = member.required {
+            let nullable = member.nullable;
+            out.push(Mutation::new(rule, here.clone(), move |o, d| {
+                if !nullable && d.seed() % 2 == 1 {
+                    o.insert(name.to_owned(), Value::Null);
+                } else {
+                    o.remove(name);
+                }
+            }));
+        }
+        let cases: Vec<(Option<&'static str>, &'static Kind)> = match &member.kind {
+            Kind::Tagged(tagged) => tagged.cases.iter().map(|(t, k)| (Some(*t), k)).collect(),
+            kind => vec![(None, kind)],
+        };
+        for (tag, kind) in cases {
+            let mut here = here.clone();
+            if tag.is_some() {
+                // The tag is the object's: the step into it takes it.
+                let Some(step) = here.len().checked_sub(2) else {
+                    continue;
+                };
+                here[step].tag = tag;
             }
-        }),
-        set(OMNISEND_COUNTRY_CODE_FORMAT, "countryCode", bad_country),
-        set(OMNISEND_COUNTRY_CODE_ADVICE, "countryCode", |_| json!("XK")),
-        with(OMNISEND_COUNTRY_CONFLICT, |b, seed| {
-            let (code, other) = pick(seed, &[("US", "DE"), ("LT", "Latvia"), ("GB", "FRA")]);
-            b.insert("countryCode".into(), json!(code));
-            b.insert("country".into(), json!(other));
-        }),
-        set(OMNISEND_GENDER_ENUM, "gender", bad_gender),
-        set(OMNISEND_BIRTHDATE_FORMAT, "birthdate", |seed| {
-            json!(pick(
-                seed,
-                &["1990-02-30", "1990-2-3", "03/14/1990", "1990-13-01"]
-            ))
-        }),
-        set(OMNISEND_BIRTHDATE_ADVICE, "birthdate", |seed| {
-            json!(pick(seed, &["2999-01-01", "3000-12-31", "9999-06-15"]))
-        }),
-        with(OMNISEND_BODY_UNKNOWN_FIELD, |b, seed| {
-            let name = pick(seed, &["firstNmae", "phoneNumber", "emails", "zip"]);
-            b.insert(name.into(), json!("x"));
-        }),
-        set(
-            OMNISEND_SEND_WELCOME_EMAIL_TYPE,
-            "sendWelcomeEmail",
-            not_a_boolean,
-        ),
-    ]);
-    mutations
-}
-
-/// Adds a custom property (creating `customProperties` when absent).
-fn custom_property(b: &mut Map<String, Value>, name: String, value: Value) {
-    if let Some(props) = b.get_mut("customProperties").and_then(Value::as_object_mut) {
-        props.insert(name, value);
-    } else {
-        let mut props = Map::new();
-        props.insert(name, value);
-        b.insert("customProperties".into(), Value::Object(props));
+            derive_kind(kind, member, &path, &here, false, plan, out);
+        }
     }
 }
 
-fn mutations(provider: Provider) -> &'static [Mutation] {
-    static ALL: OnceLock<[Vec<Mutation>; 5]> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        [
-            omnisend_mutations(),
-            sendios_mutations(),
-            rocketchat_mutations(),
-            suprsend_mutations(),
-            raia_mutations(),
-        ]
-        .map(|mut list| {
-            // Without the numbering plans no number is known to be
-            // unassigned: the `*.invalid_number` warnings never come.
-            if !cfg!(feature = "phone") {
-                list.retain(|m| !m.rule.id().ends_with(".invalid_number"));
-            }
-            list
-        })
-    });
-    match provider {
-        Provider::Omnisend => &all[0],
-        Provider::Sendios => &all[1],
-        Provider::RocketChat => &all[2],
-        Provider::Suprsend => &all[3],
-        Provider::Raia => &all[4],
+/// The mutations of a value of `kind` of `member` at `path` (reached by
+/// `at`); `item`: an item of the array `at` ends with.
+fn derive_kind(
+    kind: &'static Kind,
+    member: &'static Member,
+    path: &str,
+    at: &[Hop],
+    item: bool,
+    plan: &'static Plan,
+    out: &mut Vec<Mutation>,
+) {
+    let name = member.name;
+    let type_rule = member.type_rule;
+    if !matches!(kind, Kind::Custom(_) | Kind::Tagged(_)) {
+        out.push(Mutation::new(type_rule, at.to_vec(), move |o, d| {
+            put(o, name, item, one_of(d.seed(), others(kind)));
+        }));
     }
+    match kind {
+        Kind::Str(format) => {
+            for (rule, bad) in breaks(format) {
+                out.push(Mutation::new(rule, at.to_vec(), move |o, d| {
+                    put(o, name, item, bad.value(d.seed()));
+                }));
+            }
+        }
+        Kind::Int(Some((min, max, rule))) => {
+            let outside: Vec<i64> = [min.checked_sub(1), max.checked_add(1)]
+                .into_iter()
+                .flatten()
+                .collect();
+            out.push(Mutation::new(rule, at.to_vec(), move |o, d| {
+                put(o, name, item, json!(pick(d.seed(), &outside)));
+            }));
+        }
+        Kind::Object(spec) => derive(spec, path, at, plan, out),
+        Kind::Array(array) if !item => {
+            let path = format!("{path}/*");
+            if let (Some((max, rule)), Some(valid)) = (
+                array.max_items,
+                value_of(&array.items, member.to, &path, "", plan, None),
+            ) {
+                out.push(Mutation::new(rule, at.to_vec(), move |o, d| {
+                    #[allow(clippy::cast_possible_truncation)]
+                    let n = max + 1 + (d.seed() % 10) as usize;
+                    let Some(Value::Array(items)) = o.get_mut(name) else {
+                        return;
+                    };
+                    for _ in 0..n * 20 {
+                        if items.len() >= n {
+                            break;
+                        }
+                        if let Some(v) = d.value(&valid).filter(|v| !items.contains(v)) {
+                            items.push(v);
+                        }
+                    }
+                }));
+            }
+            if let Some(rule) = array.dedupe {
+                out.push(Mutation::new(rule, at.to_vec(), move |o, _| {
+                    if let Some(Value::Array(items)) = o.get_mut(name)
+                        && let Some(first) = items.first().cloned()
+                    {
+                        items.push(first);
+                    }
+                }));
+            }
+            derive_kind(&array.items, member, &path, at, true, plan, out);
+        }
+        _ => {}
+    }
+}
+
+/// The mutations of `plan`'s provider: those its rows say, then its own.
+fn mutations(plan: &'static Plan) -> Vec<Mutation> {
+    let mut out = Vec::new();
+    derive(plan.provider.spec().body, "", &[], plan, &mut out);
+    out.extend((plan.mutations)());
+    // Without the numbering plans no number is known to be unassigned:
+    // the `*.invalid_number` warnings never come.
+    if !cfg!(feature = "phone") {
+        out.retain(|m| !m.rule.id().ends_with(".invalid_number"));
+    }
+    out
 }
 
 /// Bodies that break exactly one rule of `provider`, paired with that
@@ -2573,15 +1546,21 @@ fn mutations(provider: Provider) -> &'static [Mutation] {
 /// the rule's severity is an error, valid when it is a warning. Every
 /// mutation is equally likely; [`invalid_rules`] lists the rules covered.
 pub fn invalid_body(provider: Provider) -> impl Strategy<Value = (Value, &'static str)> {
-    (
-        valid_object(provider),
-        select(mutations(provider)),
-        any::<u64>(),
-    )
-        .prop_map(|(mut body, mutation, seed)| {
-            mutation.apply(&mut body, seed);
-            (Value::Object(body), mutation.rule.id())
-        })
+    let plan = plan(provider);
+    Union::new(mutations(plan).into_iter().map(move |m| {
+        (body(plan, &m.at), any::<u64>())
+            .prop_map(move |(mut body, seed)| {
+                let mut draw = Draw::new(seed);
+                if let Some(object) = m.target(&mut body) {
+                    (m.edit)(object, &mut draw);
+                }
+                if m.derived {
+                    (plan.repair)(&mut body);
+                }
+                (Value::Object(body), m.rule.id())
+            })
+            .boxed()
+    }))
 }
 
 /// The rule ids [`invalid_body`]`(provider)` generates, each once, in
@@ -2594,7 +1573,10 @@ pub fn invalid_body(provider: Provider) -> impl Strategy<Value = (Value, &'stati
 /// assert!(invalid_rules(Provider::Omnisend).contains(&"omnisend.tags.max_items"));
 /// ```
 pub fn invalid_rules(provider: Provider) -> Vec<&'static str> {
-    let ids: Vec<&'static str> = mutations(provider).iter().map(|m| m.rule.id()).collect();
+    let ids: Vec<&'static str> = mutations(plan(provider))
+        .iter()
+        .map(|m| m.rule.id())
+        .collect();
     rules::catalog()
         .iter()
         .map(|r| r.id())
@@ -2602,9 +1584,794 @@ pub fn invalid_rules(provider: Provider) -> Vec<&'static str> {
         .collect()
 }
 
+// ---------------------------------------------------------------------------
+// What the rows cannot say, per provider
+// ---------------------------------------------------------------------------
+
+// Omnisend -------------------------------------------------------------------
+
+static OMNISEND: Plan = Plan {
+    provider: Provider::Omnisend,
+    value: omnisend_value,
+    extra: &[],
+    skip: |_| false,
+    agree: |body, draw| {
+        one_identifier_each(body);
+        identified(body, draw.value(&email()).unwrap_or_default());
+        country_agrees(body, draw);
+        source_tag(body, draw);
+    },
+    repair: |body| identified(body, "shorthand@example.com".to_owned()),
+    mutations: omnisend_mutations,
+    // Email identifiers keep their case: only whitespace is normalized.
+    mess: |body, _| {
+        if let Some(Value::Array(ids)) = body.get_mut("identifiers") {
+            for id in ids.iter_mut().filter(|id| id["type"] == "email") {
+                if let Some(Value::String(s)) = id.get_mut("id") {
+                    *s = format!(" {s} ");
+                }
+            }
+        }
+    },
+};
+
+/// Omnisend's members a function checks: email identifiers and the
+/// shorthand `email` (kept as written), an identifier's `channels` (the
+/// channel of its type), `customProperties`.
+fn omnisend_value(path: &str, tag: &str) -> Option<BoxedStrategy<Value>> {
+    Some(match (path, tag) {
+        ("email", _) | ("identifiers/*/id", "email") => string(email()),
+        ("identifiers/*/channels", _) => {
+            let channel = if tag == "phone" { "sms" } else { "email" };
+            let date = prop::option::of(utc_date_time());
+            (select(omnisend::STATUSES), date)
+                .prop_map(move |(status, date)| match date {
+                    Some(d) => json!({ channel: {"status": status, "statusDate": d} }),
+                    None => json!({ channel: {"status": status} }),
+                })
+                .boxed()
+        }
+        ("customProperties", _) => {
+            let value = prop_oneof![
+                (-1_000_000i64..1_000_000).prop_map(|n| json!(n)),
+                (-4000i32..4000).prop_map(|n| json!(f64::from(n) / 4.0)),
+                any::<bool>().prop_map(Value::Bool),
+                "[A-Za-z][A-Za-z ]{0,30}".prop_map(Value::String),
+                prop::collection::vec(word(), 1..4).prop_map(|w| json!(w)),
+            ];
+            prop::collection::vec(("[A-Za-z][A-Za-z0-9_]{0,20}", value), 0..5)
+                .prop_map(|props| Value::Object(props.into_iter().collect()))
+                .boxed()
+        }
+        _ => return None,
+    })
+}
+
+/// `omnisend.identifiers.unique`: each identifier once (the first kept),
+/// and no shorthand member repeating one.
+fn one_identifier_each(body: &mut Map<String, Value>) {
+    let mut ids: Vec<(Value, Value)> = Vec::new();
+    if let Some(Value::Array(items)) = body.get_mut("identifiers") {
+        items.retain(|item| {
+            let key = (item["type"].clone(), item["id"].clone());
+            let new = !ids.contains(&key);
+            ids.push(key);
+            new
+        });
+    }
+    for key in ["email", "phone"] {
+        if body
+            .get(key)
+            .is_some_and(|v| ids.iter().any(|(_, id)| id == v))
+        {
+            body.remove(key);
+        }
+    }
+}
+
+/// `omnisend.body.required`: at least one identifier (`fallback` as the
+/// shorthand `email` when there is none).
+fn identified(body: &mut Map<String, Value>, fallback: String) {
+    let listed = body
+        .get("identifiers")
+        .unwrap_or(&Value::Null)
+        .as_array()
+        .is_some_and(|a| !a.is_empty());
+    let given = |key: &str| body.get(key).is_some_and(|v| !v.is_null());
+    if !listed && !given("email") && !given("phone") {
+        body.insert("email".to_owned(), Value::String(fallback));
+    }
+}
+
+/// `omnisend.country.conflict`: `country` (a free string) is the ISO name
+/// or the alpha-3 code of the country `countryCode` names (of any
+/// country without it), or absent.
+fn country_agrees(body: &mut Map<String, Value>, draw: &mut Draw) {
+    let other = draw.value(&country_code()).unwrap_or_default();
+    let mode = draw.seed() % 5;
+    let code = body
+        .get("countryCode")
+        .and_then(Value::as_str)
+        .unwrap_or(&other);
+    let country = CountryCode::parse(code).ok().and_then(|code| match mode {
+        0 | 1 => Some(code.name()),
+        2 => Some(code.alpha3()),
+        _ => None,
+    });
+    match country {
+        Some(country) => body.insert("country".to_owned(), json!(country)),
+        None => body.remove("country"),
+    };
+}
+
+/// `omnisend.tags.advice`: a tag starting with `source:` when creating.
+fn source_tag(body: &mut Map<String, Value>, draw: &mut Draw) {
+    let source = format!("source: {}", draw.value(&word()).unwrap_or_default());
+    let has = |t: &Value| t.as_str().is_some_and(|s| s.starts_with("source:"));
+    if let Value::Array(tags) = body.entry("tags").or_insert_with(|| json!([]))
+        && !tags.iter().any(has)
+    {
+        tags.insert(0, json!(source));
+    }
+}
+
+/// Adds custom properties `name{i}` (creating `customProperties`).
+fn custom_properties(b: &mut Map<String, Value>, name: &str, values: Vec<Value>) {
+    if let Value::Object(props) = b.entry("customProperties").or_insert_with(|| json!({})) {
+        for (i, value) in values.into_iter().enumerate() {
+            props.insert(format!("{name}{i}"), value);
+        }
+    }
+}
+
+/// Omnisend's mutations the rows cannot say: the shorthand `email` and
+/// `customProperties` (checked by functions), an identifier's `channels`,
+/// and the rules across members.
+fn omnisend_mutations() -> Vec<Mutation> {
+    use rules::*;
+    /// At least `at_least`, a few more by the seed.
+    #[allow(clippy::cast_possible_truncation)]
+    fn n(seed: u64, at_least: usize) -> usize {
+        at_least + (seed % 10) as usize
+    }
+    vec![
+        set(OMNISEND_EMAIL_TYPE, "email", || {
+            others(&Kind::Str(Format::Any))
+        }),
+        set(OMNISEND_EMAIL_FORMAT, "email", || strings(BAD_EMAILS)),
+        with(OMNISEND_BODY_REQUIRED, |b, _| {
+            b.retain(|k, _| !["identifiers", "email", "phone"].contains(&k.as_str()));
+        }),
+        hand(OMNISEND_IDENTIFIERS_UNIQUE, &["identifiers"], |b, _| {
+            let first = b.get("identifiers").map_or(Value::Null, |v| v[0].clone());
+            push_item(b, "identifiers", first);
+        }),
+        push(OMNISEND_IDENTIFIERS_CHANNELS_ENUM, "identifiers", || {
+            vec![
+                json!({"type": "email", "id": "channels@example.com", "channels": {"sms": {}}}),
+                json!({"type": "phone", "id": "+14155552671", "channels": {"email": {}}}),
+            ]
+        }),
+        push(
+            OMNISEND_IDENTIFIERS_CHANNELS_STATUS_ENUM,
+            "identifiers",
+            || {
+                ["active", "Subscribed", "opted_in"].iter().map(|status| {
+                json!({"type": "email", "id": "status@example.com", "channels": {"email": {"status": status}}})
+            }).collect()
+            },
+        ),
+        push(
+            OMNISEND_IDENTIFIERS_CHANNELS_STATUS_DATE_FORMAT,
+            "identifiers",
+            || {
+                ["2023-02-30T00:00:00Z", "2023-04-25T12:55:38", "yesterday"].iter().map(|date| {
+                json!({"type": "email", "id": "date@example.com", "channels": {"email": {"statusDate": date}}})
+            }).collect()
+            },
+        ),
+        set(OMNISEND_CUSTOM_PROPERTIES_TYPE, "customProperties", || {
+            vec![json!(["x"]), json!("x")]
+        }),
+        with(OMNISEND_CUSTOM_PROPERTIES_NAME_FORMAT, |b, seed| {
+            let long = "x".repeat(omnisend::MAX_PROPERTY_NAME + 1);
+            let name = pick(seed, &["hair color", "größe", &long]);
+            b.entry("customProperties").or_insert_with(|| json!({}))[name] = json!("x");
+        }),
+        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_TYPE, |b, seed| {
+            let values = vec![json!({"a": 1}), json!([1, 2]), json!([["a"]])];
+            custom_properties(b, "bad", vec![one_of(seed, values)]);
+        }),
+        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_MAX_LENGTH, |b, seed| {
+            let long = "x".repeat(n(seed, omnisend::MAX_PROPERTY_STRING + 1));
+            custom_properties(b, "long", vec![json!(long)]);
+        }),
+        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_LOSSY, |b, seed| {
+            let value = pick(seed, &[1.123_456_7, -0.000_000_5, 12.345_678_9]);
+            custom_properties(b, "precise", vec![json!(value)]);
+        }),
+        with(OMNISEND_CUSTOM_PROPERTIES_VALUE_FORMAT, |b, seed| {
+            let when = ["2018-02-30", "2018-02-30 14:23", "2018-13-01 10:00:00"];
+            custom_properties(b, "when", vec![one_of(seed, strings(&when))]);
+        }),
+        // More than the 200 documented, however many the body had.
+        with(OMNISEND_CUSTOM_PROPERTIES_MAX_ITEMS, |b, seed| {
+            let values = (0..n(seed, omnisend::MAX_PROPERTIES + 1))
+                .map(Value::from)
+                .collect();
+            custom_properties(b, "extra_", values);
+        }),
+        with(OMNISEND_TAGS_ADVICE, |b, seed| {
+            b.insert("tags".into(), json!(["vip", "newsletter"]));
+            if seed.is_multiple_of(2) {
+                b.remove("tags");
+            }
+        }),
+        with(OMNISEND_COUNTRY_CONFLICT, |b, seed| {
+            let (code, other) = pick(seed, &[("US", "DE"), ("LT", "Latvia"), ("GB", "FRA")]);
+            b.insert("countryCode".into(), json!(code));
+            b.insert("country".into(), json!(other));
+        }),
+    ]
+}
+
+// Sendios --------------------------------------------------------------------
+
+static SENDIOS: Plan = Plan {
+    provider: Provider::Sendios,
+    value: |path, _| {
+        Some(match path {
+            "client_user_id" => string("[A-Za-z0-9_-]{1,24}"),
+            "platform_id" => string(select(sendios::PLATFORMS).prop_map(str::to_owned)),
+            "vip" => any::<bool>().prop_map(Value::Bool).boxed(),
+            // Each key keeps one JSON type across bodies
+            // (`sendios.fields.consistent_type` in a batch).
+            "fields" => object(&[
+                (
+                    "plan",
+                    0.6,
+                    string(select(&["free", "pro", "team"][..]).prop_map(str::to_owned)),
+                ),
+                ("score", 0.5, (0i64..100_000).prop_map(Value::from).boxed()),
+                ("beta", 0.4, any::<bool>().prop_map(Value::Bool).boxed()),
+                (
+                    "interests",
+                    0.4,
+                    prop::collection::vec(word(), 0..4)
+                        .prop_map(|w| json!(w))
+                        .boxed(),
+                ),
+                (
+                    "profile",
+                    0.3,
+                    word().prop_map(|w| json!({ "source": w })).boxed(),
+                ),
+            ]),
+            _ => return None,
+        })
+    },
+    extra: &[],
+    // `sendios.body.renamed`: the crate's earlier names are renamed with
+    // a warning, never in a clean body (a mutation gives them).
+    skip: |path| sendios::EARLIER_NAMES.iter().any(|(old, _)| *old == path),
+    agree: |_, _| {},
+    repair: |_| {},
+    mutations: || {
+        use rules::*;
+        vec![
+            // An integer is accepted (sent as its string): not one here.
+            set(SENDIOS_CLIENT_USER_ID_TYPE, "client_user_id", || {
+                vec![json!(42.5), json!(true), json!(["x"]), json!({"x": 1})]
+            }),
+            set(SENDIOS_PLATFORM_ENUM, "platform_id", || {
+                vec![json!("5"), json!(7), json!("ios"), json!(-1)]
+            }),
+            set(SENDIOS_VIP_TYPE, "vip", || {
+                vec![json!(2), json!("yes"), json!([true])]
+            }),
+            set(SENDIOS_FIELDS_TYPE, "fields", || {
+                vec![json!(["x"]), json!("x")]
+            }),
+            // A valid value under an earlier name: renamed (or, beside
+            // Sendios' name, left as it is), a warning either way.
+            with(SENDIOS_BODY_RENAMED, |b, seed| {
+                if seed.is_multiple_of(2) {
+                    b.insert("platform".into(), json!(pick(seed / 2, sendios::PLATFORMS)));
+                } else {
+                    b.insert("auth_key".into(), json!(format!("key{seed}")));
+                }
+            }),
+        ]
+    },
+    mess: |_, _| {},
+};
+
+// Rocket.Chat ----------------------------------------------------------------
+
+static ROCKETCHAT: Plan = Plan {
+    provider: Provider::RocketChat,
+    // Every member is checked by a function (the server's schema and
+    // coercions).
+    value: |path, _| {
+        Some(match path {
+            "name" => string(full_name()),
+            "emails" => distinct_list(email(), 0..=3),
+            "phones" => distinct_list(phone(), 0..=3),
+            "customFields" => prop_oneof![
+                3 => object(&[("plan", 0.5, string(word())), ("company", 0.5, string(last_name()))]),
+                1 => Just(Value::Null),
+            ]
+            .boxed(),
+            "contactManager" => {
+                prop_oneof![3 => string("[a-zA-Z0-9]{17}"), 1 => Just(Value::Null).boxed()].boxed()
+            }
+            _ => return None,
+        })
+    },
+    extra: &[],
+    skip: |_| false,
+    agree: |_, _| {},
+    repair: |_| {},
+    mutations: rocketchat_mutations,
+    mess: |body, draw| {
+        mess_strings(body, "emails", draw, messy_email_of);
+        mess_strings(body, "phones", draw, messy_phone_of);
+    },
+};
+
+/// Adds to the string list `name` a variant of its first item (of
+/// `fallback`, added first, when it is empty).
+fn push_variant(
+    b: &mut Map<String, Value>,
+    name: &str,
+    fallback: &str,
+    variant: fn(&str) -> String,
+) {
+    let first = b.get(name).and_then(|v| v[0].as_str()).map(str::to_owned);
+    let base = first.unwrap_or_else(|| {
+        push_item(b, name, json!(fallback));
+        fallback.to_owned()
+    });
+    push_item(b, name, json!(variant(&base)));
+}
+
+/// Rocket.Chat's mutations the rows cannot say (every member is checked
+/// by a function).
+fn rocketchat_mutations() -> Vec<Mutation> {
+    use rules::*;
+    let nested = || vec![json!(["x"]), json!({"x": 1})];
+    vec![
+        set(ROCKETCHAT_NAME_TYPE, "name", nested),
+        set(ROCKETCHAT_CONTACT_MANAGER_TYPE, "contactManager", nested),
+        set(ROCKETCHAT_NAME_COERCED, "name", || {
+            vec![json!(42), json!(true)]
+        }),
+        set(ROCKETCHAT_CONTACT_MANAGER_COERCED, "contactManager", || {
+            vec![json!(3), json!(true)]
+        }),
+        set(ROCKETCHAT_CUSTOM_FIELDS_TYPE, "customFields", || {
+            vec![json!("x"), json!(1), json!(["x"])]
+        }),
+        set(ROCKETCHAT_CUSTOM_FIELDS_COERCED, "customFields", || {
+            vec![json!(""), json!(0), json!(false)]
+        }),
+        with(ROCKETCHAT_EMAILS_TYPE, |b, seed| match seed % 2 {
+            0 => drop(b.insert("emails".into(), json!("jane@example.com"))),
+            _ => push_item(b, "emails", json!({"address": "jane@example.com"})),
+        }),
+        with(ROCKETCHAT_PHONES_TYPE, |b, seed| match seed % 2 {
+            0 => drop(b.insert("phones".into(), json!({"phoneNumber": "+14155552671"}))),
+            _ => push_item(b, "phones", json!(["+14155552671"])),
+        }),
+        push(ROCKETCHAT_EMAILS_FORMAT, "emails", || strings(BAD_EMAILS)),
+        push(ROCKETCHAT_PHONES_FORMAT, "phones", || strings(BAD_PHONES)),
+        push(ROCKETCHAT_PHONES_INVALID_NUMBER, "phones", || {
+            strings(UNASSIGNED)
+        }),
+        with(ROCKETCHAT_EMAILS_UNIQUE, |b, _| {
+            push_variant(b, "emails", "jane@example.com", str::to_owned);
+        }),
+        with(ROCKETCHAT_PHONES_UNIQUE, |b, _| {
+            push_variant(b, "phones", "+14155552671", str::to_owned);
+        }),
+        // The same address with its domain in uppercase.
+        with(ROCKETCHAT_EMAILS_LOSSY, |b, _| {
+            push_variant(b, "emails", "jane@example.com", |e| {
+                let (local, domain) = e.rsplit_once('@').unwrap_or((e, "example.com"));
+                format!("{local}@{}", domain.to_uppercase())
+            });
+        }),
+        // The same number written with spaces.
+        with(ROCKETCHAT_PHONES_LOSSY, |b, _| {
+            push_variant(b, "phones", "+14155552671", |p| {
+                format!("{} {}", &p[..3], &p[3..])
+            });
+        }),
+    ]
+}
+
+// SuprSend -------------------------------------------------------------------
+
+/// Custom properties of `SuprSend` bodies (any key that is not one of its
+/// own).
+const SUPRSEND_PROPERTIES: &[&str] = &["plan", "signup_source", "score", "preferences"];
+
+static SUPRSEND: Plan = Plan {
+    provider: Provider::Suprsend,
+    value: suprsend_value,
+    // The body's keys are checked by a function, its channels by their
+    // own table: no member rows.
+    extra: &[suprsend::KNOWN_KEYS, SUPRSEND_PROPERTIES],
+    skip: |_| false,
+    agree: |_, _| {},
+    repair: |_| {},
+    mutations: suprsend_mutations,
+    mess: |body, draw| {
+        mess_strings(body, "$email", draw, messy_email_of);
+        mess_strings(body, "$sms", draw, messy_phone_of);
+        mess_strings(body, "$whatsapp", draw, messy_phone_of);
+        // Without the `tz` feature zone names are matched as written.
+        if cfg!(feature = "tz") {
+            mess_strings(body, "$timezone", draw, |s, d| mixed_case(s, d.seed()));
+        }
+    },
+};
+
+/// `SuprSend`'s keys: channel lists, the user's settings, custom
+/// properties.
+fn suprsend_value(path: &str, _: &str) -> Option<BoxedStrategy<Value>> {
+    let list = |item: BoxedStrategy<Value>| {
+        prop::collection::vec(item, 1..=3)
+            .prop_map(Value::Array)
+            .boxed()
+    };
+    let token = "xoxb-[0-9]{4,12}-[a-zA-Z0-9]{8,24}";
+    Some(match path {
+        "$email" => list(string(email())),
+        "$sms" | "$whatsapp" => list(string(phone())),
+        "$inbox" => list(string("[A-Za-z0-9]{10,25}")),
+        "$messenger" => list(string("[A-Za-z0-9]{10,20}")),
+        "$androidpush" => list(prop_oneof![
+            string(fcm_token()),
+            push_object(fcm_token(), suprsend::ANDROID_PROVIDERS),
+        ].boxed()),
+        "$iospush" => list(prop_oneof![
+            string(apns_token()),
+            push_object(apns_token(), suprsend::IOS_PROVIDERS),
+        ].boxed()),
+        "$slack" => list(prop_oneof![
+            string("[UW][A-Z0-9]{8,10}"),
+            (email(), token).prop_map(|(e, t)| json!({"email": e, "access_token": t})),
+            ("C[A-Z0-9]{8,10}", token).prop_map(|(c, t)| json!({"channel_id": c, "access_token": t})),
+            "[A-Z0-9]{9}/[A-Z0-9]{9}/[a-zA-Z0-9]{24}".prop_map(|p| {
+                json!({"incoming_webhook": {"url": format!("https://hooks.slack.com/services/{p}")}})
+            }),
+        ].boxed()),
+        "$ms_teams" => list(prop_oneof![
+            ("[0-9a-f]{8}-[0-9a-f]{4}", select(&["emea", "amer", "apac"][..]), "[a-zA-Z0-9]{6,20}")
+                .prop_map(|(tenant, region, conv)| json!({
+                    "tenant_id": tenant,
+                    "service_url": format!("https://smba.trafficmanager.net/{region}/"),
+                    "conversation_id": format!("19:{conv}@thread.tacv2"),
+                })),
+            "[a-z0-9]{8,16}".prop_map(|p| json!({
+                "incoming_webhook": {"url": format!("https://example.webhook.office.com/webhookb2/{p}")}
+            })),
+        ].boxed()),
+        // The browser's `PushSubscription` as JSON.
+        "$webpush" => list(("[A-Za-z0-9_-]{16,40}", "B[A-Za-z0-9_-]{20,86}", "[A-Za-z0-9_-]{16,22}")
+            .prop_map(|(id, p256dh, auth)| json!({
+                "endpoint": format!("https://fcm.googleapis.com/fcm/send/{id}"),
+                "expirationTime": null,
+                "keys": {"p256dh": p256dh, "auth": auth},
+            }))
+            .boxed()),
+        "$timezone" => string(time_zone()),
+        "$preferred_language" => string(language_code()),
+        "$locale" => string(select(&["en", "es", "en_GB", "en-US", "pt-BR", "es-419"][..]).prop_map(str::to_owned)),
+        "$channels" => prop::collection::vec(select(suprsend::CHANNEL_NAMES), 0..=3)
+            .prop_map(|c| json!(c))
+            .boxed(),
+        "plan" | "signup_source" => string(word()),
+        "score" => (0i64..1000).prop_map(Value::from).boxed(),
+        "preferences" => (any::<bool>(), word())
+            .prop_map(|(b, w)| json!({"digest": b, "topics": [w]}))
+            .boxed(),
+        _ => return None,
+    })
+}
+
+/// A push object: a `token`, one of `providers`, maybe a device id.
+fn push_object(
+    token: impl Strategy<Value = String> + 'static,
+    providers: &'static [&'static str],
+) -> BoxedStrategy<Value> {
+    (
+        token,
+        select(providers),
+        prop::option::of("[a-z0-9-]{4,16}"),
+    )
+        .prop_map(|(token, provider, device)| match device {
+            Some(d) => json!({"token": token, "provider": provider, "device_id": d}),
+            None => json!({"token": token, "provider": provider}),
+        })
+        .boxed()
+}
+
+/// `item` with each of `members` set, one item per member.
+fn each_member(item: &Value, members: &[&str]) -> Vec<Value> {
+    members
+        .iter()
+        .map(|m| {
+            let mut item = item.clone();
+            item[*m] = json!("x");
+            item
+        })
+        .collect()
+}
+
+/// `SuprSend`'s mutations: each channel's by its row in the channel table
+/// (a wrong type, too many items, a bad string of its format), then those
+/// of its objects and keys, checked by functions.
+#[allow(clippy::too_many_lines)] // one row per rule
+fn suprsend_mutations() -> Vec<Mutation> {
+    use rules::*;
+    let mut out = Vec::new();
+    for (key, type_rule, max_items, string) in suprsend::channel_rows() {
+        out.push(hand(type_rule, &[key], move |b, seed| {
+            let wrong = vec![json!(""), Value::Null, json!([42]), json!(["  "])];
+            b.insert(key.to_owned(), one_of(seed, wrong));
+        }));
+        out.push(hand(max_items, &[key], move |b, seed| {
+            if let Some(Value::Array(items)) = b.get_mut(key) {
+                #[allow(clippy::cast_possible_truncation)]
+                items.resize(
+                    suprsend::MAX_ITEMS + 1 + (seed % 5) as usize,
+                    items[0].clone(),
+                );
+            }
+        }));
+        if let Kind::Str(format) = string {
+            for (rule, bad) in breaks(format) {
+                out.push(hand(rule, &[], move |b, seed| {
+                    push_item(b, key, bad.value(seed));
+                }));
+            }
+        }
+    }
+    out.extend([
+        push(SUPRSEND_ANDROIDPUSH_PROVIDER_ENUM, "$androidpush", || {
+            ["apns", "huawei", "gcm"]
+                .iter()
+                .map(|p| json!({"token": "t1", "provider": p}))
+                .collect()
+        }),
+        push(SUPRSEND_IOSPUSH_PROVIDER_ENUM, "$iospush", || {
+            ["fcm", "voip", "xiaomi"]
+                .iter()
+                .map(|p| json!({"token": "t1", "provider": p}))
+                .collect()
+        }),
+        push(
+            SUPRSEND_ANDROIDPUSH_PROVIDER_REQUIRED,
+            "$androidpush",
+            || {
+                vec![
+                    json!({"token": "t1"}),
+                    json!({"token": "t1", "provider": null}),
+                ]
+            },
+        ),
+        push(SUPRSEND_IOSPUSH_PROVIDER_REQUIRED, "$iospush", || {
+            vec![
+                json!({"token": "t1"}),
+                json!({"token": "t1", "device_id": "d1"}),
+            ]
+        }),
+        push(SUPRSEND_ANDROIDPUSH_UNKNOWN_FIELD, "$androidpush", || {
+            each_member(
+                &json!({"token": "t1", "provider": "fcm"}),
+                &["vendor", "Device_id", "app_id"],
+            )
+        }),
+        push(SUPRSEND_IOSPUSH_UNKNOWN_FIELD, "$iospush", || {
+            each_member(
+                &json!({"token": "t1", "provider": "apns"}),
+                &["voip", "bundleId", "topic"],
+            )
+        }),
+        push(SUPRSEND_SLACK_UNKNOWN_FIELD, "$slack", || {
+            each_member(
+                &json!({"user_id": "U01ABC", "access_token": "xoxb-1"}),
+                &["scope", "channelId", "bot_token"],
+            )
+        }),
+        push(SUPRSEND_MS_TEAMS_UNKNOWN_FIELD, "$ms_teams", || {
+            each_member(
+                &json!({"tenant_id": "t", "conversation_id": "19:c"}),
+                &["teamId", "channel_id", "serviceUrl"],
+            )
+        }),
+        push(SUPRSEND_SLACK_FORMAT, "$slack", || {
+            vec![
+                json!({"access_token": "xoxb-1"}),
+                json!({"email": "not-an-email"}),
+                json!({"incoming_webhook": {"url": "hooks slack"}}),
+            ]
+        }),
+        push(SUPRSEND_SLACK_ADVICE, "$slack", || {
+            vec![
+                json!("X01ABC"),
+                json!({"channel_id": "G01ABC", "access_token": "xoxb-1"}),
+                json!({"channel_id": "C01ABC", "access_token": "token"}),
+                json!({"incoming_webhook": {"url": "https://example.com/hook"}}),
+            ]
+        }),
+        push(SUPRSEND_MS_TEAMS_FORMAT, "$ms_teams", || {
+            vec![
+                json!({"tenant_id": "t"}),
+                json!({"conversation_id": "c", "service_url": "smba host"}),
+                json!({"incoming_webhook": {"url": "example.com/hook"}}),
+            ]
+        }),
+        push(SUPRSEND_MS_TEAMS_ADVICE, "$ms_teams", || {
+            vec![json!({"conversation_id": "c", "service_url": "https://example.com/"})]
+        }),
+        push(SUPRSEND_WEBPUSH_FORMAT, "$webpush", || {
+            vec![
+                json!("webpush_token_abc123"),
+                json!({"endpoint": "https://push.example.com/x"}),
+                json!({"endpoint": "https://push.example.com/x", "keys": {"p256dh": "BNc"}}),
+            ]
+        }),
+        set(SUPRSEND_LOCALE_TYPE, "$locale", || {
+            vec![json!(5), json!(["en"])]
+        }),
+        set(SUPRSEND_LOCALE_FORMAT, "$locale", || {
+            strings(&["English", "e", "en-", "en GB"])
+        }),
+        set(SUPRSEND_CHANNELS_TYPE, "$channels", || {
+            vec![json!("email"), json!([1])]
+        }),
+        set(SUPRSEND_CHANNELS_ENUM, "$channels", || {
+            vec![json!(["fax"]), json!(["Email"]), json!(["push"])]
+        }),
+        set(SUPRSEND_TIMEZONE_TYPE, "$timezone", || {
+            vec![json!(5), json!(["UTC"])]
+        }),
+        set(SUPRSEND_TIMEZONE_FORMAT, "$timezone", || {
+            strings(&["PST", "+05:00", "Z", "Mars/Olympus"])
+        }),
+        set(
+            SUPRSEND_PREFERRED_LANGUAGE_TYPE,
+            "$preferred_language",
+            || vec![json!(1), json!({"code": "en"})],
+        ),
+        set(
+            SUPRSEND_PREFERRED_LANGUAGE_FORMAT,
+            "$preferred_language",
+            || strings(BAD_LANGUAGES),
+        ),
+        set(
+            SUPRSEND_PREFERRED_LANGUAGE_LOSSY,
+            "$preferred_language",
+            || strings(LANGUAGE_TAGS),
+        ),
+        with(SUPRSEND_PROPERTIES_RESERVED_KEY, |b, seed| {
+            b.insert(
+                pick(seed, &["$emial", "$time_zone", "ss_plan", "$name"]).into(),
+                json!("x"),
+            );
+        }),
+        with(SUPRSEND_PROPERTIES_REQUIRED, |b, seed| {
+            b.insert(pick(seed, &["", "  "]).into(), json!("x"));
+        }),
+        with(SUPRSEND_PROPERTIES_ADVICE, |b, seed| {
+            b.insert(
+                pick(seed, &["email", "sms", "whatsapp", "slack"]).into(),
+                json!("x"),
+            );
+        }),
+        with(SUPRSEND_BODY_MAX_LENGTH, |b, seed| {
+            #[allow(clippy::cast_possible_truncation)]
+            let n = suprsend::MAX_BODY_BYTES + 100 + (seed % 1000) as usize;
+            b.insert("notes".into(), json!("x".repeat(n)));
+        }),
+    ]);
+    out
+}
+
+// raia -----------------------------------------------------------------------
+
+static RAIA: Plan = Plan {
+    provider: Provider::Raia,
+    value: |_, _| None,
+    extra: &[],
+    skip: |_| false,
+    // `raia.body.required`: an email, a phone number or an id.
+    agree: |body, draw| {
+        if !["email", "phoneNumber", "fkId"]
+            .iter()
+            .any(|k| body.contains_key(*k))
+        {
+            body.insert("email".to_owned(), json!(draw.value(&email())));
+        }
+    },
+    repair: |_| {},
+    mutations: raia_mutations,
+    // Formats under the skip flags are checked by a function.
+    mess: |body, draw| {
+        mess_strings(body, "email", draw, messy_email_of);
+        mess_strings(body, "phoneNumber", draw, messy_phone_of);
+    },
+};
+
+/// Sets `member` to one of `bad`, with its skip `flag` set (`skip`) or
+/// removed.
+fn flagged(
+    b: &mut Map<String, Value>,
+    seed: u64,
+    (member, bad): (&str, &[&str]),
+    flag: &str,
+    skip: bool,
+) {
+    b.insert(member.to_owned(), one_of(seed, strings(bad)));
+    b.insert(flag.to_owned(), json!(true));
+    if !skip {
+        b.remove(flag);
+    }
+}
+
+/// raia's mutations the rows cannot say: formats under the skip flags,
+/// the rule across members, unknown members (reported by a function).
+fn raia_mutations() -> Vec<Mutation> {
+    use rules::*;
+    const EMAIL: (&str, &[&str]) = ("email", BAD_EMAILS);
+    const PHONE: (&str, &[&str]) = ("phoneNumber", BAD_PHONES);
+    vec![
+        with(RAIA_BODY_REQUIRED, |b, _| {
+            b.retain(|k, _| !["email", "phoneNumber", "fkId"].contains(&k.as_str()));
+        }),
+        with(RAIA_EMAIL_FORMAT, |b, s| {
+            flagged(b, s, EMAIL, "skipEmailValidation", false);
+        }),
+        with(RAIA_EMAIL_ADVICE, |b, s| {
+            flagged(b, s, EMAIL, "skipEmailValidation", true);
+        }),
+        with(RAIA_PHONE_NUMBER_FORMAT, |b, s| {
+            flagged(b, s, PHONE, "skipPhoneNumberValidation", false);
+        }),
+        with(RAIA_PHONE_NUMBER_ADVICE, |b, s| {
+            flagged(b, s, PHONE, "skipPhoneNumberValidation", true);
+        }),
+        set(RAIA_PHONE_NUMBER_INVALID_NUMBER, "phoneNumber", || {
+            strings(UNASSIGNED)
+        }),
+        with(RAIA_METADATA_UNKNOWN_FIELD, |b, _| {
+            let meta = if b.contains_key("customData") {
+                json!({"note": "x"})
+            } else {
+                json!({"customData": {"plan": "pro"}})
+            };
+            b.insert("metadata".into(), meta);
+        }),
+        with(RAIA_BODY_UNKNOWN_FIELD, |b, seed| {
+            b.insert(
+                pick(seed, &["phone", "emial", "first_name", "tags"]).into(),
+                json!("x"),
+            );
+        }),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+    use crate::engine::Walker;
+    use crate::options::Options;
+    use crate::report::Location;
     use crate::values::Email;
 
     #[test]
@@ -2647,10 +2414,178 @@ mod tests {
     #[test]
     fn every_rule_id_is_in_the_catalog() {
         for &provider in Provider::ALL {
-            for m in mutations(provider) {
+            for m in mutations(plan(provider)) {
                 assert!(rules::lookup(m.rule.id()).is_some());
                 assert_eq!(m.rule.provider(), provider.as_str());
             }
         }
+    }
+
+    /// Rows a provider might add, of ordinary kinds and formats, with
+    /// rules of the catalog.
+    static NEW_ROWS: ObjectSpec = ObjectSpec {
+        members: &[
+            Member::required(
+                "signedUpAt",
+                Kind::Str(Format::UtcDateTime(rules::OMNISEND_CREATED_AT_FORMAT)),
+                rules::OMNISEND_CREATED_AT_TYPE,
+                rules::RAIA_FIRST_NAME_REQUIRED,
+            ),
+            Member::optional(
+                "workEmail",
+                Kind::Str(Format::Email(rules::SENDIOS_EMAIL_FORMAT)),
+                rules::SENDIOS_EMAIL_TYPE,
+            ),
+            Member::optional(
+                "mobile",
+                Kind::Str(Format::Phone {
+                    format: rules::SENDIOS_PHONE_FORMAT,
+                    invalid: rules::SENDIOS_PHONE_INVALID_NUMBER,
+                }),
+                rules::SENDIOS_PHONE_TYPE,
+            ),
+            Member::optional(
+                "age",
+                Kind::Int(Some((0, 150, rules::SENDIOS_AGE_RANGE))),
+                rules::SENDIOS_AGE_TYPE,
+            ),
+            Member::optional("labels", Kind::Array(&LABELS), rules::OMNISEND_TAGS_TYPE),
+            Member::optional(
+                "address",
+                Kind::Object(&ADDRESS),
+                rules::RAIA_CUSTOM_DATA_TYPE,
+            ),
+        ],
+        unknown: Some(rules::SENDIOS_BODY_UNKNOWN_FIELD),
+        check: None,
+        ignore_case: false,
+    };
+
+    static LABELS: ArraySpec = ArraySpec {
+        items: Kind::Str(Format::NonEmpty(rules::OMNISEND_TAGS_TYPE)),
+        max_items: Some((5, rules::OMNISEND_TAGS_MAX_ITEMS)),
+        dedupe: Some(rules::OMNISEND_TAGS_UNIQUE),
+    };
+
+    static ADDRESS: ObjectSpec = ObjectSpec {
+        members: &[
+            Member::optional(
+                "country",
+                Kind::Str(Format::Country {
+                    format: rules::SENDIOS_COUNTRY_FORMAT,
+                    advice: rules::SENDIOS_COUNTRY_ADVICE,
+                    alpha2: false,
+                }),
+                rules::SENDIOS_COUNTRY_TYPE,
+            ),
+            Member::optional(
+                "verified",
+                Kind::Bool,
+                rules::RAIA_SKIP_EMAIL_VALIDATION_TYPE,
+            ),
+        ],
+        unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
+        check: None,
+        ignore_case: false,
+    };
+
+    /// Nothing beside the rows.
+    static BARE: Plan = Plan {
+        provider: Provider::Raia,
+        value: |_, _| None,
+        extra: &[],
+        skip: |_| false,
+        agree: |_, _| {},
+        repair: |_| {},
+        mutations: Vec::new,
+        mess: |_, _| {},
+    };
+
+    /// The rules the walk of `object` by [`NEW_ROWS`] reports, and whether
+    /// it changed anything.
+    fn walk(object: &Map<String, Value>) -> (BTreeSet<&'static str>, bool) {
+        let options = Options::default();
+        let mut walker = Walker::new(&options, Location::Body);
+        walker.walk_object(&mut object.clone(), &NEW_ROWS);
+        let rules = walker
+            .violations
+            .iter()
+            .map(crate::Violation::rule)
+            .collect();
+        (rules, !walker.changes.is_empty())
+    }
+
+    /// A row added to a table is generated and broken with no edit here:
+    /// valid objects give every row and pass clean, each mutation the rows
+    /// say breaks exactly its rule, and every rule of the rows is one.
+    #[test]
+    fn new_rows_are_generated_and_broken() {
+        let mut runner = TestRunner::deterministic();
+        let valid = object_of(&NEW_ROWS, "", &BARE, None, &[]);
+        let mut seen = BTreeSet::new();
+        for _ in 0..200 {
+            let object = valid.new_tree(&mut runner).unwrap().current();
+            assert_eq!(walk(&object), (BTreeSet::new(), false), "{object:?}");
+            seen.extend(object.keys().cloned());
+            if let Some(Value::Object(address)) = object.get("address") {
+                seen.extend(address.keys().map(|k| format!("address/{k}")));
+            }
+        }
+        let rows = [
+            "signedUpAt",
+            "workEmail",
+            "mobile",
+            "age",
+            "labels",
+            "address",
+        ];
+        let wanted: BTreeSet<String> = rows
+            .iter()
+            .map(|r| (*r).to_owned())
+            .chain(["address/country".to_owned(), "address/verified".to_owned()])
+            .collect();
+        assert_eq!(seen, wanted);
+
+        let mut derived = Vec::new();
+        derive(&NEW_ROWS, "", &[], &BARE, &mut derived);
+        if !cfg!(feature = "phone") {
+            derived.retain(|m| !m.rule.id().ends_with(".invalid_number"));
+        }
+        for m in &derived {
+            let valid = object_of(&NEW_ROWS, "", &BARE, None, &m.at);
+            for _ in 0..20 {
+                let mut object = valid.new_tree(&mut runner).unwrap().current();
+                let mut draw = Draw::new(runner.rng().next_u64());
+                (m.edit)(m.target(&mut object).expect("forced"), &mut draw);
+                let (found, _) = walk(&object);
+                assert_eq!(found, BTreeSet::from([m.rule.id()]), "{object:?}");
+            }
+        }
+        let ids: BTreeSet<&str> = derived.iter().map(|m| m.rule.id()).collect();
+        let mut want = BTreeSet::from([
+            "omnisend.created_at.format",
+            "omnisend.created_at.type",
+            "raia.first_name.required",
+            "sendios.email.format",
+            "sendios.email.type",
+            "sendios.phone.format",
+            "sendios.phone.type",
+            "sendios.age.range",
+            "sendios.age.type",
+            "omnisend.tags.type",
+            "omnisend.tags.max_items",
+            "omnisend.tags.unique",
+            "raia.custom_data.type",
+            "sendios.country.format",
+            "sendios.country.advice",
+            "sendios.country.type",
+            "raia.skip_email_validation.type",
+            "sendios.body.unknown_field",
+            "omnisend.body.unknown_field",
+        ]);
+        if cfg!(feature = "phone") {
+            want.insert("sendios.phone.invalid_number");
+        }
+        assert_eq!(ids, want);
     }
 }

@@ -595,6 +595,23 @@ static CHANNELS: [Channel; 10] = [
     },
 ];
 
+/// Each channel key with its type rule, its `max_items` rule and what a
+/// string item holds, in [`CHANNEL_KEYS`] order (for the strategies,
+/// which break each channel by its row).
+#[cfg(feature = "proptest")]
+pub(crate) fn channel_rows() -> impl Iterator<
+    Item = (
+        &'static str,
+        &'static RuleInfo,
+        &'static RuleInfo,
+        &'static Kind,
+    ),
+> {
+    CHANNELS
+        .iter()
+        .map(|c| (c.key, c.type_rule, c.max_items, &c.string))
+}
+
 /// A push object: `{token, provider, device_id, bundle_id}` (the JSON
 /// schema's `androidpush_settings` / `iospush_settings`).
 macro_rules! push_object {
