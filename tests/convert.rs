@@ -766,3 +766,33 @@ fn every_member_read_is_written_back_by_its_row() {
         );
     }
 }
+
+/// Omnisend reads an email identifier case-sensitively and the canonical
+/// contact holds its domain in lowercase: the conversion says what it
+/// rewrote instead of naming another Omnisend contact silently.
+#[test]
+fn an_email_kept_as_written_and_converted_normalized_is_a_warning() {
+    let report = Validator::new(Provider::Omnisend).convert_str(
+        r#"{"identifiers":[{"type":"email","id":" Jane@Example.COM"}],"tags":["source: pos"]}"#,
+        Provider::Omnisend,
+    );
+    let warning = &report.violations()[0];
+    assert_eq!(
+        (warning.rule(), warning.location(), warning.path()),
+        (
+            "convert.email.lossy",
+            Location::Converted,
+            "/identifiers/0/id"
+        )
+    );
+    assert_eq!(
+        warning.message(),
+        "the canonical contact holds email addresses normalized (the domain in lowercase); 'Jane@Example.COM' from Omnisend is converted as 'Jane@example.com', which a case-sensitive provider (Omnisend) reads as another address"
+    );
+    assert_eq!(warning.param("found"), Some(&json!(" Jane@Example.COM")));
+    assert_eq!(
+        report.converted().unwrap()["identifiers"][0]["id"],
+        "Jane@example.com"
+    );
+    assert!(report.is_valid());
+}

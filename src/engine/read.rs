@@ -105,6 +105,8 @@ pub(crate) struct Reader<'a> {
     losses: Vec<Loss>,
     trace: Vec<(String, String)>,
     path: String,
+    /// In [`Reader::in_parent`], the path of the member read.
+    member_path: Option<String>,
 }
 
 impl Deeper for Reader<'_> {
@@ -127,6 +129,7 @@ impl<'a> Reader<'a> {
             losses: Vec::new(),
             trace: Vec::new(),
             path: String::new(),
+            member_path: None,
         }
     }
 
@@ -145,7 +148,9 @@ impl<'a> Reader<'a> {
         let saved = self.path.clone();
         let parent = self.path.rfind('/').unwrap_or(0);
         self.path.truncate(parent);
+        let outer = self.member_path.replace(saved.clone());
         let r = f(self);
+        self.member_path = outer;
         self.path = saved;
         r
     }
@@ -325,6 +330,14 @@ impl<'a> Reader<'a> {
         let (rule, builder) = (loss_rule(point), point.builder(text));
         let states = self.states(channels);
         let value = value.filter(|_| states.is_some());
+        // An email a provider keeps as written (Omnisend's, case-sensitive)
+        // is held normalized: what changes is said, not done silently.
+        let normalized = match &value {
+            Some(IdentifierValue::Email(email)) if email.as_str() != trim(text) => {
+                Some(email.as_str().to_owned())
+            }
+            _ => None,
+        };
         self.identifier(rule, text, value, states.as_deref().unwrap_or(&[]), || {
             let mut b = builder;
             for (channel, status, date) in channels {
@@ -332,6 +345,20 @@ impl<'a> Reader<'a> {
             }
             b
         });
+        if let Some(normalized) = normalized {
+            let message = format!(
+                "the canonical contact holds email addresses normalized (the domain in lowercase); '{}' from {} is converted as '{normalized}', which a case-sensitive provider (Omnisend) reads as another address",
+                trim(text),
+                self.source
+            );
+            // At the address itself, when it stands for its parent.
+            let path = self
+                .member_path
+                .clone()
+                .unwrap_or_else(|| self.path.clone());
+            self.losses
+                .push(Loss::new(rules::CONVERT_EMAIL_LOSSY, path, message));
+        }
     }
 
     /// Channel states read from text; `None` when one does not read (the
