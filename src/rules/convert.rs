@@ -13,7 +13,7 @@ rules! {
     CONVERT_NAME_LOSSY = "convert.name.lossy", Warning,
         "a name is split into first and last, first and last are joined, or the target holds no name (SuprSend)";
     CONVERT_EMAIL_LOSSY = "convert.email.lossy", Warning,
-        "an email the target cannot hold (a second email into Sendios or raia)";
+        "an email the target cannot hold (a second email into Sendios or raia), or one converted in another form than the source keeps (an Omnisend address with capitals in its domain, held with the domain in lowercase)";
     CONVERT_PHONE_LOSSY = "convert.phone.lossy", Warning,
         "a phone number the target cannot hold (a second phone into Sendios or raia)";
     CONVERT_PUSH_TOKEN_LOSSY = "convert.push_token.lossy", Warning,
