@@ -14,6 +14,7 @@
     clippy::missing_errors_doc
 )]
 
+mod check;
 pub mod convert;
 mod engine;
 pub mod model;
@@ -32,6 +33,7 @@ pub mod suggest;
 mod validator;
 pub mod values;
 
+pub use check::{Check, Input};
 pub use model::{
     Channel, ChannelState, ChannelStatus, Contact, ContactBuilder, CustomProperty, Identifier,
     IdentifierBuilder, PropertyValue,

@@ -191,9 +191,11 @@ impl Clone for Validator {
 /// that compare a document with those before it
 /// (`sendios.fields.consistent_type`, whose messages name the document's
 /// index in the batch) apply only here. Get one with [`Validator::batch`];
-/// it dereferences to a [`Validator`], so every `validate_*` / `convert_*`
-/// method (and [`Document::validate`](crate::stream::Document::validate))
-/// works on it, each document counted in call order.
+/// it dereferences to a [`Validator`], so [`Validator::check`], every
+/// `validate_*` / `convert_*` method (and
+/// [`Document::validate`](crate::stream::Document::validate)) works on it,
+/// each document counted in call order (a [`Check`](crate::Check) when its
+/// action runs).
 ///
 /// Memory is bounded: a batch remembers at most [`Batch::MAX_KEYS`]
 /// `fields` keys of at most [`Batch::MAX_KEY_BYTES`] bytes in all (a key
@@ -424,6 +426,8 @@ impl Validator {
     /// `path`. (In an envelope, such an operation's `body` is an
     /// `input.body.type` error.)
     ///
+    /// A shorthand for [`check(text).validate()`](Validator::check).
+    ///
     /// ```
     /// # use omnicontact::{Location, Operation, Provider, Validator};
     /// let r = Validator::new(Provider::Omnisend).validate_str("{\"email\": ");
@@ -436,11 +440,13 @@ impl Validator {
     /// assert_eq!(r.violations()[0].location(), Location::Path);
     /// ```
     pub fn validate_str(&self, text: &str) -> Report {
-        self.run(Input::Text(Ok(text), Origin::START), false, None)
+        self.check(text).validate()
     }
 
     /// Validates one JSON request body given as bytes; invalid UTF-8 is an
     /// `input.json.format` violation.
+    ///
+    /// A shorthand for [`check(bytes).validate()`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -448,16 +454,14 @@ impl Validator {
     /// assert_eq!(r.violations()[0].rule(), "input.json.format");
     /// ```
     pub fn validate_bytes(&self, bytes: &[u8]) -> Report {
-        self.run(
-            Input::Text(utf8(bytes, Origin::START), Origin::START),
-            false,
-            None,
-        )
+        self.check(bytes).validate()
     }
 
     /// Validates a request envelope given as bytes (see
     /// [`Validator::validate_envelope_str`]); invalid UTF-8 is an
     /// `input.json.format` violation.
+    ///
+    /// A shorthand for [`check(bytes).envelope().validate()`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -466,14 +470,12 @@ impl Validator {
     /// assert_eq!(v.validate_envelope_bytes(b"\xff").violations()[0].rule(), "input.json.format");
     /// ```
     pub fn validate_envelope_bytes(&self, bytes: &[u8]) -> Report {
-        self.run(
-            Input::Text(utf8(bytes, Origin::START), Origin::START),
-            true,
-            None,
-        )
+        self.check(bytes).envelope().validate()
     }
 
     /// Validates a request body that is already a JSON value.
+    ///
+    /// A shorthand for [`check(value).validate()`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -483,7 +485,7 @@ impl Validator {
     /// assert!(r.is_valid());
     /// ```
     pub fn validate_value(&self, value: Value) -> Report {
-        self.run(Input::Value(value), false, None)
+        self.check(value).validate()
     }
 
     /// [`Validator::validate_value`] for a borrowed value, which stays the
@@ -491,6 +493,8 @@ impl Validator {
     /// [`Options::max_bytes`](crate::Options::max_bytes)) are checked on the
     /// borrowed value; only a value within them is copied, as the normalized
     /// body the report holds.
+    ///
+    /// A shorthand for [`check(value).validate()`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -501,7 +505,7 @@ impl Validator {
     /// assert_eq!(body["email"], " a@b.co"); // still the caller's, unchanged
     /// ```
     pub fn validate_value_ref(&self, value: &Value) -> Report {
-        self.run(Input::Borrowed(value), false, None)
+        self.check(value).validate()
     }
 
     /// Validates a request envelope
@@ -521,6 +525,8 @@ impl Validator {
     /// again in another case is an `input.headers.unique` error at the
     /// second one. Spaces around a value and non-ASCII text are allowed.
     ///
+    /// A shorthand for [`check(text).envelope().validate()`](Validator::check).
+    ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
     /// let v = Validator::new(Provider::Omnisend);
@@ -537,10 +543,12 @@ impl Validator {
     /// assert_eq!(v.validate_envelope_str("{}").violations()[0].rule(), "input.body.type");
     /// ```
     pub fn validate_envelope_str(&self, text: &str) -> Report {
-        self.run(Input::Text(Ok(text), Origin::START), true, None)
+        self.check(text).envelope().validate()
     }
 
     /// Validates a request envelope that is already a JSON value.
+    ///
+    /// A shorthand for [`check(value).envelope().validate()`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -550,12 +558,14 @@ impl Validator {
     /// assert_eq!(r.normalized().unwrap()["body"]["phone"], "+37061234567");
     /// ```
     pub fn validate_envelope_value(&self, value: Value) -> Report {
-        self.run(Input::Value(value), true, None)
+        self.check(value).envelope().validate()
     }
 
     /// [`Validator::validate_envelope_value`] for a borrowed value (copied
     /// only when within the limits, as
     /// [`validate_value_ref`](Validator::validate_value_ref)).
+    ///
+    /// A shorthand for [`check(value).envelope().validate()`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -565,7 +575,7 @@ impl Validator {
     /// assert_eq!(r.normalized().unwrap()["body"]["phone"], "+37061234567");
     /// ```
     pub fn validate_envelope_value_ref(&self, value: &Value) -> Report {
-        self.run(Input::Borrowed(value), true, None)
+        self.check(value).envelope().validate()
     }
 
     /// Validates `text` as a body of this validator's provider and, when it
@@ -587,6 +597,8 @@ impl Validator {
     /// alone. `target` may equal the source provider: the body then makes
     /// a round trip through the canonical contact.
     ///
+    /// A shorthand for [`check(text).convert(target)`](Validator::check).
+    ///
     /// ```
     /// use omnicontact::{Location, Provider, Validator};
     ///
@@ -605,11 +617,13 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["email"], "jane@example.com");
     /// ```
     pub fn convert_str(&self, text: &str, target: Provider) -> Report {
-        self.run(Input::Text(Ok(text), Origin::START), false, Some(target))
+        self.check(text).convert(target)
     }
 
     /// [`Validator::convert_str`] for raw bytes (invalid UTF-8 is an
     /// `input.json.format` error).
+    ///
+    /// A shorthand for [`check(bytes).convert(target)`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -618,14 +632,12 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["identifiers"][0]["id"], "jo@example.com");
     /// ```
     pub fn convert_bytes(&self, bytes: &[u8], target: Provider) -> Report {
-        self.run(
-            Input::Text(utf8(bytes, Origin::START), Origin::START),
-            false,
-            Some(target),
-        )
+        self.check(bytes).convert(target)
     }
 
     /// [`Validator::convert_str`] for a parsed JSON value.
+    ///
+    /// A shorthand for [`check(value).convert(target)`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -637,10 +649,12 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["firstName"], "Jane");
     /// ```
     pub fn convert_value(&self, value: Value, target: Provider) -> Report {
-        self.run(Input::Value(value), false, Some(target))
+        self.check(value).convert(target)
     }
 
     /// [`Validator::convert_value`] for a borrowed value.
+    ///
+    /// A shorthand for [`check(value).convert(target)`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -649,13 +663,15 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["email"], "jane@example.com");
     /// ```
     pub fn convert_value_ref(&self, value: &Value, target: Provider) -> Report {
-        self.run(Input::Borrowed(value), false, Some(target))
+        self.check(value).convert(target)
     }
 
     /// [`Validator::convert_str`] for a request envelope: the envelope is
     /// validated, then its `body` converted; a `SuprSend` source's path
     /// parameter `distinct_id` becomes the external id. Loss paths point
     /// into the source's `body`.
+    ///
+    /// A shorthand for [`check(text).envelope().convert(target)`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -667,11 +683,13 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["client_user_id"], "u-7");
     /// ```
     pub fn convert_envelope_str(&self, text: &str, target: Provider) -> Report {
-        self.run(Input::Text(Ok(text), Origin::START), true, Some(target))
+        self.check(text).envelope().convert(target)
     }
 
     /// [`Validator::convert_envelope_str`] for bytes; invalid UTF-8 is an
     /// `input.json.format` error and nothing is converted.
+    ///
+    /// A shorthand for [`check(bytes).envelope().convert(target)`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -681,14 +699,12 @@ impl Validator {
     /// assert!(v.convert_envelope_bytes(b"\xff", Provider::Raia).converted().is_none());
     /// ```
     pub fn convert_envelope_bytes(&self, bytes: &[u8], target: Provider) -> Report {
-        self.run(
-            Input::Text(utf8(bytes, Origin::START), Origin::START),
-            true,
-            Some(target),
-        )
+        self.check(bytes).envelope().convert(target)
     }
 
     /// [`Validator::convert_envelope_str`] for a parsed JSON value.
+    ///
+    /// A shorthand for [`check(value).envelope().convert(target)`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -697,10 +713,12 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["emails"][0], "a@example.com");
     /// ```
     pub fn convert_envelope_value(&self, value: Value, target: Provider) -> Report {
-        self.run(Input::Value(value), true, Some(target))
+        self.check(value).envelope().convert(target)
     }
 
     /// [`Validator::convert_envelope_value`] for a borrowed value.
+    ///
+    /// A shorthand for [`check(value).envelope().convert(target)`](Validator::check).
     ///
     /// ```
     /// # use omnicontact::{Provider, Validator};
@@ -709,7 +727,7 @@ impl Validator {
     /// assert_eq!(r.converted().unwrap()["client_user_id"], "u-7");
     /// ```
     pub fn convert_envelope_value_ref(&self, value: &Value, target: Provider) -> Report {
-        self.run(Input::Borrowed(value), true, Some(target))
+        self.check(value).envelope().convert(target)
     }
 
     pub(crate) fn convert_document(
@@ -888,7 +906,7 @@ impl Validator {
     /// The one funnel behind every `validate_*` and `convert_*` method:
     /// reads the input (text, or a value within the limits), walks it as a
     /// body or an envelope, and converts it to `target` when asked.
-    fn run(&self, input: Input<'_>, envelope: bool, target: Option<Provider>) -> Report {
+    pub(crate) fn run(&self, input: Input<'_>, envelope: bool, target: Option<Provider>) -> Report {
         let (value, found) = match input {
             Input::Text(text, origin) => {
                 match text.and_then(|text| self.read(text, origin, envelope)) {
@@ -1194,8 +1212,10 @@ struct Checked {
     body: Value,
 }
 
-/// A document as a `validate_*` or `convert_*` method was given it.
-enum Input<'t> {
+/// A document as the funnel ([`Validator::run`]) takes it, from a
+/// [`Check`](crate::Check) or a stream's document: not the public
+/// [`Input`](crate::Input), which a `Check` turns into this when it runs.
+pub(crate) enum Input<'t> {
     /// Text (or the report saying the bytes are not UTF-8), starting at
     /// `Origin` in its file.
     Text(Result<&'t str, Report>, Origin),
@@ -1206,7 +1226,7 @@ enum Input<'t> {
 }
 
 /// The text of `bytes`, or the report saying where it is not UTF-8.
-fn utf8(bytes: &[u8], origin: Origin) -> Result<&str, Report> {
+pub(crate) fn utf8(bytes: &[u8], origin: Origin) -> Result<&str, Report> {
     std::str::from_utf8(bytes).map_err(|e| {
         // Where the bad byte is, as serde_json says it for syntax errors:
         // the line and the 1-based byte column, in the file (the document
