@@ -9,8 +9,6 @@
 //! [`IdentifierBuilder`]: crate::model::IdentifierBuilder
 //! [`CustomProperty::new`]: crate::model::CustomProperty::new
 
-use super::{RuleInfo, Severity};
-
 rules! {
     CONTACT_EMAIL_FORMAT = "contact.email.format", Error,
         "the email given to the builder's `email` is an email address";

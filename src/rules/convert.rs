@@ -3,8 +3,6 @@
 //! whose path is the JSON Pointer of the dropped value in the **source**
 //! body.
 
-use super::{RuleInfo, Severity};
-
 rules! {
     CONVERT_BODY_LOSSY = "convert.body.lossy", Warning,
         "a source member the canonical contact has no place for (Rocket.Chat `contactManager`, raia `context` / `source` / `fkUserId`, Omnisend identifier `source`, a `country` other than `countryCode`, a member the source provider does not define) is not converted";

@@ -1,7 +1,5 @@
 //! The `input.*` rules: limits and syntax, the same for every provider.
 
-use super::{RuleInfo, Severity};
-
 rules! {
     INPUT_JSON_FORMAT = "input.json.format", Error,
         "the document is not valid JSON (the message gives line and column)";

@@ -208,10 +208,11 @@ macro_rules! rules {
         $(
             #[doc = concat!("`", $id, "` (", stringify!($sev), "): ", $summary)]
             $(#[$meta])*
-            pub const $name: &RuleInfo = &RuleInfo::new($id, Severity::$sev, $summary);
+            pub const $name: &$crate::rules::RuleInfo =
+                &$crate::rules::RuleInfo::new($id, $crate::report::Severity::$sev, $summary);
         )*
         /// This file's rules, in catalog order.
-        pub(super) static RULES: &[&RuleInfo] = &[$($name),*];
+        pub(super) static RULES: &[&$crate::rules::RuleInfo] = &[$($name),*];
     };
 }
 

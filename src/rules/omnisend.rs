@@ -1,7 +1,5 @@
 //! The `omnisend.*` rules; their guide is in [`omnisend`](crate::omnisend).
 
-use super::{RuleInfo, Severity};
-
 rules! {
     OMNISEND_BODY_REQUIRED = "omnisend.body.required", Error,
         "at least one identifier: an `identifiers` item or `email` / `phone`";

@@ -1,7 +1,5 @@
 //! The `raia.*` rules; their guide is in [`raia`](crate::raia).
 
-use super::{RuleInfo, Severity};
-
 rules! {
     RAIA_FIRST_NAME_REQUIRED = "raia.first_name.required", Error,
         "create: `firstName` is present and not `null` (a blank one is `raia.first_name.advice`)";

@@ -1,7 +1,5 @@
 //! The `rocketchat.*` rules; their guide is in [`rocketchat`](crate::rocketchat).
 
-use super::{RuleInfo, Severity};
-
 rules! {
     ROCKETCHAT_NAME_REQUIRED = "rocketchat.name.required", Error, "`name` is present";
     ROCKETCHAT_EMAILS_REQUIRED = "rocketchat.emails.required", Error,

@@ -1,7 +1,5 @@
 //! The `sendios.*` rules; their guide is in [`sendios`](crate::sendios).
 
-use super::{RuleInfo, Severity};
-
 rules! {
     SENDIOS_PROJECT_ID_REQUIRED = "sendios.project_id.required", Error,
         "the path parameter `project_id` is present (request envelopes only)";

@@ -1,7 +1,5 @@
 //! The `suprsend.*` rules; their guide is in [`suprsend`](crate::suprsend).
 
-use super::{RuleInfo, Severity};
-
 rules! {
     SUPRSEND_DISTINCT_ID_REQUIRED = "suprsend.distinct_id.required", Error,
         "the path parameter `distinct_id` is present and not empty after trimming (request envelopes only)";
