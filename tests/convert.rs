@@ -162,6 +162,10 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
             ("raia.last_name.required", "/lastName"),
         ],
         (Su, O) => vec![
+            // The number is in `$sms` and `$whatsapp`: Omnisend has no
+            // WhatsApp channel (the loss points at the number's first
+            // listing).
+            ("convert.channels.lossy", "/$sms/0"),
             ("convert.push_token.lossy", "/$iospush/0"),
             ("convert.identifiers.lossy", "/$slack/0"),
             ("convert.language.lossy", "/$preferred_language"),
@@ -198,7 +202,7 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
             ("convert.tags.lossy", "/tags/0"),
             ("convert.tags.lossy", "/tags/1"),
             // Omnisend's `createdAt` has a zone; Sendios' date has none.
-            ("sendios.registration_date.advice", "/registration_date"),
+            ("sendios.registration_date.advice", "/createdAt"),
         ],
         (O, Rc) => vec![
             ("convert.name.lossy", "/firstName"),
@@ -795,4 +799,56 @@ fn an_email_kept_as_written_and_converted_normalized_is_a_warning() {
         "Jane@example.com"
     );
     assert!(report.is_valid());
+}
+
+/// A token is written in the push channel it was read from, whatever its
+/// form says: an FCM-looking token listed in `$iospush` stays there.
+#[test]
+fn a_push_token_stays_in_its_channel() {
+    let token = "dGhpcyBpcyBhIHRva2VuAB:APA91bHun4MxP5egoKMwt2KZFBaFUH-1RYqx";
+    let body = json!({"$iospush": [{"token": token, "provider": "apns"}]});
+    let report = Validator::new(Provider::Suprsend).convert_value(body.clone(), Provider::Suprsend);
+    assert_eq!(report.converted(), Some(&body));
+    let both = json!({"$iospush": [token], "$androidpush": [token]});
+    let report = Validator::new(Provider::Suprsend).convert_value(both, Provider::Suprsend);
+    assert_eq!(
+        report.converted(),
+        Some(&json!({
+            "$androidpush": [{"token": token, "provider": "fcm"}],
+            "$iospush": [{"token": token, "provider": "apns"}]
+        }))
+    );
+    assert!(
+        !report
+            .violations()
+            .iter()
+            .any(|v| v.rule().starts_with("convert."))
+    );
+}
+
+/// A target with one name keeps a first or last name only when the
+/// display name holds it as whole words.
+#[test]
+fn a_name_part_is_kept_only_as_whole_words() {
+    let contact = omnicontact::Contact::builder()
+        .display_name("John Smith")
+        .first_name("Jo")
+        .last_name("Smith")
+        .external_id("u1")
+        .build()
+        .unwrap();
+    let (user, lost) = omnicontact::sendios::convert::from_contact(&contact);
+    assert_eq!(user.name.as_deref(), Some("John Smith"));
+    let lost: Vec<_> = lost
+        .iter()
+        .map(|l| (l.rule(), l.path(), l.message()))
+        .collect();
+    assert_eq!(
+        lost,
+        [(
+            "convert.name.lossy",
+            "/firstName",
+            "Sendios holds one name, 'John Smith'; 'Jo' is not converted"
+        )]
+    );
 }

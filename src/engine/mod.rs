@@ -1351,18 +1351,35 @@ fn hash_scalar<H: Hasher>(value: &Value, state: &mut H) {
 }
 
 /// An upper bound of `value`'s length serialized (every string byte
-/// counted as a six-byte escape, every number as 32 bytes), or `None` when
-/// it nests deeper than `limit`. One walk without recursion, nothing
-/// written: a body well within a size limit needs no serializing to know.
+/// counted as a six-byte escape, every number as the longer of 32 bytes
+/// and its text), or `None` when it nests deeper than `limit`. One walk
+/// without recursion, nothing allocated: a body well within a size limit
+/// needs no serializing to know.
+///
+/// A finite double serializes in at most 24 bytes; a number kept as
+/// written (`serde_json`'s `arbitrary_precision`, which a program may turn
+/// on for every crate) is as long as its text, which `Display` writes.
 pub(crate) fn size_bound(value: &Value, limit: usize) -> Option<usize> {
-    const NUMBER: usize = 32;
+    /// Counts what is written.
+    struct Count(usize);
+    impl std::fmt::Write for Count {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0 += s.len();
+            Ok(())
+        }
+    }
+    let number = |n: &serde_json::Number| {
+        let mut count = Count(0);
+        let _ = std::fmt::Write::write_fmt(&mut count, format_args!("{n}"));
+        count.0.max(32)
+    };
     let string = |s: &str| 2 + 6 * s.len();
     let mut bound = 0usize;
     let mut stack: Vec<(&Value, usize)> = vec![(value, 0)];
     while let Some((v, d)) = stack.pop() {
         bound = bound.saturating_add(match v {
             Value::Null | Value::Bool(_) => 5,
-            Value::Number(_) => NUMBER,
+            Value::Number(n) => number(n),
             Value::String(s) => string(s),
             Value::Array(items) => {
                 if d + 1 > limit {
@@ -1438,5 +1455,13 @@ mod tests {
             assert!(v.to_string().len() <= bound, "{v} within {bound}");
         }
         assert_eq!(size_bound(&json!([[1]]), 1), None);
+        // A number kept as written (`serde_json/arbitrary_precision`, on
+        // when a program turns it on) is as long as its text; without the
+        // feature such a number does not parse and there is nothing to
+        // bound.
+        let long = format!("[{}]", "1".repeat(5000));
+        if let Ok(v) = serde_json::from_str::<Value>(&long) {
+            assert!(size_bound(&v, 8).unwrap() >= v.to_string().len());
+        }
     }
 }

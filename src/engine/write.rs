@@ -105,6 +105,14 @@ fn field_of(write: Write, to: To) -> Option<&'static Field> {
     }
 }
 
+/// Whether `name` holds `part` as whole words (`John Smith` holds `John`
+/// and `John Smith`, not `Jo` or `Smit`).
+fn holds_words(name: &str, part: &str) -> bool {
+    let name: Vec<&str> = name.split_whitespace().collect();
+    let part: Vec<&str> = part.split_whitespace().collect();
+    !part.is_empty() && name.windows(part.len()).any(|w| w == part.as_slice())
+}
+
 /// What writing a contact gave.
 #[derive(Debug)]
 pub(crate) struct Written {
@@ -333,7 +341,7 @@ impl<'c> Writer<'c> {
         let last = contact.last_name().filter(|s| !s.is_empty());
         if let Some(display) = contact.display_name() {
             for (path, part) in [("/firstName", first), ("/lastName", last)] {
-                if let Some(part) = part.filter(|p| !display.contains(*p)) {
+                if let Some(part) = part.filter(|p| !holds_words(display, p)) {
                     self.note(
                         rules::CONVERT_NAME_LOSSY,
                         path.to_owned(),
@@ -420,8 +428,16 @@ impl<'c> Writer<'c> {
         statuses: bool,
     ) {
         for (channel, state) in identifier.channels() {
+            // Without statuses, listing the identifier says an undated
+            // `subscribed`; with them, a channel the target lacks is lost
+            // whatever its state.
             let implied = state.status() == ChannelStatus::Subscribed && state.date().is_none();
-            if (held.contains(channel) && statuses) || implied {
+            let kept = if statuses {
+                held.contains(channel)
+            } else {
+                implied
+            };
+            if kept {
                 continue;
             }
             let date = state

@@ -92,7 +92,7 @@ pub(super) fn write_registration_date(w: &mut Writer<'_>) -> Option<Value> {
     };
     w.advise(
         rules::SENDIOS_REGISTRATION_DATE_ADVICE,
-        "/registration_date",
+        field::REGISTERED_AT.path,
         format!(
             "Sendios does not say in which time zone it reads 'registration_date'; '{}' is written in UTC as '{}'",
             at.as_str(),

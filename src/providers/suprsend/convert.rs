@@ -178,33 +178,38 @@ pub(super) fn write_body(w: &mut Writer<'_>, body: &mut Map<String, Value>) {
     body.extend(properties.unwrap_or_default());
 }
 
-/// `id` as an item of the channel `to`, when the channel lists it.
+/// `id` as an item of the channel `to`, when the channel lists it: an
+/// identifier in each channel row of its type whose channel it has (the
+/// state it was read with), or, listed in none of them, in the row of its
+/// kind (a push token's provider) or else the first (`$sms`).
 fn item(to: &super::ChannelTo, id: &Identifier) -> Option<Value> {
-    if !holds(to.point, id.kind()) {
+    if !holds(to.point, id.kind()) || matches!(to.item, ItemWrite::No) {
         return None;
     }
-    let text = || Value::String(id.as_str().to_owned());
-    match to.item {
-        ItemWrite::No => None,
-        ItemWrite::Push(kind, provider) => (id.kind() == kind).then(|| {
-            let mut o = Map::new();
-            o.insert("token".to_owned(), text());
-            o.insert("provider".to_owned(), Value::String(provider.to_owned()));
-            Value::Object(o)
-        }),
-        ItemWrite::Text => {
-            let Some(state) = to.state else {
-                return Some(text());
-            };
-            // The channel rows of this type that name a channel.
-            let mut named = super::CHANNELS
-                .iter()
-                .filter_map(|c| c.to.as_ref())
-                .filter(|t| t.point == to.point && matches!(t.item, ItemWrite::Text))
-                .filter_map(|t| t.state);
-            let has = |name: &str| id.channels().iter().any(|(c, _)| c.as_str() == name);
-            let first = named.clone().next() == Some(state);
-            (has(state) || (first && !named.any(has))).then(text)
+    if let Some(state) = to.state {
+        // The channel rows of this type that name a channel.
+        let mut named = super::CHANNELS
+            .iter()
+            .filter_map(|c| c.to.as_ref())
+            .filter(|t| t.point == to.point && !matches!(t.item, ItemWrite::No))
+            .filter_map(|t| t.state);
+        let has = |name: &str| id.channels().iter().any(|(c, _)| c.as_str() == name);
+        let default = match to.item {
+            ItemWrite::Push(kind, _) => id.kind() == kind,
+            _ => named.clone().next() == Some(state),
+        };
+        if !(has(state) || (default && !named.any(has))) {
+            return None;
         }
     }
+    let text = Value::String(id.as_str().to_owned());
+    Some(match to.item {
+        ItemWrite::Push(_, provider) => {
+            let mut o = Map::new();
+            o.insert("token".to_owned(), text);
+            o.insert("provider".to_owned(), Value::String(provider.to_owned()));
+            Value::Object(o)
+        }
+        _ => text,
+    })
 }

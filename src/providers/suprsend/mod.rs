@@ -433,7 +433,8 @@ enum ItemWrite {
     /// Its text; a phone number in each channel row whose channel
     /// (`state`) it has, or in the first when it has none of them.
     Text,
-    /// A push object (`token`, `provider`), for tokens of this kind.
+    /// A push object (`token`, `provider`): tokens listed in this channel,
+    /// and tokens of this kind listed in no push channel.
     Push(IdentifierKind, &'static str),
     /// Not written: `SuprSend` takes an MS Teams address as an object the
     /// canonical contact's text is not.
