@@ -12,7 +12,8 @@
 //!
 //! Paths of losses: a loss of `to_contact` points into the wire value (the
 //! source body); a loss of `from_contact` points into the canonical contact
-//! with the model's own paths (`/identifiers/1`, `/age`, `/tags/0`,
+//! with the model's own paths (`/identifiers/1`,
+//! `/identifiers/0/channels/sms`, `/age`, `/tags/0`,
 //! `/customProperties/<name>`, see [`crate::model`]).
 //! [`Validator::convert_value`](crate::Validator::convert_value) maps the
 //! latter back to the source body, so every `convert.*` warning in a

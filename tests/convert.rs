@@ -163,9 +163,8 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
         ],
         (Su, O) => vec![
             // The number is in `$sms` and `$whatsapp`: Omnisend has no
-            // WhatsApp channel (the loss points at the number's first
-            // listing).
-            ("convert.channels.lossy", "/$sms/0"),
+            // WhatsApp channel (the loss points at that listing).
+            ("convert.channels.lossy", "/$whatsapp/0"),
             ("convert.push_token.lossy", "/$iospush/0"),
             ("convert.identifiers.lossy", "/$slack/0"),
             ("convert.language.lossy", "/$preferred_language"),
@@ -193,8 +192,8 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
         ],
         (O, Se) => vec![
             ("convert.name.lossy", "/firstName"),
-            ("convert.channels.lossy", "/identifiers/0"),
-            ("convert.channels.lossy", "/identifiers/1"),
+            ("convert.channels.lossy", "/identifiers/0/channels/email"),
+            ("convert.channels.lossy", "/identifiers/1/channels/sms"),
             ("convert.birthdate.lossy", "/birthdate"),
             ("convert.address.lossy", "/city"),
             ("convert.address.lossy", "/state"),
@@ -206,8 +205,8 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
         ],
         (O, Rc) => vec![
             ("convert.name.lossy", "/firstName"),
-            ("convert.channels.lossy", "/identifiers/0"),
-            ("convert.channels.lossy", "/identifiers/1"),
+            ("convert.channels.lossy", "/identifiers/0/channels/email"),
+            ("convert.channels.lossy", "/identifiers/1/channels/sms"),
             ("convert.external_id.lossy", "/contactID"),
             ("convert.country.lossy", "/countryCode"),
             ("convert.gender.lossy", "/gender"),
@@ -222,8 +221,8 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
         (O, Su) => vec![
             ("convert.name.lossy", "/firstName"),
             ("convert.name.lossy", "/lastName"),
-            ("convert.channels.lossy", "/identifiers/0"),
-            ("convert.channels.lossy", "/identifiers/1"),
+            ("convert.channels.lossy", "/identifiers/0/channels/email"),
+            ("convert.channels.lossy", "/identifiers/1/channels/sms"),
             ("convert.country.lossy", "/countryCode"),
             ("convert.gender.lossy", "/gender"),
             ("convert.birthdate.lossy", "/birthdate"),
@@ -235,8 +234,8 @@ fn expected(source: Provider, target: Provider) -> Vec<(&'static str, &'static s
             ("convert.tags.lossy", "/tags/1"),
         ],
         (O, Ra) => vec![
-            ("convert.channels.lossy", "/identifiers/0"),
-            ("convert.channels.lossy", "/identifiers/1"),
+            ("convert.channels.lossy", "/identifiers/0/channels/email"),
+            ("convert.channels.lossy", "/identifiers/1/channels/sms"),
             ("convert.country.lossy", "/countryCode"),
             ("convert.gender.lossy", "/gender"),
             ("convert.birthdate.lossy", "/birthdate"),

@@ -409,6 +409,17 @@ impl<'a> Reader<'a> {
         };
         let index = self.assembly.identifier(id);
         let source = self.path.clone();
+        // A state read with the identifier comes from the `channels` of the
+        // object it stands for (Omnisend's identifier), else from where
+        // the identifier is listed (`SuprSend`'s `$whatsapp`).
+        for (channel, _) in channels {
+            let from = match self.member_path {
+                Some(_) => format!("{source}/channels/{channel}"),
+                None => source.clone(),
+            };
+            self.trace
+                .push((format!("/identifiers/{index}/channels/{channel}"), from));
+        }
         self.trace.push((format!("/identifiers/{index}"), source));
     }
 

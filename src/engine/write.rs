@@ -451,7 +451,7 @@ impl<'c> Writer<'c> {
             };
             self.note(
                 rules::CONVERT_CHANNELS_LOSSY,
-                format!("/identifiers/{index}"),
+                format!("/identifiers/{index}/channels/{channel}"),
                 &format!(
                     "has no {what}; the '{channel}' status '{}'{date} of '{}' is not converted",
                     state.status(),
