@@ -15,8 +15,8 @@ use crate::report::Report;
 use crate::validator::{self, Validator};
 
 /// A document as the caller holds it, for [`Validator::check`]: text
-/// (`&str`, `&String`), bytes (`&[u8]`, `&Vec<u8>`, `&[u8; N]`), or a
-/// [`serde_json::Value`], owned or borrowed. Every kind gets the same
+/// (`&str`, `String`, `&String`), bytes (`&[u8]`, `Vec<u8>`, `&Vec<u8>`,
+/// `&[u8; N]`), or a [`serde_json::Value`], owned or borrowed. Every kind gets the same
 /// rules and the same report: text and bytes are read by the crate's own
 /// parser (duplicate member names, numbers a double cannot hold, syntax
 /// errors with their line and column; bytes that are not UTF-8 are an
@@ -64,23 +64,30 @@ pub struct Input<'a> {
 enum Form<'a> {
     Text(&'a str),
     Bytes(&'a [u8]),
+    OwnedText(String),
+    OwnedBytes(Vec<u8>),
     Value(Value),
     Borrowed(&'a Value),
 }
 
-impl<'a> Input<'a> {
-    /// The input as the validator's funnel takes it: text (or the report
+impl Input<'_> {
+    /// Runs the validator's funnel on the input: text (or the report
     /// saying where the bytes are not UTF-8) from the start of a file, or
-    /// a value.
-    fn into_funnel(self) -> validator::Input<'a> {
-        match self.form {
-            Form::Text(text) => validator::Input::Text(Ok(text), Origin::START),
-            Form::Bytes(bytes) => {
-                validator::Input::Text(validator::utf8(bytes, Origin::START), Origin::START)
+    /// a value. Owned text and bytes are lent to it for the call.
+    fn run(self, validator: &Validator, envelope: bool, target: Option<Provider>) -> Report {
+        use validator::Input as Funnel;
+        let bytes = |b| Funnel::Text(validator::utf8(b, Origin::START), Origin::START);
+        let input = match self.form {
+            Form::Text(text) => Funnel::Text(Ok(text), Origin::START),
+            Form::Bytes(b) => bytes(b),
+            Form::Value(value) => Funnel::Value(value),
+            Form::Borrowed(value) => Funnel::Borrowed(value),
+            Form::OwnedText(text) => {
+                return validator.run(Funnel::Text(Ok(&text), Origin::START), envelope, target);
             }
-            Form::Value(value) => validator::Input::Value(value),
-            Form::Borrowed(value) => validator::Input::Borrowed(value),
-        }
+            Form::OwnedBytes(b) => return validator.run(bytes(&b), envelope, target),
+        };
+        validator.run(input, envelope, target)
     }
 }
 
@@ -109,6 +116,43 @@ impl<'a> From<&'a str> for Input<'a> {
 impl<'a> From<&'a String> for Input<'a> {
     fn from(text: &'a String) -> Self {
         Input::from(text.as_str())
+    }
+}
+
+/// JSON text in a `String`, taken (a line of `BufRead::lines`).
+///
+/// ```
+/// # use std::io::BufRead;
+/// # use omnicontact::{Provider, Validator};
+/// let v = Validator::new(Provider::Omnisend);
+/// let input = "{\"email\":\"a@b.co\",\"tags\":[\"source: x\"]}\n{\"email\":\"x\"}\n";
+/// let valid: Vec<bool> = input
+///     .as_bytes()
+///     .lines()
+///     .map(|line| v.check(line.unwrap()).validate().is_valid())
+///     .collect();
+/// assert_eq!(valid, [true, false]);
+/// ```
+impl From<String> for Input<'_> {
+    fn from(text: String) -> Self {
+        Input {
+            form: Form::OwnedText(text),
+        }
+    }
+}
+
+/// JSON text as bytes in a `Vec`, taken.
+///
+/// ```
+/// # use omnicontact::{Provider, Validator};
+/// let bytes = br#"{"email":"a@b.co","tags":["source: x"]}"#.to_vec();
+/// assert!(Validator::new(Provider::Omnisend).check(bytes).validate().is_valid());
+/// ```
+impl From<Vec<u8>> for Input<'_> {
+    fn from(bytes: Vec<u8>) -> Self {
+        Input {
+            form: Form::OwnedBytes(bytes),
+        }
     }
 }
 
@@ -349,8 +393,7 @@ impl Check<'_> {
     /// assert_eq!(r.normalized().unwrap()["countryCode"], "LT");
     /// ```
     pub fn validate(self) -> Report {
-        self.validator
-            .run(self.input.into_funnel(), self.envelope, None)
+        self.input.run(self.validator, self.envelope, None)
     }
 
     /// Validates the input as [`Check::validate`] does and, when it is
@@ -374,8 +417,7 @@ impl Check<'_> {
     /// assert_eq!((lossy.rule(), lossy.location(), lossy.path()), ("convert.name.lossy", Location::Converted, "/name"));
     /// ```
     pub fn convert(self, target: Provider) -> Report {
-        self.validator
-            .run(self.input.into_funnel(), self.envelope, Some(target))
+        self.input.run(self.validator, self.envelope, Some(target))
     }
 }
 

@@ -21,17 +21,21 @@ use serde_json::{Value, json};
 enum Kind {
     Str,
     String,
+    OwnedString,
     Bytes,
     Vec,
+    OwnedVec,
     Value,
     ValueRef,
 }
 
-const KINDS: [Kind; 6] = [
+const KINDS: [Kind; 8] = [
     Kind::Str,
     Kind::String,
+    Kind::OwnedString,
     Kind::Bytes,
     Kind::Vec,
+    Kind::OwnedVec,
     Kind::Value,
     Kind::ValueRef,
 ];
@@ -85,9 +89,13 @@ fn new_form(v: &Validator, doc: &Doc, kind: Kind, target: Option<Provider>) -> O
     let env = doc.envelope;
     Some(match kind {
         Kind::Str => finish(v.check(text?), env, target),
+        // `&String` on purpose: its own `From` impl.
+        #[allow(clippy::needless_borrows_for_generic_args)]
         Kind::String => finish(v.check(&text?.to_owned()), env, target),
+        Kind::OwnedString => finish(v.check(text?.to_owned()), env, target),
         Kind::Bytes => finish(v.check(doc.bytes.as_slice()), env, target),
         Kind::Vec => finish(v.check(&doc.bytes), env, target),
+        Kind::OwnedVec => finish(v.check(doc.bytes.clone()), env, target),
         Kind::Value => finish(v.check(doc.value.clone()?), env, target),
         Kind::ValueRef => finish(v.check(doc.value.as_ref()?), env, target),
     })
@@ -98,14 +106,20 @@ fn old_form(v: &Validator, doc: &Doc, kind: Kind, target: Option<Provider>) -> O
     let text = std::str::from_utf8(&doc.bytes).ok();
     let bytes = doc.bytes.as_slice();
     Some(match (kind, doc.envelope, target) {
-        (Kind::Str | Kind::String, false, None) => v.validate_str(text?),
-        (Kind::Str | Kind::String, true, None) => v.validate_envelope_str(text?),
-        (Kind::Str | Kind::String, false, Some(t)) => v.convert_str(text?, t),
-        (Kind::Str | Kind::String, true, Some(t)) => v.convert_envelope_str(text?, t),
-        (Kind::Bytes | Kind::Vec, false, None) => v.validate_bytes(bytes),
-        (Kind::Bytes | Kind::Vec, true, None) => v.validate_envelope_bytes(bytes),
-        (Kind::Bytes | Kind::Vec, false, Some(t)) => v.convert_bytes(bytes, t),
-        (Kind::Bytes | Kind::Vec, true, Some(t)) => v.convert_envelope_bytes(bytes, t),
+        (Kind::Str | Kind::String | Kind::OwnedString, false, None) => v.validate_str(text?),
+        (Kind::Str | Kind::String | Kind::OwnedString, true, None) => {
+            v.validate_envelope_str(text?)
+        }
+        (Kind::Str | Kind::String | Kind::OwnedString, false, Some(t)) => v.convert_str(text?, t),
+        (Kind::Str | Kind::String | Kind::OwnedString, true, Some(t)) => {
+            v.convert_envelope_str(text?, t)
+        }
+        (Kind::Bytes | Kind::Vec | Kind::OwnedVec, false, None) => v.validate_bytes(bytes),
+        (Kind::Bytes | Kind::Vec | Kind::OwnedVec, true, None) => v.validate_envelope_bytes(bytes),
+        (Kind::Bytes | Kind::Vec | Kind::OwnedVec, false, Some(t)) => v.convert_bytes(bytes, t),
+        (Kind::Bytes | Kind::Vec | Kind::OwnedVec, true, Some(t)) => {
+            v.convert_envelope_bytes(bytes, t)
+        }
         (Kind::Value, false, None) => v.validate_value(doc.value.clone()?),
         (Kind::Value, true, None) => v.validate_envelope_value(doc.value.clone()?),
         (Kind::Value, false, Some(t)) => v.convert_value(doc.value.clone()?, t),
@@ -450,9 +464,9 @@ fn unreadable_documents_get_the_same_report() {
     let bytes = b"{\n  \"email\": \"a\xc3@b.co\"\n}";
     for r in [
         v.check(text).validate(),
-        v.check(&text.to_owned()).validate(),
+        v.check(text.to_owned()).validate(),
         v.check(text.as_bytes()).validate(),
-        v.check(&text.as_bytes().to_vec()).envelope().validate(),
+        v.check(text.as_bytes().to_vec()).envelope().validate(),
         v.check(text).convert(Provider::Raia),
     ] {
         let m = r.violations()[0].message();
@@ -462,7 +476,7 @@ fn unreadable_documents_get_the_same_report() {
     for r in [
         v.check(&bytes[..]).validate(),
         v.check(bytes).envelope().validate(),
-        v.check(&bytes.to_vec()).convert(Provider::Sendios),
+        v.check(bytes.to_vec()).convert(Provider::Sendios),
     ] {
         let m = r.violations()[0].message();
         assert_eq!(
