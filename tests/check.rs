@@ -10,11 +10,12 @@ use std::path::PathBuf;
 use std::thread;
 
 use omnicontact::stream::Documents;
-use omnicontact::{
-    Check, CountryCode, Date, Input, Location, Operation, Options, Provider, Report, Severity,
-    Validator,
-};
+use omnicontact::{Check, Date, Input, Location, Options, Provider, Report, Severity, Validator};
 use serde_json::{Value, json};
+
+#[path = "support/fixture.rs"]
+mod fixture;
+use fixture::validator_for;
 
 /// How the caller holds the document.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -278,35 +279,6 @@ fn compare(v: &Validator, doc: &Doc, seen: &mut Seen) {
 
 fn options() -> Options {
     Options::new().today(Date::parse("2026-01-01").unwrap())
-}
-
-/// The validator a fixture case names (as `tests/conformance.rs` builds
-/// it), or `None` for a case of the contact model.
-fn validator_for(case: &Value) -> Option<Validator> {
-    let provider: Provider = case["provider"].as_str()?.parse().ok()?;
-    let validator = match case.get("operation").and_then(Value::as_str) {
-        Some(op) => Validator::for_operation(provider, op.parse::<Operation>().unwrap()).unwrap(),
-        None => Validator::new(provider),
-    };
-    let mut options = options();
-    if let Some(region) = case.get("region").and_then(Value::as_str) {
-        options = options.default_region(CountryCode::parse(region).unwrap());
-    }
-    if let Some(max) = case.get("max_bytes").and_then(Value::as_u64) {
-        options = options.max_bytes(usize::try_from(max).unwrap());
-    }
-    if let Some(max) = case.get("max_depth").and_then(Value::as_u64) {
-        options = options.max_depth(usize::try_from(max).unwrap());
-    }
-    if let Some(max) = case.get("max_per_rule").and_then(Value::as_u64) {
-        options = options.max_per_rule(usize::try_from(max).unwrap());
-    }
-    if let Some(fields) = case.get("rocketchat_custom_fields") {
-        let fields: Vec<omnicontact::rocketchat::CustomField> =
-            serde_json::from_value(fields.clone()).unwrap();
-        options = options.rocketchat_custom_fields(fields);
-    }
-    Some(validator.with_options(options))
 }
 
 /// The documents of a fixture case, each read as it is written and in the

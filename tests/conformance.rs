@@ -68,11 +68,12 @@ use std::fs;
 use std::path::Path;
 
 use omnicontact::model::Identifier;
-use omnicontact::{
-    ContactBuilder, CountryCode, Date, Location, Operation, Options, Provider, Report, Validator,
-    rules,
-};
+use omnicontact::{ContactBuilder, Location, Provider, Report, rules};
 use serde_json::Value;
+
+#[path = "support/fixture.rs"]
+mod fixture;
+use fixture::validator_for;
 
 struct Outcome {
     failures: Vec<String>,
@@ -104,42 +105,6 @@ fn load_cases() -> Vec<(String, Value)> {
         }
     }
     cases
-}
-
-fn validator_for(case: &Value) -> Validator {
-    let provider: Provider = case["provider"]
-        .as_str()
-        .expect("case has a provider")
-        .parse()
-        .expect("implemented provider");
-    let validator = match case.get("operation").and_then(Value::as_str) {
-        Some(op) => Validator::for_operation(provider, op.parse::<Operation>().unwrap()).unwrap(),
-        None => Validator::new(provider),
-    };
-    let today = case
-        .get("today")
-        .and_then(Value::as_str)
-        .unwrap_or("2026-01-01");
-    let mut options = Options::new().today(Date::parse(today).unwrap());
-    if let Some(region) = case.get("region").and_then(Value::as_str) {
-        options = options.default_region(CountryCode::parse(region).unwrap());
-    }
-    if let Some(max) = case.get("max_bytes").and_then(Value::as_u64) {
-        options = options.max_bytes(usize::try_from(max).unwrap());
-    }
-    if let Some(max) = case.get("max_depth").and_then(Value::as_u64) {
-        options = options.max_depth(usize::try_from(max).unwrap());
-    }
-    if let Some(max) = case.get("max_per_rule").and_then(Value::as_u64) {
-        options = options.max_per_rule(usize::try_from(max).unwrap());
-    }
-    if let Some(fields) = case.get("rocketchat_custom_fields") {
-        let fields: Vec<omnicontact::rocketchat::CustomField> =
-            serde_json::from_value(fields.clone())
-                .expect("custom fields as the server stores them");
-        options = options.rocketchat_custom_fields(fields);
-    }
-    validator.with_options(options)
 }
 
 /// Checks `absent` against the rules `reported`.
@@ -254,7 +219,9 @@ fn run(name: &str, case: &Value, out: &mut Outcome) {
         return;
     }
     // One batch per case: `before` documents come first in it.
-    let validator = validator_for(case).batch();
+    let validator = validator_for(case)
+        .expect("case has an implemented provider")
+        .batch();
     let envelope = case
         .get("envelope")
         .and_then(Value::as_bool)
