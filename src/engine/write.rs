@@ -12,7 +12,7 @@
 
 use serde_json::{Map, Number, Value};
 
-use super::{Kind, ObjectSpec, To};
+use super::{Kind, Member, ObjectSpec, To};
 use crate::model::field::{DISPLAY_NAME, FIRST_NAME, Field, Json, LAST_NAME, SCALARS};
 use crate::model::identifier::IdType;
 use crate::model::{Channel, ChannelStatus, Contact, Identifier, IdentifierKind, PropertyValue};
@@ -97,6 +97,13 @@ pub(crate) fn holds(point: IdType, kind: IdentifierKind) -> bool {
     )
 }
 
+/// Whether a member holds every identifier of its type (a list), not the
+/// first: an array, or a list sent empty (Rocket.Chat's `emails`, whose
+/// kind is a function).
+fn holds_list(member: &Member) -> bool {
+    matches!(member.kind, Kind::Array(_)) || member.empty == Empty::List
+}
+
 /// The field a member's row writes, if it writes one.
 fn field_of(write: Write, to: To) -> Option<&'static Field> {
     match (write, to) {
@@ -168,13 +175,12 @@ impl<'c> Writer<'c> {
         } else {
             let slots = self.slots(spec);
             for (member, ids) in spec.members.iter().zip(&slots) {
-                let list = matches!(member.kind, Kind::Array(_)) || member.empty == Empty::List;
                 let value = match (member.write, member.to) {
                     (Write::With(write) | Write::Identifiers(write), _) => write(&mut self),
                     (Write::Field(f), _) | (Write::Reading, To::Field(f)) => self.field(f),
                     // As when reading, an empty string is none.
                     (Write::Reading, To::Given(f)) => self.field(f).filter(|v| v != ""),
-                    (Write::Reading, To::Id(_)) => self.identifiers(ids, list),
+                    (Write::Reading, To::Id(_)) => self.identifiers(ids, holds_list(member)),
                     (Write::Reading, To::Tags) => self.tags(),
                     (Write::Reading, To::Properties) => {
                         self.properties(|_| None).map(Value::Object)
@@ -235,9 +241,7 @@ impl<'c> Writer<'c> {
                 self.identifier(i, id, false);
                 continue;
             };
-            let member = &spec.members[row];
-            let list = matches!(member.kind, Kind::Array(_)) || member.empty == Empty::List;
-            if !list && !slots[row].is_empty() {
+            if !holds_list(&spec.members[row]) && !slots[row].is_empty() {
                 self.identifier(i, id, true);
                 continue;
             }
