@@ -851,3 +851,31 @@ fn a_name_part_is_kept_only_as_whole_words() {
         )]
     );
 }
+
+/// An integer beyond 2^53 (a 64-bit id) is not converted, even one a
+/// double happens to hold (2^60): the canonical contact keeps numbers as
+/// doubles and writes those beyond 2^53 as floats, which would rewrite it.
+#[test]
+fn a_custom_integer_beyond_2_53_is_a_loss_that_says_why() {
+    let report = Validator::new(Provider::Sendios).convert_str(
+        r#"{"client_user_id":"u1","fields":{"id":1152921504606846976,"n":9007199254740992}}"#,
+        Provider::Omnisend,
+    );
+    let lost: Vec<_> = report
+        .violations()
+        .iter()
+        .filter(|v| v.rule() == "convert.custom_properties.lossy")
+        .map(|v| (v.path(), v.message()))
+        .collect();
+    assert_eq!(
+        lost,
+        [(
+            "/fields/id",
+            "the canonical contact holds a custom property number as a double, which holds every integer up to 2^53 exactly; 'id' is 1152921504606846976, beyond that, and is not converted so that it is not rewritten (send it as a string)"
+        )]
+    );
+    assert_eq!(
+        report.converted().unwrap()["customProperties"],
+        json!({"n": 9007199254740992_u64})
+    );
+}

@@ -444,7 +444,7 @@ impl<'a> Reader<'a> {
         let Some(pv) = property_value(value) else {
             let message = if value.is_number() {
                 format!(
-                    "the canonical contact holds a custom property number as a double; '{name}' is {value}, which a double does not hold exactly, and is not converted (send it as a string)"
+                    "the canonical contact holds a custom property number as a double, which holds every integer up to 2^53 exactly; '{name}' is {value}, beyond that, and is not converted so that it is not rewritten (send it as a string)"
                 )
             } else {
                 format!(
