@@ -879,3 +879,49 @@ fn a_custom_integer_beyond_2_53_is_a_loss_that_says_why() {
         json!({"n": 9007199254740992_u64})
     );
 }
+
+/// Two Omnisend addresses that differ only in the domain's case are one
+/// identifier in the canonical contact: the state the later one replaces
+/// is a loss, not a silent change of the earlier one's status.
+#[test]
+fn a_state_replaced_by_merging_identifiers_is_a_loss() {
+    let report = Validator::new(Provider::Omnisend).convert_value(
+        json!({"identifiers": [
+            {"type": "email", "id": "a@example.com", "channels": {"email": {"status": "subscribed"}}},
+            {"type": "email", "id": "a@EXAMPLE.com",
+             "channels": {"email": {"status": "unsubscribed", "statusDate": "2024-01-01T00:00:00Z"}}}
+        ], "tags": ["source: pos"]}),
+        Provider::Omnisend,
+    );
+    let found: Vec<_> = report
+        .violations()
+        .iter()
+        .map(|v| (v.rule(), v.path(), v.message()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "convert.channels.lossy",
+                "/identifiers/1",
+                "the canonical contact holds 'a@example.com' once, merged with an identifier read before; its 'email' status 'unsubscribed' since 2024-01-01T00:00:00Z replaces 'subscribed'"
+            ),
+            (
+                "convert.email.lossy",
+                "/identifiers/1/id",
+                "the canonical contact holds email addresses normalized (the domain in lowercase); 'a@EXAMPLE.com' from Omnisend is converted as 'a@example.com', which a case-sensitive provider (Omnisend) reads as another address"
+            ),
+        ]
+    );
+    // The same address twice with the same state merges without a loss.
+    let report = Validator::new(Provider::Suprsend).convert_value(
+        json!({"$sms": ["+14155552671"], "$whatsapp": ["+14155552671"]}),
+        Provider::Suprsend,
+    );
+    assert!(
+        !report
+            .violations()
+            .iter()
+            .any(|v| v.rule().starts_with("convert."))
+    );
+}

@@ -407,6 +407,38 @@ impl<'a> Reader<'a> {
                 }
             },
         };
+        // Merged into an equal identifier read before (two Omnisend
+        // addresses that differ only in the domain's case): a state of the
+        // same channel it replaces is lost.
+        if let Some(earlier) = self.assembly.same_as(&id) {
+            let replaced: Vec<String> = id
+                .channels()
+                .iter()
+                .filter_map(|(channel, state)| {
+                    let old = earlier.channel(*channel).filter(|old| *old != state)?;
+                    let date = |s: &ChannelState| {
+                        s.date()
+                            .map(|d| format!(" since {}", d.as_str()))
+                            .unwrap_or_default()
+                    };
+                    Some(format!(
+                        "its '{channel}' status '{}'{} replaces '{}'{}",
+                        state.status(),
+                        date(state),
+                        old.status(),
+                        date(old)
+                    ))
+                })
+                .collect();
+            if !replaced.is_empty() {
+                let message = format!(
+                    "the canonical contact holds '{}' once, merged with an identifier read before; {}",
+                    earlier.as_str(),
+                    replaced.join("; ")
+                );
+                self.drop(rules::CONVERT_CHANNELS_LOSSY, message);
+            }
+        }
         let index = self.assembly.identifier(id);
         let source = self.path.clone();
         // A state read with the identifier comes from the `channels` of the

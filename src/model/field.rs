@@ -245,6 +245,13 @@ impl Assembly {
         index
     }
 
+    /// The identifier added before with the same value as `id`, if any
+    /// (`id` would be merged into it).
+    pub(crate) fn same_as(&self, id: &Identifier) -> Option<&Identifier> {
+        let index = *self.seen.get(id.value())?;
+        self.contact.identifiers.get(index)
+    }
+
     /// Adds a tag: its index in the contact (the first, for a repeat), or
     /// `None` when the model refuses it (blank).
     pub(crate) fn tag(&mut self, tag: &str) -> Option<usize> {
