@@ -51,12 +51,24 @@ pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
 /// Writes a contact as a raia user; what raia cannot hold is a loss (its
 /// path points into the contact).
 ///
+/// A contact without a last (or first) name gets an empty one: the wire
+/// type holds both names as strings. A conversion
+/// ([`Validator::convert_str`](crate::Validator::convert_str)) leaves the
+/// member out instead, so that raia's validation reports it as required
+/// rather than send a name nobody gave.
+///
 /// ```
-/// use omnicontact::{Contact, raia};
+/// use omnicontact::{Contact, Provider, Validator, raia};
 /// let contact = Contact::builder().display_name("Jane Doe").email("jane@example.com").build()?;
 /// let (user, lost) = raia::convert::from_contact(&contact);
 /// assert_eq!((user.first_name.as_str(), user.last_name.as_str()), ("Jane", "Doe"));
 /// assert_eq!(lost[0].rule(), "convert.name.lossy");
+///
+/// let one_name = Contact::builder().first_name("Solo").email("solo@example.com").build()?;
+/// assert_eq!(raia::convert::from_contact(&one_name).0.last_name, "");
+/// let r = Validator::new(Provider::RocketChat)
+///     .convert_str(r#"{"name":"Solo","emails":["solo@example.com"],"phones":[]}"#, Provider::Raia);
+/// assert_eq!(r.errors().next().unwrap().rule(), "raia.last_name.required");
 /// # Ok::<(), omnicontact::Report>(())
 /// ```
 #[must_use]
