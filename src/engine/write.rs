@@ -84,17 +84,7 @@ pub(crate) fn property_json(v: &PropertyValue) -> Value {
 
 /// Whether an identifier of `kind` is one a row of type `point` holds.
 pub(crate) fn holds(point: IdType, kind: IdentifierKind) -> bool {
-    use IdentifierKind as K;
-    matches!(
-        (point, kind),
-        (IdType::Email, K::Email)
-            | (IdType::Phone, K::Phone)
-            | (IdType::PushToken, K::Apns | K::Fcm)
-            | (IdType::Slack, K::Slack)
-            | (IdType::MsTeams, K::MsTeams)
-            | (IdType::Inbox, K::Inbox)
-            | (IdType::WebPush, K::WebPush)
-    )
+    IdType::of(kind) == point
 }
 
 /// Whether a member holds every identifier of its type (a list), not the
@@ -468,13 +458,14 @@ impl<'c> Writer<'c> {
     /// An identifier the target cannot hold at all (`extra`: it holds one
     /// of its kind, and this is another).
     pub(crate) fn identifier(&mut self, index: usize, identifier: &Identifier, extra: bool) {
-        use IdentifierKind as K;
-        let (rule, what) = match identifier.kind() {
-            K::Email => (rules::CONVERT_EMAIL_LOSSY, "email"),
-            K::Phone => (rules::CONVERT_PHONE_LOSSY, "phone number"),
-            K::Apns | K::Fcm => (rules::CONVERT_PUSH_TOKEN_LOSSY, "push token"),
-            _ => (rules::CONVERT_IDENTIFIERS_LOSSY, identifier.kind().as_str()),
+        let point = IdType::of(identifier.kind());
+        let what = match point {
+            IdType::Email => "email",
+            IdType::Phone => "phone number",
+            IdType::PushToken => "push token",
+            _ => identifier.kind().as_str(),
         };
+        let rule = super::read::loss_rule(point);
         let message = if extra {
             format!(
                 "holds one {what}; '{}' is not converted",

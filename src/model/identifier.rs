@@ -295,6 +295,20 @@ pub(crate) enum IdType {
 }
 
 impl IdType {
+    /// The type of an identifier of `kind` (an APNs or FCM token is a push
+    /// token).
+    pub(crate) fn of(kind: IdentifierKind) -> IdType {
+        match kind {
+            IdentifierKind::Email => IdType::Email,
+            IdentifierKind::Phone => IdType::Phone,
+            IdentifierKind::Apns | IdentifierKind::Fcm => IdType::PushToken,
+            IdentifierKind::Slack => IdType::Slack,
+            IdentifierKind::MsTeams => IdType::MsTeams,
+            IdentifierKind::Inbox => IdType::Inbox,
+            IdentifierKind::WebPush => IdType::WebPush,
+        }
+    }
+
     /// Its name in the contact's JSON.
     pub(crate) fn name(self) -> &'static str {
         match self {

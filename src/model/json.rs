@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{
     Channel, ChannelState, ChannelStatus, Contact, ContactBuilder, CustomProperty, Identifier,
-    IdentifierBuilder, IdentifierValue, Platform, PropertyValue,
+    IdentifierBuilder, Platform, PropertyValue,
 };
 use crate::providers::{Operation, Provider};
 use crate::values::{CountryCode, Date, Gender, LanguageCode, TimeZone, Url, UtcDateTime};
@@ -151,18 +151,6 @@ impl<'de> Deserialize<'de> for ChannelState {
 
 use crate::model::identifier::IdType;
 
-fn id_type(value: &IdentifierValue) -> &'static str {
-    match value {
-        IdentifierValue::Email(_) => "email",
-        IdentifierValue::Phone(_) => "phone",
-        IdentifierValue::PushToken(_) => "push_token",
-        IdentifierValue::Slack(_) => "slack",
-        IdentifierValue::MsTeams(_) => "ms_teams",
-        IdentifierValue::Inbox(_) => "inbox",
-        IdentifierValue::WebPush(_) => "webpush",
-    }
-}
-
 /// The channels of an identifier, serialized as an object in their order.
 struct ChannelsOut<'a>(&'a [(Channel, ChannelState)]);
 
@@ -196,7 +184,7 @@ impl Serialize for Identifier {
     /// `inbox` or `webpush`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         IdentifierOut {
-            kind: id_type(self.value()),
+            kind: IdType::of(self.kind()).name(),
             id: self.as_str(),
             channels: ChannelsOut(self.channels()),
         }
