@@ -506,3 +506,83 @@ impl<'c> Writer<'c> {
         (!map.is_empty()).then_some(map)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::Writer;
+    use crate::engine::{Format, Kind, Member, ObjectSpec, To};
+    use crate::model::Contact;
+    use crate::model::field::{CITY, FIRST_NAME, LAST_NAME};
+    use crate::model::identifier::{IdType, Identifier};
+    use crate::rules;
+
+    /// A target that is only a table: first and last name, one email, the
+    /// city; no tags, no custom properties.
+    static TABLE: ObjectSpec = ObjectSpec::of(&[
+        Member::optional("first", Kind::Str(Format::Any), rules::RAIA_FIRST_NAME_TYPE)
+            .to(To::Given(&FIRST_NAME)),
+        Member::optional("last", Kind::Str(Format::Any), rules::RAIA_LAST_NAME_TYPE)
+            .to(To::Given(&LAST_NAME)),
+        Member::optional("mail", Kind::Str(Format::Any), rules::RAIA_EMAIL_TYPE)
+            .to(To::Id(IdType::Email)),
+        Member::optional("town", Kind::Str(Format::Any), rules::RAIA_CONTEXT_TYPE)
+            .to(To::Field(&CITY)),
+    ]);
+
+    #[test]
+    fn a_table_alone_says_what_is_written_and_what_is_lost() {
+        let contact = Contact::builder()
+            .display_name("Jane Doe")
+            .email("jane@example.com")
+            .identifier(Identifier::builder().email("j@example.com"))
+            .city("Vilnius")
+            .age(40)
+            .tag("vip")
+            .property("plan", "pro")
+            .build()
+            .unwrap();
+        let written = Writer::new(&contact, "Test").write(&TABLE, None);
+        assert_eq!(
+            serde_json::Value::Object(written.body),
+            json!({"first": "Jane", "last": "Doe", "mail": "jane@example.com", "town": "Vilnius"})
+        );
+        let losses: Vec<_> = written
+            .losses
+            .iter()
+            .map(|l| (l.rule(), l.path(), l.message()))
+            .collect();
+        assert_eq!(
+            losses,
+            [
+                (
+                    "convert.name.lossy",
+                    "/displayName",
+                    "Test holds a first and a last name; 'Jane Doe' is split into 'Jane' and 'Doe'"
+                ),
+                (
+                    "convert.email.lossy",
+                    "/identifiers/1",
+                    "Test holds one email; 'j@example.com' is not converted"
+                ),
+                (
+                    "convert.age.lossy",
+                    "/age",
+                    "Test has no age; '40' is not converted"
+                ),
+                (
+                    "convert.tags.lossy",
+                    "/tags/0",
+                    "Test has no tags; 'vip' is not converted"
+                ),
+                (
+                    "convert.custom_properties.lossy",
+                    "/customProperties/plan",
+                    "Test has no custom properties; the custom property 'plan' is not converted"
+                ),
+            ]
+        );
+        assert!(written.advice.is_empty());
+    }
+}
