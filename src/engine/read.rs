@@ -416,17 +416,12 @@ impl<'a> Reader<'a> {
                 .iter()
                 .filter_map(|(channel, state)| {
                     let old = earlier.channel(*channel).filter(|old| *old != state)?;
-                    let date = |s: &ChannelState| {
-                        s.date()
-                            .map(|d| format!(" since {}", d.as_str()))
-                            .unwrap_or_default()
-                    };
                     Some(format!(
                         "its '{channel}' status '{}'{} replaces '{}'{}",
                         state.status(),
-                        date(state),
+                        state.since(),
                         old.status(),
-                        date(old)
+                        old.since()
                     ))
                 })
                 .collect();

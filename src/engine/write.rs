@@ -434,10 +434,7 @@ impl<'c> Writer<'c> {
             if kept {
                 continue;
             }
-            let date = state
-                .date()
-                .map(|d| format!(" since {}", d.as_str()))
-                .unwrap_or_default();
+            let date = state.since();
             let what = if statuses {
                 format!("'{channel}' channel")
             } else {

@@ -278,6 +278,15 @@ impl ChannelState {
         self.date.as_ref()
     }
 
+    /// `" since <date>"` when the state is dated, else nothing: how a
+    /// conversion's messages quote a state after its status.
+    pub(crate) fn since(&self) -> String {
+        self.date
+            .as_ref()
+            .map(|d| format!(" since {}", d.as_str()))
+            .unwrap_or_default()
+    }
+
     /// Applies `incoming` by the status-date rule (see the [module
     /// docs](self)): it replaces `self` only when its date is later, a
     /// missing date counting as earlier than every date. Returns whether
