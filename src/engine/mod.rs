@@ -12,6 +12,8 @@ use std::sync::Mutex;
 
 use serde_json::{Map, Value};
 
+use first_seen::FirstSeen;
+
 use crate::options::Options;
 use crate::policy::Policy;
 use crate::report::{Change, Location, Report, Severity, Violation, push_pointer_token};
@@ -22,6 +24,7 @@ use crate::values::{
     Url, UtcDateTime,
 };
 
+pub(crate) mod first_seen;
 pub(crate) mod read;
 pub(crate) mod write;
 
@@ -399,19 +402,17 @@ pub(crate) fn add_found<'v>(
     if violations.is_empty() {
         return;
     }
-    let mut first: HashMap<(Location, &str), &Value> = HashMap::new();
-    for c in changes {
-        first.entry((c.location(), c.path())).or_insert(c.from());
+    let mut seen = FirstSeen::new();
+    for (i, c) in changes.iter().enumerate() {
+        seen.first((c.location(), c.path()), i);
     }
     for v in violations.iter_mut() {
         if v.param("found").is_some() || v.param("count").is_some() {
             continue;
         }
         let location = v.location();
-        let Some(mut at) = first
-            .get(&(location, ""))
-            .copied()
-            .or_else(|| part(location))
+        let Some(mut at) =
+            (seen.get(&(location, "")).map(|i| changes[i].from())).or_else(|| part(location))
         else {
             continue;
         };
@@ -420,10 +421,17 @@ pub(crate) fn add_found<'v>(
         let mut resolved = true;
         for token in path.split('/').skip(1) {
             end += 1 + token.len();
-            let step = first.get(&(location, &path[..end])).copied().or_else(|| {
-                let name = token.replace("~1", "/").replace("~0", "~");
+            let step = seen
+                .get(&(location, &path[..end]))
+                .map(|i| changes[i].from());
+            let step = step.or_else(|| {
+                let name: std::borrow::Cow<'_, str> = if token.contains('~') {
+                    token.replace("~1", "/").replace("~0", "~").into()
+                } else {
+                    token.into()
+                };
                 match at {
-                    Value::Object(members) => members.get(&name),
+                    Value::Object(members) => members.get(name.as_ref()),
                     Value::Array(items) => name.parse::<usize>().ok().and_then(|i| items.get(i)),
                     _ => None,
                 }
@@ -888,17 +896,15 @@ impl<'a> Walker<'a> {
     /// Walks the members of `object` by `spec`, in document order, then runs
     /// the spec's check.
     pub(crate) fn walk_object(&mut self, object: &mut Map<String, Value>, spec: &ObjectSpec) {
-        // The tags of tagged members, read before any member is walked.
-        let tags: Vec<(&str, Option<String>)> = spec
+        // The kinds of tagged members, by their tags as read before any
+        // member is walked.
+        let tagged: Vec<(&str, &Kind)> = spec
             .members
             .iter()
             .filter_map(|m| match &m.kind {
                 Kind::Tagged(tagged) => Some((
                     m.name,
-                    object
-                        .get(tagged.tag)
-                        .and_then(Value::as_str)
-                        .map(str::to_owned),
+                    tagged.kind(object.get(tagged.tag).and_then(Value::as_str)),
                 )),
                 _ => None,
             })
@@ -907,10 +913,10 @@ impl<'a> Walker<'a> {
             match spec.member(name) {
                 Some(member) => {
                     let kind = match &member.kind {
-                        Kind::Tagged(tagged) => {
-                            let tag = tags.iter().find(|(n, _)| *n == member.name);
-                            tagged.kind(tag.and_then(|(_, t)| t.as_deref()))
-                        }
+                        Kind::Tagged(_) => tagged
+                            .iter()
+                            .find(|(n, _)| *n == member.name)
+                            .map_or(&member.kind, |&(_, kind)| kind),
                         kind => kind,
                     };
                     self.at(name, |w| w.walk_member(value, member, kind));
@@ -1047,13 +1053,13 @@ impl<'a> Walker<'a> {
 
     /// Removes items equal to an earlier one, recording one warning per
     /// duplicate and one change of the whole array.
-    /// Linear in the number of items: each is looked up by hash.
+    /// Linear in the number of items (see [`FirstSeen`]).
     fn dedupe(&mut self, items: &mut Vec<Value>, rule: &'static RuleInfo) {
         // Each distinct item and the index it was first seen at.
-        let mut first_seen: HashMap<Hashed<'_>, usize> = HashMap::with_capacity(items.len());
+        let mut first_seen = FirstSeen::new();
         let mut duplicates: Vec<(usize, usize)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let first = *first_seen.entry(Hashed(item)).or_insert(i);
+            let first = first_seen.first(Hashed(item), i);
             if first != i {
                 duplicates.push((i, first));
             }
@@ -1369,13 +1375,19 @@ pub(crate) fn size_bound(value: &Value, limit: usize) -> Option<usize> {
         }
     }
     let number = |n: &serde_json::Number| {
+        // Integers within 64 bits and doubles are at most 32 bytes long;
+        // only an `arbitrary_precision` number may be longer.
+        if n.is_u64() || n.is_i64() {
+            return 32;
+        }
         let mut count = Count(0);
         let _ = std::fmt::Write::write_fmt(&mut count, format_args!("{n}"));
         count.0.max(32)
     };
     let string = |s: &str| 2 + 6 * s.len();
     let mut bound = 0usize;
-    let mut stack: Vec<(&Value, usize)> = vec![(value, 0)];
+    let mut stack: Vec<(&Value, usize)> = Vec::with_capacity(32);
+    stack.push((value, 0));
     while let Some((v, d)) = stack.pop() {
         bound = bound.saturating_add(match v {
             Value::Null | Value::Bool(_) => 5,

@@ -10,6 +10,8 @@
 //! (which merge, rename and move members), so it sees what the provider
 //! would store.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::{Deeper, Kind, Member, ObjectSpec};
@@ -91,7 +93,7 @@ pub(crate) struct Read {
     pub(crate) contact: Contact,
     pub(crate) losses: Vec<Loss>,
     /// Canonical paths and the source paths they were read from.
-    pub(crate) trace: Vec<(String, String)>,
+    pub(crate) trace: Vec<(Cow<'static, str>, String)>,
 }
 
 /// Reads a body into a canonical contact.
@@ -103,7 +105,7 @@ pub(crate) struct Reader<'a> {
     region: Option<PhoneRegion>,
     assembly: Assembly,
     losses: Vec<Loss>,
-    trace: Vec<(String, String)>,
+    trace: Vec<(Cow<'static, str>, String)>,
     path: String,
     /// In [`Reader::in_parent`], the path of the member read.
     member_path: Option<String>,
@@ -128,7 +130,7 @@ impl<'a> Reader<'a> {
             assembly: Assembly::new(),
             losses: Vec::new(),
             trace: Vec::new(),
-            path: String::new(),
+            path: String::with_capacity(64),
             member_path: None,
         }
     }
@@ -287,8 +289,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Records that canonical `canonical` came from the current path.
-    pub(crate) fn traced(&mut self, canonical: &str) {
-        self.trace.push((canonical.to_owned(), self.path.clone()));
+    pub(crate) fn traced(&mut self, canonical: impl Into<Cow<'static, str>>) {
+        self.trace.push((canonical.into(), self.path.clone()));
     }
 
     /// A scalar field from `text`.
@@ -444,16 +446,19 @@ impl<'a> Reader<'a> {
                 Some(_) => format!("{source}/channels/{channel}"),
                 None => source.clone(),
             };
-            self.trace
-                .push((format!("/identifiers/{index}/channels/{channel}"), from));
+            self.trace.push((
+                format!("/identifiers/{index}/channels/{channel}").into(),
+                from,
+            ));
         }
-        self.trace.push((format!("/identifiers/{index}"), source));
+        self.trace
+            .push((format!("/identifiers/{index}").into(), source));
     }
 
     /// A tag, traced to the contact's own tag (the first, for a repeat).
     fn tag(&mut self, tag: &str) {
         if let Some(index) = self.assembly.tag(tag) {
-            self.traced(&format!("/tags/{index}"));
+            self.traced(format!("/tags/{index}"));
         } else {
             self.refuse(rules::CONVERT_TAGS_LOSSY, tag, "a tag may not be empty");
         }
@@ -484,9 +489,10 @@ impl<'a> Reader<'a> {
         };
         match CustomProperty::new(name, pv) {
             Ok(p) => {
-                let mut canonical = "/customProperties".to_owned();
+                let mut canonical = String::with_capacity(20 + p.name().len());
+                canonical.push_str("/customProperties");
                 push_pointer_token(&mut canonical, p.name());
-                self.traced(&canonical);
+                self.traced(canonical);
                 self.assembly.property(p);
             }
             Err(report) => {
@@ -579,7 +585,7 @@ mod tests {
         let trace: Vec<(&str, &str)> = read
             .trace
             .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .map(|(a, b)| (a.as_ref(), b.as_str()))
             .collect();
         for pair in [
             ("/identifiers/0", "/identifiers/0"),

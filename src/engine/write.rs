@@ -158,6 +158,7 @@ impl<'c> Writer<'c> {
     /// Writes the contact by `spec`'s rows, or by `whole` when the body is
     /// not rows (`SuprSend`'s channel keys).
     pub(crate) fn write(mut self, spec: &ObjectSpec, whole: Option<ObjectWrite>) -> Written {
+        self.held.reserve(spec.members.len());
         self.names(spec);
         let mut body = Map::new();
         if let Some(whole) = whole {
@@ -292,7 +293,12 @@ impl<'c> Writer<'c> {
     }
 
     /// A loss with its own message (the target's name is prepended).
-    pub(crate) fn note(&mut self, rule: &'static RuleInfo, path: String, message: &str) {
+    pub(crate) fn note(
+        &mut self,
+        rule: &'static RuleInfo,
+        path: String,
+        message: std::fmt::Arguments<'_>,
+    ) {
         let message = format!("{} {message}", self.target);
         self.losses.push(Loss::new(rule, path, message));
     }
@@ -339,7 +345,7 @@ impl<'c> Writer<'c> {
                     self.note(
                         rules::CONVERT_NAME_LOSSY,
                         path.to_owned(),
-                        &format!("holds one name, '{display}'; '{part}' is not converted"),
+                        format_args!("holds one name, '{display}'; '{part}' is not converted"),
                     );
                 }
             }
@@ -353,7 +359,7 @@ impl<'c> Writer<'c> {
         self.note(
             rules::CONVERT_NAME_LOSSY,
             "/firstName".to_owned(),
-            &format!("holds one name; first and last name are joined into '{joined}'"),
+            format_args!("holds one name; first and last name are joined into '{joined}'"),
         );
         Some(joined)
     }
@@ -377,7 +383,7 @@ impl<'c> Writer<'c> {
                 self.note(
                     rules::CONVERT_NAME_LOSSY,
                     "/displayName".to_owned(),
-                    &format!("holds a first and a last name; the display name '{display}' is not converted"),
+                    format_args!("holds a first and a last name; the display name '{display}' is not converted"),
                 );
             }
             return (first, last);
@@ -391,7 +397,9 @@ impl<'c> Writer<'c> {
         self.note(
             rules::CONVERT_NAME_LOSSY,
             "/displayName".to_owned(),
-            &format!("holds a first and a last name; '{display}' is split into '{f}' and '{l}'"),
+            format_args!(
+                "holds a first and a last name; '{display}' is split into '{f}' and '{l}'"
+            ),
         );
         (Some(f), Some(l))
     }
@@ -443,7 +451,7 @@ impl<'c> Writer<'c> {
             self.note(
                 rules::CONVERT_CHANNELS_LOSSY,
                 format!("/identifiers/{index}/channels/{channel}"),
-                &format!(
+                format_args!(
                     "has no {what}; the '{channel}' status '{}'{date} of '{}' is not converted",
                     state.status(),
                     identifier.as_str()
@@ -463,15 +471,21 @@ impl<'c> Writer<'c> {
             _ => identifier.kind().as_str(),
         };
         let rule = super::read::loss_rule(point);
-        let message = if extra {
-            format!(
-                "holds one {what}; '{}' is not converted",
-                identifier.as_str()
-            )
+        let path = format!("/identifiers/{index}");
+        let value = identifier.as_str();
+        if extra {
+            self.note(
+                rule,
+                path,
+                format_args!("holds one {what}; '{value}' is not converted"),
+            );
         } else {
-            format!("has no {what}; '{}' is not converted", identifier.as_str())
-        };
-        self.note(rule, format!("/identifiers/{index}"), &message);
+            self.note(
+                rule,
+                path,
+                format_args!("has no {what}; '{value}' is not converted"),
+            );
+        }
     }
 
     /// The custom properties, without those whose name `refuse` rejects

@@ -59,12 +59,17 @@ impl Json {
 
 impl Field {
     /// The text `value` stands for, when it has the field's JSON type.
-    pub(crate) fn text_of(&self, value: &serde_json::Value) -> Option<String> {
+    pub(crate) fn text_of<'v>(
+        &self,
+        value: &'v serde_json::Value,
+    ) -> Option<std::borrow::Cow<'v, str>> {
         use serde_json::Value;
         match (self.json, value) {
-            (Json::Text, Value::String(s)) => Some(s.clone()),
-            (Json::Bool, Value::Bool(b)) => Some(b.to_string()),
-            (Json::Integer, Value::Number(n)) if n.is_i64() || n.is_u64() => Some(n.to_string()),
+            (Json::Text, Value::String(s)) => Some(s.into()),
+            (Json::Bool, Value::Bool(b)) => Some(b.to_string().into()),
+            (Json::Integer, Value::Number(n)) if n.is_i64() || n.is_u64() => {
+                Some(n.to_string().into())
+            }
             _ => None,
         }
     }
@@ -212,18 +217,62 @@ pub(crate) const SCALARS: &[&Field] = &[
 #[derive(Debug)]
 pub(crate) struct Assembly {
     contact: Contact,
-    /// Where each identifier value is: a repeat is merged into the first.
-    seen: HashMap<IdentifierValue, usize>,
-    /// Where each tag is: a repeat is kept once.
-    tags: HashMap<String, usize>,
+    /// Where each identifier value is, once there are more than
+    /// [`SCAN`] (fewer are found by a scan): a repeat is merged into the
+    /// first.
+    seen: Option<HashMap<IdentifierValue, usize>>,
+    /// Where each tag is, likewise: a repeat is kept once.
+    tags: Option<HashMap<String, usize>>,
+}
+
+/// Identifiers or tags found by a scan of the contact's own list before
+/// an index is built (a record holds a handful).
+const SCAN: usize = 16;
+
+/// The index of `key` in `list`: by `index` when there is one, else by a
+/// scan; the index is built when the list grows past [`SCAN`].
+fn position<T, K: Eq + std::hash::Hash + Clone>(
+    list: &[T],
+    index: Option<&HashMap<K, usize>>,
+    key: &K,
+    key_of: impl Fn(&T) -> &K,
+) -> Option<usize> {
+    match index {
+        Some(map) => map.get(key).copied(),
+        None => list.iter().position(|item| key_of(item) == key),
+    }
+}
+
+/// Records `key` at `at`, the new last item of `list`, in `index` (built
+/// from the whole list once it is longer than [`SCAN`]).
+fn record<T, K: Eq + std::hash::Hash + Clone>(
+    list: &[T],
+    index: &mut Option<HashMap<K, usize>>,
+    key: &K,
+    at: usize,
+    key_of: impl Fn(&T) -> &K,
+) {
+    match index {
+        Some(map) => {
+            map.insert(key.clone(), at);
+        }
+        None if list.len() > SCAN => {
+            let mut map = HashMap::with_capacity(list.len() * 2);
+            for (i, item) in list.iter().enumerate() {
+                map.entry(key_of(item).clone()).or_insert(i);
+            }
+            *index = Some(map);
+        }
+        None => {}
+    }
 }
 
 impl Assembly {
     pub(crate) fn new() -> Self {
         Assembly {
             contact: Contact::empty(),
-            seen: HashMap::new(),
-            tags: HashMap::new(),
+            seen: None,
+            tags: None,
         }
     }
 
@@ -235,21 +284,30 @@ impl Assembly {
     /// Adds an identifier (merged into an equal one added before); its
     /// index in the contact.
     pub(crate) fn identifier(&mut self, id: Identifier) -> usize {
-        if let Some(&first) = self.seen.get(id.value()) {
+        let ids = &self.contact.identifiers;
+        if let Some(first) = position(ids, self.seen.as_ref(), id.value(), Identifier::value) {
             self.contact.identifiers[first].absorb(id);
             return first;
         }
         let index = self.contact.identifiers.len();
-        self.seen.insert(id.value().clone(), index);
         self.contact.identifiers.push(id);
+        let ids = &self.contact.identifiers;
+        record(
+            ids,
+            &mut self.seen,
+            ids[index].value(),
+            index,
+            Identifier::value,
+        );
         index
     }
 
     /// The identifier added before with the same value as `id`, if any
     /// (`id` would be merged into it).
     pub(crate) fn same_as(&self, id: &Identifier) -> Option<&Identifier> {
-        let index = *self.seen.get(id.value())?;
-        self.contact.identifiers.get(index)
+        let ids = &self.contact.identifiers;
+        let index = position(ids, self.seen.as_ref(), id.value(), Identifier::value)?;
+        ids.get(index)
     }
 
     /// Adds a tag: its index in the contact (the first, for a repeat), or
@@ -258,11 +316,17 @@ impl Assembly {
         if trim(tag).is_empty() {
             return None;
         }
-        let next = self.contact.tags.len();
-        let index = *self.tags.entry(tag.to_owned()).or_insert(next);
-        if index == next {
-            self.contact.tags.push(tag.to_owned());
+        let first = match &self.tags {
+            Some(map) => map.get(tag).copied(),
+            None => self.contact.tags.iter().position(|t| t == tag),
+        };
+        if first.is_some() {
+            return first;
         }
+        let index = self.contact.tags.len();
+        self.contact.tags.push(tag.to_owned());
+        let tags = &self.contact.tags;
+        record(tags, &mut self.tags, &tags[index], index, |t| t);
         Some(index)
     }
 
@@ -273,5 +337,28 @@ impl Assembly {
 
     pub(crate) fn finish(self) -> Contact {
         self.contact
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Assembly;
+    use crate::model::Identifier;
+
+    #[test]
+    fn repeats_are_found_before_and_after_the_index_is_built() {
+        let mut a = Assembly::new();
+        for round in 0..3 {
+            for i in 0..40 {
+                assert_eq!(a.tag(&format!("t{i}")), Some(i), "round {round}");
+                let id = Identifier::email(&format!("u{i}@example.com")).unwrap();
+                assert_eq!(a.identifier(id), i, "round {round}");
+            }
+        }
+        assert_eq!(a.tag(" "), None);
+        let contact = a.finish();
+        assert_eq!(contact.tags().len(), 40);
+        assert_eq!(contact.identifiers().len(), 40);
+        assert_eq!(contact.identifiers()[39].as_str(), "u39@example.com");
     }
 }

@@ -240,7 +240,19 @@ impl Collector {
     /// `Ok(value)` when no error was reported and `value` is `Some`
     /// (warnings are dropped); otherwise every violation.
     pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, Report> {
-        self.finish_with_report(value).map(|(v, _)| v)
+        match value {
+            // No report is built for a value accepted (its warnings are
+            // dropped).
+            Some(v)
+                if self
+                    .violations
+                    .iter()
+                    .all(|v| v.severity() != Severity::Error) =>
+            {
+                Ok(v)
+            }
+            _ => Err(Report::from_violations(self.violations)),
+        }
     }
 
     /// `Ok((value, warnings))` when no error was reported and `value` is

@@ -4,13 +4,14 @@
 //! what the providers' `convert` modules share; this module calls them, so
 //! the two never call each other.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use serde_json::Value;
 
 use super::Provider;
 use crate::convert::{Loss, provider_name};
 use crate::engine::Deeper;
+use crate::engine::first_seen::FirstSeen;
 use crate::engine::read::{Read, Reader};
 use crate::engine::write::{Writer, Written};
 use crate::model::Contact;
@@ -20,17 +21,20 @@ use crate::values::parsed::Parsed;
 
 /// Canonical paths to the source paths they were read from, indexed for
 /// [`SourcePaths::of`].
-pub(crate) struct SourcePaths<'a>(HashMap<&'a str, &'a str>);
+pub(crate) struct SourcePaths<'a> {
+    trace: &'a [(Cow<'static, str>, String)],
+    first: FirstSeen<&'a str>,
+}
 
 impl<'a> SourcePaths<'a> {
     /// Indexes `trace` (canonical path, source path); the first entry of a
     /// canonical path wins.
-    pub(crate) fn new(trace: &'a [(String, String)]) -> Self {
-        let mut map = HashMap::with_capacity(trace.len());
-        for (canonical, source) in trace {
-            map.entry(canonical.as_str()).or_insert(source.as_str());
+    pub(crate) fn new(trace: &'a [(Cow<'static, str>, String)]) -> Self {
+        let mut first = FirstSeen::new();
+        for (i, (canonical, _)) in trace.iter().enumerate() {
+            first.first(canonical.as_ref(), i);
         }
-        SourcePaths(map)
+        SourcePaths { trace, first }
     }
 
     /// The source path of a canonical path: the traced entry that is the
@@ -43,8 +47,8 @@ impl<'a> SourcePaths<'a> {
             .map(|(i, _)| i)
             .rev();
         for end in std::iter::once(canonical.len()).chain(boundaries) {
-            if let Some(source) = self.0.get(&canonical[..end]) {
-                return format!("{source}{}", &canonical[end..]);
+            if let Some(i) = self.first.get(&&canonical[..end]) {
+                return format!("{}{}", self.trace[i].1, &canonical[end..]);
             }
         }
         canonical.to_owned()

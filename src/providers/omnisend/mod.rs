@@ -149,8 +149,7 @@ mod wire;
 
 pub use wire::{CREATE, ChannelStatus, Channels, Consent, Contact, Identifier};
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use crate::engine::first_seen::FirstSeen;
 
 use serde_json::{Map, Value};
 
@@ -730,11 +729,12 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
     };
     // The usual case, no duplicate, is found without copying anything.
     {
-        let mut seen = std::collections::HashSet::with_capacity(items.len());
+        let mut seen = FirstSeen::new();
         let duplicate = items
             .iter()
             .filter_map(identifier_key)
-            .any(|k| !seen.insert(k));
+            .enumerate()
+            .any(|(i, k)| seen.first(k, i) != i);
         if !duplicate {
             return;
         }
@@ -747,20 +747,13 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
     };
     let mut merged: Vec<Value> = Vec::with_capacity(items.len());
     // Each (type, id) and the index in `merged` of its first item.
-    let mut seen: HashMap<(String, String), usize> = HashMap::with_capacity(items.len());
+    let mut seen = FirstSeen::new();
     let mut changed = false;
     w.at("identifiers", |w| {
         for (i, item) in items.iter().enumerate() {
-            let first = match key(item) {
-                Some(k) => match seen.entry(k) {
-                    Entry::Occupied(e) => Some(*e.get()),
-                    Entry::Vacant(e) => {
-                        e.insert(merged.len());
-                        None
-                    }
-                },
-                None => None,
-            };
+            let first = key(item)
+                .map(|k| seen.first(k, merged.len()))
+                .filter(|&j| j != merged.len());
             if let Some(j) = first {
                 changed = true;
                 w.at_index(i, |w| {

@@ -147,7 +147,7 @@ mod wire;
 pub use custom_fields::CustomField;
 pub use wire::{CREATE, Contact};
 
-use std::collections::HashMap;
+use crate::engine::first_seen::FirstSeen;
 
 use serde_json::{Map, Value, json};
 
@@ -398,13 +398,13 @@ fn string_list(
         });
     }
     // Each string as sent and the index it was first seen at (linear).
-    let mut first_sent: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+    let mut first_sent = FirstSeen::new();
     for (i, item) in items.iter().enumerate() {
         let Value::String(s) = item else { continue };
         if s == AJV_UNSEEN {
             continue;
         }
-        let first = *first_sent.entry(s.as_str()).or_insert(i);
+        let first = first_sent.first(s.as_str(), i);
         if first != i {
             w.at_index(i, |w| {
                 w.report(
@@ -430,15 +430,15 @@ fn string_list(
     let mut kept: Vec<Value> = Vec::with_capacity(items.len());
     let mut merged = false;
     // Each normalized string and the index (in `items`) it was first seen at.
-    let mut first_normalized: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+    let mut first_normalized = FirstSeen::new();
     for (i, n) in normalized.iter().enumerate() {
         let Value::String(text) = n else {
             kept.push(n.clone());
             continue;
         };
-        match first_normalized.get(text.as_str()) {
+        match Some(first_normalized.first(text.as_str(), i)).filter(|&first| first != i) {
             // `__proto__` twice is no `unique` error (the server keeps both).
-            Some(&first) if items[i] != items[first] || items[i] == AJV_UNSEEN => {
+            Some(first) if items[i] != items[first] || items[i] == AJV_UNSEEN => {
                 merged = true;
                 w.at_index(i, |w| {
                     w.report(
@@ -449,10 +449,7 @@ fn string_list(
             }
             // Identical as sent: already a `unique` error.
             Some(_) => merged = true,
-            None => {
-                first_normalized.insert(text.as_str(), i);
-                kept.push(n.clone());
-            }
+            None => kept.push(n.clone()),
         }
     }
     drop(first_normalized);
@@ -676,17 +673,17 @@ fn list_error(value: &Value) -> Option<String> {
         return Some("must be string".to_owned());
     }
     let coerced: Vec<String> = items.iter().filter_map(js::coerced_string).collect();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen = FirstSeen::new();
     for i in (0..coerced.len()).rev() {
         if coerced[i] == AJV_UNSEEN {
             continue;
         }
-        if let Some(&j) = seen.get(coerced[i].as_str()) {
+        let j = seen.first(coerced[i].as_str(), i);
+        if j != i {
             return Some(format!(
                 "must NOT have duplicate items (items ## {j} and {i} are identical)"
             ));
         }
-        seen.insert(&coerced[i], i);
     }
     None
 }

@@ -156,7 +156,7 @@ pub(super) fn write_body(w: &mut Writer<'_>, body: &mut Map<String, Value>) {
             w.note(
                 rules::CONVERT_IDENTIFIERS_LOSSY,
                 format!("/identifiers/{i}"),
-                &format!(
+                format_args!(
                     "holds an MS Teams identifier as an object; '{}' is not converted",
                     id.as_str()
                 ),
