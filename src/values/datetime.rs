@@ -853,19 +853,7 @@ mod tests {
     }
     use crate::values::fuzz;
 
-    #[track_caller]
-    fn utc_ok(input: &str, expected: &str) {
-        let dt = UtcDateTime::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-        assert_eq!(dt.as_str(), expected, "{input:?}");
-        assert!(UtcDateTime::is_valid(input));
-        assert_eq!(UtcDateTime::parse(dt.as_str()), Ok(dt.clone()));
-    }
-
-    #[track_caller]
-    fn utc_err(input: &str, expected: UtcDateTimeError) {
-        assert_eq!(UtcDateTime::parse(input), Err(expected), "{input:?}");
-        assert!(!UtcDateTime::is_valid(input));
-    }
+    fuzz::ok_and_err!(UtcDateTime, utc_ok, utc_err by value);
 
     #[test]
     fn utc_date_times() {
@@ -953,8 +941,7 @@ mod tests {
             ("25.04.2023", DateError::Format),
             ("2023-04-25T00:00:00Z", DateError::Format),
         ] {
-            assert_eq!(Date::parse(input), Err(e), "{input:?}");
-            assert!(!Date::is_valid(input));
+            fuzz::refused::<Date>(input, &e);
         }
         assert_eq!(Date::from_ymd(-1, 1, 1), None);
         assert_eq!(Date::from_ymd(2023, 0, 1), None);
@@ -984,10 +971,7 @@ mod tests {
             ("2023-04-25T12:55Z", "2023-04-25 12:55:00"),
             ("2024-01-01T00:30:00+01:00", "2023-12-31 23:30:00"),
         ] {
-            let dt = SendiosDateTime::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-            assert_eq!(dt.as_str(), expected, "{input:?}");
-            assert!(SendiosDateTime::is_valid(input));
-            assert_eq!(SendiosDateTime::parse(dt.as_str()), Ok(dt.clone()));
+            fuzz::parses::<SendiosDateTime>(input, expected);
         }
         for (input, e) in [
             ("", SendiosDateTimeError::Empty),
@@ -1008,8 +992,7 @@ mod tests {
                 SendiosDateTimeError::OutOfRange,
             ),
         ] {
-            assert_eq!(SendiosDateTime::parse(input), Err(e), "{input:?}");
-            assert!(!SendiosDateTime::is_valid(input));
+            fuzz::refused::<SendiosDateTime>(input, &e);
         }
     }
 
@@ -1050,47 +1033,17 @@ mod tests {
 
     #[test]
     fn conversions_and_serde() {
-        let dt: UtcDateTime = "2023-04-25T14:55:38+02:00".parse().unwrap();
-        assert_eq!(dt.to_string(), "2023-04-25T12:55:38Z");
-        assert_eq!(
-            UtcDateTime::try_from("2023-04-25T12:55:38Z"),
-            Ok(dt.clone())
+        fuzz::converts::<UtcDateTime>(
+            &["2023-04-25T14:55:38+02:00"],
+            "2023-04-25T12:55:38Z",
+            "2023-04-25T12:55:38",
         );
-        assert_eq!(
-            UtcDateTime::try_from(String::from("2023-04-25T12:55:38Z")),
-            Ok(dt.clone())
+        fuzz::converts::<Date>(&["2000-02-29"], "2000-02-29", "2001-02-29");
+        fuzz::converts::<SendiosDateTime>(
+            &["2023-04-25T12:55:38Z"],
+            "2023-04-25 12:55:38",
+            "2023-04-25T12:55:38",
         );
-        assert_eq!(
-            serde_json::to_string(&dt).unwrap(),
-            "\"2023-04-25T12:55:38Z\""
-        );
-        assert_eq!(
-            serde_json::from_str::<UtcDateTime>("\"2023-04-25T14:55:38+02:00\"").unwrap(),
-            dt
-        );
-
-        let d: Date = "2000-02-29".parse().unwrap();
-        assert_eq!(d.as_ref(), "2000-02-29");
-        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2000-02-29\"");
-        assert_eq!(serde_json::from_str::<Date>("\"2000-02-29\"").unwrap(), d);
-        assert!(serde_json::from_str::<Date>("\"2001-02-29\"").is_err());
-
-        let s: SendiosDateTime = "2023-04-25T12:55:38Z".parse().unwrap();
-        assert_eq!(
-            serde_json::to_string(&s).unwrap(),
-            "\"2023-04-25 12:55:38\""
-        );
-        assert_eq!(
-            serde_json::from_str::<SendiosDateTime>("\"2023-04-25 12:55:38\"").unwrap(),
-            s
-        );
-        assert_eq!(
-            SendiosDateTime::try_from(String::from("2023-04-25 12:55:38")),
-            Ok(s)
-        );
-        fuzz::assert_error_traits::<UtcDateTimeError>();
-        fuzz::assert_error_traits::<DateError>();
-        fuzz::assert_error_traits::<SendiosDateTimeError>();
     }
 
     #[test]
@@ -1104,28 +1057,22 @@ mod tests {
             "0000-01-01T00:00-0100",
             "9999-12-31T23:59+0000",
         ];
-        for s in fuzz::strings(0xDA7E, 5000, 30, &alphabet, &seeds) {
-            let u = UtcDateTime::parse(&s);
-            assert_eq!(UtcDateTime::is_valid(&s), u.is_ok(), "{s:?}");
-            if let Ok(dt) = u {
-                assert_eq!(UtcDateTime::parse(dt.as_str()), Ok(dt.clone()), "{s:?}");
+        let strings = fuzz::strings(0xDA7E, 5000, 30, &alphabet, &seeds);
+        fuzz::round_trips::<UtcDateTime>(&strings, |s, parsed| {
+            if let Ok(dt) = parsed {
                 assert_eq!(
-                    SendiosDateTime::parse(&s).map(|x| x.as_str()[..19].to_owned()),
+                    SendiosDateTime::parse(s).map(|x| x.as_str()[..19].to_owned()),
                     Ok(dt.as_str()[..19].replace('T', " "))
                 );
             }
-            let d = Date::parse(&s);
-            assert_eq!(Date::is_valid(&s), d.is_ok(), "{s:?}");
-            if let Ok(date) = d {
-                assert_eq!(Date::parse(date.as_str()), Ok(date.clone()));
-                assert_eq!(date_like(trim(&s)), Some(true));
+        });
+        fuzz::round_trips::<Date>(&strings, |s, parsed| {
+            if parsed.is_ok() {
+                assert_eq!(date_like(trim(s)), Some(true));
             }
-            let sd = SendiosDateTime::parse(&s);
-            assert_eq!(SendiosDateTime::is_valid(&s), sd.is_ok(), "{s:?}");
-            if let Ok(dt) = sd {
-                assert_eq!(SendiosDateTime::parse(dt.as_str()), Ok(dt.clone()), "{s:?}");
-            }
-            let _ = date_like(&s);
-        }
+        });
+        fuzz::round_trips::<SendiosDateTime>(&strings, |s, _| {
+            let _ = date_like(s);
+        });
     }
 }
