@@ -72,6 +72,8 @@ enum Zone {
 /// What is wrong, before it is mapped to each type's error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Problem {
+    Empty,
+    Format,
     MissingTime,
     InvalidDate,
     InvalidTime,
@@ -223,6 +225,40 @@ fn check_date_time(l: &Lexed) -> Result<(NaiveDateTime, Option<i64>), Problem> {
     Ok((date.and_time(time), offset))
 }
 
+/// What both date-time types read first: the trimmed input, lexed, as a
+/// local date-time, its offset east of UTC in seconds if it has one, and
+/// its time as written.
+fn read_date_time(input: &str) -> Result<(NaiveDateTime, Option<i64>, Time), Problem> {
+    let s = trim(input);
+    if s.is_empty() {
+        return Err(Problem::Empty);
+    }
+    let lexed = lex(s).ok_or(Problem::Format)?;
+    let (local, offset) = check_date_time(&lexed)?;
+    let time = lexed.time.ok_or(Problem::MissingTime)?;
+    Ok((local, offset, time))
+}
+
+/// `From<Problem>` for a date-time error type: each problem is the
+/// variant of the same name.
+macro_rules! from_problem {
+    ($err:ident) => {
+        impl From<Problem> for $err {
+            fn from(p: Problem) -> Self {
+                match p {
+                    Problem::Empty => $err::Empty,
+                    Problem::Format => $err::Format,
+                    Problem::MissingTime => $err::MissingTime,
+                    Problem::InvalidDate => $err::InvalidDate,
+                    Problem::InvalidTime => $err::InvalidTime,
+                    Problem::InvalidOffset => $err::InvalidOffset,
+                    Problem::OutOfRange => $err::OutOfRange,
+                }
+            }
+        }
+    };
+}
+
 /// `local - offset`, in 0000–9999.
 fn to_utc(local: NaiveDateTime, offset: i64) -> Result<NaiveDateTime, Problem> {
     let utc = TimeDelta::try_seconds(offset)
@@ -366,17 +402,7 @@ pub enum UtcDateTimeError {
     OutOfRange,
 }
 
-impl From<Problem> for UtcDateTimeError {
-    fn from(p: Problem) -> Self {
-        match p {
-            Problem::MissingTime => UtcDateTimeError::MissingTime,
-            Problem::InvalidDate => UtcDateTimeError::InvalidDate,
-            Problem::InvalidTime => UtcDateTimeError::InvalidTime,
-            Problem::InvalidOffset => UtcDateTimeError::InvalidOffset,
-            Problem::OutOfRange => UtcDateTimeError::OutOfRange,
-        }
-    }
-}
+from_problem!(UtcDateTimeError);
 
 impl UtcDateTime {
     /// Parses a date-time with a zone and converts it to UTC.
@@ -389,12 +415,7 @@ impl UtcDateTime {
     /// assert_eq!(UtcDateTime::parse("2023-01-01T24:00Z"), Err(UtcDateTimeError::InvalidTime));
     /// ```
     pub fn parse(input: &str) -> Result<UtcDateTime, UtcDateTimeError> {
-        let s = trim(input);
-        if s.is_empty() {
-            return Err(UtcDateTimeError::Empty);
-        }
-        let lexed = lex(s).ok_or(UtcDateTimeError::Format)?;
-        let (local, offset) = check_date_time(&lexed)?;
+        let (local, offset, _) = read_date_time(input)?;
         let offset = offset.ok_or(UtcDateTimeError::MissingZone)?;
         let utc = to_utc(local, offset)?;
         Ok(UtcDateTime {
@@ -759,17 +780,7 @@ pub enum SendiosDateTimeError {
     OutOfRange,
 }
 
-impl From<Problem> for SendiosDateTimeError {
-    fn from(p: Problem) -> Self {
-        match p {
-            Problem::MissingTime => SendiosDateTimeError::MissingTime,
-            Problem::InvalidDate => SendiosDateTimeError::InvalidDate,
-            Problem::InvalidTime => SendiosDateTimeError::InvalidTime,
-            Problem::InvalidOffset => SendiosDateTimeError::InvalidOffset,
-            Problem::OutOfRange => SendiosDateTimeError::OutOfRange,
-        }
-    }
-}
+from_problem!(SendiosDateTimeError);
 
 impl SendiosDateTime {
     /// Parses `YYYY-MM-DD hh:mm:ss` (kept) or a date-time with a zone
@@ -783,21 +794,16 @@ impl SendiosDateTime {
     /// assert_eq!(SendiosDateTime::parse("2023-04-25 12:55"), Err(SendiosDateTimeError::Format));
     /// ```
     pub fn parse(input: &str) -> Result<SendiosDateTime, SendiosDateTimeError> {
-        let s = trim(input);
-        if s.is_empty() {
-            return Err(SendiosDateTimeError::Empty);
-        }
-        let lexed = lex(s).ok_or(SendiosDateTimeError::Format)?;
-        let (local, offset) = check_date_time(&lexed)?;
-        let value = match (offset, lexed.time) {
-            (Some(offset), _) => format_date_time(to_utc(local, offset)?, ' ', ""),
-            (None, Some(t)) if t.separator == b' ' && t.second.is_some() && !t.fraction => {
+        let (local, offset, t) = read_date_time(input)?;
+        let value = match offset {
+            Some(offset) => format_date_time(to_utc(local, offset)?, ' ', ""),
+            None if t.separator == b' ' && t.second.is_some() && !t.fraction => {
                 format_date_time(local, ' ', "")
             }
-            (None, Some(t)) if t.separator != b' ' => {
+            None if t.separator != b' ' => {
                 return Err(SendiosDateTimeError::MissingZone);
             }
-            _ => return Err(SendiosDateTimeError::Format),
+            None => return Err(SendiosDateTimeError::Format),
         };
         Ok(SendiosDateTime { value })
     }
