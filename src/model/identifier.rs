@@ -110,11 +110,7 @@ impl IdentifierValue {
     }
 }
 
-impl fmt::Display for IdentifierValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(IdentifierValue);
 
 /// The kind of an identifier; push tokens are split by their kind.
 ///
@@ -199,11 +195,7 @@ impl IdentifierKind {
     }
 }
 
-impl fmt::Display for IdentifierKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(IdentifierKind);
 
 /// A channel set on an identifier whose kind cannot carry it.
 ///

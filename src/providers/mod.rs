@@ -16,7 +16,6 @@
 //! `#[non_exhaustive]` (providers add members): build them from `new(…)` or
 //! `Default` and set their public fields.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde_json::{Map, Value};
@@ -140,11 +139,7 @@ impl Provider {
     }
 }
 
-impl fmt::Display for Provider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(Provider);
 
 /// Why a provider or operation name was not accepted.
 ///
@@ -248,11 +243,7 @@ impl Operation {
     }
 }
 
-impl fmt::Display for Operation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(Operation);
 
 impl FromStr for Operation {
     type Err = NameError;

@@ -64,15 +64,29 @@ pub(crate) fn trim(s: &str) -> &str {
     s.trim_matches(is_trimmed_char)
 }
 
+/// Implements `Display` as the string a method of the type returns
+/// (`as_str` unless another is named), with the docs given: the value types
+/// and the enums spelled by a name on the wire all display so.
+macro_rules! display_as {
+    ($(#[$doc:meta])* $ty:ty) => {
+        $crate::values::display_as!($(#[$doc])* $ty, as_str);
+    };
+    ($(#[$doc:meta])* $ty:ty, $name:ident) => {
+        impl ::std::fmt::Display for $ty {
+            $(#[$doc])*
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.$name())
+            }
+        }
+    };
+}
+pub(crate) use display_as;
+
 /// Implements the conversions and the serde support every value type shares,
 /// all in terms of its inherent `parse` and `as_str`.
 macro_rules! string_value {
     ($ty:ty, $err:ty, $expecting:literal) => {
-        impl ::std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+        $crate::values::display_as!($ty);
 
         impl ::std::convert::From<$ty> for String {
             fn from(value: $ty) -> String {

@@ -26,8 +26,6 @@
 //! # Ok::<(), omnicontact::values::PushTokenError>(())
 //! ```
 
-use std::fmt;
-
 use super::{is_trimmed_char, trim};
 
 /// Longest token looked at, in bytes.
@@ -70,11 +68,7 @@ impl PushTokenKind {
     }
 }
 
-impl fmt::Display for PushTokenKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+super::display_as!(PushTokenKind);
 
 /// A push token accepted by Sendios, normalized.
 ///
