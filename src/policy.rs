@@ -164,11 +164,7 @@ impl From<Severity> for Level {
     }
 }
 
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(Level);
 
 impl FromStr for Level {
     type Err = PolicyError;

@@ -61,11 +61,7 @@ impl Severity {
     }
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(Severity);
 
 /// Which part of a request a violation or change is about (`"in"` on the
 /// wire).
@@ -108,11 +104,7 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(Location);
 
 /// One broken rule: where, which rule, how bad, why, and what was probably
 /// meant.

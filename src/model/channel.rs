@@ -42,7 +42,6 @@
 //! assert_eq!(stored.date().unwrap().as_str(), "2024-05-31T22:00:00Z");
 //! ```
 
-use std::fmt;
 use std::str::FromStr;
 
 use crate::values::UtcDateTime;
@@ -123,11 +122,7 @@ impl Channel {
     }
 }
 
-impl fmt::Display for Channel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(Channel);
 
 /// A string that is not a [`Channel`] wire name (matching is exact and
 /// case-sensitive, as on the wire).
@@ -192,11 +187,7 @@ impl ChannelStatus {
     }
 }
 
-impl fmt::Display for ChannelStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(ChannelStatus);
 
 /// A string that is not a [`ChannelStatus`] (matching is exact and
 /// case-sensitive, as Omnisend's enum).

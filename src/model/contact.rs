@@ -26,7 +26,6 @@
 
 use serde_json::Value;
 use std::collections::HashMap;
-use std::fmt;
 use std::str::FromStr;
 
 use crate::model::identifier::{Identifier, IdentifierBuilder};
@@ -113,12 +112,11 @@ impl Platform {
     }
 }
 
-impl fmt::Display for Platform {
+crate::values::display_as!(
     /// The name.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+    Platform,
+    name
+);
 
 /// A string that is not a [`Platform`] code or name.
 ///

@@ -110,11 +110,7 @@ impl IdentifierValue {
     }
 }
 
-impl fmt::Display for IdentifierValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(IdentifierValue);
 
 /// The kind of an identifier; push tokens are split by their kind.
 ///
@@ -199,11 +195,7 @@ impl IdentifierKind {
     }
 }
 
-impl fmt::Display for IdentifierKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(IdentifierKind);
 
 /// A channel set on an identifier whose kind cannot carry it.
 ///
@@ -337,6 +329,19 @@ impl IdType {
     }
 }
 
+/// The shortcuts `Identifier::email(input)`, …: the builder with that
+/// value, built.
+macro_rules! id_shortcuts {
+    ($( $(#[$doc:meta])* $name:ident; )*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(input: &str) -> Result<Identifier, Report> {
+                Identifier::builder().$name(input).build()
+            }
+        )*
+    };
+}
+
 impl Identifier {
     /// An identifier of a value already checked, with no channel state.
     pub(crate) fn from_value(value: IdentifierValue) -> Identifier {
@@ -358,88 +363,70 @@ impl Identifier {
         IdentifierBuilder::default()
     }
 
-    /// An email identifier with no channel state.
-    ///
-    /// ```
-    /// use omnicontact::model::Identifier;
-    /// assert_eq!(Identifier::email(" Jane@Example.COM ")?.as_str(), "Jane@example.com");
-    /// let err = Identifier::email("jane").unwrap_err();
-    /// assert_eq!(err.violations()[0].rule(), "contact.identifiers.id.format");
-    /// assert_eq!(err.violations()[0].path(), "/id");
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn email(input: &str) -> Result<Identifier, Report> {
-        Identifier::builder().email(input).build()
-    }
-
-    /// A phone identifier (international form, `+…` or `00…`).
-    ///
-    /// ```
-    /// use omnicontact::model::Identifier;
-    /// assert_eq!(Identifier::phone("0049 1512 3456789")?.as_str(), "+4915123456789");
-    /// assert!(Identifier::phone("1512 3456789").is_err()); // national: no region
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn phone(input: &str) -> Result<Identifier, Report> {
-        Identifier::builder().phone(input).build()
-    }
-
-    /// A push token identifier (APNs or FCM, detected).
-    ///
-    /// ```
-    /// use omnicontact::model::{Identifier, IdentifierKind};
-    /// let t = Identifier::push_token("0123456789abcdefghijkl:APA91b")?;
-    /// assert_eq!(t.kind(), IdentifierKind::Fcm);
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn push_token(input: &str) -> Result<Identifier, Report> {
-        Identifier::builder().push_token(input).build()
-    }
-
-    /// A Slack identifier: any non-empty string, trimmed.
-    ///
-    /// ```
-    /// use omnicontact::model::Identifier;
-    /// assert_eq!(Identifier::slack("U012AB3CD")?.as_str(), "U012AB3CD");
-    /// assert_eq!(Identifier::slack("  ").unwrap_err().violations()[0].rule(), "contact.identifiers.id.format");
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn slack(input: &str) -> Result<Identifier, Report> {
-        Identifier::builder().slack(input).build()
-    }
-
-    /// An MS Teams identifier: any non-empty string, trimmed.
-    ///
-    /// ```
-    /// use omnicontact::model::Identifier;
-    /// assert_eq!(Identifier::ms_teams("29:1abc")?.as_str(), "29:1abc");
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn ms_teams(input: &str) -> Result<Identifier, Report> {
-        Identifier::builder().ms_teams(input).build()
-    }
-
-    /// An inbox identifier: any non-empty string, trimmed.
-    ///
-    /// ```
-    /// use omnicontact::model::Identifier;
-    /// assert_eq!(Identifier::inbox("user-42")?.as_str(), "user-42");
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn inbox(input: &str) -> Result<Identifier, Report> {
-        Identifier::builder().inbox(input).build()
-    }
-
-    /// A web push identifier: any non-empty string, trimmed.
-    ///
-    /// ```
-    /// use omnicontact::model::Identifier;
-    /// let id = Identifier::web_push(r#"{"endpoint":"https://push.example/x"}"#)?;
-    /// assert!(id.as_str().starts_with('{'));
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn web_push(input: &str) -> Result<Identifier, Report> {
-        Identifier::builder().web_push(input).build()
+    id_shortcuts! {
+        /// An email identifier with no channel state.
+        ///
+        /// ```
+        /// use omnicontact::model::Identifier;
+        /// assert_eq!(Identifier::email(" Jane@Example.COM ")?.as_str(), "Jane@example.com");
+        /// let err = Identifier::email("jane").unwrap_err();
+        /// assert_eq!(err.violations()[0].rule(), "contact.identifiers.id.format");
+        /// assert_eq!(err.violations()[0].path(), "/id");
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        email;
+        /// A phone identifier (international form, `+…` or `00…`).
+        ///
+        /// ```
+        /// use omnicontact::model::Identifier;
+        /// assert_eq!(Identifier::phone("0049 1512 3456789")?.as_str(), "+4915123456789");
+        /// assert!(Identifier::phone("1512 3456789").is_err()); // national: no region
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        phone;
+        /// A push token identifier (APNs or FCM, detected).
+        ///
+        /// ```
+        /// use omnicontact::model::{Identifier, IdentifierKind};
+        /// let t = Identifier::push_token("0123456789abcdefghijkl:APA91b")?;
+        /// assert_eq!(t.kind(), IdentifierKind::Fcm);
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        push_token;
+        /// A Slack identifier: any non-empty string, trimmed.
+        ///
+        /// ```
+        /// use omnicontact::model::Identifier;
+        /// assert_eq!(Identifier::slack("U012AB3CD")?.as_str(), "U012AB3CD");
+        /// assert_eq!(Identifier::slack("  ").unwrap_err().violations()[0].rule(), "contact.identifiers.id.format");
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        slack;
+        /// An MS Teams identifier: any non-empty string, trimmed.
+        ///
+        /// ```
+        /// use omnicontact::model::Identifier;
+        /// assert_eq!(Identifier::ms_teams("29:1abc")?.as_str(), "29:1abc");
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        ms_teams;
+        /// An inbox identifier: any non-empty string, trimmed.
+        ///
+        /// ```
+        /// use omnicontact::model::Identifier;
+        /// assert_eq!(Identifier::inbox("user-42")?.as_str(), "user-42");
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        inbox;
+        /// A web push identifier: any non-empty string, trimmed.
+        ///
+        /// ```
+        /// use omnicontact::model::Identifier;
+        /// let id = Identifier::web_push(r#"{"endpoint":"https://push.example/x"}"#)?;
+        /// assert!(id.as_str().starts_with('{'));
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        web_push;
     }
 
     /// The value.
@@ -643,31 +630,40 @@ pub struct IdentifierBuilder {
     channels: Vec<(String, String, Option<String>)>,
 }
 
-impl IdentifierBuilder {
-    /// Sets the value to an email address.
-    ///
-    /// ```
-    /// # use omnicontact::model::Identifier;
-    /// assert_eq!(Identifier::builder().email("x@Y.example").build()?.as_str(), "x@y.example");
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn email(mut self, input: impl Into<String>) -> Self {
-        self.id = Some(RawId::Email(input.into()));
-        self
-    }
+/// Setters of the identifier's value, one for each kind of raw value:
+/// `name => Variant` stores the input as `RawId::Variant`.
+macro_rules! id_setters {
+    ($( $(#[$doc:meta])* $name:ident => $variant:ident; )*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, input: impl Into<String>) -> Self {
+                self.id = Some(RawId::$variant(input.into()));
+                self
+            }
+        )*
+    };
+}
 
-    /// Sets the value to a phone number. A number without `+` is
-    /// read in the [`region`](Self::region), or else in the country of the
-    /// contact being built.
-    ///
-    /// ```
-    /// # use omnicontact::model::Identifier;
-    /// assert_eq!(Identifier::builder().phone("+44 20 7946 0018").build()?.as_str(), "+442079460018");
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn phone(mut self, input: impl Into<String>) -> Self {
-        self.id = Some(RawId::Phone(input.into()));
-        self
+impl IdentifierBuilder {
+    id_setters! {
+        /// Sets the value to an email address.
+        ///
+        /// ```
+        /// # use omnicontact::model::Identifier;
+        /// assert_eq!(Identifier::builder().email("x@Y.example").build()?.as_str(), "x@y.example");
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        email => Email;
+        /// Sets the value to a phone number. A number without `+` is
+        /// read in the [`region`](Self::region), or else in the country of the
+        /// contact being built.
+        ///
+        /// ```
+        /// # use omnicontact::model::Identifier;
+        /// assert_eq!(Identifier::builder().phone("+44 20 7946 0018").build()?.as_str(), "+442079460018");
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        phone => Phone;
     }
 
     /// The region national phone numbers are read in: a
@@ -690,65 +686,48 @@ impl IdentifierBuilder {
         self
     }
 
-    /// Sets the value to an APNs or FCM push token.
-    ///
-    /// ```
-    /// # use omnicontact::model::{Identifier, IdentifierKind};
-    /// let id = Identifier::builder().push_token("AB".repeat(32)).build()?;
-    /// assert_eq!(id.kind(), IdentifierKind::Apns);
-    /// assert_eq!(id.as_str(), "ab".repeat(32));
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn push_token(mut self, input: impl Into<String>) -> Self {
-        self.id = Some(RawId::PushToken(input.into()));
-        self
-    }
-
-    /// Sets the value to a Slack address (non-empty, trimmed).
-    ///
-    /// ```
-    /// # use omnicontact::model::Identifier;
-    /// assert_eq!(Identifier::builder().slack("C123").build()?.as_str(), "C123");
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn slack(mut self, input: impl Into<String>) -> Self {
-        self.id = Some(RawId::Slack(input.into()));
-        self
-    }
-
-    /// Sets the value to an MS Teams address (non-empty, trimmed).
-    ///
-    /// ```
-    /// # use omnicontact::model::Identifier;
-    /// assert_eq!(Identifier::builder().ms_teams(" t ").build()?.as_str(), "t");
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn ms_teams(mut self, input: impl Into<String>) -> Self {
-        self.id = Some(RawId::MsTeams(input.into()));
-        self
-    }
-
-    /// Sets the value to an inbox id (non-empty, trimmed).
-    ///
-    /// ```
-    /// # use omnicontact::model::Identifier;
-    /// assert_eq!(Identifier::builder().inbox("u1").build()?.as_str(), "u1");
-    /// # Ok::<(), omnicontact::Report>(())
-    /// ```
-    pub fn inbox(mut self, input: impl Into<String>) -> Self {
-        self.id = Some(RawId::Inbox(input.into()));
-        self
-    }
-
-    /// Sets the value to a web push subscription (non-empty, trimmed).
-    ///
-    /// ```
-    /// # use omnicontact::model::Identifier;
-    /// assert!(Identifier::builder().web_push("").build().is_err());
-    /// ```
-    pub fn web_push(mut self, input: impl Into<String>) -> Self {
-        self.id = Some(RawId::WebPush(input.into()));
-        self
+    id_setters! {
+        /// Sets the value to an APNs or FCM push token.
+        ///
+        /// ```
+        /// # use omnicontact::model::{Identifier, IdentifierKind};
+        /// let id = Identifier::builder().push_token("AB".repeat(32)).build()?;
+        /// assert_eq!(id.kind(), IdentifierKind::Apns);
+        /// assert_eq!(id.as_str(), "ab".repeat(32));
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        push_token => PushToken;
+        /// Sets the value to a Slack address (non-empty, trimmed).
+        ///
+        /// ```
+        /// # use omnicontact::model::Identifier;
+        /// assert_eq!(Identifier::builder().slack("C123").build()?.as_str(), "C123");
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        slack => Slack;
+        /// Sets the value to an MS Teams address (non-empty, trimmed).
+        ///
+        /// ```
+        /// # use omnicontact::model::Identifier;
+        /// assert_eq!(Identifier::builder().ms_teams(" t ").build()?.as_str(), "t");
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        ms_teams => MsTeams;
+        /// Sets the value to an inbox id (non-empty, trimmed).
+        ///
+        /// ```
+        /// # use omnicontact::model::Identifier;
+        /// assert_eq!(Identifier::builder().inbox("u1").build()?.as_str(), "u1");
+        /// # Ok::<(), omnicontact::Report>(())
+        /// ```
+        inbox => Inbox;
+        /// Sets the value to a web push subscription (non-empty, trimmed).
+        ///
+        /// ```
+        /// # use omnicontact::model::Identifier;
+        /// assert!(Identifier::builder().web_push("").build().is_err());
+        /// ```
+        web_push => WebPush;
     }
 
     /// Adds a channel state: a channel wire name, an Omnisend status and an

@@ -1,8 +1,6 @@
 //! Each provider operation's HTTP request as data: method, path template,
 //! required headers. No I/O: give these to any HTTP client.
 
-use std::fmt;
-
 /// An HTTP method used by one of the providers' endpoints.
 ///
 /// ```
@@ -38,11 +36,7 @@ impl Method {
     }
 }
 
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(Method);
 
 /// A header a request must carry: its name and the form of its value, a
 /// template whose `{placeholder}` is the credential the caller supplies.

@@ -16,7 +16,6 @@
 //! `#[non_exhaustive]` (providers add members): build them from `new(…)` or
 //! `Default` and set their public fields.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde_json::{Map, Value};
@@ -140,11 +139,7 @@ impl Provider {
     }
 }
 
-impl fmt::Display for Provider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(Provider);
 
 /// Why a provider or operation name was not accepted.
 ///
@@ -156,10 +151,10 @@ impl fmt::Display for Provider {
 #[non_exhaustive]
 pub enum NameError {
     /// Not a provider name at all.
-    #[error("unknown provider `{0}`; expected one of {list}", list = provider_list())]
+    #[error("unknown provider `{0}`; expected one of {list}", list = names(Provider::ALL, Provider::as_str))]
     UnknownProvider(String),
     /// Not an operation name.
-    #[error("unknown operation `{0}`; expected one of {list}", list = operation_list())]
+    #[error("unknown operation `{0}`; expected one of {list}", list = names(Operation::ALL, Operation::as_str))]
     UnknownOperation(String),
     /// An operation the provider does not have.
     #[error("provider `{provider}` has no operation `{operation}`")]
@@ -171,20 +166,9 @@ pub enum NameError {
     },
 }
 
-fn operation_list() -> String {
-    Operation::ALL
-        .iter()
-        .map(|o| o.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn provider_list() -> String {
-    Provider::ALL
-        .iter()
-        .map(|p| p.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The names of `all`, comma-separated, for the messages of [`NameError`].
+fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
+    all.iter().map(|&t| name(t)).collect::<Vec<_>>().join(", ")
 }
 
 impl FromStr for Provider {
@@ -259,11 +243,7 @@ impl Operation {
     }
 }
 
-impl fmt::Display for Operation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::values::display_as!(Operation);
 
 impl FromStr for Operation {
     type Err = NameError;

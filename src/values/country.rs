@@ -382,23 +382,7 @@ mod tests {
     use super::*;
     use crate::values::fuzz;
 
-    #[track_caller]
-    fn ok(input: &str, expected: &str) {
-        let c = CountryCode::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-        assert_eq!(c.as_str(), expected);
-        assert!(CountryCode::is_valid(input));
-        assert_eq!(CountryCode::parse(c.as_str()), Ok(c.clone()));
-    }
-
-    #[track_caller]
-    fn err(input: &str, expected: &CountryError) {
-        assert_eq!(
-            CountryCode::parse(input).as_ref(),
-            Err(expected),
-            "{input:?}"
-        );
-        assert!(!CountryCode::is_valid(input));
-    }
+    fuzz::ok_and_err!(CountryCode);
 
     #[test]
     fn lookup_agrees_with_isocountry_on_every_code() {
@@ -553,16 +537,8 @@ mod tests {
 
     #[test]
     fn conversions_and_serde() {
-        let c: CountryCode = "ltu".parse().unwrap();
-        assert_eq!(c.to_string(), "LTU");
-        assert_eq!(c.as_ref(), "LTU");
-        assert_eq!(CountryCode::try_from("LTU"), Ok(c.clone()));
-        assert_eq!(CountryCode::try_from(String::from("ltu")), Ok(c.clone()));
-        assert_eq!(serde_json::to_string(&c).unwrap(), "\"LTU\"");
-        assert_eq!(serde_json::from_str::<CountryCode>("\"ltu\"").unwrap(), c);
-        let e = serde_json::from_str::<CountryCode>("\"UK\"").unwrap_err();
+        let e = fuzz::converts::<CountryCode>(&["ltu"], "LTU", "UK");
         assert!(e.to_string().contains("'GB'"), "{e}");
-        fuzz::assert_error_traits::<CountryError>();
     }
 
     #[test]
@@ -571,15 +547,11 @@ mod tests {
             .chars()
             .collect();
         let seeds = ["US", "usa", "uk", "Lithuania", "the netherlands", "ΑΒ"];
-        for s in fuzz::strings(0xC0_FFEE, 4000, 5, &alphabet, &seeds) {
-            let parsed = CountryCode::parse(&s);
-            assert_eq!(CountryCode::is_valid(&s), parsed.is_ok(), "{s:?}");
-            if let Ok(c) = parsed {
+        let strings = fuzz::strings(0xC0_FFEE, 4000, 5, &alphabet, &seeds);
+        fuzz::round_trips::<CountryCode>(&strings, |s, _| {
+            if let Some(c) = CountryCode::from_name(s) {
                 assert_eq!(CountryCode::parse(c.as_str()), Ok(c.clone()));
             }
-            if let Some(c) = CountryCode::from_name(&s) {
-                assert_eq!(CountryCode::parse(c.as_str()), Ok(c.clone()));
-            }
-        }
+        });
     }
 }

@@ -72,6 +72,8 @@ enum Zone {
 /// What is wrong, before it is mapped to each type's error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Problem {
+    Empty,
+    Format,
     MissingTime,
     InvalidDate,
     InvalidTime,
@@ -223,6 +225,40 @@ fn check_date_time(l: &Lexed) -> Result<(NaiveDateTime, Option<i64>), Problem> {
     Ok((date.and_time(time), offset))
 }
 
+/// What both date-time types read first: the trimmed input, lexed, as a
+/// local date-time, its offset east of UTC in seconds if it has one, and
+/// its time as written.
+fn read_date_time(input: &str) -> Result<(NaiveDateTime, Option<i64>, Time), Problem> {
+    let s = trim(input);
+    if s.is_empty() {
+        return Err(Problem::Empty);
+    }
+    let lexed = lex(s).ok_or(Problem::Format)?;
+    let (local, offset) = check_date_time(&lexed)?;
+    let time = lexed.time.ok_or(Problem::MissingTime)?;
+    Ok((local, offset, time))
+}
+
+/// `From<Problem>` for a date-time error type: each problem is the
+/// variant of the same name.
+macro_rules! from_problem {
+    ($err:ident) => {
+        impl From<Problem> for $err {
+            fn from(p: Problem) -> Self {
+                match p {
+                    Problem::Empty => $err::Empty,
+                    Problem::Format => $err::Format,
+                    Problem::MissingTime => $err::MissingTime,
+                    Problem::InvalidDate => $err::InvalidDate,
+                    Problem::InvalidTime => $err::InvalidTime,
+                    Problem::InvalidOffset => $err::InvalidOffset,
+                    Problem::OutOfRange => $err::OutOfRange,
+                }
+            }
+        }
+    };
+}
+
 /// `local - offset`, in 0000–9999.
 fn to_utc(local: NaiveDateTime, offset: i64) -> Result<NaiveDateTime, Problem> {
     let utc = TimeDelta::try_seconds(offset)
@@ -366,17 +402,7 @@ pub enum UtcDateTimeError {
     OutOfRange,
 }
 
-impl From<Problem> for UtcDateTimeError {
-    fn from(p: Problem) -> Self {
-        match p {
-            Problem::MissingTime => UtcDateTimeError::MissingTime,
-            Problem::InvalidDate => UtcDateTimeError::InvalidDate,
-            Problem::InvalidTime => UtcDateTimeError::InvalidTime,
-            Problem::InvalidOffset => UtcDateTimeError::InvalidOffset,
-            Problem::OutOfRange => UtcDateTimeError::OutOfRange,
-        }
-    }
-}
+from_problem!(UtcDateTimeError);
 
 impl UtcDateTime {
     /// Parses a date-time with a zone and converts it to UTC.
@@ -389,12 +415,7 @@ impl UtcDateTime {
     /// assert_eq!(UtcDateTime::parse("2023-01-01T24:00Z"), Err(UtcDateTimeError::InvalidTime));
     /// ```
     pub fn parse(input: &str) -> Result<UtcDateTime, UtcDateTimeError> {
-        let s = trim(input);
-        if s.is_empty() {
-            return Err(UtcDateTimeError::Empty);
-        }
-        let lexed = lex(s).ok_or(UtcDateTimeError::Format)?;
-        let (local, offset) = check_date_time(&lexed)?;
+        let (local, offset, _) = read_date_time(input)?;
         let offset = offset.ok_or(UtcDateTimeError::MissingZone)?;
         let utc = to_utc(local, offset)?;
         Ok(UtcDateTime {
@@ -759,17 +780,7 @@ pub enum SendiosDateTimeError {
     OutOfRange,
 }
 
-impl From<Problem> for SendiosDateTimeError {
-    fn from(p: Problem) -> Self {
-        match p {
-            Problem::MissingTime => SendiosDateTimeError::MissingTime,
-            Problem::InvalidDate => SendiosDateTimeError::InvalidDate,
-            Problem::InvalidTime => SendiosDateTimeError::InvalidTime,
-            Problem::InvalidOffset => SendiosDateTimeError::InvalidOffset,
-            Problem::OutOfRange => SendiosDateTimeError::OutOfRange,
-        }
-    }
-}
+from_problem!(SendiosDateTimeError);
 
 impl SendiosDateTime {
     /// Parses `YYYY-MM-DD hh:mm:ss` (kept) or a date-time with a zone
@@ -783,21 +794,16 @@ impl SendiosDateTime {
     /// assert_eq!(SendiosDateTime::parse("2023-04-25 12:55"), Err(SendiosDateTimeError::Format));
     /// ```
     pub fn parse(input: &str) -> Result<SendiosDateTime, SendiosDateTimeError> {
-        let s = trim(input);
-        if s.is_empty() {
-            return Err(SendiosDateTimeError::Empty);
-        }
-        let lexed = lex(s).ok_or(SendiosDateTimeError::Format)?;
-        let (local, offset) = check_date_time(&lexed)?;
-        let value = match (offset, lexed.time) {
-            (Some(offset), _) => format_date_time(to_utc(local, offset)?, ' ', ""),
-            (None, Some(t)) if t.separator == b' ' && t.second.is_some() && !t.fraction => {
+        let (local, offset, t) = read_date_time(input)?;
+        let value = match offset {
+            Some(offset) => format_date_time(to_utc(local, offset)?, ' ', ""),
+            None if t.separator == b' ' && t.second.is_some() && !t.fraction => {
                 format_date_time(local, ' ', "")
             }
-            (None, Some(t)) if t.separator != b' ' => {
+            None if t.separator != b' ' => {
                 return Err(SendiosDateTimeError::MissingZone);
             }
-            _ => return Err(SendiosDateTimeError::Format),
+            None => return Err(SendiosDateTimeError::Format),
         };
         Ok(SendiosDateTime { value })
     }
@@ -853,19 +859,7 @@ mod tests {
     }
     use crate::values::fuzz;
 
-    #[track_caller]
-    fn utc_ok(input: &str, expected: &str) {
-        let dt = UtcDateTime::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-        assert_eq!(dt.as_str(), expected, "{input:?}");
-        assert!(UtcDateTime::is_valid(input));
-        assert_eq!(UtcDateTime::parse(dt.as_str()), Ok(dt.clone()));
-    }
-
-    #[track_caller]
-    fn utc_err(input: &str, expected: UtcDateTimeError) {
-        assert_eq!(UtcDateTime::parse(input), Err(expected), "{input:?}");
-        assert!(!UtcDateTime::is_valid(input));
-    }
+    fuzz::ok_and_err!(UtcDateTime, utc_ok, utc_err by value);
 
     #[test]
     fn utc_date_times() {
@@ -953,8 +947,7 @@ mod tests {
             ("25.04.2023", DateError::Format),
             ("2023-04-25T00:00:00Z", DateError::Format),
         ] {
-            assert_eq!(Date::parse(input), Err(e), "{input:?}");
-            assert!(!Date::is_valid(input));
+            fuzz::refused::<Date>(input, &e);
         }
         assert_eq!(Date::from_ymd(-1, 1, 1), None);
         assert_eq!(Date::from_ymd(2023, 0, 1), None);
@@ -984,10 +977,7 @@ mod tests {
             ("2023-04-25T12:55Z", "2023-04-25 12:55:00"),
             ("2024-01-01T00:30:00+01:00", "2023-12-31 23:30:00"),
         ] {
-            let dt = SendiosDateTime::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-            assert_eq!(dt.as_str(), expected, "{input:?}");
-            assert!(SendiosDateTime::is_valid(input));
-            assert_eq!(SendiosDateTime::parse(dt.as_str()), Ok(dt.clone()));
+            fuzz::parses::<SendiosDateTime>(input, expected);
         }
         for (input, e) in [
             ("", SendiosDateTimeError::Empty),
@@ -1008,8 +998,7 @@ mod tests {
                 SendiosDateTimeError::OutOfRange,
             ),
         ] {
-            assert_eq!(SendiosDateTime::parse(input), Err(e), "{input:?}");
-            assert!(!SendiosDateTime::is_valid(input));
+            fuzz::refused::<SendiosDateTime>(input, &e);
         }
     }
 
@@ -1050,47 +1039,17 @@ mod tests {
 
     #[test]
     fn conversions_and_serde() {
-        let dt: UtcDateTime = "2023-04-25T14:55:38+02:00".parse().unwrap();
-        assert_eq!(dt.to_string(), "2023-04-25T12:55:38Z");
-        assert_eq!(
-            UtcDateTime::try_from("2023-04-25T12:55:38Z"),
-            Ok(dt.clone())
+        fuzz::converts::<UtcDateTime>(
+            &["2023-04-25T14:55:38+02:00"],
+            "2023-04-25T12:55:38Z",
+            "2023-04-25T12:55:38",
         );
-        assert_eq!(
-            UtcDateTime::try_from(String::from("2023-04-25T12:55:38Z")),
-            Ok(dt.clone())
+        fuzz::converts::<Date>(&["2000-02-29"], "2000-02-29", "2001-02-29");
+        fuzz::converts::<SendiosDateTime>(
+            &["2023-04-25T12:55:38Z"],
+            "2023-04-25 12:55:38",
+            "2023-04-25T12:55:38",
         );
-        assert_eq!(
-            serde_json::to_string(&dt).unwrap(),
-            "\"2023-04-25T12:55:38Z\""
-        );
-        assert_eq!(
-            serde_json::from_str::<UtcDateTime>("\"2023-04-25T14:55:38+02:00\"").unwrap(),
-            dt
-        );
-
-        let d: Date = "2000-02-29".parse().unwrap();
-        assert_eq!(d.as_ref(), "2000-02-29");
-        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2000-02-29\"");
-        assert_eq!(serde_json::from_str::<Date>("\"2000-02-29\"").unwrap(), d);
-        assert!(serde_json::from_str::<Date>("\"2001-02-29\"").is_err());
-
-        let s: SendiosDateTime = "2023-04-25T12:55:38Z".parse().unwrap();
-        assert_eq!(
-            serde_json::to_string(&s).unwrap(),
-            "\"2023-04-25 12:55:38\""
-        );
-        assert_eq!(
-            serde_json::from_str::<SendiosDateTime>("\"2023-04-25 12:55:38\"").unwrap(),
-            s
-        );
-        assert_eq!(
-            SendiosDateTime::try_from(String::from("2023-04-25 12:55:38")),
-            Ok(s)
-        );
-        fuzz::assert_error_traits::<UtcDateTimeError>();
-        fuzz::assert_error_traits::<DateError>();
-        fuzz::assert_error_traits::<SendiosDateTimeError>();
     }
 
     #[test]
@@ -1104,28 +1063,22 @@ mod tests {
             "0000-01-01T00:00-0100",
             "9999-12-31T23:59+0000",
         ];
-        for s in fuzz::strings(0xDA7E, 5000, 30, &alphabet, &seeds) {
-            let u = UtcDateTime::parse(&s);
-            assert_eq!(UtcDateTime::is_valid(&s), u.is_ok(), "{s:?}");
-            if let Ok(dt) = u {
-                assert_eq!(UtcDateTime::parse(dt.as_str()), Ok(dt.clone()), "{s:?}");
+        let strings = fuzz::strings(0xDA7E, 5000, 30, &alphabet, &seeds);
+        fuzz::round_trips::<UtcDateTime>(&strings, |s, parsed| {
+            if let Ok(dt) = parsed {
                 assert_eq!(
-                    SendiosDateTime::parse(&s).map(|x| x.as_str()[..19].to_owned()),
+                    SendiosDateTime::parse(s).map(|x| x.as_str()[..19].to_owned()),
                     Ok(dt.as_str()[..19].replace('T', " "))
                 );
             }
-            let d = Date::parse(&s);
-            assert_eq!(Date::is_valid(&s), d.is_ok(), "{s:?}");
-            if let Ok(date) = d {
-                assert_eq!(Date::parse(date.as_str()), Ok(date.clone()));
-                assert_eq!(date_like(trim(&s)), Some(true));
+        });
+        fuzz::round_trips::<Date>(&strings, |s, parsed| {
+            if parsed.is_ok() {
+                assert_eq!(date_like(trim(s)), Some(true));
             }
-            let sd = SendiosDateTime::parse(&s);
-            assert_eq!(SendiosDateTime::is_valid(&s), sd.is_ok(), "{s:?}");
-            if let Ok(dt) = sd {
-                assert_eq!(SendiosDateTime::parse(dt.as_str()), Ok(dt.clone()), "{s:?}");
-            }
-            let _ = date_like(&s);
-        }
+        });
+        fuzz::round_trips::<SendiosDateTime>(&strings, |s, _| {
+            let _ = date_like(s);
+        });
     }
 }

@@ -64,15 +64,29 @@ pub(crate) fn trim(s: &str) -> &str {
     s.trim_matches(is_trimmed_char)
 }
 
+/// Implements `Display` as the string a method of the type returns
+/// (`as_str` unless another is named), with the docs given: the value types
+/// and the enums spelled by a name on the wire all display so.
+macro_rules! display_as {
+    ($(#[$doc:meta])* $ty:ty) => {
+        $crate::values::display_as!($(#[$doc])* $ty, as_str);
+    };
+    ($(#[$doc:meta])* $ty:ty, $name:ident) => {
+        impl ::std::fmt::Display for $ty {
+            $(#[$doc])*
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.$name())
+            }
+        }
+    };
+}
+pub(crate) use display_as;
+
 /// Implements the conversions and the serde support every value type shares,
 /// all in terms of its inherent `parse` and `as_str`.
 macro_rules! string_value {
     ($ty:ty, $err:ty, $expecting:literal) => {
-        impl ::std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+        $crate::values::display_as!($ty);
 
         impl ::std::convert::From<$ty> for String {
             fn from(value: $ty) -> String {
@@ -143,6 +157,23 @@ macro_rules! string_value {
                 deserializer.deserialize_str(Visitor)
             }
         }
+
+        #[cfg(test)]
+        impl $crate::values::fuzz::StringValue for $ty {
+            type Error = $err;
+
+            fn parse(s: &str) -> ::std::result::Result<Self, $err> {
+                <$ty>::parse(s)
+            }
+
+            fn is_valid(s: &str) -> bool {
+                <$ty>::is_valid(s)
+            }
+
+            fn as_str(&self) -> &str {
+                <$ty>::as_str(self)
+            }
+        }
     };
 }
 pub(crate) use string_value;
@@ -150,7 +181,157 @@ pub(crate) use string_value;
 #[cfg(test)]
 pub(crate) mod fuzz {
     //! A tiny deterministic generator of awkward strings for the no-panic
-    //! tests of every module.
+    //! tests of every module, and the checks of the contract every value
+    //! type shares (`parse`, `is_valid`, `as_str` and the conversions
+    //! `string_value!` writes), which each module's tests run on its own
+    //! inputs.
+
+    use std::fmt::{Debug, Display};
+    use std::str::FromStr;
+
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+
+    /// A value type's inherent `parse`, `is_valid` and `as_str`, for the
+    /// checks below (`string_value!` implements it for every value type).
+    pub(crate) trait StringValue: Sized + Clone + Debug + PartialEq {
+        type Error: std::error::Error + PartialEq + Send + Sync + 'static;
+
+        fn parse(s: &str) -> Result<Self, Self::Error>;
+
+        fn is_valid(s: &str) -> bool;
+
+        fn as_str(&self) -> &str;
+    }
+
+    /// `input` parses to a value whose `as_str` is `normalized`,
+    /// `is_valid` agrees, and the normalized form parses back to the same
+    /// value. Returns the value.
+    #[track_caller]
+    pub(crate) fn parses<T: StringValue>(input: &str, normalized: &str) -> T {
+        let value = T::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+        assert_eq!(value.as_str(), normalized, "{input:?}");
+        assert!(T::is_valid(input), "{input:?}");
+        assert_eq!(
+            T::parse(value.as_str()),
+            Ok(value.clone()),
+            "idempotent {input:?}"
+        );
+        value
+    }
+
+    /// `parse` refuses `input` with `expected`, and `is_valid` agrees.
+    #[track_caller]
+    pub(crate) fn refused<T: StringValue>(input: &str, expected: &T::Error) {
+        assert_eq!(T::parse(input).as_ref(), Err(expected), "{input:?}");
+        assert!(!T::is_valid(input), "{input:?}");
+    }
+
+    /// Writes a value type's test helpers `ok(input, normalized)`
+    /// ([`parses`]) and `err(input, &error)` ([`refused`]), or the same
+    /// under the two names given; with `by value` after them, `err` takes
+    /// the error by value.
+    macro_rules! ok_and_err {
+        ($ty:ty) => {
+            $crate::values::fuzz::ok_and_err!($ty, ok, err);
+        };
+        ($ty:ty, $ok:ident, $err:ident) => {
+            $crate::values::fuzz::ok_and_err!(@ok $ty, $ok);
+
+            #[track_caller]
+            fn $err(input: &str, expected: &<$ty as $crate::values::fuzz::StringValue>::Error) {
+                $crate::values::fuzz::refused::<$ty>(input, expected);
+            }
+        };
+        ($ty:ty, $ok:ident, $err:ident by value) => {
+            $crate::values::fuzz::ok_and_err!(@ok $ty, $ok);
+
+            #[track_caller]
+            fn $err(input: &str, expected: <$ty as $crate::values::fuzz::StringValue>::Error) {
+                $crate::values::fuzz::refused::<$ty>(input, &expected);
+            }
+        };
+        (@ok $ty:ty, $ok:ident) => {
+            #[track_caller]
+            fn $ok(input: &str, normalized: &str) {
+                $crate::values::fuzz::parses::<$ty>(input, normalized);
+            }
+        };
+    }
+    pub(crate) use ok_and_err;
+
+    /// The conversions `string_value!` writes, for one value: `inputs` are
+    /// spellings of it (the first is read with `FromStr`), `normalized` its
+    /// normalized form; `refused` is an input that `parse` refuses.
+    ///
+    /// Checks `FromStr`, `Display`, `AsRef<str>`, `String::from`,
+    /// `TryFrom<&str>` and `TryFrom<String>` of every input and of the
+    /// normalized form, serialization to the normalized string,
+    /// deserialization from each of those strings, that deserializing
+    /// `refused` or a JSON number fails, and that the error type is
+    /// `Send + Sync + 'static`. Returns the error of deserializing
+    /// `refused`, for the caller to check its message.
+    #[track_caller]
+    pub(crate) fn converts<T>(inputs: &[&str], normalized: &str, refused: &str) -> serde_json::Error
+    where
+        T: StringValue
+            + FromStr<Err = <T as StringValue>::Error>
+            + for<'a> TryFrom<&'a str, Error = <T as StringValue>::Error>
+            + TryFrom<String, Error = <T as StringValue>::Error>
+            + Display
+            + AsRef<str>
+            + Serialize
+            + DeserializeOwned,
+        String: From<T>,
+    {
+        let first = inputs[0];
+        let value: T = first.parse().unwrap_or_else(|e| panic!("{first:?}: {e}"));
+        assert_eq!(value.as_str(), normalized, "{first:?}");
+        assert_eq!(value.to_string(), normalized);
+        assert_eq!(value.as_ref(), normalized);
+        assert_eq!(String::from(value.clone()), normalized);
+        for &s in inputs.iter().chain([&normalized]) {
+            assert_eq!(T::try_from(s), Ok(value.clone()), "{s:?}");
+            assert_eq!(T::try_from(s.to_owned()), Ok(value.clone()), "{s:?}");
+            let json = json_string(s);
+            assert_eq!(
+                serde_json::from_str::<T>(&json).ok(),
+                Some(value.clone()),
+                "{json}"
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&value).unwrap(),
+            json_string(normalized)
+        );
+        assert!(T::parse(refused).is_err(), "{refused:?}");
+        assert!(serde_json::from_str::<T>("12").is_err());
+        assert_error_traits::<<T as StringValue>::Error>();
+        serde_json::from_str::<T>(&json_string(refused)).unwrap_err()
+    }
+
+    /// `s` as a JSON string.
+    fn json_string(s: &str) -> String {
+        serde_json::to_string(s).unwrap()
+    }
+
+    /// For each of `strings`: `is_valid` agrees with `parse`, a parsed
+    /// value's `as_str` parses back to the same value, and whatever `more`
+    /// asserts of the string and of what `parse` made of it.
+    #[track_caller]
+    pub(crate) fn round_trips<T: StringValue>(
+        strings: &[String],
+        mut more: impl FnMut(&str, Result<&T, &T::Error>),
+    ) {
+        for s in strings {
+            let parsed = T::parse(s);
+            assert_eq!(T::is_valid(s), parsed.is_ok(), "{s:?}");
+            if let Ok(value) = &parsed {
+                assert_eq!(T::parse(value.as_str()).as_ref(), Ok(value), "{s:?}");
+            }
+            more(s, parsed.as_ref());
+        }
+    }
 
     /// Characters that break naive parsers: Unicode digits, confusables,
     /// controls, format and bidi characters, whitespace, punctuation.

@@ -558,19 +558,7 @@ mod tests {
     use super::*;
     use crate::values::fuzz;
 
-    #[track_caller]
-    fn ok(input: &str, expected: &str) {
-        let tz = TimeZone::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-        assert_eq!(tz.as_str(), expected);
-        assert!(TimeZone::is_valid(input));
-        assert_eq!(TimeZone::parse(tz.as_str()), Ok(tz));
-    }
-
-    #[track_caller]
-    fn err(input: &str, expected: &TimeZoneError) {
-        assert_eq!(TimeZone::parse(input).as_ref(), Err(expected), "{input:?}");
-        assert!(!TimeZone::is_valid(input));
-    }
+    fuzz::ok_and_err!(TimeZone);
 
     #[test]
     fn names_and_links() {
@@ -771,19 +759,13 @@ mod tests {
 
     #[test]
     fn conversions_and_serde() {
-        let tz: TimeZone = "Europe/London".parse().unwrap();
-        assert_eq!(tz.to_string(), "Europe/London");
-        assert_eq!(tz.as_ref(), "Europe/London");
-        assert_eq!(TimeZone::try_from("Europe/London"), Ok(tz));
-        assert_eq!(TimeZone::try_from(String::from(" Europe/London ")), Ok(tz));
-        assert_eq!(format!("{tz:?}"), r#"TimeZone { name: "Europe/London" }"#);
-        assert_eq!(serde_json::to_string(&tz).unwrap(), "\"Europe/London\"");
-        assert_eq!(
-            serde_json::from_str::<TimeZone>("\"Europe/London\"").unwrap(),
-            tz
+        fuzz::converts::<TimeZone>(
+            &["Europe/London", " Europe/London "],
+            "Europe/London",
+            "PST",
         );
-        assert!(serde_json::from_str::<TimeZone>("\"PST\"").is_err());
-        fuzz::assert_error_traits::<TimeZoneError>();
+        let tz = TimeZone::parse("Europe/London").unwrap();
+        assert_eq!(format!("{tz:?}"), r#"TimeZone { name: "Europe/London" }"#);
     }
 
     #[test]
@@ -809,17 +791,11 @@ mod tests {
             "PST",
             "+05:00",
         ];
-        for s in fuzz::strings(0x7_1A7E, 3000, 16, &alphabet, &seeds) {
-            let parsed = TimeZone::parse(&s);
-            assert_eq!(TimeZone::is_valid(&s), parsed.is_ok(), "{s:?}");
-            match parsed {
-                Ok(tz) => assert_eq!(TimeZone::parse(tz.as_str()), Ok(tz)),
-                Err(e) => {
-                    if let Some(name) = e.suggestion() {
-                        assert!(TimeZone::is_valid(name));
-                    }
-                }
+        let strings = fuzz::strings(0x7_1A7E, 3000, 16, &alphabet, &seeds);
+        fuzz::round_trips::<TimeZone>(&strings, |_, parsed| {
+            if let Some(name) = parsed.err().and_then(TimeZoneError::suggestion) {
+                assert!(TimeZone::is_valid(name));
             }
-        }
+        });
     }
 }
