@@ -129,7 +129,7 @@ impl<'a> Reader<'a> {
             region,
             assembly: Assembly::new(),
             losses: Vec::new(),
-            trace: Vec::new(),
+            trace: Vec::with_capacity(16),
             path: String::with_capacity(64),
             member_path: None,
         }
@@ -329,7 +329,7 @@ impl<'a> Reader<'a> {
             IdType::Inbox => trimmed().map(IdentifierValue::Inbox),
             IdType::WebPush => trimmed().map(IdentifierValue::WebPush),
         };
-        let (rule, builder) = (loss_rule(point), point.builder(text));
+        let rule = loss_rule(point);
         let states = self.states(channels);
         let value = value.filter(|_| states.is_some());
         // An email a provider keeps as written (Omnisend's, case-sensitive)
@@ -341,7 +341,7 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         self.identifier(rule, text, value, states.as_deref().unwrap_or(&[]), || {
-            let mut b = builder;
+            let mut b = point.builder(text);
             for (channel, status, date) in channels {
                 b = b.channel(*channel, *status, *date);
             }

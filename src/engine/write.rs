@@ -299,8 +299,10 @@ impl<'c> Writer<'c> {
         path: String,
         message: std::fmt::Arguments<'_>,
     ) {
-        let message = format!("{} {message}", self.target);
-        self.losses.push(Loss::new(rule, path, message));
+        use std::fmt::Write as _;
+        let mut text = String::with_capacity(160);
+        let _ = write!(text, "{} {message}", self.target);
+        self.losses.push(Loss::new(rule, path, text));
     }
 
     /// Every scalar field no member holds, every tag unless a member holds

@@ -918,11 +918,14 @@ fn shorthand_email(w: &mut Walker<'_>, value: &mut Value) {
 fn email_as_written(w: &mut Walker<'_>, value: &mut Value, rule: &'static rules::RuleInfo) {
     let Value::String(s) = value else { return };
     match w.parse::<values::Email>(s) {
-        Ok(email) => {
+        // Sent as written but trimmed; already so, it is kept as it is
+        // (and was read as it is).
+        Ok(email) if values::trim(s).len() != s.len() => {
             let trimmed = values::trim(s).to_owned();
             w.keep(&trimmed, &email);
             w.normalize(rule, value, &trimmed);
         }
+        Ok(_) => {}
         Err(e) => w.report(rule, format!("not an email address: {e}")),
     }
 }
