@@ -334,7 +334,7 @@ impl Validator {
         } else {
             serde_json::to_value(contact).unwrap_or(Value::Null)
         };
-        let mut violations = loss_violations(&losses, self.options(), Some((&written, &[])), &[]);
+        let mut violations = loss_violations(losses, self.options(), Some((&written, &[])), &[]);
         violations.extend(checked.violations().iter().cloned());
         let normalized = checked.normalized().cloned();
         let part = |name: &str| -> Option<Value> {
@@ -423,7 +423,7 @@ fn path_object(
 /// `source`'s document (the source body, or the contact's JSON) before its
 /// changes (`None`: not known, some changes were left out).
 pub(crate) fn loss_violations(
-    losses: &[Loss],
+    losses: Vec<Loss>,
     options: &Options,
     source: Option<(&Value, &[Change])>,
     params: &[(&str, &Value)],
@@ -437,13 +437,8 @@ pub(crate) fn loss_violations(
         };
         if tallies.admit(loss.info(), VIOLATIONS, Location::Converted, loss.path()) {
             violations.push(
-                Violation::new(
-                    loss.info(),
-                    Location::Converted,
-                    loss.path().to_owned(),
-                    loss.message().to_owned(),
-                )
-                .with_severity(severity),
+                Violation::new(loss.rule, Location::Converted, loss.path, loss.message)
+                    .with_severity(severity),
             );
         }
     }

@@ -814,7 +814,7 @@ impl Validator {
         // The losses are capped as a walk's violations are, and follow the
         // policy.
         violations.extend(crate::request::loss_violations(
-            &conversion.losses,
+            conversion.losses,
             &self.options,
             every_change.then_some((body, &changes[..])),
             &distinct_id

@@ -449,6 +449,38 @@ pub(crate) fn add_found<'v>(
     }
 }
 
+/// Appends `/` and `index` to a JSON Pointer (digits need no escaping),
+/// without the formatting machinery: every array item walked or read
+/// passes here.
+pub(crate) fn push_index(path: &mut String, index: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = index;
+    loop {
+        start -= 1;
+        // A remainder below 10 fits a byte.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (n % 10) as u8;
+        digits[start] = b'0' + digit;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    path.push('/');
+    for &d in &digits[start..] {
+        path.push(char::from(d));
+    }
+}
+
+/// `<list>/<index>`: the path of a list's item.
+pub(crate) fn item_path(list: &str, index: usize) -> String {
+    let mut path = String::with_capacity(list.len() + 8);
+    path.push_str(list);
+    push_index(&mut path, index);
+    path
+}
+
 /// A walk over a JSON document that keeps the JSON Pointer of where it is
 /// (the walker that checks, the reader that converts).
 pub(crate) trait Deeper: Sized {
@@ -466,11 +498,10 @@ pub(crate) trait Deeper: Sized {
 
     /// Runs `f` one array item deeper.
     fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
-        use std::fmt::Write as _;
         let len = self.path_mut().len();
         // Digits need no JSON Pointer escaping; writing them into the path
         // allocates nothing once the path has grown.
-        let _ = write!(self.path_mut(), "/{index}");
+        push_index(self.path_mut(), index);
         let r = f(self);
         self.path_mut().truncate(len);
         r
@@ -1414,6 +1445,16 @@ pub(crate) fn size_bound(value: &Value, limit: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_index_is_written_as_its_digits() {
+        for n in [0, 7, 10, 99, 100, 12_345, usize::MAX] {
+            let mut path = "/a".to_owned();
+            super::push_index(&mut path, n);
+            assert_eq!(path, format!("/a/{n}"));
+            assert_eq!(super::item_path("/tags", n), format!("/tags/{n}"));
+        }
+    }
+
     #[test]
     fn members_removed_and_inserted_keep_the_others_in_order() {
         let mut map: Map<String, Value> =

@@ -452,13 +452,13 @@ impl<'a> Reader<'a> {
             ));
         }
         self.trace
-            .push((format!("/identifiers/{index}").into(), source));
+            .push((super::item_path("/identifiers", index).into(), source));
     }
 
     /// A tag, traced to the contact's own tag (the first, for a repeat).
     fn tag(&mut self, tag: &str) {
         if let Some(index) = self.assembly.tag(tag) {
-            self.traced(format!("/tags/{index}"));
+            self.traced(super::item_path("/tags", index));
         } else {
             self.refuse(rules::CONVERT_TAGS_LOSSY, tag, "a tag may not be empty");
         }

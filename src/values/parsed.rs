@@ -102,16 +102,56 @@ impl Kept for Phone {
 /// check kept them under): one value per text (a value of another kind,
 /// or read in another region, replaces it). A value not found is parsed
 /// again, so a text kept for two kinds costs time, never correctness.
+///
+/// A record holds a handful of such values: they are found by a scan of
+/// a short list, which moves into a hash map past [`SCAN`] values.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
-    by_text: HashMap<Box<str>, (Option<PhoneRegion>, Typed)>,
+    few: Vec<(Box<str>, Entry)>,
+    by_text: Option<HashMap<Box<str>, Entry>>,
 }
 
+/// A kept value and the region it was read in (phones only).
+type Entry = (Option<PhoneRegion>, Typed);
+
+/// Values found by a scan before they move into a hash map.
+const SCAN: usize = 16;
+
 impl Parsed {
+    fn entry(&self, text: &str) -> Option<&Entry> {
+        match &self.by_text {
+            Some(map) => map.get(text),
+            None => self.few.iter().find(|(t, _)| &**t == text).map(|(_, e)| e),
+        }
+    }
+
+    fn insert(&mut self, text: &str, entry: Entry) {
+        if let Some(map) = &mut self.by_text {
+            map.insert(text.into(), entry);
+        } else if let Some(slot) = self.few.iter_mut().find(|(t, _)| &**t == text) {
+            slot.1 = entry;
+        } else if self.few.len() < SCAN {
+            if self.few.capacity() == 0 {
+                self.few.reserve_exact(8);
+            }
+            self.few.push((text.into(), entry));
+        } else {
+            let mut map: HashMap<Box<str>, Entry> = self.few.drain(..).collect();
+            map.insert(text.into(), entry);
+            self.by_text = Some(map);
+        }
+    }
+
+    /// How many texts are kept.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.by_text.as_ref().map_or(self.few.len(), HashMap::len)
+    }
+
     /// The value of kind `T` read from `text` (in `region`, for phones).
     pub(crate) fn get<T: Kept>(&self, text: &str, region: Option<&PhoneRegion>) -> Option<&T> {
         let region = if T::REGIONAL { region.copied() } else { None };
-        match self.by_text.get(text) {
+        match self.entry(text) {
             Some((r, typed)) if *r == region => T::of(typed),
             _ => None,
         }
@@ -121,8 +161,7 @@ impl Parsed {
     pub(crate) fn keep<T: Kept>(&mut self, text: &str, region: Option<&PhoneRegion>, value: &T) {
         let region = if T::REGIONAL { region.copied() } else { None };
         if self.get::<T>(text, region.as_ref()).is_none() {
-            self.by_text
-                .insert(text.into(), (region, value.clone().typed()));
+            self.insert(text, (region, value.clone().typed()));
         }
     }
 
@@ -171,6 +210,28 @@ mod tests {
         let a: Email = parsed.parse(" Jane@Example.COM ", None).unwrap();
         let b: Email = parsed.parse("Jane@example.com", None).unwrap();
         assert_eq!(a, b);
-        assert_eq!(parsed.by_text.len(), 1);
+        assert_eq!(parsed.len(), 1);
+    }
+
+    #[test]
+    fn many_values_are_found_after_the_list_moves_into_a_map() {
+        let mut parsed = Parsed::default();
+        for i in 0..40 {
+            let e: Email = parsed.parse(&format!("U{i}@Example.com"), None).unwrap();
+            assert_eq!(e.as_str(), format!("U{i}@example.com"));
+        }
+        assert_eq!(parsed.len(), 40);
+        for i in 0..40 {
+            assert!(
+                parsed
+                    .get::<Email>(&format!("U{i}@example.com"), None)
+                    .is_some()
+            );
+        }
+        // A value of another kind replaces the one kept under its text.
+        let text = "U3@example.com";
+        parsed.keep(text, None, &Phone::parse("+14155552671").unwrap());
+        assert!(parsed.get::<Email>(text, None).is_none());
+        assert_eq!(parsed.len(), 40);
     }
 }

@@ -727,6 +727,9 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
     let Some(Value::Array(items)) = body.get_mut("identifiers") else {
         return;
     };
+    if items.len() < 2 {
+        return;
+    }
     // The usual case, no duplicate, is found without copying anything.
     {
         let mut seen = FirstSeen::new();
