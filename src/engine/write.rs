@@ -199,7 +199,7 @@ impl<'c> Writer<'c> {
             spec.members
                 .iter()
                 .filter_map(|m| field_of(m.write, m.to))
-                .any(|w| w.path == f.path)
+                .any(|w| w.is(f))
         };
         if has(&FIRST_NAME) || has(&LAST_NAME) {
             let (first, last) = self.split_name();
@@ -263,7 +263,7 @@ impl<'c> Writer<'c> {
     pub(crate) fn field(&mut self, f: &'static Field) -> Option<Value> {
         let name = [&FIRST_NAME, &LAST_NAME, &DISPLAY_NAME]
             .iter()
-            .position(|n| n.path == f.path);
+            .position(|n| n.is(f));
         if let Some(i) = name {
             return self.names[i].clone().map(Value::String);
         }
@@ -311,7 +311,7 @@ impl<'c> Writer<'c> {
     fn finish(mut self, body: Map<String, Value>) -> Written {
         let contact = self.contact;
         for field in SCALARS {
-            if self.held.iter().any(|h| h.path == field.path) {
+            if self.held.iter().any(|h| h.is(field)) {
                 continue;
             }
             if let Some(value) = (field.get)(contact) {

@@ -22,6 +22,8 @@ use crate::values::{CountryCode, Date, Gender, LanguageCode, TimeZone, Url, UtcD
 /// A scalar field of the canonical contact.
 #[derive(Debug)]
 pub(crate) struct Field {
+    /// Which field it is (a constant has no address of its own to compare).
+    id: FieldId,
     /// Its JSON Pointer in the contact's JSON (`/language`).
     pub(crate) path: &'static str,
     /// The loss rule when a target has no place for it.
@@ -74,6 +76,11 @@ impl Field {
         }
     }
 
+    /// Whether `other` is this field.
+    pub(crate) fn is(&self, other: &Field) -> bool {
+        self.id == other.id
+    }
+
     /// Sets the field of `contact` from `text`; `false` when the model
     /// refuses it (see [`Field::refusal`]).
     pub(crate) fn set(&self, contact: &mut Contact, text: &str, parsed: &mut Parsed) -> bool {
@@ -112,8 +119,16 @@ fn typed<T, E>(slot: &mut Option<T>, value: Result<T, E>) -> bool {
 
 macro_rules! fields {
     ($( $name:ident = $rule:ident, $path:literal, $what:literal, $get:expr, $set:expr, $probe:path $(, $json:ident)?; )*) => {
+        /// One variant per field, named as its constant.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum FieldId {
+            $($name,)*
+        }
+
         $(
             pub(crate) const $name: Field = Field {
+                id: FieldId::$name,
                 rule: rules::$rule,
                 path: $path,
                 what: $what,
