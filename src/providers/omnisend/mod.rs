@@ -921,14 +921,18 @@ fn shorthand_email(w: &mut Walker<'_>, value: &mut Value) {
 fn email_as_written(w: &mut Walker<'_>, value: &mut Value, rule: &'static rules::RuleInfo) {
     let Value::String(s) = value else { return };
     match w.parse::<values::Email>(s) {
-        // Sent as written but trimmed; already so, it is kept as it is
-        // (and was read as it is).
-        Ok(email) if values::trim(s).len() != s.len() => {
-            let trimmed = values::trim(s).to_owned();
-            w.keep(&trimmed, &email);
-            w.normalize(rule, value, &trimmed);
+        // Sent as written but trimmed, and kept under that text too when it
+        // is not the normalized one (a conversion reads it so).
+        Ok(email) => {
+            let trimmed = values::trim(s);
+            if trimmed != email.as_str() {
+                w.keep(trimmed, &email);
+            }
+            if trimmed.len() != s.len() {
+                let trimmed = trimmed.to_owned();
+                w.normalize(rule, value, &trimmed);
+            }
         }
-        Ok(_) => {}
         Err(e) => w.report(rule, format!("not an email address: {e}")),
     }
 }
