@@ -87,13 +87,53 @@ pub(crate) type ReadFn = fn(&mut Reader<'_>, &Map<String, Value>, &Value);
 /// Reads a whole object (instead of its rows).
 pub(crate) type ObjectRead = fn(&mut Reader<'_>, &Map<String, Value>);
 
+/// Canonical paths and the source paths they were read from, in reading
+/// order; the source paths share one buffer.
+#[derive(Debug, Default)]
+pub(crate) struct Trace {
+    entries: Vec<(Cow<'static, str>, std::ops::Range<usize>)>,
+    sources: String,
+}
+
+impl Trace {
+    fn with_capacity(n: usize) -> Self {
+        Trace {
+            entries: Vec::with_capacity(n),
+            sources: String::with_capacity(n * 16),
+        }
+    }
+
+    /// Records that `canonical` was read from the source path made of
+    /// `parts`, joined.
+    fn push(&mut self, canonical: impl Into<Cow<'static, str>>, parts: &[&str]) {
+        let start = self.sources.len();
+        for part in parts {
+            self.sources.push_str(part);
+        }
+        self.entries
+            .push((canonical.into(), start..self.sources.len()));
+    }
+
+    /// Each (canonical path, source path), in reading order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entries
+            .iter()
+            .map(|(canonical, source)| (canonical.as_ref(), &self.sources[source.clone()]))
+    }
+
+    /// The source path of entry `i`.
+    pub(crate) fn source(&self, i: usize) -> &str {
+        &self.sources[self.entries[i].1.clone()]
+    }
+}
+
 /// What reading a body gave.
 #[derive(Debug)]
 pub(crate) struct Read {
     pub(crate) contact: Contact,
     pub(crate) losses: Vec<Loss>,
     /// Canonical paths and the source paths they were read from.
-    pub(crate) trace: Vec<(Cow<'static, str>, String)>,
+    pub(crate) trace: Trace,
 }
 
 /// Reads a body into a canonical contact.
@@ -105,7 +145,7 @@ pub(crate) struct Reader<'a> {
     region: Option<PhoneRegion>,
     assembly: Assembly,
     losses: Vec<Loss>,
-    trace: Vec<(Cow<'static, str>, String)>,
+    trace: Trace,
     path: String,
     /// In [`Reader::in_parent`], the path of the member read.
     member_path: Option<String>,
@@ -129,7 +169,7 @@ impl<'a> Reader<'a> {
             region,
             assembly: Assembly::new(),
             losses: Vec::new(),
-            trace: Vec::with_capacity(16),
+            trace: Trace::with_capacity(16),
             path: String::with_capacity(64),
             member_path: None,
         }
@@ -290,7 +330,7 @@ impl<'a> Reader<'a> {
 
     /// Records that canonical `canonical` came from the current path.
     pub(crate) fn traced(&mut self, canonical: impl Into<Cow<'static, str>>) {
-        self.trace.push((canonical.into(), self.path.clone()));
+        self.trace.push(canonical, &[&self.path]);
     }
 
     /// A scalar field from `text`.
@@ -437,22 +477,21 @@ impl<'a> Reader<'a> {
             }
         }
         let index = self.assembly.identifier(id);
-        let source = self.path.clone();
         // A state read with the identifier comes from the `channels` of the
         // object it stands for (Omnisend's identifier), else from where
         // the identifier is listed (`SuprSend`'s `$whatsapp`).
         for (channel, _) in channels {
-            let from = match self.member_path {
-                Some(_) => format!("{source}/channels/{channel}"),
-                None => source.clone(),
-            };
-            self.trace.push((
-                format!("/identifiers/{index}/channels/{channel}").into(),
-                from,
-            ));
+            let canonical = format!("/identifiers/{index}/channels/{channel}");
+            let channel = channel.as_str();
+            match self.member_path {
+                Some(_) => self
+                    .trace
+                    .push(canonical, &[&self.path, "/channels/", channel]),
+                None => self.trace.push(canonical, &[&self.path]),
+            }
         }
-        self.trace
-            .push((super::item_path("/identifiers", index).into(), source));
+        let canonical = super::item_path("/identifiers", index);
+        self.trace.push(canonical, &[&self.path]);
     }
 
     /// A tag, traced to the contact's own tag (the first, for a repeat).
@@ -582,11 +621,7 @@ mod tests {
         assert_eq!(c.identifiers()[1].as_str(), "jane@example.com");
         assert_eq!(c.tags(), ["vip"]);
         assert!(read.losses.is_empty());
-        let trace: Vec<(&str, &str)> = read
-            .trace
-            .iter()
-            .map(|(a, b)| (a.as_ref(), b.as_str()))
-            .collect();
+        let trace: Vec<(&str, &str)> = read.trace.iter().collect();
         for pair in [
             ("/identifiers/0", "/identifiers/0"),
             ("/identifiers/1", "/email"),

@@ -265,7 +265,8 @@ impl<'c> Writer<'c> {
             .iter()
             .position(|n| n.is(f));
         if let Some(i) = name {
-            return self.names[i].clone().map(Value::String);
+            // Each name member is written once: the name moves into it.
+            return self.names[i].take().map(Value::String);
         }
         self.hold(f);
         let text = (f.get)(self.contact)?;

@@ -4,15 +4,13 @@
 //! what the providers' `convert` modules share; this module calls them, so
 //! the two never call each other.
 
-use std::borrow::Cow;
-
 use serde_json::Value;
 
 use super::Provider;
 use crate::convert::{Loss, provider_name};
 use crate::engine::Deeper;
 use crate::engine::first_seen::FirstSeen;
-use crate::engine::read::{Read, Reader};
+use crate::engine::read::{Read, Reader, Trace};
 use crate::engine::write::{Writer, Written};
 use crate::model::Contact;
 use crate::model::field::EXTERNAL_ID;
@@ -22,17 +20,17 @@ use crate::values::parsed::Parsed;
 /// Canonical paths to the source paths they were read from, indexed for
 /// [`SourcePaths::of`].
 pub(crate) struct SourcePaths<'a> {
-    trace: &'a [(Cow<'static, str>, String)],
+    trace: &'a Trace,
     first: FirstSeen<&'a str>,
 }
 
 impl<'a> SourcePaths<'a> {
     /// Indexes `trace` (canonical path, source path); the first entry of a
     /// canonical path wins.
-    pub(crate) fn new(trace: &'a [(Cow<'static, str>, String)]) -> Self {
+    pub(crate) fn new(trace: &'a Trace) -> Self {
         let mut first = FirstSeen::new();
         for (i, (canonical, _)) in trace.iter().enumerate() {
-            first.first(canonical.as_ref(), i);
+            first.first(canonical, i);
         }
         SourcePaths { trace, first }
     }
@@ -48,7 +46,7 @@ impl<'a> SourcePaths<'a> {
             .rev();
         for end in std::iter::once(canonical.len()).chain(boundaries) {
             if let Some(i) = self.first.get(&&canonical[..end]) {
-                return format!("{}{}", self.trace[i].1, &canonical[end..]);
+                return format!("{}{}", self.trace.source(i), &canonical[end..]);
             }
         }
         canonical.to_owned()
