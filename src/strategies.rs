@@ -2423,43 +2423,39 @@ mod tests {
 
     /// Rows a provider might add, of ordinary kinds and formats, with
     /// rules of the catalog.
-    static NEW_ROWS: ObjectSpec = ObjectSpec {
-        members: &[
-            Member::required(
-                "signedUpAt",
-                Kind::Str(Format::UtcDateTime(rules::OMNISEND_CREATED_AT_FORMAT)),
-                rules::OMNISEND_CREATED_AT_TYPE,
-                rules::RAIA_FIRST_NAME_REQUIRED,
-            ),
-            Member::optional(
-                "workEmail",
-                Kind::Str(Format::Email(rules::SENDIOS_EMAIL_FORMAT)),
-                rules::SENDIOS_EMAIL_TYPE,
-            ),
-            Member::optional(
-                "mobile",
-                Kind::Str(Format::Phone {
-                    format: rules::SENDIOS_PHONE_FORMAT,
-                    invalid: rules::SENDIOS_PHONE_INVALID_NUMBER,
-                }),
-                rules::SENDIOS_PHONE_TYPE,
-            ),
-            Member::optional(
-                "age",
-                Kind::Int(Some((0, 150, rules::SENDIOS_AGE_RANGE))),
-                rules::SENDIOS_AGE_TYPE,
-            ),
-            Member::optional("labels", Kind::Array(&LABELS), rules::OMNISEND_TAGS_TYPE),
-            Member::optional(
-                "address",
-                Kind::Object(&ADDRESS),
-                rules::RAIA_CUSTOM_DATA_TYPE,
-            ),
-        ],
-        unknown: Some(rules::SENDIOS_BODY_UNKNOWN_FIELD),
-        check: None,
-        ignore_case: false,
-    };
+    static NEW_ROWS: ObjectSpec = ObjectSpec::of(&[
+        Member::required(
+            "signedUpAt",
+            Kind::Str(Format::UtcDateTime(rules::OMNISEND_CREATED_AT_FORMAT)),
+            rules::OMNISEND_CREATED_AT_TYPE,
+            rules::RAIA_FIRST_NAME_REQUIRED,
+        ),
+        Member::optional(
+            "workEmail",
+            Kind::Str(Format::Email(rules::SENDIOS_EMAIL_FORMAT)),
+            rules::SENDIOS_EMAIL_TYPE,
+        ),
+        Member::optional(
+            "mobile",
+            Kind::Str(Format::Phone {
+                format: rules::SENDIOS_PHONE_FORMAT,
+                invalid: rules::SENDIOS_PHONE_INVALID_NUMBER,
+            }),
+            rules::SENDIOS_PHONE_TYPE,
+        ),
+        Member::optional(
+            "age",
+            Kind::Int(Some((0, 150, rules::SENDIOS_AGE_RANGE))),
+            rules::SENDIOS_AGE_TYPE,
+        ),
+        Member::optional("labels", Kind::Array(&LABELS), rules::OMNISEND_TAGS_TYPE),
+        Member::optional(
+            "address",
+            Kind::Object(&ADDRESS),
+            rules::RAIA_CUSTOM_DATA_TYPE,
+        ),
+    ])
+    .unknown(rules::SENDIOS_BODY_UNKNOWN_FIELD);
 
     static LABELS: ArraySpec = ArraySpec {
         items: Kind::Str(Format::NonEmpty(rules::OMNISEND_TAGS_TYPE)),
@@ -2467,27 +2463,23 @@ mod tests {
         dedupe: Some(rules::OMNISEND_TAGS_UNIQUE),
     };
 
-    static ADDRESS: ObjectSpec = ObjectSpec {
-        members: &[
-            Member::optional(
-                "country",
-                Kind::Str(Format::Country {
-                    format: rules::SENDIOS_COUNTRY_FORMAT,
-                    advice: rules::SENDIOS_COUNTRY_ADVICE,
-                    alpha2: false,
-                }),
-                rules::SENDIOS_COUNTRY_TYPE,
-            ),
-            Member::optional(
-                "verified",
-                Kind::Bool,
-                rules::RAIA_SKIP_EMAIL_VALIDATION_TYPE,
-            ),
-        ],
-        unknown: Some(rules::OMNISEND_BODY_UNKNOWN_FIELD),
-        check: None,
-        ignore_case: false,
-    };
+    static ADDRESS: ObjectSpec = ObjectSpec::of(&[
+        Member::optional(
+            "country",
+            Kind::Str(Format::Country {
+                format: rules::SENDIOS_COUNTRY_FORMAT,
+                advice: rules::SENDIOS_COUNTRY_ADVICE,
+                alpha2: false,
+            }),
+            rules::SENDIOS_COUNTRY_TYPE,
+        ),
+        Member::optional(
+            "verified",
+            Kind::Bool,
+            rules::RAIA_SKIP_EMAIL_VALIDATION_TYPE,
+        ),
+    ])
+    .unknown(rules::OMNISEND_BODY_UNKNOWN_FIELD);
 
     /// Nothing beside the rows.
     static BARE: Plan = Plan {

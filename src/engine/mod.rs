@@ -47,16 +47,26 @@ pub(crate) struct ObjectSpec {
     pub check: Option<ObjectCheck>,
     /// Member names match ignoring ASCII case (HTTP headers).
     pub ignore_case: bool,
+    /// Whether a member's kind depends on a sibling's value
+    /// ([`Kind::Tagged`]): only then are tags read before the walk.
+    tagged: bool,
 }
 
 impl ObjectSpec {
     /// An object of these members, any other member accepted, no hook.
     pub(crate) const fn of(members: &'static [Member]) -> Self {
+        let mut tagged = false;
+        let mut i = 0;
+        while i < members.len() {
+            tagged |= matches!(members[i].kind, Kind::Tagged(_));
+            i += 1;
+        }
         ObjectSpec {
             members,
             unknown: None,
             check: None,
             ignore_case: false,
+            tagged,
         }
     }
 
@@ -929,8 +939,7 @@ impl<'a> Walker<'a> {
     pub(crate) fn walk_object(&mut self, object: &mut Map<String, Value>, spec: &ObjectSpec) {
         // The kinds of tagged members, by their tags as read before any
         // member is walked.
-        let tagged: Vec<(&str, &Kind)> = spec
-            .members
+        let tagged: Vec<(&str, &Kind)> = (if spec.tagged { spec.members } else { &[] })
             .iter()
             .filter_map(|m| match &m.kind {
                 Kind::Tagged(tagged) => Some((
