@@ -17,6 +17,7 @@
 mod check;
 pub mod convert;
 mod engine;
+mod lookup;
 pub mod model;
 pub mod options;
 mod parse;

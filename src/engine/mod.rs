@@ -12,7 +12,7 @@ use std::sync::Mutex;
 
 use serde_json::{Map, Value};
 
-use first_seen::FirstSeen;
+use crate::lookup::FirstSeen;
 
 use crate::options::Options;
 use crate::policy::Policy;
@@ -24,7 +24,6 @@ use crate::values::{
     Url, UtcDateTime,
 };
 
-pub(crate) mod first_seen;
 pub(crate) mod read;
 pub(crate) mod write;
 

@@ -10,8 +10,7 @@
 //! what the model refuses is reported by the caller with the builder's own
 //! message ([`Field::refusal`]).
 
-use std::collections::HashMap;
-
+use crate::lookup::ListIndex;
 use crate::model::contact::{Contact, ContactBuilder, MAX_AGE, Platform};
 use crate::model::identifier::{Identifier, IdentifierValue};
 use crate::model::property::CustomProperty;
@@ -232,62 +231,18 @@ pub(crate) const SCALARS: &[&Field] = &[
 #[derive(Debug)]
 pub(crate) struct Assembly {
     contact: Contact,
-    /// Where each identifier value is, once there are more than
-    /// [`SCAN`] (fewer are found by a scan): a repeat is merged into the
-    /// first.
-    seen: Option<HashMap<IdentifierValue, usize>>,
-    /// Where each tag is, likewise: a repeat is kept once.
-    tags: Option<HashMap<String, usize>>,
-}
-
-/// Identifiers or tags found by a scan of the contact's own list before
-/// an index is built (a record holds a handful).
-const SCAN: usize = 16;
-
-/// The index of `key` in `list`: by `index` when there is one, else by a
-/// scan; the index is built when the list grows past [`SCAN`].
-fn position<T, K: Eq + std::hash::Hash + Clone>(
-    list: &[T],
-    index: Option<&HashMap<K, usize>>,
-    key: &K,
-    key_of: impl Fn(&T) -> &K,
-) -> Option<usize> {
-    match index {
-        Some(map) => map.get(key).copied(),
-        None => list.iter().position(|item| key_of(item) == key),
-    }
-}
-
-/// Records `key` at `at`, the new last item of `list`, in `index` (built
-/// from the whole list once it is longer than [`SCAN`]).
-fn record<T, K: Eq + std::hash::Hash + Clone>(
-    list: &[T],
-    index: &mut Option<HashMap<K, usize>>,
-    key: &K,
-    at: usize,
-    key_of: impl Fn(&T) -> &K,
-) {
-    match index {
-        Some(map) => {
-            map.insert(key.clone(), at);
-        }
-        None if list.len() > SCAN => {
-            let mut map = HashMap::with_capacity(list.len() * 2);
-            for (i, item) in list.iter().enumerate() {
-                map.entry(key_of(item).clone()).or_insert(i);
-            }
-            *index = Some(map);
-        }
-        None => {}
-    }
+    /// Where each identifier value is: a repeat is merged into the first.
+    seen: ListIndex<IdentifierValue>,
+    /// Where each tag is: a repeat is kept once.
+    tags: ListIndex<String>,
 }
 
 impl Assembly {
     pub(crate) fn new() -> Self {
         Assembly {
             contact: Contact::empty(),
-            seen: None,
-            tags: None,
+            seen: ListIndex::new(),
+            tags: ListIndex::new(),
         }
     }
 
@@ -299,30 +254,21 @@ impl Assembly {
     /// Adds an identifier (merged into an equal one added before); its
     /// index in the contact.
     pub(crate) fn identifier(&mut self, id: Identifier) -> usize {
-        let ids = &self.contact.identifiers;
-        if let Some(first) = position(ids, self.seen.as_ref(), id.value(), Identifier::value) {
-            self.contact.identifiers[first].absorb(id);
+        let ids = &mut self.contact.identifiers;
+        if let Some(first) = self.seen.find(ids, id.value(), Identifier::value) {
+            ids[first].absorb(id);
             return first;
         }
-        let index = self.contact.identifiers.len();
-        self.contact.identifiers.push(id);
-        let ids = &self.contact.identifiers;
-        record(
-            ids,
-            &mut self.seen,
-            ids[index].value(),
-            index,
-            Identifier::value,
-        );
-        index
+        ids.push(id);
+        self.seen.pushed(ids, Identifier::value);
+        ids.len() - 1
     }
 
     /// The identifier added before with the same value as `id`, if any
     /// (`id` would be merged into it).
     pub(crate) fn same_as(&self, id: &Identifier) -> Option<&Identifier> {
         let ids = &self.contact.identifiers;
-        let index = position(ids, self.seen.as_ref(), id.value(), Identifier::value)?;
-        ids.get(index)
+        ids.get(self.seen.find(ids, id.value(), Identifier::value)?)
     }
 
     /// Adds a tag: its index in the contact (the first, for a repeat), or
@@ -331,18 +277,13 @@ impl Assembly {
         if trim(tag).is_empty() {
             return None;
         }
-        let first = match &self.tags {
-            Some(map) => map.get(tag).copied(),
-            None => self.contact.tags.iter().position(|t| t == tag),
-        };
-        if first.is_some() {
-            return first;
+        let tags = &mut self.contact.tags;
+        if let Some(first) = self.tags.find(tags, tag, String::as_str) {
+            return Some(first);
         }
-        let index = self.contact.tags.len();
-        self.contact.tags.push(tag.to_owned());
-        let tags = &self.contact.tags;
-        record(tags, &mut self.tags, &tags[index], index, |t| t);
-        Some(index)
+        tags.push(tag.to_owned());
+        self.tags.pushed(tags, |t| t);
+        Some(tags.len() - 1)
     }
 
     /// Adds a custom property the model accepted.

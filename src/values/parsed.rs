@@ -15,7 +15,7 @@
 //! their normalized text, so the values found here are the ones a parse
 //! would give.
 
-use std::collections::HashMap;
+use crate::lookup::ListIndex;
 
 use super::{
     CountryCode, CountryError, Email, EmailError, Phone, PhoneError, PhoneRegion, UtcDateTime,
@@ -103,49 +103,44 @@ impl Kept for Phone {
 /// or read in another region, replaces it). A value not found is parsed
 /// again, so a text kept for two kinds costs time, never correctness.
 ///
-/// A record holds a handful of such values: they are found by a scan of
-/// a short list, which moves into a hash map past [`SCAN`] values.
+/// Found by a scan of the list while it is short, by an index past
+/// [`SCAN`](crate::lookup::SCAN) values ([`ListIndex`]).
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
-    few: Vec<(Box<str>, Entry)>,
-    by_text: Option<HashMap<Box<str>, Entry>>,
+    entries: Vec<(Box<str>, Entry)>,
+    index: ListIndex<Box<str>>,
 }
 
 /// A kept value and the region it was read in (phones only).
 type Entry = (Option<PhoneRegion>, Typed);
 
-/// Values found by a scan before they move into a hash map.
-const SCAN: usize = 16;
+/// The key of an entry: the text it is kept under.
+fn text_of(entry: &(Box<str>, Entry)) -> &str {
+    &entry.0
+}
 
 impl Parsed {
     fn entry(&self, text: &str) -> Option<&Entry> {
-        match &self.by_text {
-            Some(map) => map.get(text),
-            None => self.few.iter().find(|(t, _)| &**t == text).map(|(_, e)| e),
-        }
+        let at = self.index.find(&self.entries, text, text_of)?;
+        Some(&self.entries[at].1)
     }
 
     fn insert(&mut self, text: &str, entry: Entry) {
-        if let Some(map) = &mut self.by_text {
-            map.insert(text.into(), entry);
-        } else if let Some(slot) = self.few.iter_mut().find(|(t, _)| &**t == text) {
-            slot.1 = entry;
-        } else if self.few.len() < SCAN {
-            if self.few.capacity() == 0 {
-                self.few.reserve_exact(8);
-            }
-            self.few.push((text.into(), entry));
-        } else {
-            let mut map: HashMap<Box<str>, Entry> = self.few.drain(..).collect();
-            map.insert(text.into(), entry);
-            self.by_text = Some(map);
+        if let Some(at) = self.index.find(&self.entries, text, text_of) {
+            self.entries[at].1 = entry;
+            return;
         }
+        if self.entries.capacity() == 0 {
+            self.entries.reserve_exact(8);
+        }
+        self.entries.push((text.into(), entry));
+        self.index.pushed(&self.entries, |e| &e.0);
     }
 
     /// How many texts are kept.
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.by_text.as_ref().map_or(self.few.len(), HashMap::len)
+        self.entries.len()
     }
 
     /// The value of kind `T` read from `text` (in `region`, for phones).

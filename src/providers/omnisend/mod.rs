@@ -149,7 +149,7 @@ mod wire;
 
 pub use wire::{CREATE, ChannelStatus, Channels, Consent, Contact, Identifier};
 
-use crate::engine::first_seen::FirstSeen;
+use crate::lookup::FirstSeen;
 
 use serde_json::{Map, Value};
 

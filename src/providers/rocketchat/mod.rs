@@ -147,7 +147,7 @@ mod wire;
 pub use custom_fields::CustomField;
 pub use wire::{CREATE, Contact};
 
-use crate::engine::first_seen::FirstSeen;
+use crate::lookup::FirstSeen;
 
 use serde_json::{Map, Value, json};
 
