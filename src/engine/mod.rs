@@ -1398,7 +1398,7 @@ fn hash_scalar<H: Hasher>(value: &Value, state: &mut H) {
 /// An upper bound of `value`'s length serialized (every string byte
 /// counted as a six-byte escape, every number as the longer of 32 bytes
 /// and its text), or `None` when it nests deeper than `limit`. One walk
-/// without recursion, nothing allocated: a body well within a size limit
+/// without recursion, nothing serialized: a body well within a size limit
 /// needs no serializing to know.
 ///
 /// A finite double serializes in at most 24 bytes; a number kept as

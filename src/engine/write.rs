@@ -474,21 +474,12 @@ impl<'c> Writer<'c> {
             _ => identifier.kind().as_str(),
         };
         let rule = super::read::loss_rule(point);
-        let path = format!("/identifiers/{index}");
-        let value = identifier.as_str();
-        if extra {
-            self.note(
-                rule,
-                path,
-                format_args!("holds one {what}; '{value}' is not converted"),
-            );
-        } else {
-            self.note(
-                rule,
-                path,
-                format_args!("has no {what}; '{value}' is not converted"),
-            );
-        }
+        let holds = if extra { "holds one" } else { "has no" };
+        self.note(
+            rule,
+            format!("/identifiers/{index}"),
+            format_args!("{holds} {what}; '{}' is not converted", identifier.as_str()),
+        );
     }
 
     /// The custom properties, without those whose name `refuse` rejects
