@@ -51,21 +51,31 @@ pub(crate) struct ObjectSpec {
     tagged: bool,
 }
 
+/// The most members of one object whose kind a sibling names
+/// ([`Kind::Tagged`]): the walk reads their tags into a fixed array.
+const MAX_TAGGED: usize = 4;
+
 impl ObjectSpec {
     /// An object of these members, any other member accepted, no hook.
+    ///
+    /// A table with more than [`MAX_TAGGED`] tagged members does not
+    /// build (tables are constants).
     pub(crate) const fn of(members: &'static [Member]) -> Self {
-        let mut tagged = false;
+        let mut tagged = 0;
         let mut i = 0;
         while i < members.len() {
-            tagged |= matches!(members[i].kind, Kind::Tagged(_));
+            if matches!(members[i].kind, Kind::Tagged(_)) {
+                tagged += 1;
+            }
             i += 1;
         }
+        assert!(tagged <= MAX_TAGGED, "more tagged members than MAX_TAGGED");
         ObjectSpec {
             members,
             unknown: None,
             check: None,
             ignore_case: false,
-            tagged,
+            tagged: tagged > 0,
         }
     }
 
@@ -734,13 +744,18 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Parses `text` as a `T` (a phone number in the walker's region),
-    /// taking a value parsed before from [`Walker::parsed`] and keeping
-    /// the new one there while converting.
-    pub(crate) fn parse<T: Kept>(&mut self, text: &str) -> Result<T, T::Error> {
+    /// Parses `text` as a `T` (a phone number in the walker's region) and
+    /// gives what `f` takes from it, taking a value parsed before from
+    /// [`Walker::parsed`] and keeping the new one there while converting
+    /// (borrowed there, never cloned).
+    pub(crate) fn parse_then<T: Kept, R>(
+        &mut self,
+        text: &str,
+        f: impl FnOnce(&T) -> R,
+    ) -> Result<R, T::Error> {
         match &mut self.parsed {
-            Some(parsed) => parsed.parse(text, self.region.as_ref()),
-            None => T::parse_in(text, self.region.as_ref()),
+            Some(parsed) => parsed.parse_then(text, self.region.as_ref(), f),
+            None => T::parse_in(text, self.region.as_ref()).map(|value| f(&value)),
         }
     }
 
@@ -887,6 +902,20 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// [`normalize`](Self::normalize) to a normalized text already known
+    /// to differ (from [`differs`]); nothing for `None`.
+    pub(crate) fn normalize_to(
+        &mut self,
+        rule: &'static RuleInfo,
+        value: &mut Value,
+        normalized: Option<String>,
+    ) {
+        if let (Some(normalized), Value::String(s)) = (normalized, value) {
+            let from = std::mem::replace(s, normalized.clone());
+            self.change(rule, Value::String(from), Value::String(normalized));
+        }
+    }
+
     /// Reports a wrong JSON type.
     pub(crate) fn wrong_type(&mut self, rule: &'static RuleInfo, expected: &str, found: &Value) {
         self.report_with(
@@ -938,22 +967,25 @@ impl<'a> Walker<'a> {
     pub(crate) fn walk_object(&mut self, object: &mut Map<String, Value>, spec: &ObjectSpec) {
         // The kinds of tagged members, by their tags as read before any
         // member is walked.
-        let tagged: Vec<(&str, &Kind)> = (if spec.tagged { spec.members } else { &[] })
-            .iter()
-            .filter_map(|m| match &m.kind {
-                Kind::Tagged(tagged) => Some((
-                    m.name,
-                    tagged.kind(object.get(tagged.tag).and_then(Value::as_str)),
-                )),
-                _ => None,
-            })
-            .collect();
+        let mut tagged: [Option<(&str, &Kind)>; MAX_TAGGED] = [None; MAX_TAGGED];
+        let rows = (if spec.tagged { spec.members } else { &[] }).iter();
+        let kinds = rows.filter_map(|m| match &m.kind {
+            Kind::Tagged(tagged) => Some((
+                m.name,
+                tagged.kind(object.get(tagged.tag).and_then(Value::as_str)),
+            )),
+            _ => None,
+        });
+        for (slot, kind) in tagged.iter_mut().zip(kinds) {
+            *slot = Some(kind);
+        }
         for (name, value) in object.iter_mut() {
             match spec.member(name) {
                 Some(member) => {
                     let kind = match &member.kind {
                         Kind::Tagged(_) => tagged
                             .iter()
+                            .flatten()
                             .find(|(n, _)| *n == member.name)
                             .map_or(&member.kind, |&(_, kind)| kind),
                         kind => kind,
@@ -1160,8 +1192,8 @@ impl<'a> Walker<'a> {
                     self.report_not_one_of(rule, &found, allowed, "an allowed value");
                 }
             }
-            Format::Email(rule) => match self.parse::<Email>(s) {
-                Ok(email) => self.normalize(rule, value, email.as_str()),
+            Format::Email(rule) => match self.parse_then(s, |e: &Email| differs(s, e.as_str())) {
+                Ok(normalized) => self.normalize_to(rule, value, normalized),
                 Err(e) => self.report(rule, format!("not an email address: {e}")),
             },
             Format::Phone { format, invalid } => {
@@ -1171,27 +1203,13 @@ impl<'a> Walker<'a> {
                 format,
                 advice,
                 alpha2,
-            } => match self.parse::<CountryCode>(s) {
-                Ok(code) => {
-                    let code = if alpha2 { code.to_alpha2() } else { code };
-                    self.normalize(format, value, code.as_str());
+            } => self.country(value, format, advice, alpha2),
+            Format::UtcDateTime(rule) => {
+                match self.parse_then(s, |dt: &UtcDateTime| differs(s, dt.as_str())) {
+                    Ok(normalized) => self.normalize_to(rule, value, normalized),
+                    Err(e) => self.report(rule, format!("not an ISO 8601 date-time: {e}")),
                 }
-                Err(_) if s.trim().eq_ignore_ascii_case("XK") => {
-                    self.report(
-                        advice,
-                        "'XK' (Kosovo) is not an ISO 3166-1 code but the one commonly used; the provider asks only for a two-letter code, so it is sent as 'XK'",
-                    );
-                    self.normalize(format, value, "XK");
-                }
-                Err(e) => {
-                    let suggestion = e.suggestion().map(str::to_owned);
-                    self.report_suggesting(format, format!("not a country code: {e}"), suggestion);
-                }
-            },
-            Format::UtcDateTime(rule) => match self.parse::<UtcDateTime>(s) {
-                Ok(dt) => self.normalize(rule, value, dt.as_str()),
-                Err(e) => self.report(rule, format!("not an ISO 8601 date-time: {e}")),
-            },
+            }
             Format::Date { format, future } => match Date::parse(s) {
                 Ok(date) => {
                     if let Some(rule) = future
@@ -1232,6 +1250,43 @@ impl<'a> Walker<'a> {
                     vec![("allowed", Value::from(vec!["m", "f"]))],
                 ),
             },
+        }
+    }
+
+    /// A country code (as alpha-2 when `alpha2`); Kosovo's `XK`, which is
+    /// not an ISO code, sent with an `advice` warning.
+    fn country(
+        &mut self,
+        value: &mut Value,
+        format: &'static RuleInfo,
+        advice: &'static RuleInfo,
+        alpha2: bool,
+    ) {
+        let Value::String(s) = &*value else { return };
+        let normalized = |code: &CountryCode| {
+            let alpha = code.to_alpha2();
+            let text = if alpha2 {
+                alpha.as_str()
+            } else {
+                code.as_str()
+            };
+            differs(s, text)
+        };
+        let read = self.parse_then(s, normalized);
+        let kosovo = read.is_err() && s.trim().eq_ignore_ascii_case("XK");
+        match read {
+            Ok(normalized) => self.normalize_to(format, value, normalized),
+            Err(_) if kosovo => {
+                self.report(
+                    advice,
+                    "'XK' (Kosovo) is not an ISO 3166-1 code but the one commonly used; the provider asks only for a two-letter code, so it is sent as 'XK'",
+                );
+                self.normalize(format, value, "XK");
+            }
+            Err(e) => {
+                let suggestion = e.suggestion().map(str::to_owned);
+                self.report_suggesting(format, format!("not a country code: {e}"), suggestion);
+            }
         }
     }
 
@@ -1318,19 +1373,29 @@ impl<'a> Walker<'a> {
         invalid: &'static RuleInfo,
     ) {
         let Value::String(s) = value else { return };
-        match self.parse::<Phone>(s) {
-            Ok(phone) => {
-                if phone.is_known_unassigned() {
+        let read = |phone: &Phone| {
+            let unassigned = phone.is_known_unassigned().then(|| phone.to_string());
+            (unassigned, differs(s, phone.as_str()))
+        };
+        match self.parse_then(s, read) {
+            Ok((unassigned, normalized)) => {
+                if let Some(phone) = unassigned {
                     self.report(
                         invalid,
                         format!("'{phone}' is well-formed but no numbering plan assigns it"),
                     );
                 }
-                self.normalize(format, value, phone.as_str());
+                self.normalize_to(format, value, normalized);
             }
             Err(e) => self.report(format, format!("not a phone number: {e}")),
         }
     }
+}
+
+/// `normalized` when `text` is not it already: what
+/// [`Walker::normalize_to`] writes.
+pub(crate) fn differs(text: &str, normalized: &str) -> Option<String> {
+    (text != normalized).then(|| normalized.to_owned())
 }
 
 /// A JSON value as a hash-map key, with [`Value`]'s own equality: object

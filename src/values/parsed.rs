@@ -125,8 +125,8 @@ impl Parsed {
         Some(&self.entries[at].1)
     }
 
-    fn insert(&mut self, text: &str, entry: Entry) {
-        if let Some(at) = self.index.find(&self.entries, text, text_of) {
+    fn insert(&mut self, text: impl AsRef<str> + Into<Box<str>>, entry: Entry) {
+        if let Some(at) = self.index.find(&self.entries, text.as_ref(), text_of) {
             self.entries[at].1 = entry;
             return;
         }
@@ -161,18 +161,35 @@ impl Parsed {
     }
 
     /// [`get`](Self::get), else parses `text` and keeps the value under
-    /// its normalized text.
+    /// its normalized text: a copy of the value.
     pub(crate) fn parse<T: Kept>(
         &mut self,
         text: &str,
         region: Option<&PhoneRegion>,
     ) -> Result<T, T::Error> {
+        self.parse_then(text, region, T::clone)
+    }
+
+    /// [`parse`](Self::parse), giving what `f` takes from the value
+    /// instead of a copy of it: a new value moves in, none is cloned.
+    pub(crate) fn parse_then<T: Kept, R>(
+        &mut self,
+        text: &str,
+        region: Option<&PhoneRegion>,
+        f: impl FnOnce(&T) -> R,
+    ) -> Result<R, T::Error> {
         if let Some(value) = self.get::<T>(text, region) {
-            return Ok(value.clone());
+            return Ok(f(value));
         }
         let value = T::parse_in(text, region)?;
-        self.keep(value.text(), region, &value);
-        Ok(value)
+        let taken = f(&value);
+        let region = if T::REGIONAL { region.copied() } else { None };
+        // Not found under `text`: under its normalized text it may be.
+        if self.get::<T>(value.text(), region.as_ref()).is_none() {
+            let key: Box<str> = value.text().into();
+            self.insert(key, (region, value.typed()));
+        }
+        Ok(taken)
     }
 }
 

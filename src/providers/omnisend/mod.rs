@@ -855,7 +855,7 @@ fn country_conflict(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
     let Some(code) = body
         .get("countryCode")
         .and_then(Value::as_str)
-        .and_then(|s| w.parse::<CountryCode>(s).ok())
+        .and_then(|s| w.parse_then(s, |code: &CountryCode| code.alpha2()).ok())
     else {
         return;
     };
@@ -863,7 +863,7 @@ fn country_conflict(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
         return;
     };
     if let Some(named) = country_named(name)
-        && named.alpha2() != code.alpha2()
+        && named.alpha2() != code
     {
         w.at("country", |w| {
             w.report(
@@ -871,7 +871,7 @@ fn country_conflict(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
                 format!(
                     "'{name}' is {} but 'countryCode' is '{}'; Omnisend keeps 'countryCode'",
                     named.alpha2(),
-                    code.alpha2()
+                    code
                 ),
             );
         });
@@ -920,12 +920,13 @@ fn shorthand_email(w: &mut Walker<'_>, value: &mut Value) {
 /// domain would name another contact.
 fn email_as_written(w: &mut Walker<'_>, value: &mut Value, rule: &'static rules::RuleInfo) {
     let Value::String(s) = value else { return };
-    match w.parse::<values::Email>(s) {
-        // Sent as written but trimmed, and kept under that text too when it
-        // is not the normalized one (a conversion reads it so).
-        Ok(email) => {
-            let trimmed = values::trim(s);
-            if trimmed != email.as_str() {
+    let trimmed = values::trim(s);
+    // Sent as written but trimmed, and kept under that text too when it is
+    // not the normalized one (a conversion reads it so).
+    let other = |email: &values::Email| (email.as_str() != trimmed).then(|| email.clone());
+    match w.parse_then(s, other) {
+        Ok(other) => {
+            if let Some(email) = other {
                 w.keep(trimmed, &email);
             }
             if trimmed.len() != s.len() {

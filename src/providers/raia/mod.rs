@@ -398,7 +398,7 @@ fn body_check(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
 /// the flag accepts what does not parse.
 fn email(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
     let Value::String(s) = value else { return };
-    if skip && let Err(e) = w.parse::<Email>(s) {
+    if skip && let Err(e) = w.parse_then(s, |_: &Email| ()) {
         w.report(
             rules::RAIA_EMAIL_ADVICE,
             format!(
@@ -414,7 +414,7 @@ fn email(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
 /// check, unless the flag accepts what does not parse.
 fn phone_number(w: &mut Walker<'_>, value: &mut Value, skip: bool) {
     let Value::String(s) = value else { return };
-    if skip && let Err(e) = w.parse::<Phone>(s) {
+    if skip && let Err(e) = w.parse_then(s, |_: &Phone| ()) {
         w.report(
             rules::RAIA_PHONE_NUMBER_ADVICE,
             format!(

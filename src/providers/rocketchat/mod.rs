@@ -324,8 +324,8 @@ fn emails(w: &mut Walker<'_>, value: &mut Value) {
             unique: rules::ROCKETCHAT_EMAILS_UNIQUE,
             lossy: rules::ROCKETCHAT_EMAILS_LOSSY,
         },
-        |w, item| match w.parse::<Email>(item) {
-            Ok(email) => Some(email.as_str().to_owned()),
+        |w, item| match w.parse_then(item, |email: &Email| email.as_str().to_owned()) {
+            Ok(email) => Some(email),
             Err(e) => {
                 w.report(
                     rules::ROCKETCHAT_EMAILS_FORMAT,
@@ -349,15 +349,18 @@ fn phones(w: &mut Walker<'_>, value: &mut Value) {
             unique: rules::ROCKETCHAT_PHONES_UNIQUE,
             lossy: rules::ROCKETCHAT_PHONES_LOSSY,
         },
-        |w, item| match w.parse::<Phone>(item) {
-            Ok(phone) => {
-                if phone.is_known_unassigned() {
+        |w, item| match w.parse_then(item, |phone: &Phone| {
+            let unassigned = phone.is_known_unassigned().then(|| phone.to_string());
+            (unassigned, phone.as_str().to_owned())
+        }) {
+            Ok((unassigned, phone)) => {
+                if let Some(shown) = unassigned {
                     w.report(
                         rules::ROCKETCHAT_PHONES_INVALID_NUMBER,
-                        format!("'{phone}' is well-formed but no numbering plan assigns it"),
+                        format!("'{shown}' is well-formed but no numbering plan assigns it"),
                     );
                 }
-                Some(phone.as_str().to_owned())
+                Some(phone)
             }
             Err(e) => {
                 w.report(
