@@ -660,11 +660,21 @@ impl Report {
         changes: Vec<Change>,
         normalized: Value,
     ) -> Self {
+        Report::from_kept(violations, changes, Some(Box::new(normalized)))
+    }
+
+    /// [`from_parts`](Self::from_parts) with the normalized value already
+    /// boxed (as [`into_parts`](Self::into_parts) gives it), or none.
+    pub(crate) fn from_kept(
+        violations: Vec<Violation>,
+        changes: Vec<Change>,
+        normalized: Option<Box<Value>>,
+    ) -> Self {
         let valid = violations.iter().all(|v| v.severity() != Severity::Error);
         Report {
             violations,
             changes,
-            normalized: valid.then(|| Box::new(normalized)),
+            normalized: normalized.filter(|_| valid),
             provider_error: None,
             converted: None,
             converted_path: None,
@@ -712,8 +722,8 @@ impl Report {
     }
 
     /// Sets the converted body and its path parameters.
-    pub(crate) fn with_conversion(mut self, converted: Value, path: Option<Value>) -> Self {
-        self.converted = Some(Box::new(converted));
+    pub(crate) fn with_conversion(mut self, converted: Box<Value>, path: Option<Value>) -> Self {
+        self.converted = Some(converted);
         self.converted_path = path.map(Box::new);
         self
     }

@@ -780,7 +780,7 @@ impl Validator {
         mut parsed: Box<Parsed>,
         region: Option<PhoneRegion>,
     ) -> Report {
-        if !source.is_valid() || !self.operation.has_body() || source.normalized().is_none() {
+        if !source.is_valid() || !self.operation.has_body() {
             return source;
         }
         let every_change = !source
@@ -788,14 +788,16 @@ impl Validator {
             .iter()
             .any(|v| v.info() == rules::INPUT_REPORT_TRUNCATED);
         let (mut violations, mut changes, normalized) = source.into_parts();
-        let normalized = normalized.map_or(Value::Null, |n| *n);
+        let Some(normalized) = normalized else {
+            return Report::from_kept(violations, changes, None);
+        };
         let (body, distinct_id) = if envelope {
             (
                 normalized.get("body").unwrap_or(&Value::Null),
                 normalized.pointer("/path/distinct_id"),
             )
         } else {
-            (&normalized, None)
+            (&*normalized, None)
         };
         // `SuprSend`'s path parameter, a string or a number.
         let distinct_text = distinct_id.and_then(|id| match id {
@@ -842,7 +844,7 @@ impl Validator {
                 .into_iter()
                 .map(|c| c.relocated(Location::Converted)),
         );
-        Report::from_parts(violations, changes, normalized)
+        Report::from_kept(violations, changes, Some(normalized))
             .with_target_error(checked.provider_error)
             .with_conversion(checked.body, conversion.path)
     }
@@ -870,7 +872,7 @@ impl Validator {
                 violations,
                 changes,
                 provider_error: None,
-                body: rewrite(),
+                body: Box::new(rewrite()),
             };
         }
         let mut w = self.walker();
@@ -880,12 +882,12 @@ impl Validator {
         let provider_error = report.provider_error().cloned();
         let (violations, changes, normalized) = report.into_parts();
         let body = match normalized {
-            Some(n) if envelope => match *n {
+            Some(n) if envelope => Box::new(match *n {
                 Value::Object(mut parts) => parts.remove("body").unwrap_or(Value::Null),
                 _ => Value::Null,
-            },
-            Some(n) => *n,
-            None => rewrite(),
+            }),
+            Some(n) => n,
+            None => Box::new(rewrite()),
         };
         Checked {
             violations,
@@ -1209,7 +1211,7 @@ struct Checked {
     /// The target's own answer, when it is known and refuses the body.
     provider_error: Option<Value>,
     /// The body, normalized when valid, else as written.
-    body: Value,
+    body: Box<Value>,
 }
 
 /// A document as the funnel ([`Validator::run`]) takes it, from a

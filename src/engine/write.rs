@@ -13,7 +13,7 @@
 use serde_json::{Map, Number, Value};
 
 use super::{Kind, Member, ObjectSpec, To};
-use crate::model::field::{DISPLAY_NAME, FIRST_NAME, Field, Json, LAST_NAME, SCALARS};
+use crate::model::field::{DISPLAY_NAME, FIRST_NAME, Field, FieldSet, Json, LAST_NAME, SCALARS};
 use crate::model::identifier::IdType;
 use crate::model::{Channel, ChannelStatus, Contact, Identifier, IdentifierKind, PropertyValue};
 use crate::report::{Loss, push_pointer_token};
@@ -135,7 +135,7 @@ pub(crate) struct Writer<'c> {
     /// First, last and display name as the target's name members take them.
     names: [Option<String>; 3],
     /// The fields a member holds.
-    held: Vec<&'static Field>,
+    held: FieldSet,
     tags_held: bool,
     properties_held: bool,
 }
@@ -149,7 +149,7 @@ impl<'c> Writer<'c> {
             property_losses: Vec::new(),
             advice: Vec::new(),
             names: [None, None, None],
-            held: Vec::new(),
+            held: FieldSet::default(),
             tags_held: false,
             properties_held: false,
         }
@@ -158,14 +158,14 @@ impl<'c> Writer<'c> {
     /// Writes the contact by `spec`'s rows, or by `whole` when the body is
     /// not rows (`SuprSend`'s channel keys).
     pub(crate) fn write(mut self, spec: &ObjectSpec, whole: Option<ObjectWrite>) -> Written {
-        self.held.reserve(spec.members.len());
         self.names(spec);
         let mut body = Map::new();
         if let Some(whole) = whole {
             whole(&mut self, &mut body);
         } else {
             let slots = self.slots(spec);
-            for (member, ids) in spec.members.iter().zip(&slots) {
+            for (i, member) in spec.members.iter().enumerate() {
+                let ids = slots.get(i).map_or(&[][..], Vec::as_slice);
                 let value = match (member.write, member.to) {
                     (Write::With(write) | Write::Identifiers(write), _) => write(&mut self),
                     (Write::Field(f), _) | (Write::Reading, To::Field(f)) => self.field(f),
@@ -212,17 +212,18 @@ impl<'c> Writer<'c> {
     }
 
     /// Which identifiers each row holds (by index in the contact), for
-    /// rows written by their reading; the others are losses. Nothing when
-    /// a row holds every identifier itself ([`Write::Identifiers`]).
+    /// rows written by their reading; the others are losses. None (an
+    /// empty list) when a row holds every identifier itself
+    /// ([`Write::Identifiers`]).
     fn slots(&mut self, spec: &ObjectSpec) -> Vec<Vec<usize>> {
-        let mut slots = vec![Vec::new(); spec.members.len()];
         if spec
             .members
             .iter()
             .any(|m| matches!(m.write, Write::Identifiers(_)))
         {
-            return slots;
+            return Vec::new();
         }
+        let mut slots = vec![Vec::new(); spec.members.len()];
         let contact = self.contact;
         for (i, id) in contact.identifiers().iter().enumerate() {
             let row = spec.members.iter().position(|m| {
@@ -279,7 +280,7 @@ impl<'c> Writer<'c> {
 
     /// Marks a field as held by a member a function writes.
     pub(crate) fn hold(&mut self, f: &'static Field) {
-        self.held.push(f);
+        self.held.insert(f);
     }
 
     /// A value written in a form the target may read otherwise.
@@ -312,7 +313,7 @@ impl<'c> Writer<'c> {
     fn finish(mut self, body: Map<String, Value>) -> Written {
         let contact = self.contact;
         for field in SCALARS {
-            if self.held.iter().any(|h| h.is(field)) {
+            if self.held.contains(field) {
                 continue;
             }
             if let Some(value) = (field.get)(contact) {

@@ -80,6 +80,11 @@ impl Field {
         self.id == other.id
     }
 
+    /// The field's bit in a [`FieldSet`].
+    fn bit(&self) -> u64 {
+        1 << (self.id as u8)
+    }
+
     /// Sets the field of `contact` from `text`; `false` when the model
     /// refuses it (see [`Field::refusal`]).
     pub(crate) fn set(&self, contact: &mut Contact, text: &str, parsed: &mut Parsed) -> bool {
@@ -92,6 +97,22 @@ impl Field {
             Ok(_) => "not accepted".to_owned(),
             Err(report) => report.first_message(),
         }
+    }
+}
+
+/// A set of fields, one bit each.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct FieldSet(u64);
+
+impl FieldSet {
+    /// Adds `field`.
+    pub(crate) fn insert(&mut self, field: &Field) {
+        self.0 |= field.bit();
+    }
+
+    /// Whether `field` is in the set.
+    pub(crate) fn contains(self, field: &Field) -> bool {
+        self.0 & field.bit() != 0
     }
 }
 
@@ -125,6 +146,9 @@ macro_rules! fields {
             $($name,)*
         }
 
+        // A `FieldSet` holds every field in one word.
+        const _: () = assert!([$(FieldId::$name),*].len() <= 64);
+
         $(
             pub(crate) const $name: Field = Field {
                 id: FieldId::$name,
@@ -156,7 +180,7 @@ fields! {
         |c, s, _| typed(&mut c.language, LanguageCode::parse(s)), ContactBuilder::language;
     COUNTRY = CONVERT_COUNTRY_LOSSY, "/country", "country",
         |c| c.country().map(|l| l.as_str().to_owned()),
-        |c, s, p| typed(&mut c.country, p.parse::<CountryCode>(s, None).map(|c| c.to_alpha2())),
+        |c, s, p| typed(&mut c.country, p.parse_then(s, None, CountryCode::to_alpha2)),
         ContactBuilder::country;
     TIMEZONE = CONVERT_TIMEZONE_LOSSY, "/timezone", "time zone",
         |c| c.timezone().map(|l| l.as_str().to_owned()),
