@@ -3,8 +3,8 @@
 //! was first seen) and [`ListIndex`] (an index of a list kept elsewhere).
 //!
 //! A record holds a handful of emails, tags or traced paths: a linear
-//! scan over a short list finds them faster than hashing, and allocates
-//! once. Past [`SCAN`] keys both move into a hash map, so a body of
+//! scan over a short list finds them faster than hashing ([`FirstSeen`]
+//! keeps that list in place, [`ListIndex`] keeps nothing). Past [`SCAN`] keys both move into a hash map, so a body of
 //! 20 000 tags is still de-duplicated in linear time.
 
 use std::borrow::Borrow;
@@ -14,20 +14,29 @@ use std::hash::Hash;
 /// Keys scanned before they move into a hash map.
 pub(crate) const SCAN: usize = 16;
 
-/// Each distinct key and the index it was first seen at.
+/// Each distinct key and the index it was first seen at: the first
+/// [`SCAN`] keys in place (no allocation), all of them in a hash map
+/// beyond.
 #[derive(Debug)]
 pub(crate) struct FirstSeen<K> {
-    few: Vec<(K, usize)>,
+    few: [Option<(K, usize)>; SCAN],
+    len: usize,
     many: Option<HashMap<K, usize>>,
 }
 
 impl<K: Eq + Hash> FirstSeen<K> {
-    /// An empty index; it allocates on its first key.
+    /// An empty index.
     pub(crate) fn new() -> Self {
         FirstSeen {
-            few: Vec::new(),
+            few: std::array::from_fn(|_| None),
+            len: 0,
             many: None,
         }
+    }
+
+    /// The keys kept in place, with their indexes.
+    fn scanned(&self) -> impl Iterator<Item = &(K, usize)> {
+        self.few[..self.len].iter().flatten()
     }
 
     /// The index `key` was first seen at; `index` when it is new (and
@@ -36,13 +45,15 @@ impl<K: Eq + Hash> FirstSeen<K> {
         if let Some(many) = &mut self.many {
             return *many.entry(key).or_insert(index);
         }
-        if let Some(&(_, first)) = self.few.iter().find(|(k, _)| *k == key) {
+        if let Some(&(_, first)) = self.scanned().find(|(k, _)| *k == key) {
             return first;
         }
-        if self.few.len() < SCAN {
-            self.few.push((key, index));
+        if let Some(slot) = self.few.get_mut(self.len) {
+            *slot = Some((key, index));
+            self.len += 1;
         } else {
-            let mut many: HashMap<K, usize> = self.few.drain(..).collect();
+            let mut many: HashMap<K, usize> =
+                self.few.iter_mut().filter_map(Option::take).collect();
             many.insert(key, index);
             self.many = Some(many);
         }
@@ -53,7 +64,7 @@ impl<K: Eq + Hash> FirstSeen<K> {
     pub(crate) fn get(&self, key: &K) -> Option<usize> {
         match &self.many {
             Some(many) => many.get(key).copied(),
-            None => self.few.iter().find(|(k, _)| k == key).map(|&(_, i)| i),
+            None => self.scanned().find(|(k, _)| k == key).map(|&(_, i)| i),
         }
     }
 }
