@@ -121,3 +121,60 @@ fn messages_are_built_only_for_violations() {
         "clean {clean_allocs}, one violation {broken_allocs}"
     );
 }
+
+/// What converting costs beyond validating the same record: the contact,
+/// the target's body and its check, the losses as warnings. Measured on
+/// the README's conversion record (Rocket.Chat → Omnisend, one name split,
+/// no tag): 46 allocations to validate, +66 to convert (52 and +80 before
+/// `FirstSeen` kept its keys in place and the walks borrowed kept values).
+#[test]
+fn a_conversion_allocates_a_bounded_amount_beyond_validation() {
+    let text = include_str!("../examples/data/rocketchat_to_omnisend.ndjson")
+        .lines()
+        .next()
+        .expect("a sample record");
+    let validator = Validator::new(Provider::RocketChat);
+    assert!(
+        validator
+            .convert_str(text, Provider::Omnisend)
+            .converted()
+            .is_some()
+    );
+    let validate = count(|| {
+        let _ = validator.validate_str(text);
+    });
+    let convert = count(|| {
+        let _ = validator.convert_str(text, Provider::Omnisend);
+    });
+    assert!(
+        convert <= validate + 72,
+        "validate {validate}, convert {convert}"
+    );
+}
+
+/// Every pair of providers on the benches' full records (names, phones,
+/// channels, properties; most of them losses for some target): at most
+/// +317 beyond validating, measured (SuprSend's body has a listing per
+/// channel).
+#[test]
+fn every_conversion_allocates_a_bounded_amount_beyond_validation() {
+    for source in PROVIDERS {
+        let validator = Validator::new(source);
+        for target in PROVIDERS {
+            for i in 0..20 {
+                let text = records::record(source, i);
+                let _ = validator.convert_str(&text, target);
+                let validate = count(|| {
+                    let _ = validator.validate_str(&text);
+                });
+                let convert = count(|| {
+                    let _ = validator.convert_str(&text, target);
+                });
+                assert!(
+                    convert <= validate + 340,
+                    "{source} -> {target} #{i}: validate {validate}, convert {convert}"
+                );
+            }
+        }
+    }
+}
