@@ -11,7 +11,9 @@
 //!   from 16 countries in turn, which is what makes `phonenumber`'s shared
 //!   100-regex cache thrash in the naive pipeline.
 //! - `omnisend/20000 tags`: de-duplication stays linear.
-//! - `rocketchat to omnisend`: conversion next to validation alone.
+//! - `rocketchat to omnisend`: conversion next to validation alone; after
+//!   the table, `convert_str` over `validate_str` timed alternately (issue
+//!   18's measure).
 //!
 //! After criterion's own output, prints a Markdown table of the medians
 //! with their ratio to the group's floor (the rows of README's
@@ -44,6 +46,9 @@ const BATCH: usize = 1_000;
 
 const FLOOR: &str = "floor: serde_json::from_str::<Value>";
 const VALIDATE: &str = "validate_str";
+const CONVERT: &str = "convert_str";
+/// The conversion group: Rocket.Chat to Omnisend.
+const CONVERSION: &str = "rocketchat to omnisend";
 const JSONSCHEMA: &str = "jsonschema: parse + is_valid";
 const NAIVE: &str = "naive: parse + email_address + phonenumber + isocountry + isolang";
 
@@ -480,7 +485,7 @@ fn conversion(c: &mut Criterion, cache: RegexCache, all: &mut Vec<Measure>) {
             })
         }),
         (
-            "convert_str",
+            CONVERT,
             Rc::new(move || {
                 validator
                     .convert_str(black_box(&record), Provider::Omnisend)
@@ -489,22 +494,51 @@ fn conversion(c: &mut Criterion, cache: RegexCache, all: &mut Vec<Measure>) {
             }),
         ),
     ];
-    group(c, cache, "rocketchat to omnisend", |_| {}, measures, all);
+    group(c, cache, CONVERSION, |_| {}, measures, all);
+}
+
+/// The median ratio of `measure`'s time to `base`'s, the two run
+/// alternately: rounds of about 1 ms of each (the order swapped every
+/// round) for about a second, at least three rounds. `nanos` are their
+/// criterion medians, which size the rounds. Both sides of a round see the
+/// same load, so this ratio holds steadier than the ratio of two medians
+/// measured seconds apart on a busy machine.
+fn paired(measure: &Work, measure_nanos: f64, base: &Work, base_nanos: f64) -> f64 {
+    const ROUND: f64 = 1e6; // nanoseconds per side and round
+    const BUDGET: Duration = Duration::from_secs(1);
+    // Iterations per side and round: about ROUND nanoseconds' worth.
+    let n = |nanos: f64| (ROUND / nanos).ceil().max(1.0) as u32;
+    let (n_measure, n_base) = (n(measure_nanos), n(base_nanos));
+    let time = |work: &Work, n: u32| {
+        let start = Instant::now();
+        for _ in 0..n {
+            black_box(work());
+        }
+        start.elapsed().as_secs_f64() / f64::from(n)
+    };
+    let start = Instant::now();
+    let mut rounds = Vec::new();
+    while rounds.len() < 3 || start.elapsed() < BUDGET {
+        let (t_measure, t_base) = if rounds.len() % 2 == 0 {
+            let t = time(measure, n_measure);
+            (t, time(base, n_base))
+        } else {
+            let t = time(base, n_base);
+            (time(measure, n_measure), t)
+        };
+        rounds.push(t_measure / t_base);
+    }
+    rounds.sort_by(f64::total_cmp);
+    rounds[rounds.len() / 2]
 }
 
 /// For each measure criterion ran in this run (a fresh median), its time
-/// over its floor's with the two run alternately: rounds of about 1 ms of
-/// each (the order swapped every round) for about a second, at least three
-/// rounds; the median of the rounds' ratios. Both sides of a round see the
-/// same load, so this ratio holds steadier than the ratio of two medians
-/// measured seconds apart on a busy machine.
+/// over its floor's, [`paired`].
 fn paired_ratios(
     measures: &[Measure],
     found: &HashMap<(String, String), medians::Median>,
     cache: RegexCache,
 ) -> HashMap<(String, String), f64> {
-    const ROUND: f64 = 1e6; // nanoseconds per side and round
-    const BUDGET: Duration = Duration::from_secs(1);
     let key = |m: &Measure| (m.group.clone(), m.function.to_owned());
     let mut ratios = HashMap::new();
     for measure in measures.iter().filter(|m| m.function != FLOOR) {
@@ -520,32 +554,7 @@ fn paired_ratios(
         if !m.fresh {
             continue;
         }
-        // Iterations per side and round: about ROUND nanoseconds' worth.
-        let n = |nanos: f64| (ROUND / nanos).ceil().max(1.0) as u32;
-        let (n_measure, n_floor) = (n(m.nanos), n(f.nanos));
-        let time = |work: &Work, n: u32| {
-            let start = Instant::now();
-            for _ in 0..n {
-                black_box(work());
-            }
-            start.elapsed().as_secs_f64() / f64::from(n)
-        };
-        let pair = || {
-            let start = Instant::now();
-            let mut rounds = Vec::new();
-            while rounds.len() < 3 || start.elapsed() < BUDGET {
-                let (t_measure, t_floor) = if rounds.len() % 2 == 0 {
-                    let t = time(&measure.work, n_measure);
-                    (t, time(&floor.work, n_floor))
-                } else {
-                    let t = time(&floor.work, n_floor);
-                    (time(&measure.work, n_measure), t)
-                };
-                rounds.push(t_measure / t_floor);
-            }
-            rounds.sort_by(f64::total_cmp);
-            rounds[rounds.len() / 2]
-        };
+        let pair = || paired(&measure.work, m.nanos, &floor.work, f.nanos);
         let ratio = if measure.naive {
             cache.shipped(pair)
         } else {
@@ -554,6 +563,22 @@ fn paired_ratios(
         ratios.insert(key(measure), ratio);
     }
     ratios
+}
+
+/// Issue 18's measure: `convert_str` over `validate_str` of the same
+/// record, the two run alternately ([`paired`]), when both ran now.
+fn conversion_ratio(measures: &[Measure], found: &HashMap<(String, String), medians::Median>) {
+    let get = |function: &str| {
+        let measure = measures
+            .iter()
+            .find(|m| m.group == CONVERSION && m.function == function)?;
+        let median = found.get(&(measure.group.clone(), function.to_owned()))?;
+        median.fresh.then_some((measure, median.nanos))
+    };
+    if let (Some((convert, c)), Some((validate, v))) = (get(CONVERT), get(VALIDATE)) {
+        let ratio = paired(&convert.work, c, &validate.work, v);
+        println!("\n{CONVERSION}: `{CONVERT}` costs {ratio:.2}× `{VALIDATE}` (paired)");
+    }
 }
 
 fn main() {
@@ -575,4 +600,5 @@ fn main() {
     let (dir, found) = medians::read(&keys, started);
     let paired = paired_ratios(&all, &found, cache);
     medians::print_table(&dir, &keys, &found, &paired);
+    conversion_ratio(&all, &found);
 }
