@@ -3,9 +3,10 @@
 //! was first seen) and [`ListIndex`] (an index of a list kept elsewhere).
 //!
 //! A record holds a handful of emails, tags or traced paths: a linear
-//! scan over a short list finds them faster than hashing ([`FirstSeen`]
-//! keeps that list in place, [`ListIndex`] keeps nothing). Past [`SCAN`] keys both move into a hash map, so a body of
-//! 20 000 tags is still de-duplicated in linear time.
+//! scan over a short list finds them faster than hashing. [`FirstSeen`]
+//! keeps that list in place; [`ListIndex`] scans the caller's list. Past
+//! [`SCAN`] keys both hash, so a body of 20 000 tags is still
+//! de-duplicated in linear time.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;

@@ -780,7 +780,7 @@ impl Validator {
         mut parsed: Box<Parsed>,
         region: Option<PhoneRegion>,
     ) -> Report {
-        if !source.is_valid() || !self.operation.has_body() {
+        if !source.is_valid() || !self.operation.has_body() || source.normalized().is_none() {
             return source;
         }
         let every_change = !source
@@ -788,9 +788,8 @@ impl Validator {
             .iter()
             .any(|v| v.info() == rules::INPUT_REPORT_TRUNCATED);
         let (mut violations, mut changes, normalized) = source.into_parts();
-        let Some(normalized) = normalized else {
-            return Report::from_kept(violations, changes, None);
-        };
+        // Present: the early return took a report without one.
+        let normalized = normalized.unwrap_or_else(|| Box::new(Value::Null));
         let (body, distinct_id) = if envelope {
             (
                 normalized.get("body").unwrap_or(&Value::Null),

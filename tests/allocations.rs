@@ -154,8 +154,8 @@ fn a_conversion_allocates_a_bounded_amount_beyond_validation() {
 
 /// Every pair of providers on the benches' full records (names, phones,
 /// channels, properties; most of them losses for some target): at most
-/// +317 beyond validating, measured (SuprSend's body has a listing per
-/// channel).
+/// +317 beyond validating, measured (Omnisend to `SuprSend`, whose body
+/// has a listing per channel; +324 at 22383fe).
 #[test]
 fn every_conversion_allocates_a_bounded_amount_beyond_validation() {
     for source in PROVIDERS {
@@ -171,7 +171,7 @@ fn every_conversion_allocates_a_bounded_amount_beyond_validation() {
                     let _ = validator.convert_str(&text, target);
                 });
                 assert!(
-                    convert <= validate + 340,
+                    convert <= validate + 320,
                     "{source} -> {target} #{i}: validate {validate}, convert {convert}"
                 );
             }

@@ -58,8 +58,9 @@ const MAX_TAGGED: usize = 4;
 impl ObjectSpec {
     /// An object of these members, any other member accepted, no hook.
     ///
-    /// A table with more than [`MAX_TAGGED`] tagged members does not
-    /// build (tables are constants).
+    /// A table with more than [`MAX_TAGGED`] tagged members is refused:
+    /// it does not compile in a constant or static (as every table is),
+    /// and panics when built at run time.
     pub(crate) const fn of(members: &'static [Member]) -> Self {
         let mut tagged = 0;
         let mut i = 0;

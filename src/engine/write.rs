@@ -212,7 +212,7 @@ impl<'c> Writer<'c> {
     }
 
     /// Which identifiers each row holds (by index in the contact), for
-    /// rows written by their reading; the others are losses. None (an
+    /// rows written by their reading; the others are losses. Nothing (an
     /// empty list) when a row holds every identifier itself
     /// ([`Write::Identifiers`]).
     fn slots(&mut self, spec: &ObjectSpec) -> Vec<Vec<usize>> {

@@ -31,6 +31,18 @@ pub(crate) enum Typed {
     Country(CountryCode),
 }
 
+impl Typed {
+    /// The value's normalized text.
+    fn text(&self) -> &str {
+        match self {
+            Typed::Email(v) => v.as_str(),
+            Typed::Phone(v) => v.as_str(),
+            Typed::DateTime(v) => v.as_str(),
+            Typed::Country(v) => v.as_str(),
+        }
+    }
+}
+
 /// A value type a walk keeps: how to parse it, and how it sits in
 /// [`Typed`].
 pub(crate) trait Kept: Sized + Clone {
@@ -125,15 +137,20 @@ impl Parsed {
         Some(&self.entries[at].1)
     }
 
-    fn insert(&mut self, text: impl AsRef<str> + Into<Box<str>>, entry: Entry) {
-        if let Some(at) = self.index.find(&self.entries, text.as_ref(), text_of) {
+    /// Keeps `entry` under `text`, or under its value's own text when
+    /// `text` is `None`, replacing what was kept under it (the key is
+    /// copied only for a new text).
+    fn insert(&mut self, text: Option<&str>, entry: Entry) {
+        let key = text.unwrap_or(entry.1.text());
+        if let Some(at) = self.index.find(&self.entries, key, text_of) {
             self.entries[at].1 = entry;
             return;
         }
+        let key: Box<str> = key.into();
         if self.entries.capacity() == 0 {
             self.entries.reserve_exact(8);
         }
-        self.entries.push((text.into(), entry));
+        self.entries.push((key, entry));
         self.index.pushed(&self.entries, |e| &e.0);
     }
 
@@ -156,7 +173,7 @@ impl Parsed {
     pub(crate) fn keep<T: Kept>(&mut self, text: &str, region: Option<&PhoneRegion>, value: &T) {
         let region = if T::REGIONAL { region.copied() } else { None };
         if self.get::<T>(text, region.as_ref()).is_none() {
-            self.insert(text, (region, value.clone().typed()));
+            self.insert(Some(text), (region, value.clone().typed()));
         }
     }
 
@@ -186,8 +203,7 @@ impl Parsed {
         let region = if T::REGIONAL { region.copied() } else { None };
         // Not found under `text`: under its normalized text it may be.
         if self.get::<T>(value.text(), region.as_ref()).is_none() {
-            let key: Box<str> = value.text().into();
-            self.insert(key, (region, value.typed()));
+            self.insert(None, (region, value.typed()));
         }
         Ok(taken)
     }
