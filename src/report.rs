@@ -292,6 +292,11 @@ impl Violation {
         self.suggestion.as_deref()
     }
 
+    /// Moves the violation to `location`.
+    pub(crate) fn relocate(&mut self, location: Location) {
+        self.location = location;
+    }
+
     /// The same violation at another location (a converted body's).
     pub(crate) fn relocated(mut self, location: Location) -> Self {
         self.location = location;

@@ -334,7 +334,14 @@ impl Validator {
         } else {
             serde_json::to_value(contact).unwrap_or(Value::Null)
         };
-        let mut violations = loss_violations(losses, self.options(), Some((&written, &[])), &[]);
+        let mut violations = Vec::new();
+        loss_violations(
+            &mut violations,
+            losses,
+            self.options(),
+            Some((&written, &[])),
+            &[],
+        );
         violations.extend(checked.violations().iter().cloned());
         let normalized = checked.normalized().cloned();
         let part = |name: &str| -> Option<Value> {
@@ -419,51 +426,49 @@ fn path_object(
 /// A conversion's losses as violations in [`Location::Converted`], with
 /// the severity the options' policy gives them (those it switches off
 /// left out), at most `max_per_rule` of each rule, then the summaries of
-/// those left out. Their `found` / `count` is the value at their path in
-/// `source`'s document (the source body, or the contact's JSON) before its
-/// changes (`None`: not known, some changes were left out).
+/// those left out, appended to `out`. Their `found` / `count` is the value
+/// at their path in `source`'s document (the source body, or the
+/// contact's JSON) before its changes (`None`: not known, some changes
+/// were left out).
 pub(crate) fn loss_violations(
+    out: &mut Vec<Violation>,
     losses: Vec<Loss>,
     options: &Options,
     source: Option<(&Value, &[Change])>,
     params: &[(&str, &Value)],
-) -> Vec<Violation> {
+) {
     let policy = options.get_policy();
-    let mut violations = Vec::new();
     let mut tallies = Tallies::new(options.get_max_per_rule());
+    let start = out.len();
+    out.reserve(losses.len());
     for loss in losses {
         let Some(severity) = policy.severity(loss.info()) else {
             continue;
         };
         if tallies.admit(loss.info(), VIOLATIONS, Location::Converted, loss.path()) {
-            violations.push(
-                Violation::new(loss.rule, Location::Converted, loss.path, loss.message)
+            // Located in the source's body while its value is found.
+            out.push(
+                Violation::new(loss.rule, Location::Body, loss.path, loss.message)
                     .with_severity(severity),
             );
         }
     }
-    // Located in the source's body while its value is found.
-    let mut in_source: Vec<Violation> = violations
-        .into_iter()
-        .map(|v| v.relocated(Location::Body))
-        .collect();
+    let added = &mut out[start..];
     // A value read from a path parameter (`SuprSend`'s `distinct_id`) is
     // not looked for in the body.
-    for v in &mut in_source {
+    for v in added.iter_mut() {
         if let Some((_, value)) = params.iter().find(|(path, _)| *path == v.path()) {
             let (name, found) = crate::engine::found_params(value);
             v.set_param(name, found);
         }
     }
     if let Some((document, changes)) = source {
-        add_found(&mut in_source, changes, |_| Some(document));
+        add_found(added, changes, |_| Some(document));
     }
-    let mut violations: Vec<Violation> = in_source
-        .into_iter()
-        .map(|v| v.relocated(Location::Converted))
-        .collect();
-    violations.extend(tallies.summaries(policy));
-    violations
+    for v in added {
+        v.relocate(Location::Converted);
+    }
+    out.extend(tallies.summaries(policy));
 }
 
 /// Whether [`Validator::request`] validated an envelope (path parameters

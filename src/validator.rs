@@ -814,7 +814,8 @@ impl Validator {
         let conversion = crate::providers::conversion::write_read(self.provider, target, read);
         // The losses are capped as a walk's violations are, and follow the
         // policy.
-        violations.extend(crate::request::loss_violations(
+        crate::request::loss_violations(
+            &mut violations,
             conversion.losses,
             &self.options,
             every_change.then_some((body, &changes[..])),
@@ -822,7 +823,7 @@ impl Validator {
                 .map(|id| ("/distinct_id", id))
                 .into_iter()
                 .collect::<Vec<_>>(),
-        ));
+        );
         let target_validator = Validator::new(target).with_options(self.options.clone());
         let contact = &conversion.contact;
         let checked = target_validator.check_converted(
