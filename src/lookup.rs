@@ -128,8 +128,9 @@ mod tests {
 
     #[test]
     fn the_first_index_wins_below_and_beyond_the_scan() {
-        // 5 keys stay in the list; 40 move into the map.
-        for keys in [5, 40] {
+        // 5 and 16 keys stay in place; the 17th key and 40 move into the
+        // map.
+        for keys in [5, 16, 17, 40] {
             let mut seen = FirstSeen::new();
             for i in 0..200 {
                 assert_eq!(seen.first(format!("k{}", i % keys), i), i % keys);

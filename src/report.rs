@@ -299,7 +299,7 @@ impl Violation {
 
     /// The same violation at another location (a converted body's).
     pub(crate) fn relocated(mut self, location: Location) -> Self {
-        self.location = location;
+        self.relocate(location);
         self
     }
 

@@ -898,16 +898,11 @@ impl<'a> Walker<'a> {
         value: &mut Value,
         normalized: &str,
     ) {
-        if let Value::String(s) = value
-            && s != normalized
-        {
-            let from = std::mem::replace(s, normalized.to_owned());
-            self.change(
-                rule,
-                Value::String(from),
-                Value::String(normalized.to_owned()),
-            );
-        }
+        let normalized = match value {
+            Value::String(s) => differs(s, normalized),
+            _ => None,
+        };
+        self.normalize_to(rule, value, normalized);
     }
 
     /// [`normalize`](Self::normalize) to a normalized text already known
@@ -1381,17 +1376,11 @@ impl<'a> Walker<'a> {
         invalid: &'static RuleInfo,
     ) {
         let Value::String(s) = value else { return };
-        let read = |phone: &Phone| {
-            let unassigned = phone.is_known_unassigned().then(|| phone.to_string());
-            (unassigned, differs(s, phone.as_str()))
-        };
+        let read = |phone: &Phone| (phone.unassigned_warning(), differs(s, phone.as_str()));
         match self.parse_then(s, read) {
             Ok((unassigned, normalized)) => {
-                if let Some(phone) = unassigned {
-                    self.report(
-                        invalid,
-                        format!("'{phone}' is well-formed but no numbering plan assigns it"),
-                    );
+                if let Some(message) = unassigned {
+                    self.report(invalid, message);
                 }
                 self.normalize_to(format, value, normalized);
             }

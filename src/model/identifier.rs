@@ -966,13 +966,8 @@ fn check_value(
                         .found(s.as_str());
                 })
                 .ok()?;
-            if phone.is_known_unassigned() {
-                c.report(
-                    invalid_number,
-                    path,
-                    format!("'{phone}' is well-formed but no numbering plan assigns it"),
-                )
-                .found(s.as_str());
+            if let Some(message) = phone.unassigned_warning() {
+                c.report(invalid_number, path, message).found(s.as_str());
             }
             Some(IdentifierValue::Phone(phone))
         }

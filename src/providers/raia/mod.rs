@@ -578,11 +578,8 @@ fn search_phone_number(w: &mut Walker<'_>, value: &mut Value) {
     }
     match Phone::parse_with_region(s, w.region.as_ref()) {
         Ok(phone) => {
-            if phone.is_known_unassigned() {
-                w.report(
-                    rules::RAIA_PHONE_NUMBER_INVALID_NUMBER,
-                    format!("'{phone}' is well-formed but no numbering plan assigns it"),
-                );
+            if let Some(message) = phone.unassigned_warning() {
+                w.report(rules::RAIA_PHONE_NUMBER_INVALID_NUMBER, message);
             }
             if phone.as_str() != s.as_str() {
                 search_advice(w, s, phone.as_str());

@@ -350,15 +350,11 @@ fn phones(w: &mut Walker<'_>, value: &mut Value) {
             lossy: rules::ROCKETCHAT_PHONES_LOSSY,
         },
         |w, item| match w.parse_then(item, |phone: &Phone| {
-            let unassigned = phone.is_known_unassigned().then(|| phone.to_string());
-            (unassigned, phone.as_str().to_owned())
+            (phone.unassigned_warning(), phone.as_str().to_owned())
         }) {
             Ok((unassigned, phone)) => {
-                if let Some(shown) = unassigned {
-                    w.report(
-                        rules::ROCKETCHAT_PHONES_INVALID_NUMBER,
-                        format!("'{shown}' is well-formed but no numbering plan assigns it"),
-                    );
+                if let Some(message) = unassigned {
+                    w.report(rules::ROCKETCHAT_PHONES_INVALID_NUMBER, message);
                 }
                 Some(phone)
             }

@@ -409,6 +409,13 @@ impl Phone {
     pub(crate) fn is_known_unassigned(&self) -> bool {
         cfg!(feature = "phone") && !self.assigned
     }
+
+    /// The message of an `invalid_number` warning, for a number
+    /// [known to be unassigned](Self::is_known_unassigned).
+    pub(crate) fn unassigned_warning(&self) -> Option<String> {
+        self.is_known_unassigned()
+            .then(|| format!("'{self}' is well-formed but no numbering plan assigns it"))
+    }
 }
 
 super::string_value!(Phone, PhoneError, "an E.164 phone number");
