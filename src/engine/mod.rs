@@ -1391,7 +1391,7 @@ impl<'a> Walker<'a> {
 
 /// `normalized` when `text` is not it already: what
 /// [`Walker::normalize_to`] writes.
-pub(crate) fn differs(text: &str, normalized: &str) -> Option<String> {
+fn differs(text: &str, normalized: &str) -> Option<String> {
     (text != normalized).then(|| normalized.to_owned())
 }
 
