@@ -125,7 +125,7 @@ fn messages_are_built_only_for_violations() {
 /// What converting costs beyond validating the same record: the contact,
 /// the target's body and its check, the losses as warnings. Measured on
 /// the README's conversion record (Rocket.Chat → Omnisend, one name split,
-/// no tag): 46 allocations to validate, +65 to convert (52 and +80 before
+/// no tag): 45 allocations to validate, +63 to convert (52 and +80 before
 /// `FirstSeen` kept its keys in place and the walks borrowed kept values).
 #[test]
 fn a_conversion_allocates_a_bounded_amount_beyond_validation() {

@@ -669,7 +669,8 @@ impl Tallies {
     pub(crate) fn summaries(self, policy: &Policy) -> impl Iterator<Item = Violation> {
         let max = self.max;
         let severity = policy.severity(rules::INPUT_REPORT_TRUNCATED);
-        let list = if severity.is_some() {
+        // Nothing left out (the usual report) allocates nothing here.
+        let list = if severity.is_some() && self.list.iter().any(|t| t.left_out != [0; 2]) {
             self.list
         } else {
             Vec::new()
