@@ -382,6 +382,12 @@ impl<'a> Reader<'a> {
         };
         self.identifier(rule, text, value, states.as_deref().unwrap_or(&[]), || {
             let mut b = point.builder(text);
+            // Read in the region the walk read it in, as the walk did: a
+            // number the walk could not read there (accepted by a skip flag
+            // or with a warning) is a loss, never read another way.
+            if let (IdType::Phone, Some(region)) = (point, region) {
+                b = b.region(region);
+            }
             for (channel, status, date) in channels {
                 b = b.channel(*channel, *status, *date);
             }
@@ -533,6 +539,15 @@ impl<'a> Reader<'a> {
                 push_pointer_token(&mut canonical, p.name());
                 self.traced(canonical);
                 self.assembly.property(p);
+                if value.is_null() {
+                    // A body written from the contact sends `""`: said,
+                    // not done silently.
+                    let message = format!(
+                        "the canonical contact holds null and \"\" alike, as the removal of a property; '{name}' is null in {}, and a provider's body written from the contact sends \"\" (Omnisend's removal), which a provider that tells them apart reads as an empty string",
+                        self.source
+                    );
+                    self.drop(rules::CONVERT_CUSTOM_PROPERTIES_LOSSY, message);
+                }
             }
             Err(report) => {
                 let message = format!(

@@ -51,11 +51,13 @@ pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
 /// Writes a contact as a raia user; what raia cannot hold is a loss (its
 /// path points into the contact).
 ///
-/// A contact without a last (or first) name gets an empty one: the wire
-/// type holds both names as strings. A conversion
-/// ([`Validator::convert_str`](crate::Validator::convert_str)) leaves the
-/// member out instead, so that raia's validation reports it as required
-/// rather than send a name nobody gave.
+/// A contact without a last (or first) name gets an empty one, as a
+/// conversion ([`Validator::convert_str`](crate::Validator::convert_str))
+/// writes it: raia requires both members and takes a blank one (see the
+/// [module's notes](crate::providers::raia)), and the conversion's check
+/// says it is blank with a `raia.last_name.advice` warning. To refuse a
+/// blank name, deny `raia.*_name.advice` with a
+/// [`Policy`](crate::Policy).
 ///
 /// ```
 /// use omnicontact::{Contact, Provider, Validator, raia};
@@ -68,7 +70,8 @@ pub fn to_contact(user: &User) -> (Contact, Vec<Loss>) {
 /// assert_eq!(raia::convert::from_contact(&one_name).0.last_name, "");
 /// let r = Validator::new(Provider::RocketChat)
 ///     .convert_str(r#"{"name":"Solo","emails":["solo@example.com"],"phones":[]}"#, Provider::Raia);
-/// assert_eq!(r.errors().next().unwrap().rule(), "raia.last_name.required");
+/// assert_eq!(r.converted().unwrap()["lastName"], "");
+/// assert_eq!(r.warnings().last().unwrap().rule(), "raia.last_name.advice");
 /// # Ok::<(), omnicontact::Report>(())
 /// ```
 #[must_use]

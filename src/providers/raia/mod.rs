@@ -170,6 +170,7 @@ use serde_json::{Map, Value};
 use super::{Operation, Parts, ProviderSpec};
 use crate::engine::Deeper;
 use crate::engine::read::IdType;
+use crate::engine::write::Empty;
 use crate::engine::{
     Format, Kind, Member, ObjectSpec, To, Walker, insert_member_at, remove_member, shown, type_name,
 };
@@ -248,14 +249,16 @@ static BODY: ObjectSpec = ObjectSpec::of(&[
         rules::RAIA_FIRST_NAME_TYPE,
         rules::RAIA_FIRST_NAME_REQUIRED,
     )
-    .to(To::Given(&field::FIRST_NAME)),
+    .to(To::Given(&field::FIRST_NAME))
+    .sent_empty(Empty::Text),
     Member::required(
         "lastName",
         Kind::Str(Format::NonEmpty(rules::RAIA_LAST_NAME_ADVICE)),
         rules::RAIA_LAST_NAME_TYPE,
         rules::RAIA_LAST_NAME_REQUIRED,
     )
-    .to(To::Given(&field::LAST_NAME)),
+    .to(To::Given(&field::LAST_NAME))
+    .sent_empty(Empty::Text),
     // Formats depend on the skip flags: checked by `body_check`.
     Member::optional("email", Kind::Str(Format::Any), rules::RAIA_EMAIL_TYPE)
         .to(To::Id(IdType::Email)),
