@@ -984,3 +984,67 @@ fn a_null_custom_property_written_as_an_empty_string_is_said() {
     assert_eq!(losses(&r), []);
     assert_eq!(r.converted().unwrap()["customData"], json!({"plan": ""}));
 }
+
+/// When the identifier read before has the later status, the merge keeps
+/// it: the warning says the later-read state is the one not converted (it
+/// once said the opposite of what was written).
+#[test]
+fn a_merged_state_that_loses_by_date_is_named_as_the_loss() {
+    let report = Validator::new(Provider::Omnisend).convert_value(
+        json!({"identifiers": [
+            {"type": "email", "id": "jane@Example.com",
+             "channels": {"email": {"status": "unsubscribed", "statusDate": "2024-01-01T00:00:00Z"}}},
+            {"type": "email", "id": "jane@example.com",
+             "channels": {"email": {"status": "subscribed", "statusDate": "2023-01-01T00:00:00Z"}}}
+        ], "tags": ["source: pos"]}),
+        Provider::Omnisend,
+    );
+    let lost = report
+        .violations()
+        .iter()
+        .find(|v| v.rule() == "convert.channels.lossy")
+        .expect("a loss");
+    assert_eq!(lost.path(), "/identifiers/1");
+    assert_eq!(
+        lost.message(),
+        "the canonical contact holds 'jane@example.com' once, merged with an identifier read before; its 'email' status 'subscribed' since 2023-01-01T00:00:00Z is not converted: 'unsubscribed' since 2024-01-01T00:00:00Z, read before, is kept"
+    );
+    let converted = report.converted().unwrap();
+    assert_eq!(
+        converted["identifiers"][0]["channels"]["email"],
+        json!({"status": "unsubscribed", "statusDate": "2024-01-01T00:00:00Z"})
+    );
+}
+
+/// A last name alone becomes the whole name of a one-name target, which
+/// reads back as a first name: a warning says so (it once went silently).
+/// A first name alone reads back as itself and needs none.
+#[test]
+fn a_last_name_alone_written_as_the_name_is_said() {
+    let v = Validator::new(Provider::Omnisend);
+    let r = v.convert_str(
+        r#"{"email":"solo@example.com","lastName":"Solo","tags":["source: api"]}"#,
+        Provider::RocketChat,
+    );
+    assert_eq!(r.converted().unwrap()["name"], "Solo");
+    let lost = r
+        .violations()
+        .iter()
+        .find(|v| v.rule() == "convert.name.lossy")
+        .expect("a loss");
+    assert_eq!(lost.path(), "/lastName");
+    assert_eq!(
+        lost.message(),
+        "Rocket.Chat holds one name; the last name 'Solo' is written as the whole name"
+    );
+    let r = v.convert_str(
+        r#"{"email":"solo@example.com","firstName":"Solo","tags":["source: api"]}"#,
+        Provider::Sendios,
+    );
+    assert!(
+        !r.violations()
+            .iter()
+            .any(|v| v.rule() == "convert.name.lossy"),
+        "{r}"
+    );
+}

@@ -464,13 +464,25 @@ impl<'a> Reader<'a> {
                 .iter()
                 .filter_map(|(channel, state)| {
                     let old = earlier.channel(*channel).filter(|old| *old != state)?;
-                    Some(format!(
-                        "its '{channel}' status '{}'{} replaces '{}'{}",
-                        state.status(),
-                        state.since(),
-                        old.status(),
-                        old.since()
-                    ))
+                    // Which one the merge keeps, by the model's own rule.
+                    let replaces = old.clone().merge(state.clone());
+                    Some(if replaces {
+                        format!(
+                            "its '{channel}' status '{}'{} replaces '{}'{}",
+                            state.status(),
+                            state.since(),
+                            old.status(),
+                            old.since()
+                        )
+                    } else {
+                        format!(
+                            "its '{channel}' status '{}'{} is not converted: '{}'{}, read before, is kept",
+                            state.status(),
+                            state.since(),
+                            old.status(),
+                            old.since()
+                        )
+                    })
                 })
                 .collect();
             if !replaced.is_empty() {

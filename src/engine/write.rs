@@ -357,7 +357,18 @@ impl<'c> Writer<'c> {
         }
         let joined = match (first, last) {
             (Some(f), Some(l)) => format!("{f} {l}"),
-            (Some(one), None) | (None, Some(one)) => return Some(one.to_owned()),
+            (Some(one), None) => return Some(one.to_owned()),
+            (None, Some(last)) => {
+                // Read back, a one-word name is a first name: said here.
+                self.note(
+                    rules::CONVERT_NAME_LOSSY,
+                    "/lastName".to_owned(),
+                    format_args!(
+                        "holds one name; the last name '{last}' is written as the whole name"
+                    ),
+                );
+                return Some(last.to_owned());
+            }
             (None, None) => return None,
         };
         self.note(
