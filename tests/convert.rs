@@ -1048,3 +1048,27 @@ fn a_last_name_alone_written_as_the_name_is_said() {
         "{r}"
     );
 }
+
+/// `SuprSend`'s own keys the contact has no place for are body losses, not
+/// custom properties refused for their `$` (the message said so).
+#[test]
+fn suprsend_keys_without_a_place_are_body_losses() {
+    let r = Validator::new(Provider::Suprsend).convert_envelope_str(
+        r#"{"path":{"distinct_id":"u"},"body":{"$email":["a@example.com"],"$locale":"en_GB","$channels":["email"],"$messenger":["m-1"],"plan":"pro"}}"#,
+        Provider::Omnisend,
+    );
+    let mut found = losses(&r);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        [
+            ("convert.body.lossy", "/$channels"),
+            ("convert.body.lossy", "/$locale"),
+            ("convert.body.lossy", "/$messenger"),
+        ]
+    );
+    assert_eq!(
+        r.converted().unwrap()["customProperties"],
+        json!({"plan": "pro"})
+    );
+}

@@ -8,10 +8,16 @@
 //! | `$androidpush[]`, `$iospush[]` (`token`) | push-token identifiers with that channel; `provider` other than `fcm` / `apns` and `device_id` are losses |
 //! | `$slack[]`, `$inbox[]`, `$webpush[]` (strings) | Slack, inbox and web push identifiers; `$slack` / `$ms_teams` objects and `$webpush` subscription objects are losses |
 //! | `$timezone`, `$preferred_language` | time zone, language |
+//! | `$messenger[]`, `$locale`, `$channels` | none: `convert.body.lossy` |
 //! | other keys | custom properties |
 //!
 //! `SuprSend` has no names, subscription statuses (an identifier listed is
-//! reachable), country or profile fields. A custom property whose name
+//! reachable), country or profile fields. An MS Teams identifier is read
+//! from a `$ms_teams` string but not written back
+//! (`convert.identifiers.lossy`): `SuprSend`'s SDKs send MS Teams
+//! addresses only as objects (suprsend-py
+//! `user_edit_internal_helper.py`, `__check_ms_teams_dict`), which the
+//! contact's text id is not. A custom property whose name
 //! starts with `ss_` (reserved by `SuprSend`) is a loss when converting to
 //! `SuprSend`.
 //!

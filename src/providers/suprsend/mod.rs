@@ -830,7 +830,16 @@ fn read_body(r: &mut Reader<'_>, body: &Map<String, Value>) {
     for (key, value) in body {
         let read = CHANNELS.iter().any(|c| c.key == key && c.to.is_some())
             || FIELDS.iter().any(|(k, _)| k == key);
-        if !read {
+        if read {
+            continue;
+        }
+        // `SuprSend`'s own keys the contact has no place for (`$locale`,
+        // `$channels`, `$messenger`) are not custom properties.
+        if KNOWN_KEYS.contains(&key.as_str()) {
+            if !value.is_null() {
+                r.at(key, Reader::lost);
+            }
+        } else {
             r.at(key, |r| r.property(key, value));
         }
     }
