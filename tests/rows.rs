@@ -891,6 +891,13 @@ const NOT_READ: &[(Provider, &str, &str, &str, &str)] = &[
         "lost",
         "an agent of the Rocket.Chat workspace, not contact data another provider holds",
     ),
+    (
+        Provider::Suprsend,
+        "",
+        "$messenger",
+        "lost",
+        "the canonical contact has no Messenger identifier: a convert.body.lossy warning",
+    ),
     (Provider::Raia, "", "context", "lost", NO_FIELD),
     (Provider::Raia, "", "source", "lost", NO_FIELD),
     (Provider::Raia, "", "fkUserId", "lost", NO_FIELD),

@@ -5,15 +5,15 @@
 
 rules! {
     CONVERT_BODY_LOSSY = "convert.body.lossy", Warning,
-        "a source member the canonical contact has no place for (Rocket.Chat `contactManager`, raia `context` / `source` / `fkUserId`, Omnisend identifier `source`, a `country` other than `countryCode`, a member the source provider does not define) is not converted";
+        "a source member the canonical contact has no place for (Rocket.Chat `contactManager`, raia `context` / `source` / `fkUserId`, Omnisend identifier `source`, a `country` other than `countryCode`, SuprSend `$locale` / `$channels` / `$messenger`, a member the source provider does not define) is not converted";
     CONVERT_EXTERNAL_ID_LOSSY = "convert.external_id.lossy", Warning,
         "the target has no member for your id of the contact (Rocket.Chat)";
     CONVERT_NAME_LOSSY = "convert.name.lossy", Warning,
-        "a name is split into first and last, first and last are joined, or the target holds no name (SuprSend)";
+        "a name is split into first and last, first and last are joined, a last name alone becomes the whole name, or the target holds no name (SuprSend)";
     CONVERT_EMAIL_LOSSY = "convert.email.lossy", Warning,
         "an email the target cannot hold (a second email into Sendios or raia), or one converted in another form than the source keeps (an Omnisend address with capitals in its domain, held with the domain in lowercase)";
     CONVERT_PHONE_LOSSY = "convert.phone.lossy", Warning,
-        "a phone number the target cannot hold (a second phone into Sendios or raia)";
+        "a phone number the target cannot hold (a second phone into Sendios or raia), or one the canonical contact cannot hold (not a number in the region it was read in)";
     CONVERT_PUSH_TOKEN_LOSSY = "convert.push_token.lossy", Warning,
         "a push token the target cannot hold (none in Rocket.Chat, raia, Omnisend; one in Sendios; not an APNs or FCM token; a SuprSend device id or non-FCM provider)";
     CONVERT_IDENTIFIERS_LOSSY = "convert.identifiers.lossy", Warning,
@@ -47,5 +47,5 @@ rules! {
     CONVERT_TAGS_LOSSY = "convert.tags.lossy", Warning,
         "the target has no tags (all but Omnisend)";
     CONVERT_CUSTOM_PROPERTIES_LOSSY = "convert.custom_properties.lossy", Warning,
-        "a custom property the canonical contact or the target cannot hold (a name outside `A-Za-z0-9_`, an object or a list of non-strings, a SuprSend-reserved `ss_` name)";
+        "a custom property the canonical contact or the target cannot hold (a name outside `A-Za-z0-9_`, an object or a list of non-strings, a SuprSend-reserved `ss_` name), or a `null` one, which is held as a removal and written as `\"\"`";
 }

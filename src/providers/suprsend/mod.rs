@@ -414,7 +414,8 @@ struct Channel {
     /// Where an item goes in the canonical contact: the identifier a
     /// string item is, with the channel it is listed in (an undated
     /// `subscribed` state), and how an object item is read; `None`: the
-    /// canonical contact has no such channel, the key is a custom property.
+    /// canonical contact has no such channel (`$messenger`), a
+    /// `convert.body.lossy` loss.
     to: Option<ChannelTo>,
 }
 
@@ -789,8 +790,9 @@ const FIELDS: [(&str, &field::Field); 2] = [
 ];
 
 /// Reads the body into the canonical contact: the channels by their rows
-/// (in [`READ_ORDER`]), `$timezone`, `$preferred_language`, and every
-/// other key as a custom property.
+/// (in [`READ_ORDER`]), `$timezone`, `$preferred_language`; another of
+/// `SuprSend`'s own keys ([`KNOWN_KEYS`]) is a `convert.body.lossy` loss,
+/// and every other key a custom property.
 fn read_body(r: &mut Reader<'_>, body: &Map<String, Value>) {
     for key in READ_ORDER {
         let Some(channel) = CHANNELS.iter().find(|c| c.key == key) else {
@@ -849,7 +851,7 @@ fn read_body(r: &mut Reader<'_>, body: &Map<String, Value>) {
 /// names its reading.
 pub(crate) fn channel_readings() -> Vec<(&'static str, String)> {
     let channels = CHANNELS.iter().map(|c| {
-        let to = c.to.as_ref().map_or(To::Properties, |to| To::Id(to.point));
+        let to = c.to.as_ref().map_or(To::Lost, |to| To::Id(to.point));
         (c.key, to.describe())
     });
     let fields = FIELDS
