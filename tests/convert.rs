@@ -550,6 +550,14 @@ fn lenient(p: Provider, rules: &[&str]) -> Validator {
     Validator::new(p).with_options(omnicontact::Options::new().policy(policy))
 }
 
+/// The first violation of `rule` (a loss the test expects).
+fn first_loss<'r>(r: &'r Report, rule: &str) -> &'r omnicontact::Violation {
+    r.violations()
+        .iter()
+        .find(|v| v.rule() == rule)
+        .unwrap_or_else(|| panic!("no {rule} in {r}"))
+}
+
 /// The converted location's `convert.*` violations as `(rule, path)`.
 fn losses(r: &Report) -> Vec<(&str, &str)> {
     r.violations()
@@ -657,11 +665,7 @@ fn a_numeric_distinct_id_converts_and_its_loss_shows_its_value() {
         r#"{"path":{"distinct_id":"u-7"},"body":{"$email":["a@example.com"],"distinct_id":"other"}}"#,
         Provider::RocketChat,
     );
-    let lost = r
-        .violations()
-        .iter()
-        .find(|v| v.rule() == "convert.external_id.lossy")
-        .expect("a loss");
+    let lost = first_loss(&r, "convert.external_id.lossy");
     assert_eq!(lost.path(), "/distinct_id");
     assert_eq!(lost.param("found"), Some(&json!("u-7")));
 }
@@ -942,11 +946,7 @@ fn a_phone_unreadable_in_the_region_is_a_loss_not_read_another_way() {
             Provider::RocketChat,
         );
     assert_eq!(losses(&r), [("convert.phone.lossy", "/phones/0")]);
-    let lost = r
-        .violations()
-        .iter()
-        .find(|v| v.rule() == "convert.phone.lossy")
-        .unwrap();
+    let lost = first_loss(&r, "convert.phone.lossy");
     assert!(lost.message().contains("region 'US'"), "{}", lost.message());
     assert_eq!(r.converted().unwrap()["phones"], json!([]));
 
@@ -999,11 +999,7 @@ fn a_merged_state_that_loses_by_date_is_named_as_the_loss() {
         ], "tags": ["source: pos"]}),
         Provider::Omnisend,
     );
-    let lost = report
-        .violations()
-        .iter()
-        .find(|v| v.rule() == "convert.channels.lossy")
-        .expect("a loss");
+    let lost = first_loss(&report, "convert.channels.lossy");
     assert_eq!(lost.path(), "/identifiers/1");
     assert_eq!(
         lost.message(),
@@ -1027,11 +1023,7 @@ fn a_last_name_alone_written_as_the_name_is_said() {
         Provider::RocketChat,
     );
     assert_eq!(r.converted().unwrap()["name"], "Solo");
-    let lost = r
-        .violations()
-        .iter()
-        .find(|v| v.rule() == "convert.name.lossy")
-        .expect("a loss");
+    let lost = first_loss(&r, "convert.name.lossy");
     assert_eq!(lost.path(), "/lastName");
     assert_eq!(
         lost.message(),
