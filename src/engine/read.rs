@@ -382,10 +382,10 @@ impl<'a> Reader<'a> {
         };
         self.identifier(rule, text, value, states.as_deref().unwrap_or(&[]), || {
             let mut b = point.builder(text);
-            // Read in the region the walk read it in, as the walk did: a
-            // number the walk could not read there (accepted by a skip flag
-            // or with a warning) is a loss, never read another way.
-            if let (IdType::Phone, Some(region)) = (point, region) {
+            // A phone number is read in the region the walk read it in: one
+            // the walk could not read there (accepted by a skip flag or
+            // with a warning) is a loss, never read another way.
+            if let Some(region) = region {
                 b = b.region(region);
             }
             for (channel, status, date) in channels {
@@ -465,24 +465,18 @@ impl<'a> Reader<'a> {
                 .filter_map(|(channel, state)| {
                     let old = earlier.channel(*channel).filter(|old| *old != state)?;
                     // Which one the merge keeps, by the model's own rule.
-                    let replaces = old.clone().merge(state.clone());
-                    Some(if replaces {
-                        format!(
-                            "its '{channel}' status '{}'{} replaces '{}'{}",
-                            state.status(),
-                            state.since(),
-                            old.status(),
-                            old.since()
-                        )
+                    let (verb, kept) = if old.clone().merge(state.clone()) {
+                        ("replaces", "")
                     } else {
-                        format!(
-                            "its '{channel}' status '{}'{} is not converted: '{}'{}, read before, is kept",
-                            state.status(),
-                            state.since(),
-                            old.status(),
-                            old.since()
-                        )
-                    })
+                        ("is not converted:", ", read before, is kept")
+                    };
+                    Some(format!(
+                        "its '{channel}' status '{}'{} {verb} '{}'{}{kept}",
+                        state.status(),
+                        state.since(),
+                        old.status(),
+                        old.since()
+                    ))
                 })
                 .collect();
             if !replaced.is_empty() {

@@ -46,11 +46,7 @@ impl<'a> SourcePaths<'a> {
             .rev();
         for end in std::iter::once(canonical.len()).chain(boundaries) {
             if let Some(i) = self.first.get(&&canonical[..end]) {
-                let (source, rest) = (self.trace.source(i), &canonical[end..]);
-                let mut path = String::with_capacity(source.len() + rest.len());
-                path.push_str(source);
-                path.push_str(rest);
-                return path;
+                return [self.trace.source(i), &canonical[end..]].concat();
             }
         }
         canonical.to_owned()

@@ -52,7 +52,6 @@ pub(crate) trait Kept: Sized + Clone {
     fn parse_in(text: &str, region: Option<&PhoneRegion>) -> Result<Self, Self::Error>;
     fn typed(self) -> Typed;
     fn of(typed: &Typed) -> Option<&Self>;
-    fn text(&self) -> &str;
 }
 
 /// `Kept` for a value type: its error, its variant of [`Typed`], how it
@@ -74,9 +73,6 @@ macro_rules! kept {
                         Typed::$variant(v) => Some(v),
                         _ => None,
                     }
-                }
-                fn text(&self) -> &str {
-                    self.as_str()
                 }
             }
         )*
@@ -104,9 +100,6 @@ impl Kept for Phone {
             Typed::Phone(p) => Some(p),
             _ => None,
         }
-    }
-    fn text(&self) -> &str {
-        self.as_str()
     }
 }
 
@@ -201,10 +194,8 @@ impl Parsed {
         let value = T::parse_in(text, region)?;
         let taken = f(&value);
         let region = if T::REGIONAL { region.copied() } else { None };
-        // Not found under `text`: under its normalized text it may be.
-        if self.get::<T>(value.text(), region.as_ref()).is_none() {
-            self.insert(None, (region, value.typed()));
-        }
+        // Kept under its normalized text (replacing what was kept there).
+        self.insert(None, (region, value.typed()));
         Ok(taken)
     }
 }
