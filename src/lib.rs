@@ -1,4 +1,13 @@
-#![doc = include_str!("../README.md")]
+// The guide's examples read a national phone number, which needs the
+// `phone` feature (on by default, and on docs.rs).
+#![cfg_attr(feature = "phone", doc = include_str!("../README.md"))]
+#![cfg_attr(
+    not(feature = "phone"),
+    doc = "Validate and normalize contact records for Omnisend, Sendios, \
+           Rocket.Chat, SuprSend and raia. This build leaves out the `phone` \
+           feature; the guide, whose examples need it, is this page in a \
+           default build (<https://docs.rs/omnicontact>)."
+)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
