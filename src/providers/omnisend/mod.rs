@@ -120,8 +120,20 @@
 //!   removed; tags compare exactly (case-sensitively).
 //! - Duplicate identifiers are merged into the first: members the first
 //!   lacks are taken from the later one, and for a channel both give, the
-//!   status with the later `statusDate` wins (the first on a tie), as
-//!   Omnisend's own status-date rule does.
+//!   statuses are applied in order as Omnisend applies a posted status: a
+//!   later one replaces the kept one unless its `statusDate` is earlier
+//!   (the seed page: "if you'll post status date earlier than in system,
+//!   status and statusDate won't be changed"; an equal date replaces).
+//!   Dates compare as written, to the nanosecond, though the normalized
+//!   body keeps whole seconds. An undated status counts as later than any
+//!   date (a date in the future aside), since Omnisend dates it on arrival
+//!   (the `OpenAPI` description in `ajmnz/omnisend-node-sdk`,
+//!   `IdentifierInput.channels.{email,sms}.statusDate`, as published in
+//!   `omnisend-node-sdk@1.0.4` `data-contracts.d.ts`: "If not provided
+//!   current time will be used as default"). The canonical contact's merge
+//!   ([`ChannelState::merge`](crate::model::ChannelState::merge)), which
+//!   invents no "now", differs there: it keeps a dated status over an
+//!   undated one.
 //! - A `source:` tag is matched case-insensitively.
 //!
 //! ```
@@ -749,6 +761,9 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
         ))
     };
     let mut merged: Vec<Value> = Vec::with_capacity(items.len());
+    // For each item of `merged`, the item each of its channel states
+    // came from (at first, the item itself).
+    let mut origins: Vec<Vec<(String, usize)>> = Vec::with_capacity(items.len());
     // Each (type, id) and the index in `merged` of its first item.
     let mut seen = FirstSeen::new();
     let mut changed = false;
@@ -765,9 +780,22 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
                         format!("same identifier as item {j}; merged into it"),
                     );
                 });
-                merge_identifier(&mut merged[j], item);
+                let taken = merge_identifier(&mut merged[j], item, |channel, kept, incoming| {
+                    let from = origins[j]
+                        .iter()
+                        .find(|(c, _)| c == channel)
+                        .map_or(j, |&(_, k)| k);
+                    status_time(w, i, channel, incoming) >= status_time(w, from, channel, kept)
+                });
+                for channel in taken {
+                    match origins[j].iter_mut().find(|(c, _)| *c == channel) {
+                        Some(entry) => entry.1 = i,
+                        None => origins[j].push((channel, i)),
+                    }
+                }
             } else {
                 merged.push(item.clone());
+                origins.push(Vec::new());
             }
         }
         if changed {
@@ -787,11 +815,18 @@ fn identifier_key(v: &Value) -> Option<(&str, &str)> {
 }
 
 /// Takes into `first` what `later` adds: members `first` lacks (a `null`
-/// member counts as lacking, as `null` means "not given"), and channels
-/// whose status is more recent.
-fn merge_identifier(first: &mut Value, later: &Value) {
+/// member counts as lacking, as `null` means "not given"), and the state
+/// of each channel both give when `replaces(channel, kept, incoming)`
+/// says Omnisend would take the later one. Returns the channels whose
+/// state was taken from `later`.
+fn merge_identifier(
+    first: &mut Value,
+    later: &Value,
+    mut replaces: impl FnMut(&str, &Value, &Value) -> bool,
+) -> Vec<String> {
+    let mut taken = Vec::new();
     let (Value::Object(first), Value::Object(later)) = (first, later) else {
-        return;
+        return taken;
     };
     for (name, value) in later {
         if value.is_null() {
@@ -808,16 +843,13 @@ fn merge_identifier(first: &mut Value, later: &Value) {
                         if status.is_null() {
                             continue;
                         }
-                        match mine.get_mut(channel) {
-                            None => {
-                                mine.insert(channel.clone(), status.clone());
-                            }
-                            Some(current) if current.is_null() => *current = status.clone(),
-                            Some(current) => {
-                                if status_date(status) > status_date(current) {
-                                    *current = status.clone();
-                                }
-                            }
+                        let take = match mine.get(channel) {
+                            None | Some(Value::Null) => true,
+                            Some(current) => replaces(channel, current, status),
+                        };
+                        if take {
+                            mine.insert(channel.clone(), status.clone());
+                            taken.push(channel.clone());
                         }
                     }
                 }
@@ -825,13 +857,62 @@ fn merge_identifier(first: &mut Value, later: &Value) {
             _ => {}
         }
     }
+    taken
 }
 
-fn status_date(channel: &Value) -> Option<UtcDateTime> {
-    channel
-        .get("statusDate")?
-        .as_str()
-        .and_then(|s| UtcDateTime::parse(s).ok())
+/// When Omnisend takes the status `state` of `channel` in identifier
+/// `index`: its `statusDate` as the body wrote it, to the nanosecond (the
+/// walk has already cut the fraction from the value; the recorded change
+/// keeps the text as written). An undated status sorts last
+/// ([`StatusTime::Undated`]): Omnisend dates it when it arrives.
+fn status_time(w: &Walker<'_>, index: usize, channel: &str, state: &Value) -> StatusTime {
+    let Some(date) = state.get("statusDate").and_then(Value::as_str) else {
+        return StatusTime::Undated;
+    };
+    let mut path = format!("/identifiers/{index}/channels");
+    crate::report::push_pointer_token(&mut path, channel);
+    path.push_str("/statusDate");
+    let written = w
+        .changes
+        .iter()
+        .find(|c| c.location() == w.location && c.path() == path)
+        .and_then(|c| c.from().as_str())
+        .unwrap_or(date);
+    match UtcDateTime::parse(written) {
+        Ok(at) => StatusTime::Dated(at, fraction_nanos(written)),
+        Err(_) => StatusTime::Unreadable,
+    }
+}
+
+/// The fraction of a second written in a date-time, in nanoseconds (digits
+/// past the ninth are cut; `.` is the only decimal sign a date-time
+/// takes, and nothing before the seconds holds one).
+fn fraction_nanos(written: &str) -> u32 {
+    let Some(dot) = written.find('.') else {
+        return 0;
+    };
+    let digits = written[dot + 1..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .take(9)
+        .fold((0u32, 0u32), |(n, count), d| {
+            (n * 10 + u32::from(d - b'0'), count + 1)
+        });
+    digits.0 * 10u32.pow(9 - digits.1)
+}
+
+/// When a channel status takes effect, in Omnisend's order.
+#[derive(Debug, PartialEq, PartialOrd)]
+enum StatusTime {
+    /// A `statusDate` that is not a date-time (reported by the walk):
+    /// earlier than any date, so it never wins over a readable one.
+    Unreadable,
+    /// A date-time and its fraction of a second, in nanoseconds.
+    Dated(UtcDateTime, u32),
+    /// No `statusDate`: Omnisend uses the time it receives the status
+    /// (the API reference's `statusDate`: "If not provided current time
+    /// will be used as default"), later than any date already past.
+    Undated,
 }
 
 /// `omnisend.body.required`: at least one identifier.
