@@ -1195,7 +1195,7 @@ impl Validator {
         };
         w.creating = self.operation == Operation::Create;
         if let Some(region) = (spec.region)(map) {
-            w.region = Some(region.into());
+            w.region = Some(region);
         }
         w.walk_object(map, spec.body);
         for check in spec.checks {

@@ -21,7 +21,7 @@ use std::str::FromStr;
 use serde_json::{Map, Value};
 
 use crate::engine::{Kind, ObjectCheck, ObjectSpec, To};
-use crate::values::CountryCode;
+use crate::values::PhoneRegion;
 pub use endpoint::{Endpoint, Header, Method, PathError};
 
 pub(crate) mod conversion;
@@ -385,8 +385,9 @@ pub(crate) struct ProviderSpec {
     /// The request body's member table.
     pub body: &'static ObjectSpec,
     /// The region national phone numbers in the body are read in, taken
-    /// from the body itself.
-    pub region: fn(&Map<String, Value>) -> Option<CountryCode>,
+    /// from the body itself (a country, or `XK`, which ISO 3166-1 leaves
+    /// unassigned and libphonenumber has a plan for).
+    pub region: fn(&Map<String, Value>) -> Option<PhoneRegion>,
     /// Whole-body checks, run after the walk in this order.
     pub checks: &'static [ObjectCheck],
     /// Supported operations; the first is the default.

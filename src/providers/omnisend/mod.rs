@@ -49,8 +49,8 @@
 //!   two-letter string, and stores send `XK`, which ISO 3166-1 leaves
 //!   user-assigned. It is accepted with an `omnisend.country_code.advice`
 //!   warning (before, an `omnisend.country_code.format` error). National
-//!   phone numbers are not read in Kosovo's plan from it (the region comes
-//!   from ISO codes; give `Options::default_region(XK)`).
+//!   phone numbers are read in Kosovo's plan from it (libphonenumber has
+//!   one), as from `country` `Kosovo`.
 //! - **`sendWelcomeEmail`** is a top-level member of the create request in
 //!   the `OpenAPI` and the `WordPress` plugin, and an identifier member on
 //!   the seed page; the newer reference and guide name the identifier
@@ -175,7 +175,7 @@ use crate::engine::{
 use crate::model::field;
 use crate::rules;
 use crate::suggest;
-use crate::values::{self, CountryCode, UtcDateTime};
+use crate::values::{self, CountryCode, PhoneRegion, PhoneRegionError, UtcDateTime};
 
 /// Omnisend as data.
 pub(crate) static SPEC: ProviderSpec = ProviderSpec {
@@ -564,17 +564,20 @@ static TAGS: ArraySpec = ArraySpec {
 
 /// The region national phone numbers are read in: `countryCode`, else
 /// `country` as a code or an English name.
-fn region(body: &Map<String, Value>) -> Option<CountryCode> {
+fn region(body: &Map<String, Value>) -> Option<PhoneRegion> {
     let code = body
         .get("countryCode")
         .and_then(Value::as_str)
-        .and_then(|s| CountryCode::parse(s).ok());
+        .and_then(|s| PhoneRegion::parse(s).ok());
     code.or_else(|| {
-        body.get("country")
-            .and_then(Value::as_str)
-            .and_then(country_named)
+        let country = body.get("country").and_then(Value::as_str)?;
+        match PhoneRegion::parse(country) {
+            Ok(region) => Some(region),
+            // `Kosovo`, `Ascension Island`, …: a region beyond ISO 3166-1.
+            Err(PhoneRegionError::RegionName(code)) => PhoneRegion::parse(code).ok(),
+            Err(_) => CountryCode::from_name(country).map(PhoneRegion::from),
+        }
     })
-    .map(|c| c.to_alpha2())
 }
 
 /// A country given as a code or an English name.

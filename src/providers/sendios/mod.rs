@@ -38,7 +38,8 @@
 //! - **`country` `XK`** (Kosovo): the send-SMS reference asks for "a two- or
 //!   three-letter code"; `XK` is the code commonly used, though ISO 3166-1
 //!   leaves it user-assigned. It is accepted with a `sendios.country.advice`
-//!   warning (before, a `sendios.country.format` error).
+//!   warning (before, a `sendios.country.format` error). A national
+//!   `phone` is read in Kosovo's plan from it (libphonenumber has one).
 //! - **Member names.** Before, the crate named the platform `platform` and
 //!   the auth key `auth_key`, its own reading of the seed page's
 //!   descriptions; Sendios' SDK and API reference both say `platform_id`
@@ -138,7 +139,7 @@ use crate::engine::{
 };
 use crate::model::field;
 use crate::rules;
-use crate::values::CountryCode;
+use crate::values::PhoneRegion;
 
 /// Sendios as data.
 pub(crate) static SPEC: ProviderSpec = ProviderSpec {
@@ -455,12 +456,11 @@ static PATH: ObjectSpec = ObjectSpec::of(&[Member::required(
 
 /// The region national phone numbers are read in: `country`, else
 /// `country_id`.
-fn region(body: &Map<String, Value>) -> Option<CountryCode> {
+fn region(body: &Map<String, Value>) -> Option<PhoneRegion> {
     ["country", "country_id"].iter().find_map(|name| {
         body.get(*name)
             .and_then(Value::as_str)
-            .and_then(|s| CountryCode::parse(s).ok())
-            .map(|c| c.to_alpha2())
+            .and_then(|s| PhoneRegion::parse(s).ok())
     })
 }
 
