@@ -220,7 +220,12 @@ pub const STATUSES: &[&str] = &["subscribed", "unsubscribed", "nonSubscribed"];
 /// assert_eq!(r.violations()[0].path(), "/identifiers/0/type");
 /// ```
 pub const IDENTIFIER_TYPES: &[&str] = &["email", "phone"];
-/// The most tags a contact may have (Omnisend's `OpenAPI` description).
+/// The most tags a contact may have: `maxItems: 100` on `tags` of
+/// `ContactRequest` in Omnisend's published `OpenAPI` description (the v5
+/// contacts reference, `POST /contacts`; the 2026-03-15 contacts API as
+/// harvested in `api-evangelist/omnisend`
+/// `openapi/_original/omnisend-contacts-api-2026-03-15.json`). The older
+/// description in `ajmnz/omnisend-node-sdk` sets no limit.
 ///
 /// ```
 /// use omnicontact::providers::omnisend::MAX_TAGS;
