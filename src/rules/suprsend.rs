@@ -171,6 +171,16 @@ rules! {
         "a property key is not empty after trimming";
     SUPRSEND_PROPERTIES_ADVICE = "suprsend.properties.advice", Warning,
         "a plain key that names a channel without `$` (`email`), or a SuprSend key with surrounding whitespace (` $email`), is stored as a property, not a channel";
-    SUPRSEND_BODY_MAX_LENGTH = "suprsend.body.max_length", Error,
-        "the compact serialized body is at most 10 KiB (10240 bytes), SuprSend's per-user limit";
+    ///
+    /// A warning: 10 KiB is the SDKs' limit for one identity event
+    /// (`IDENTITY_SINGLE_EVENT_MAX_APPARENT_SIZE_IN_BYTES` in
+    /// `suprsend-py-sdk` `src/suprsend/constants.py`, the same in the Node
+    /// and Go SDKs), checked before an asynchronous or bulk user edit;
+    /// `UsersApi.upsert`, the SDK's `POST /v1/user/{distinct_id}/` (this
+    /// crate's create / update body), sends any size, and the reference
+    /// sets no limit. So a larger body is sent as it is (in 0.1.0, an
+    /// error); `Policy::new().deny("suprsend.body.max_length")` keeps the
+    /// strict reading.
+    SUPRSEND_BODY_MAX_LENGTH = "suprsend.body.max_length", Warning,
+        "the compact serialized body is larger than 10 KiB (10240 bytes), the SDKs' limit for one identity event";
 }

@@ -297,8 +297,9 @@ pub(crate) static SPEC: ProviderSpec = ProviderSpec {
 /// ```
 pub const MAX_ITEMS: usize = 10;
 
-/// The largest body `SuprSend` stores for one user, in bytes of its compact
-/// JSON serialization (10 KiB).
+/// The largest body, in bytes of its compact JSON serialization (10 KiB),
+/// without a `suprsend.body.max_length` warning: the SDKs' limit for one
+/// identity event, which the user endpoint does not set (see the rule).
 ///
 /// ```
 /// assert_eq!(omnicontact::providers::suprsend::MAX_BODY_BYTES, 10 * 1024);
@@ -1583,7 +1584,7 @@ fn body_size(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
         w.report(
             rules::SUPRSEND_BODY_MAX_LENGTH,
             format!(
-                "the body serializes to {} bytes, more than SuprSend's {MAX_BODY_BYTES}-byte limit per user",
+                "the body serializes to {} bytes, more than the {MAX_BODY_BYTES} bytes SuprSend's SDKs allow one identity event (the user endpoint sets no limit)",
                 counter.0
             ),
         );
