@@ -209,8 +209,12 @@
 //!   sends when it serializes the body, independent of how the input was
 //!   indented, and unchanged when the normalized body is validated again.
 //! - `distinct_id` (envelopes only) is a string that is not empty after
-//!   trimming, or a JSON number (as written in a URL path); anything else is
-//!   a `required` error, since the catalog has no type rule for it.
+//!   trimming, or an integer written without fraction or exponent (its
+//!   digits are the path segment); anything else is a `required` error,
+//!   since the catalog has no type rule for it. A number such as `1e3` or
+//!   `12.50` has no single text in a URL path (Python's `str` writes
+//!   `1000.0`, JavaScript's `1000`; the SDKs take only strings), so it is
+//!   refused rather than sent, or converted, as a guess.
 //!
 //! ```
 //! use omnicontact::{Provider, Validator};
@@ -1556,14 +1560,21 @@ fn custom_key(w: &mut Walker<'_>, key: &str) {
     }
 }
 
-/// `distinct_id`: a string not empty after trimming, or a number.
+/// `distinct_id`: a string not empty after trimming, or an integer.
 fn distinct_id(w: &mut Walker<'_>, value: &mut Value) {
     let rule = rules::SUPRSEND_DISTINCT_ID_REQUIRED;
     match value {
         Value::String(s) if trim(s).is_empty() => {
             w.report(rule, "'distinct_id' may not be empty");
         }
-        Value::String(_) | Value::Number(_) => {}
+        Value::String(_) => {}
+        Value::Number(n) if n.is_i64() || n.is_u64() => {}
+        Value::Number(n) => w.report(
+            rule,
+            format!(
+                "expected a non-empty string 'distinct_id', or an integer written without fraction or exponent, found '{n}': its text in the URL path would depend on the client"
+            ),
+        ),
         other => w.report(
             rule,
             format!(
