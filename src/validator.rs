@@ -173,8 +173,9 @@ pub struct Validator {
 /// let _ = batch.validate_str(r#"{"client_user_id":"u1","fields":{"p":1}}"#);
 /// let copy: Validator = (*batch).clone();
 /// // The copy compares nothing: `p` may change type.
-/// assert!(copy.validate_str(r#"{"client_user_id":"u1","fields":{"p":"x"}}"#).is_valid());
-/// assert!(!batch.validate_str(r#"{"client_user_id":"u1","fields":{"p":"x"}}"#).is_valid());
+/// assert!(copy.validate_str(r#"{"client_user_id":"u1","fields":{"p":"x"}}"#).violations().is_empty());
+/// let r = batch.validate_str(r#"{"client_user_id":"u1","fields":{"p":"x"}}"#);
+/// assert_eq!(r.violations()[0].rule(), "sendios.fields.consistent_type");
 /// ```
 impl Clone for Validator {
     fn clone(&self) -> Self {

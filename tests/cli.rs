@@ -1307,18 +1307,37 @@ fn sendios_batches_are_checked_in_order_whatever_the_jobs() {
     }
     input.push(r#"{"client_user_id":"last","fields":{"plan":3}}"#.to_owned());
     let lines: Vec<&str> = input.iter().map(String::as_str).collect();
-    let run = run(&["--provider", "sendios", "--jobs", "4"], &ndjson(&lines));
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let out = run.lines();
+    let warned = run(&["--provider", "sendios", "--jobs", "4"], &ndjson(&lines));
+    // A warning: every document is valid.
+    assert_eq!(warned.code, 0, "{}", warned.stderr);
+    let out = warned.lines();
     assert_eq!(out.len(), input.len());
+    let last = &out.last().unwrap()["violations"][0];
+    assert_eq!(last["rule"], "sendios.fields.consistent_type");
+    assert_eq!(last["severity"], "warning");
     assert_eq!(
-        out.last().unwrap()["violations"][0]["message"],
+        last["message"],
         "'plan' was a string in document 0; here it is a number"
     );
     assert_eq!(
-        out.iter().filter(|l| l["valid"] == true).count(),
-        input.len() - 1
+        out.iter()
+            .filter(|l| l["violations"].as_array().is_some_and(|v| !v.is_empty()))
+            .count(),
+        1
     );
+    // With the rule denied, the strict reading: the last document is invalid.
+    let strict = run(
+        &[
+            "--provider",
+            "sendios",
+            "--jobs",
+            "4",
+            "--deny",
+            "sendios.fields.consistent_type",
+        ],
+        &ndjson(&lines),
+    );
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
 }
 
 /// Whether reading `/proc/self/mem` from its start fails here, as it does

@@ -68,8 +68,15 @@ rules! {
     SENDIOS_REGISTRATION_DATE_ADVICE = "sendios.registration_date.advice", Warning,
         "`registration_date` was given with a time zone (or converted from another provider's date) and is written in UTC; Sendios does not say in which zone it reads the time";
     SENDIOS_FIELDS_TYPE = "sendios.fields.type", Error, "`fields` is an object";
-    SENDIOS_FIELDS_CONSISTENT_TYPE = "sendios.fields.consistent_type", Error,
-        "within a batch (`Validator::batch`), a `fields` key keeps the JSON type it had the first time";
+    ///
+    /// A warning: the only source is the create page's advice, "It is
+    /// important that the values of the same parameter are transmitted in
+    /// the same format", which does not say that Sendios refuses a body, and
+    /// each body is another user's request (in 0.1.0, an error).
+    /// `Policy::new().deny("sendios.fields.consistent_type")` keeps the
+    /// strict reading.
+    SENDIOS_FIELDS_CONSISTENT_TYPE = "sendios.fields.consistent_type", Warning,
+        "within a batch (`Validator::batch`), a `fields` key changes the JSON type it had the first time, which the create page advises against";
     SENDIOS_BODY_UNKNOWN_FIELD = "sendios.body.unknown_field", Warning,
         "a member Sendios does not define (with a suggestion)";
     SENDIOS_BODY_RENAMED = "sendios.body.renamed", Warning,

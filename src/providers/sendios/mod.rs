@@ -98,7 +98,11 @@
 //!   boolean, array, object; integers and fractions are both numbers)
 //!   across the documents of one [`Batch`](crate::Batch)
 //!   ([`Validator::batch`](crate::Validator::batch)), counted from 0; a
-//!   validator used on its own compares nothing across documents.
+//!   validator used on its own compares nothing across documents. It is a
+//!   warning: the create page advises keeping a parameter's format ("It
+//!   is important that the values of the same parameter are transmitted in
+//!   the same format") but does not say Sendios refuses another (in 0.1.0,
+//!   an error; deny the rule for the strict reading).
 //!
 //! ```
 //! use omnicontact::{Provider, Validator};
