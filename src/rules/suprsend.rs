@@ -165,8 +165,16 @@ rules! {
         "`$locale` is a language code, optionally with a region (`es`, `en_GB`, `en-US`)";
     SUPRSEND_CHANNELS_ENUM = "suprsend.channels.enum", Error,
         "each `$channels` item is one of `androidpush`, `iospush`, `webpush`, `email`, `sms`, `whatsapp`, `slack`, `inbox`, `messenger`, `ms_teams`";
-    SUPRSEND_PROPERTIES_RESERVED_KEY = "suprsend.properties.reserved_key", Error,
-        "a key starting with `$` or `ss_` (any case, after trimming) that SuprSend does not define; it is dropped silently";
+    ///
+    /// A warning: `SuprSend` accepts the request (its schema allows any
+    /// property); its SDKs before `suprsend-py-sdk` 7017b27 skipped such
+    /// keys client-side (`subscriber_helper.py` `__validate_key_prefix`), so
+    /// the key may not be stored, and it is most often a misspelt channel
+    /// (`$emial`), named in the suggestion. In 0.1.0, an error, which
+    /// refused a body `SuprSend` takes;
+    /// `Policy::new().deny("suprsend.properties.reserved_key")` keeps it.
+    SUPRSEND_PROPERTIES_RESERVED_KEY = "suprsend.properties.reserved_key", Warning,
+        "a key starting with `$` or `ss_` (any case, after trimming) that SuprSend does not define; it may not be stored (earlier SDKs skip it)";
     SUPRSEND_PROPERTIES_REQUIRED = "suprsend.properties.required", Error,
         "a property key is not empty after trimming";
     SUPRSEND_PROPERTIES_ADVICE = "suprsend.properties.advice", Warning,

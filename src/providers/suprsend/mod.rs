@@ -43,8 +43,10 @@
 //!   language code with an optional region (`es`, `en_GB`, `en-US`) is a
 //!   warning. `$channels` is a list of [`CHANNEL_NAMES`].
 //! - A key starting with `$` or `ss_` (any case, after trimming) that is
-//!   none of the keys above ([`KNOWN_KEYS`]) is a `reserved_key` error with
-//!   the closest known key as suggestion: `SuprSend` drops it silently.
+//!   none of the keys above ([`KNOWN_KEYS`]) is a `reserved_key` warning
+//!   with the closest known key as suggestion: `SuprSend` takes the request,
+//!   but its earlier SDKs skipped such keys, so it may not be stored (in
+//!   0.1.0, an error; deny the rule for the strict reading).
 //! - The body may serialize to at most [`MAX_BODY_BYTES`].
 //!
 //! # Sources
@@ -1536,7 +1538,7 @@ fn custom_key(w: &mut Walker<'_>, key: &str) {
         let suggestion = suggest::closest(trimmed, KNOWN_KEYS.iter().copied());
         let hint = suggestion.map_or_else(String::new, |s| format!("; did you mean '{s}'?"));
         let message = format!(
-            "{} is in SuprSend's reserved namespace ('$…', 'ss_…') but is not one of its keys; SuprSend drops it silently{hint}",
+            "{} is in SuprSend's reserved namespace ('$…', 'ss_…') but is not one of its keys; it may not be stored (SuprSend's earlier SDKs skip such keys){hint}",
             shown(key)
         );
         w.report_suggesting(
