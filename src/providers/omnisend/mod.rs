@@ -769,9 +769,9 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
         ))
     };
     let mut merged: Vec<Value> = Vec::with_capacity(items.len());
-    // For each item of `merged`, the item each of its channel states
-    // came from (at first, the item itself).
-    let mut origins: Vec<Vec<(String, usize)>> = Vec::with_capacity(items.len());
+    // For each item of `merged`, its index in `items` and the index of the
+    // item each channel state taken from a later duplicate came from.
+    let mut origins: Vec<(usize, Vec<(String, usize)>)> = Vec::with_capacity(items.len());
     // Each (type, id) and the index in `merged` of its first item.
     let mut seen = FirstSeen::new();
     let mut changed = false;
@@ -789,21 +789,23 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
                     );
                 });
                 let taken = merge_identifier(&mut merged[j], item, |channel, kept, incoming| {
-                    let from = origins[j]
+                    let (first, taken) = &origins[j];
+                    let from = taken
                         .iter()
                         .find(|(c, _)| c == channel)
-                        .map_or(j, |&(_, k)| k);
+                        .map_or(*first, |&(_, k)| k);
                     status_time(w, i, channel, incoming) >= status_time(w, from, channel, kept)
                 });
                 for channel in taken {
-                    match origins[j].iter_mut().find(|(c, _)| *c == channel) {
+                    let sources = &mut origins[j].1;
+                    match sources.iter_mut().find(|(c, _)| *c == channel) {
                         Some(entry) => entry.1 = i,
-                        None => origins[j].push((channel, i)),
+                        None => sources.push((channel, i)),
                     }
                 }
             } else {
                 merged.push(item.clone());
-                origins.push(Vec::new());
+                origins.push((i, Vec::new()));
             }
         }
         if changed {
