@@ -125,7 +125,8 @@
 //!   (the seed page: "if you'll post status date earlier than in system,
 //!   status and statusDate won't be changed"; an equal date replaces).
 //!   Dates compare as written, to the nanosecond, though the normalized
-//!   body keeps whole seconds. An undated status counts as later than any
+//!   body keeps whole seconds (to the second for a date whose change lies
+//!   past `Options::max_per_rule`, where the text as written is not kept). An undated status counts as later than any
 //!   date (a date in the future aside), since Omnisend dates it on arrival
 //!   (the `OpenAPI` description in `ajmnz/omnisend-node-sdk`,
 //!   `IdentifierInput.channels.{email,sms}.statusDate`, as published in
@@ -873,7 +874,9 @@ fn merge_identifier(
 /// When Omnisend takes the status `state` of `channel` in identifier
 /// `index`: its `statusDate` as the body wrote it, to the nanosecond (the
 /// walk has already cut the fraction from the value; the recorded change
-/// keeps the text as written). An undated status sorts last
+/// keeps the text as written, unless the rule's changes were capped by
+/// `Options::max_per_rule`: then the date counts to the second). An
+/// undated status sorts last
 /// ([`StatusTime::Undated`]): Omnisend dates it when it arrives.
 fn status_time(w: &Walker<'_>, index: usize, channel: &str, state: &Value) -> StatusTime {
     let Some(date) = state.get("statusDate").and_then(Value::as_str) else {
