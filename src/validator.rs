@@ -799,16 +799,10 @@ impl Validator {
         } else {
             (&*normalized, None)
         };
-        // `SuprSend`'s path parameter, a string or a number.
-        let distinct_text = distinct_id.and_then(|id| match id {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        });
         let read = crate::providers::conversion::read_body(
             self.provider,
             body,
-            distinct_text.as_deref(),
+            distinct_id,
             &mut parsed,
             region,
         );

@@ -183,7 +183,8 @@ fn a_string_just_under_and_just_over_one_mebibyte_for_every_provider() {
         let report = validate(provider, &fits);
         let expected: Vec<(&str, String)> = match unknown_rule(provider) {
             Some(rule) => vec![(rule, "/zz".to_owned())],
-            // A custom key is fine, but SuprSend takes 10 KiB per user.
+            // A custom key is fine, but past 10 KiB (the SDKs' identity-event
+            // limit) SuprSend's size rule warns.
             None => vec![("suprsend.body.max_length", String::new())],
         };
         assert_eq!(found(&report), expected, "{provider}");
@@ -250,7 +251,7 @@ fn a_huge_value_in_a_checked_member_gives_one_short_message() {
         let report = validate(provider, &body(provider, &extra));
         assert_eq!(found(&report), [(rule, path.to_owned())], "{provider}");
     }
-    // SuprSend: the bad zone, and the body over its 10 KiB limit.
+    // SuprSend: the bad zone, and the body over the 10 KiB size warning.
     let report = validate(
         Provider::Suprsend,
         &body(Provider::Suprsend, &format!(r#","$timezone":"{big}""#)),

@@ -1064,3 +1064,32 @@ fn suprsend_keys_without_a_place_are_body_losses() {
         json!({"plan": "pro"})
     );
 }
+
+/// A `SuprSend` `distinct_id` written with a fraction or an exponent has no
+/// single text in a URL path: refused, and when a policy lets it through,
+/// a loss — never an id made of its `f64` text (`1e3` became `"1000.0"`).
+#[test]
+fn a_distinct_id_number_with_a_fraction_or_exponent_is_no_external_id() {
+    let envelope = |id: &str| {
+        format!(r#"{{"path":{{"distinct_id":{id}}},"body":{{"$email":["a@example.com"]}}}}"#)
+    };
+    let strict = Validator::new(Provider::Suprsend);
+    let r = strict.convert_envelope_str(&envelope("1e3"), Provider::Raia);
+    assert!(!r.is_valid());
+    assert_eq!(r.violations()[0].rule(), "suprsend.distinct_id.required");
+    assert!(r.converted().is_none());
+    let v = lenient(Provider::Suprsend, &["suprsend.distinct_id.required"]);
+    for id in ["1e3", "12.50", "-0", "18446744073709551616"] {
+        let r = v.convert_envelope_str(&envelope(id), Provider::Raia);
+        let converted = r.converted().unwrap_or_else(|| panic!("{id}: {r}"));
+        assert_eq!(converted.get("fkId"), None, "{id}: {converted}");
+        assert_eq!(
+            first_loss(&r, "convert.external_id.lossy").path(),
+            "/distinct_id",
+            "{id}"
+        );
+    }
+    // An integer is its digits.
+    let r = strict.convert_envelope_str(&envelope("1000"), Provider::Raia);
+    assert_eq!(r.converted().unwrap()["fkId"], "1000");
+}

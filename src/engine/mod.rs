@@ -565,6 +565,13 @@ pub(crate) struct Walker<'a> {
     tallies: Tallies,
     /// The values parsed, kept while converting (see `values::parsed`).
     pub parsed: Option<Box<Parsed>>,
+    /// The fraction of a second each date-time normalized to
+    /// [`UtcDateTime`] was written with, where it had one, by location and
+    /// path (at most [`MAX_POINTER_BYTES`] of paths): what the value no
+    /// longer says, for hooks that order date-times as written (Omnisend's
+    /// duplicate merge). Kept whatever the report lists.
+    fractions: Vec<(Location, String, u32)>,
+    fraction_bytes: usize,
 }
 
 /// How many violations and changes of one rule a report listed and left
@@ -742,7 +749,19 @@ impl<'a> Walker<'a> {
             changes: Vec::new(),
             tallies: Tallies::new(options.get_max_per_rule()),
             parsed: None,
+            fractions: Vec::new(),
+            fraction_bytes: 0,
         }
+    }
+
+    /// The fraction of a second, in nanoseconds, that the date-time at
+    /// `path` (in the current location) was written with before it was
+    /// normalized; 0 when it had none (or past the paths kept).
+    pub(crate) fn written_fraction(&self, path: &str) -> u32 {
+        self.fractions
+            .iter()
+            .find(|(location, p, _)| *location == self.location && p == path)
+            .map_or(0, |&(_, _, nanos)| nanos)
     }
 
     /// Keeps `value` as the reading of `text` too (a value sent as written
@@ -1169,6 +1188,17 @@ impl<'a> Walker<'a> {
         self.change(rule, Value::Array(from), Value::Array(items.clone()));
     }
 
+    /// Records that the date-time at the current path had a fraction of
+    /// `nanos` (see `fractions`).
+    fn keep_fraction(&mut self, nanos: u32) {
+        let bytes = self.fraction_bytes.saturating_add(self.path.len());
+        if bytes <= MAX_POINTER_BYTES {
+            self.fraction_bytes = bytes;
+            self.fractions
+                .push((self.location, self.path.clone(), nanos));
+        }
+    }
+
     pub(crate) fn check_string(&mut self, value: &mut Value, format: &Format) {
         let Value::String(s) = value else { return };
         match *format {
@@ -1210,7 +1240,13 @@ impl<'a> Walker<'a> {
             } => self.country(value, format, advice, alpha2),
             Format::UtcDateTime(rule) => {
                 match self.parse_then(s, |dt: &UtcDateTime| differs(s, dt.as_str())) {
-                    Ok(normalized) => self.normalize_to(rule, value, normalized),
+                    Ok(normalized) => {
+                        let nanos = crate::values::datetime::fraction_nanos(s);
+                        if nanos > 0 {
+                            self.keep_fraction(nanos);
+                        }
+                        self.normalize_to(rule, value, normalized);
+                    }
                     Err(e) => self.report(rule, format!("not an ISO 8601 date-time: {e}")),
                 }
             }

@@ -68,17 +68,33 @@ pub(crate) struct Conversion {
 
 /// Reads a body of `source` into the canonical contact by its rows, with
 /// the values its walk parsed (in `region`); `distinct_id`, `SuprSend`'s
-/// path parameter, is the external id.
+/// path parameter (a string or an integer), is the external id.
 pub(crate) fn read_body(
     source: Provider,
     body: &Value,
-    distinct_id: Option<&str>,
+    distinct_id: Option<&Value>,
     parsed: &mut Parsed,
     region: Option<PhoneRegion>,
 ) -> Read {
     let mut reader = Reader::new(provider_name(source), parsed, region);
-    if let Some(id) = distinct_id.filter(|id| !id.trim().is_empty()) {
-        reader.at("distinct_id", |r| r.field(&EXTERNAL_ID, id));
+    match distinct_id {
+        Some(Value::String(id)) if !id.trim().is_empty() => {
+            reader.at("distinct_id", |r| r.field(&EXTERNAL_ID, id));
+        }
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
+            let id = n.to_string();
+            reader.at("distinct_id", |r| r.field(&EXTERNAL_ID, &id));
+        }
+        // A fraction or an exponent (let through by a policy): no single
+        // text in a URL path, so no id is made up from it.
+        Some(number @ Value::Number(_)) => reader.at("distinct_id", |r| {
+            r.not_held(
+                crate::rules::CONVERT_EXTERNAL_ID_LOSSY,
+                number,
+                "a string or an integer",
+            );
+        }),
+        _ => {}
     }
     if let Value::Object(map) = body {
         match source.spec().read {
@@ -98,7 +114,14 @@ pub(crate) fn read_wire<T: serde::Serialize>(
     distinct_id: Option<&str>,
 ) -> (Contact, Vec<Loss>) {
     let body = serde_json::to_value(wire).unwrap_or(Value::Null);
-    let read = read_body(source, &body, distinct_id, &mut Parsed::default(), None);
+    let distinct_id = distinct_id.map(|id| Value::String(id.to_owned()));
+    let read = read_body(
+        source,
+        &body,
+        distinct_id.as_ref(),
+        &mut Parsed::default(),
+        None,
+    );
     (read.contact, read.losses)
 }
 

@@ -2,7 +2,7 @@
 
 rules! {
     SUPRSEND_DISTINCT_ID_REQUIRED = "suprsend.distinct_id.required", Error,
-        "the path parameter `distinct_id` is present and not empty after trimming (request envelopes only)";
+        "the path parameter `distinct_id` is present: a string not empty after trimming, or an integer (request envelopes only)";
     SUPRSEND_EMAIL_TYPE = "suprsend.email.type", Error,
         "`$email` is a non-empty string or a list of them";
     SUPRSEND_SMS_TYPE = "suprsend.sms.type", Error,

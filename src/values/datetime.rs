@@ -334,6 +334,25 @@ fn push_digits(out: &mut String, n: u32, width: usize) {
 /// and time, `Some(false)` when it is shaped like one but impossible
 /// (`2018-02-30`, `2018-08-08 25:00`).
 #[allow(dead_code)] // used by `providers::omnisend` in the full crate
+/// The fraction of a second written in a date-time, in nanoseconds (digits
+/// past the ninth are cut; 0 without a fraction): what
+/// [`UtcDateTime::parse`] drops. `.` is the only decimal sign a date-time
+/// takes and nothing before the seconds holds one; an offset (whole
+/// minutes) leaves the fraction as written.
+pub(crate) fn fraction_nanos(text: &str) -> u32 {
+    let Some(dot) = text.find('.') else {
+        return 0;
+    };
+    let (value, digits) = text[dot + 1..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .take(9)
+        .fold((0u32, 0u32), |(n, count), d| {
+            (n * 10 + u32::from(d - b'0'), count + 1)
+        });
+    value * 10u32.pow(9 - digits)
+}
+
 pub(crate) fn date_like(s: &str) -> Option<bool> {
     let l = lex(s)?;
     Some(match l.time {
@@ -840,6 +859,20 @@ super::string_value!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fraction_nanos_reads_what_parsing_drops() {
+        for (text, nanos) in [
+            ("2024-01-01T00:00:00Z", 0),
+            ("2024-01-01T00:00:00.1Z", 100_000_000),
+            ("2024-01-01T02:00:00.900+02:00", 900_000_000),
+            ("2024-01-01 00:00:00.000000001z", 1),
+            ("2024-01-01T00:00:00.1234567899Z", 123_456_789),
+            ("2024-01-01T00:00:00.Z", 0),
+        ] {
+            assert_eq!(fraction_nanos(text), nanos, "{text}");
+        }
+    }
 
     #[test]
     fn digits_are_zero_padded_to_their_width() {

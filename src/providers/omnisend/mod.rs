@@ -125,8 +125,7 @@
 //!   (the seed page: "if you'll post status date earlier than in system,
 //!   status and statusDate won't be changed"; an equal date replaces).
 //!   Dates compare as written, to the nanosecond, though the normalized
-//!   body keeps whole seconds (to the second for a date whose change lies
-//!   past `Options::max_per_rule`, where the text as written is not kept). An undated status counts as later than any
+//!   body keeps whole seconds. An undated status counts as later than any
 //!   date (a date in the future aside), since Omnisend dates it on arrival
 //!   (the `OpenAPI` description in `ajmnz/omnisend-node-sdk`,
 //!   `IdentifierInput.channels.{email,sms}.statusDate`, as published in
@@ -576,21 +575,20 @@ fn region(body: &Map<String, Value>) -> Option<PhoneRegion> {
         .and_then(Value::as_str)
         .and_then(|s| PhoneRegion::parse(s).ok());
     code.or_else(|| {
-        let country = body.get("country").and_then(Value::as_str)?;
-        match PhoneRegion::parse(country) {
-            Ok(region) => Some(region),
-            // `Kosovo`, `Ascension Island`, …: a region beyond ISO 3166-1.
-            Err(PhoneRegionError::RegionName(code)) => PhoneRegion::parse(code).ok(),
-            Err(_) => CountryCode::from_name(country).map(PhoneRegion::from),
-        }
+        body.get("country")
+            .and_then(Value::as_str)
+            .and_then(region_named)
     })
 }
 
-/// A country given as a code or an English name.
-fn country_named(s: &str) -> Option<CountryCode> {
-    CountryCode::parse(s)
-        .ok()
-        .or_else(|| CountryCode::from_name(s))
+/// The region a `country` names: a code, an English name, or a region
+/// beyond ISO 3166-1 (`XK`, `Kosovo`, `Ascension Island`, …).
+fn region_named(country: &str) -> Option<PhoneRegion> {
+    match PhoneRegion::parse(country) {
+        Ok(region) => Some(region),
+        Err(PhoneRegionError::RegionName(code)) => PhoneRegion::parse(code).ok(),
+        Err(_) => CountryCode::from_name(country).map(PhoneRegion::from),
+    }
 }
 
 /// `channels` is checked by [`identifier`], once the identifier's type is
@@ -843,29 +841,34 @@ fn merge_identifier(
         if value.is_null() {
             continue;
         }
-        match (first.get_mut(name), name.as_str()) {
-            (None, _) => {
-                first.insert(name.clone(), value.clone());
+        let missing = match first.get(name) {
+            None | Some(Value::Null) => true,
+            Some(_) => false,
+        };
+        if missing {
+            // Taken whole: every channel state in it comes from `later`.
+            if let (Value::Object(states), "channels") = (value, name.as_str()) {
+                taken.extend(states.keys().cloned());
             }
-            (Some(current @ Value::Null), _) => *current = value.clone(),
-            (Some(Value::Object(mine)), "channels") => {
-                if let Value::Object(theirs) = value {
-                    for (channel, status) in theirs {
-                        if status.is_null() {
-                            continue;
-                        }
-                        let take = match mine.get(channel) {
-                            None | Some(Value::Null) => true,
-                            Some(current) => replaces(channel, current, status),
-                        };
-                        if take {
-                            mine.insert(channel.clone(), status.clone());
-                            taken.push(channel.clone());
-                        }
-                    }
+            first.insert(name.clone(), value.clone());
+            continue;
+        }
+        if let (Some(Value::Object(mine)), "channels", Value::Object(theirs)) =
+            (first.get_mut(name), name.as_str(), value)
+        {
+            for (channel, status) in theirs {
+                if status.is_null() {
+                    continue;
+                }
+                let take = match mine.get(channel) {
+                    None | Some(Value::Null) => true,
+                    Some(current) => replaces(channel, current, status),
+                };
+                if take {
+                    mine.insert(channel.clone(), status.clone());
+                    taken.push(channel.clone());
                 }
             }
-            _ => {}
         }
     }
     taken
@@ -873,10 +876,8 @@ fn merge_identifier(
 
 /// When Omnisend takes the status `state` of `channel` in identifier
 /// `index`: its `statusDate` as the body wrote it, to the nanosecond (the
-/// walk has already cut the fraction from the value; the recorded change
-/// keeps the text as written, unless the rule's changes were capped by
-/// `Options::max_per_rule`: then the date counts to the second). An
-/// undated status sorts last
+/// walk has cut the fraction from the value and kept it aside,
+/// [`Walker::written_fraction`]). An undated status sorts last
 /// ([`StatusTime::Undated`]): Omnisend dates it when it arrives.
 fn status_time(w: &Walker<'_>, index: usize, channel: &str, state: &Value) -> StatusTime {
     let Some(date) = state.get("statusDate").and_then(Value::as_str) else {
@@ -885,33 +886,10 @@ fn status_time(w: &Walker<'_>, index: usize, channel: &str, state: &Value) -> St
     let mut path = format!("/identifiers/{index}/channels");
     crate::report::push_pointer_token(&mut path, channel);
     path.push_str("/statusDate");
-    let written = w
-        .changes
-        .iter()
-        .find(|c| c.location() == w.location && c.path() == path)
-        .and_then(|c| c.from().as_str())
-        .unwrap_or(date);
-    match UtcDateTime::parse(written) {
-        Ok(at) => StatusTime::Dated(at, fraction_nanos(written)),
+    match UtcDateTime::parse(date) {
+        Ok(at) => StatusTime::Dated(at, w.written_fraction(&path)),
         Err(_) => StatusTime::Unreadable,
     }
-}
-
-/// The fraction of a second written in a date-time, in nanoseconds (digits
-/// past the ninth are cut; `.` is the only decimal sign a date-time
-/// takes, and nothing before the seconds holds one).
-fn fraction_nanos(written: &str) -> u32 {
-    let Some(dot) = written.find('.') else {
-        return 0;
-    };
-    let digits = written[dot + 1..]
-        .bytes()
-        .take_while(u8::is_ascii_digit)
-        .take(9)
-        .fold((0u32, 0u32), |(n, count), d| {
-            (n * 10 + u32::from(d - b'0'), count + 1)
-        });
-    digits.0 * 10u32.pow(9 - digits.1)
 }
 
 /// When a channel status takes effect, in Omnisend's order.
@@ -946,26 +924,29 @@ fn require_identifier(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
 /// `omnisend.country.conflict`: `country` names another country than
 /// `countryCode`.
 fn country_conflict(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
+    // Kosovo (`XK`) too: the region phone numbers are read in.
     let Some(code) = body
         .get("countryCode")
         .and_then(Value::as_str)
-        .and_then(|s| w.parse_then(s, |code: &CountryCode| code.alpha2()).ok())
+        .and_then(|s| {
+            w.parse_then(s, |code: &CountryCode| PhoneRegion::from(code))
+                .ok()
+                .or_else(|| PhoneRegion::parse(s).ok())
+        })
     else {
         return;
     };
     let Some(name) = body.get("country").and_then(Value::as_str) else {
         return;
     };
-    if let Some(named) = country_named(name)
-        && named.alpha2() != code
+    if let Some(named) = region_named(name)
+        && named != code
     {
         w.at("country", |w| {
             w.report(
                 rules::OMNISEND_COUNTRY_CONFLICT,
                 format!(
-                    "'{name}' is {} but 'countryCode' is '{}'; Omnisend keeps 'countryCode'",
-                    named.alpha2(),
-                    code
+                    "'{name}' is {named} but 'countryCode' is '{code}'; Omnisend keeps 'countryCode'"
                 ),
             );
         });

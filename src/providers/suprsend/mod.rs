@@ -47,7 +47,8 @@
 //!   with the closest known key as suggestion: `SuprSend` takes the request,
 //!   but its earlier SDKs skipped such keys, so it may not be stored (in
 //!   0.1.0, an error; deny the rule for the strict reading).
-//! - The body may serialize to at most [`MAX_BODY_BYTES`].
+//! - A body that serializes to more than [`MAX_BODY_BYTES`] is a
+//!   `body.max_length` warning (the SDKs' identity-event limit).
 //!
 //! # Sources
 //!
@@ -211,8 +212,8 @@
 //!   sends when it serializes the body, independent of how the input was
 //!   indented, and unchanged when the normalized body is validated again.
 //! - `distinct_id` (envelopes only) is a string that is not empty after
-//!   trimming, or an integer written without fraction or exponent (its
-//!   digits are the path segment); anything else is a `required` error,
+//!   trimming, or an integer within 64 bits written without fraction or
+//!   exponent (its digits are the path segment); anything else is a `required` error,
 //!   since the catalog has no type rule for it. A number such as `1e3` or
 //!   `12.50` has no single text in a URL path (Python's `str` writes
 //!   `1000.0`, JavaScript's `1000`; the SDKs take only strings), so it is
@@ -1574,7 +1575,7 @@ fn distinct_id(w: &mut Walker<'_>, value: &mut Value) {
         Value::Number(n) => w.report(
             rule,
             format!(
-                "expected a non-empty string 'distinct_id', or an integer written without fraction or exponent, found '{n}': its text in the URL path would depend on the client"
+                "expected a non-empty string 'distinct_id', or an integer within 64 bits written without fraction or exponent, found a number read as {n}: its text in the URL path would depend on the client"
             ),
         ),
         other => w.report(
@@ -1587,7 +1588,8 @@ fn distinct_id(w: &mut Walker<'_>, value: &mut Value) {
     }
 }
 
-/// The body's compact serialization is at most [`MAX_BODY_BYTES`].
+/// `suprsend.body.max_length`: the body's compact serialization is larger
+/// than [`MAX_BODY_BYTES`].
 fn body_size(w: &mut Walker<'_>, object: &mut Map<String, Value>) {
     let mut counter = Counter(0);
     // Writing into a counter cannot fail; a serialization error (none for
