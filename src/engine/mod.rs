@@ -569,8 +569,9 @@ pub(crate) struct Walker<'a> {
     /// [`UtcDateTime`] was written with, where it had one, by location and
     /// path (at most [`MAX_POINTER_BYTES`] of paths): what the value no
     /// longer says, for hooks that order date-times as written (Omnisend's
-    /// duplicate merge). Kept whatever the report lists.
-    fractions: Vec<(Location, String, u32)>,
+    /// duplicate merge). Kept whatever the report lists; a map, so a hook
+    /// that looks up every date stays linear.
+    fractions: HashMap<(Location, String), u32>,
     fraction_bytes: usize,
 }
 
@@ -749,7 +750,7 @@ impl<'a> Walker<'a> {
             changes: Vec::new(),
             tallies: Tallies::new(options.get_max_per_rule()),
             parsed: None,
-            fractions: Vec::new(),
+            fractions: HashMap::new(),
             fraction_bytes: 0,
         }
     }
@@ -758,10 +759,13 @@ impl<'a> Walker<'a> {
     /// `path` (in the current location) was written with before it was
     /// normalized; 0 when it had none (or past the paths kept).
     pub(crate) fn written_fraction(&self, path: &str) -> u32 {
+        if self.fractions.is_empty() {
+            return 0;
+        }
         self.fractions
-            .iter()
-            .find(|(location, p, _)| *location == self.location && p == path)
-            .map_or(0, |&(_, _, nanos)| nanos)
+            .get(&(self.location, path.to_owned()))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Keeps `value` as the reading of `text` too (a value sent as written
@@ -1195,7 +1199,7 @@ impl<'a> Walker<'a> {
         if bytes <= MAX_POINTER_BYTES {
             self.fraction_bytes = bytes;
             self.fractions
-                .push((self.location, self.path.clone(), nanos));
+                .insert((self.location, self.path.clone()), nanos);
         }
     }
 
