@@ -1601,7 +1601,10 @@ static OMNISEND: Plan = Plan {
         country_agrees(body, draw);
         source_tag(body, draw);
     },
-    repair: |body| identified(body, "shorthand@example.com".to_owned()),
+    repair: |body| {
+        identified(body, "shorthand@example.com".to_owned());
+        region_agrees(body);
+    },
     mutations: omnisend_mutations,
     // Email identifiers keep their case: only whitespace is normalized.
     mess: |body, _| {
@@ -1702,6 +1705,21 @@ fn country_agrees(body: &mut Map<String, Value>, draw: &mut Draw) {
         Some(country) => body.insert("country".to_owned(), json!(country)),
         None => body.remove("country"),
     };
+}
+
+/// After a mutation of `countryCode` to a region beyond ISO 3166-1 (`XK`,
+/// `omnisend.country_code.advice`): no `country` naming another country
+/// (`omnisend.country.conflict` compares regions).
+fn region_agrees(body: &mut Map<String, Value>) {
+    let beyond_iso = body
+        .get("countryCode")
+        .and_then(Value::as_str)
+        .is_some_and(|code| {
+            CountryCode::parse(code).is_err() && crate::values::PhoneRegion::parse(code).is_ok()
+        });
+    if beyond_iso {
+        body.remove("country");
+    }
 }
 
 /// `omnisend.tags.advice`: a tag starting with `source:` when creating.
