@@ -1079,7 +1079,7 @@ fn a_distinct_id_number_with_a_fraction_or_exponent_is_no_external_id() {
     assert_eq!(r.violations()[0].rule(), "suprsend.distinct_id.required");
     assert!(r.converted().is_none());
     let v = lenient(Provider::Suprsend, &["suprsend.distinct_id.required"]);
-    for id in ["1e3", "12.50", "-0", "18446744073709551616"] {
+    for id in ["1e3", "12.50", "-0", "18446744073709551616", "true", "[1]"] {
         let r = v.convert_envelope_str(&envelope(id), Provider::Raia);
         let converted = r.converted().unwrap_or_else(|| panic!("{id}: {r}"));
         assert_eq!(converted.get("fkId"), None, "{id}: {converted}");

@@ -525,3 +525,36 @@ fn deny_unknown_members_covers_query_and_path_parameters() {
     let errors: Vec<_> = r.errors().map(|v| (v.rule(), v.path())).collect();
     assert_eq!(errors, [("input.path.unknown_field", "/x")]);
 }
+
+/// A `statusDate` that is no string, let through by a lowered rule, is no
+/// date: in Omnisend's duplicate merge it never wins over a readable date,
+/// in either order (an undated status would).
+#[test]
+fn a_status_date_of_another_type_never_wins_a_merge() {
+    let v = with_policy(
+        Provider::Omnisend,
+        Policy::new()
+            .warn("omnisend.identifiers.channels.status_date.format")
+            .unwrap(),
+    );
+    let state = |status: &str, date: serde_json::Value| json!({"type": "email", "id": "a@b.co", "channels": {"email": {"status": status, "statusDate": date}}});
+    for (first, second, kept) in [
+        (
+            state("subscribed", json!("2024-01-01T00:00:00Z")),
+            state("unsubscribed", json!(5)),
+            "subscribed",
+        ),
+        (
+            state("subscribed", json!(true)),
+            state("unsubscribed", json!("2000-01-01T00:00:00Z")),
+            "unsubscribed",
+        ),
+    ] {
+        let r = v.validate_value(json!({"identifiers": [first, second], "tags": ["source: x"]}));
+        let body = r.normalized().unwrap_or_else(|| panic!("{r}"));
+        assert_eq!(
+            body["identifiers"][0]["channels"]["email"]["status"], kept,
+            "{r}"
+        );
+    }
+}

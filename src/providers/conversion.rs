@@ -78,23 +78,26 @@ pub(crate) fn read_body(
 ) -> Read {
     let mut reader = Reader::new(provider_name(source), parsed, region);
     match distinct_id {
-        Some(Value::String(id)) if !id.trim().is_empty() => {
-            reader.at("distinct_id", |r| r.field(&EXTERNAL_ID, id));
+        Some(Value::String(id)) => {
+            if !id.trim().is_empty() {
+                reader.at("distinct_id", |r| r.field(&EXTERNAL_ID, id));
+            }
         }
         Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
             let id = n.to_string();
             reader.at("distinct_id", |r| r.field(&EXTERNAL_ID, &id));
         }
-        // A fraction or an exponent (let through by a policy): no single
-        // text in a URL path, so no id is made up from it.
-        Some(number @ Value::Number(_)) => reader.at("distinct_id", |r| {
+        None | Some(Value::Null) => {}
+        // A number with a fraction or an exponent (no single text in a URL
+        // path) or another type, let through by a policy: no id is made up
+        // from it.
+        Some(other) => reader.at("distinct_id", |r| {
             r.not_held(
                 crate::rules::CONVERT_EXTERNAL_ID_LOSSY,
-                number,
+                other,
                 "a string or an integer",
             );
         }),
-        _ => {}
     }
     if let Value::Object(map) = body {
         match source.spec().read {

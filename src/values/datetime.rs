@@ -327,13 +327,6 @@ fn push_digits(out: &mut String, n: u32, width: usize) {
     }
 }
 
-/// For Omnisend custom property strings: `None` when `s` (not trimmed) is
-/// not shaped like one of the documented date layouts (`Y-m-d`,
-/// `Y-m-d H:i`, `Y-m-d H:i:s`, ISO 8601 such as `2018-08-08T14:23Z` or
-/// `2018-08-08T14:23:11+02:00`), `Some(true)` when it is and is a real date
-/// and time, `Some(false)` when it is shaped like one but impossible
-/// (`2018-02-30`, `2018-08-08 25:00`).
-#[allow(dead_code)] // used by `providers::omnisend` in the full crate
 /// The fraction of a second written in a date-time, in nanoseconds (digits
 /// past the ninth are cut; 0 without a fraction): what
 /// [`UtcDateTime::parse`] drops. `.` is the only decimal sign a date-time
@@ -353,6 +346,13 @@ pub(crate) fn fraction_nanos(text: &str) -> u32 {
     value * 10u32.pow(9 - digits)
 }
 
+/// For Omnisend custom property strings: `None` when `s` (not trimmed) is
+/// not shaped like one of the documented date layouts (`Y-m-d`,
+/// `Y-m-d H:i`, `Y-m-d H:i:s`, ISO 8601 such as `2018-08-08T14:23Z` or
+/// `2018-08-08T14:23:11+02:00`), `Some(true)` when it is and is a real date
+/// and time, `Some(false)` when it is shaped like one but impossible
+/// (`2018-02-30`, `2018-08-08 25:00`).
+#[allow(dead_code)] // used by `providers::omnisend` in the full crate
 pub(crate) fn date_like(s: &str) -> Option<bool> {
     let l = lex(s)?;
     Some(match l.time {

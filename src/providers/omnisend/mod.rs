@@ -161,6 +161,8 @@ mod wire;
 
 pub use wire::{CREATE, ChannelStatus, Channels, Consent, Contact, Identifier};
 
+use std::collections::HashMap;
+
 use crate::lookup::FirstSeen;
 
 use serde_json::{Map, Value};
@@ -770,7 +772,8 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
     let mut merged: Vec<Value> = Vec::with_capacity(items.len());
     // For each item of `merged`, its index in `items` and the index of the
     // item each channel state taken from a later duplicate came from.
-    let mut origins: Vec<(usize, Vec<(String, usize)>)> = Vec::with_capacity(items.len());
+    // (A map: an identifier may list many channel keys.)
+    let mut origins: Vec<(usize, HashMap<String, usize>)> = Vec::with_capacity(items.len());
     // Each (type, id) and the index in `merged` of its first item.
     let mut seen = FirstSeen::new();
     let mut changed = false;
@@ -789,22 +792,15 @@ fn merge_duplicate_identifiers(w: &mut Walker<'_>, body: &mut Map<String, Value>
                 });
                 let taken = merge_identifier(&mut merged[j], item, |channel, kept, incoming| {
                     let (first, taken) = &origins[j];
-                    let from = taken
-                        .iter()
-                        .find(|(c, _)| c == channel)
-                        .map_or(*first, |&(_, k)| k);
+                    let from = taken.get(channel).copied().unwrap_or(*first);
                     status_time(w, i, channel, incoming) >= status_time(w, from, channel, kept)
                 });
-                for channel in taken {
-                    let sources = &mut origins[j].1;
-                    match sources.iter_mut().find(|(c, _)| *c == channel) {
-                        Some(entry) => entry.1 = i,
-                        None => sources.push((channel, i)),
-                    }
-                }
+                origins[j]
+                    .1
+                    .extend(taken.into_iter().map(|channel| (channel, i)));
             } else {
                 merged.push(item.clone());
-                origins.push((i, Vec::new()));
+                origins.push((i, HashMap::new()));
             }
         }
         if changed {
@@ -880,8 +876,11 @@ fn merge_identifier(
 /// [`Walker::written_fraction`]). An undated status sorts last
 /// ([`StatusTime::Undated`]): Omnisend dates it when it arrives.
 fn status_time(w: &Walker<'_>, index: usize, channel: &str, state: &Value) -> StatusTime {
-    let Some(date) = state.get("statusDate").and_then(Value::as_str) else {
-        return StatusTime::Undated;
+    let date = match state.get("statusDate") {
+        None | Some(Value::Null) => return StatusTime::Undated,
+        Some(Value::String(date)) => date,
+        // Another type (let through by a policy) is no date.
+        Some(_) => return StatusTime::Unreadable,
     };
     let mut path = format!("/identifiers/{index}/channels");
     crate::report::push_pointer_token(&mut path, channel);
@@ -895,8 +894,9 @@ fn status_time(w: &Walker<'_>, index: usize, channel: &str, state: &Value) -> St
 /// When a channel status takes effect, in Omnisend's order.
 #[derive(Debug, PartialEq, PartialOrd)]
 enum StatusTime {
-    /// A `statusDate` that is not a date-time (reported by the walk):
-    /// earlier than any date, so it never wins over a readable one.
+    /// A `statusDate` that is not a date-time, or not a string (reported by
+    /// the walk): earlier than any date, so it never wins over a readable
+    /// one.
     Unreadable,
     /// A date-time and its fraction of a second, in nanoseconds.
     Dated(UtcDateTime, u32),
@@ -939,8 +939,14 @@ fn country_conflict(w: &mut Walker<'_>, body: &mut Map<String, Value>) {
     let Some(name) = body.get("country").and_then(Value::as_str) else {
         return;
     };
+    // Ascension Island and Tristan da Cunha have numbering plans of their
+    // own (`AC`, `TA`) but are part of Saint Helena (`SH`) in ISO 3166-1.
+    let country = |region: PhoneRegion| match region.as_str() {
+        "AC" | "TA" => "SH",
+        other => other,
+    };
     if let Some(named) = region_named(name)
-        && named != code
+        && country(named) != country(code)
     {
         w.at("country", |w| {
             w.report(
