@@ -55,7 +55,9 @@ struct Time {
     hour: u32,
     minute: u32,
     second: Option<u32>,
-    fraction: bool,
+    /// The fraction of a second, in nanoseconds (digits past the ninth
+    /// cut), when one is written.
+    fraction: Option<u32>,
     zone: Option<Zone>,
 }
 
@@ -147,13 +149,17 @@ fn lex(s: &str) -> Option<Lexed> {
     c.eat(b':').then_some(())?;
     let minute = c.digits(2)?;
     let mut second = None;
-    let mut fraction = false;
+    let mut fraction = None;
     if c.eat(b':') {
         second = Some(c.digits(2)?);
         if c.eat(b'.') {
-            c.digits(1)?;
-            while c.digits(1).is_some() {}
-            fraction = true;
+            let (mut nanos, mut read) = (c.digits(1)?, 1);
+            while let Some(digit) = c.digits(1) {
+                if read < 9 {
+                    (nanos, read) = (nanos * 10 + digit, read + 1);
+                }
+            }
+            fraction = Some(nanos * 10u32.pow(9 - read));
         }
     }
     let zone = match c.peek() {
@@ -328,22 +334,14 @@ fn push_digits(out: &mut String, n: u32, width: usize) {
 }
 
 /// The fraction of a second written in a date-time, in nanoseconds (digits
-/// past the ninth are cut; 0 without a fraction): what
-/// [`UtcDateTime::parse`] drops. `.` is the only decimal sign a date-time
-/// takes and nothing before the seconds holds one; an offset (whole
-/// minutes) leaves the fraction as written.
+/// past the ninth are cut; 0 without a fraction or for text that is no
+/// date-time): what [`UtcDateTime::parse`] reads and drops. An offset
+/// (whole minutes) leaves the fraction as written.
 pub(crate) fn fraction_nanos(text: &str) -> u32 {
-    let Some(dot) = text.find('.') else {
-        return 0;
-    };
-    let (value, digits) = text[dot + 1..]
-        .bytes()
-        .take_while(u8::is_ascii_digit)
-        .take(9)
-        .fold((0u32, 0u32), |(n, count), d| {
-            (n * 10 + u32::from(d - b'0'), count + 1)
-        });
-    value * 10u32.pow(9 - digits)
+    lex(trim(text))
+        .and_then(|l| l.time)
+        .and_then(|t| t.fraction)
+        .unwrap_or(0)
 }
 
 /// For Omnisend custom property strings: `None` when `s` (not trimmed) is
@@ -816,7 +814,7 @@ impl SendiosDateTime {
         let (local, offset, t) = read_date_time(input)?;
         let value = match offset {
             Some(offset) => format_date_time(to_utc(local, offset)?, ' ', ""),
-            None if t.separator == b' ' && t.second.is_some() && !t.fraction => {
+            None if t.separator == b' ' && t.second.is_some() && t.fraction.is_none() => {
                 format_date_time(local, ' ', "")
             }
             None if t.separator != b' ' => {
@@ -868,7 +866,9 @@ mod tests {
             ("2024-01-01T02:00:00.900+02:00", 900_000_000),
             ("2024-01-01 00:00:00.000000001z", 1),
             ("2024-01-01T00:00:00.1234567899Z", 123_456_789),
+            (" 2024-01-01T00:00:00.5Z ", 500_000_000),
             ("2024-01-01T00:00:00.Z", 0),
+            ("not 1.5 a date", 0),
         ] {
             assert_eq!(fraction_nanos(text), nanos, "{text}");
         }
